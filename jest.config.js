@@ -1,0 +1,23 @@
+// Nest 12 ships ESM only; Jest 30 on Node 20 needs it transpiled to CommonJS (see STACK.md).
+const transform = {
+  '^.+\\.ts$': ['@swc/jest'],
+  '^.+/node_modules/@nestjs/.+\\.js$': [
+    '@swc/jest',
+    { jsc: { target: 'es2023', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } },
+  ],
+};
+const base = {
+  transform,
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/projections'], testMatch: ['**/*.unit.spec.ts'] },
+    { ...base, displayName: 'contract', roots: ['<rootDir>/test/contract'], testMatch: ['**/*.contract.spec.ts'] },
+    { ...base, displayName: 'int', roots: ['<rootDir>/test/int'], testMatch: ['**/*.int.spec.ts'] },
+    { ...base, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.e2e-spec.ts'] },
+  ],
+  testTimeout: 120000,
+};

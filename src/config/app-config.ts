@@ -1,0 +1,118 @@
+import { isAbsolute, join } from 'node:path';
+import { APP_ROOT } from '../database/app-paths';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export type EventStoreKind = 'postgres' | 'eventstoredb';
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Absent: embedded PGlite under dataDir, served on embeddedPgPort. */
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly embeddedPgPort: number;
+  readonly dbPoolMax: number;
+  readonly dbStatementTimeoutMs: number;
+  readonly migrateOnBoot: boolean;
+  readonly eventStore: EventStoreKind;
+  readonly eventStoreUrl: string | null;
+  readonly maxEventBytes: number;
+  readonly subscriptionPollMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The only reader of process.env. Every setting has an embedded-mode default. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+  const config: AppConfig = {
+    port: read.int('PORT', 3000, 0, 65535),
+    host: read.string('HOST', '127.0.0.1'),
+    databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: resolvePath(read.string('DATA_DIR', './data')),
+    embeddedPgPort: read.int('EMBEDDED_PG_PORT', 0, 0, 65535),
+    dbPoolMax: read.int('DB_POOL_MAX', 10, 1, 1000),
+    dbStatementTimeoutMs: read.int('DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    migrateOnBoot: read.bool('MIGRATE_ON_BOOT', true),
+    eventStore: read.oneOf('EVENT_STORE', ['postgres', 'eventstoredb'] as const, 'postgres'),
+    eventStoreUrl: read.url('EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:']),
+    maxEventBytes: read.int('EVENT_MAX_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    subscriptionPollMs: read.int('SUBSCRIPTION_POLL_MS', 1000, 10, 60_000),
+  };
+  if (config.eventStore === 'eventstoredb' && !config.eventStoreUrl) {
+    problems.push('EVENT_STORE=eventstoredb needs EVENTSTORE_URL (e.g. esdb://localhost:2113?tls=false)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function resolvePath(path: string): string {
+  return isAbsolute(path) ? path : join(APP_ROOT, path);
+}
+
+class EnvReader {
+  constructor(private readonly env: Env, private readonly problems: string[]) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    this.problems.push(`${name} must be true or false, got "${value}"`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+    return fallback;
+  }
+
+  url(name: string, protocols: readonly string[]): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    let protocol: string;
+    try {
+      protocol = new URL(value).protocol;
+    } catch {
+      this.problems.push(`${name} is not a valid URL`);
+      return null;
+    }
+    if (!protocols.includes(protocol)) {
+      this.problems.push(`${name} must start with ${protocols.join(' or ')}//`);
+      return null;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,43 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives every setting an embedded-mode default', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: null,
+      embeddedPgPort: 0,
+      dbStatementTimeoutMs: 30_000,
+      migrateOnBoot: true,
+      eventStore: 'postgres',
+      eventStoreUrl: null,
+      maxEventBytes: 1024 * 1024,
+    });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it('reads valid settings and treats blank values as unset', () => {
+    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@db:5432/app', MIGRATE_ON_BOOT: 'false', HOST: ' ' });
+    expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@db:5432/app', migrateOnBoot: false, host: '127.0.0.1' });
+  });
+
+  it('reports every problem at once, naming each setting', () => {
+    const attempt = (): unknown =>
+      loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', MIGRATE_ON_BOOT: 'maybe', EVENT_STORE: 'mongo', DB_POOL_MAX: '-3' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      for (const name of ['PORT', 'DATABASE_URL', 'MIGRATE_ON_BOOT', 'EVENT_STORE', 'DB_POOL_MAX']) expect(problems).toContain(name);
+    }
+  });
+
+  it('requires EVENTSTORE_URL when EventStoreDB is chosen', () => {
+    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(/needs EVENTSTORE_URL/);
+    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' }).eventStore).toBe(
+      'eventstoredb',
+    );
+  });
+});

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { EventTooLargeError, InvalidAppendError, InvalidReadError } from './event-store.errors';
+import type {
+  Actor,
+  AppendOptions,
+  EventMetadata,
+  ExpectedVersion,
+  NewEvent,
+  ReadStreamOptions,
+} from './event-store.port';
+
+/** An event ready to be written: metadata complete, payloads serialised once. */
+export interface PreparedEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly metadata: EventMetadata;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
+const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system' };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_STREAM_ID_LENGTH = 200;
+const MAX_TYPE_LENGTH = 200;
+
+export function validateStreamId(streamId: unknown): asserts streamId is string {
+  if (typeof streamId !== 'string' || streamId.trim() === '') {
+    throw new InvalidAppendError('Stream id must be a non-empty string');
+  }
+  if (streamId.length > MAX_STREAM_ID_LENGTH) {
+    throw new InvalidAppendError(`Stream id is longer than ${MAX_STREAM_ID_LENGTH} characters`);
+  }
+  if (streamId.startsWith('$')) {
+    throw new InvalidAppendError(`Stream id "${streamId}" is reserved: ids starting with $ are system streams`);
+  }
+}
+
+export function validateExpectedVersion(expected: unknown): asserts expected is ExpectedVersion {
+  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
+  if (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0) return;
+  throw new InvalidAppendError(
+    `Unknown expected version ${JSON.stringify(expected)}: use 'any', 'no_stream', 'stream_exists' or a whole number >= 0`,
+  );
+}
+
+/** True when a stream at `actual` satisfies `expected`. */
+export function expectationHolds(expected: ExpectedVersion, actual: number): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return actual === 0;
+  if (expected === 'stream_exists') return actual > 0;
+  return expected === actual;
+}
+
+export function prepareEvents(
+  events: readonly NewEvent[],
+  options: AppendOptions,
+  maxEventBytes: number,
+): PreparedEvent[] {
+  if (!Array.isArray(events) || events.length === 0) {
+    throw new InvalidAppendError('An append needs at least one event');
+  }
+  validateExpectedVersion(options?.expectedVersion);
+  const batchCorrelation = options.correlationId ?? randomUUID();
+  const seen = new Set<string>();
+  return events.map((event) => {
+    const prepared = prepareOne(event, options, batchCorrelation, maxEventBytes);
+    if (seen.has(prepared.eventId)) {
+      throw new InvalidAppendError(`Event id ${prepared.eventId} appears twice in one append`);
+    }
+    seen.add(prepared.eventId);
+    return prepared;
+  });
+}
+
+function prepareOne(
+  event: NewEvent,
+  options: AppendOptions,
+  correlationId: string,
+  maxEventBytes: number,
+): PreparedEvent {
+  if (event === null || typeof event !== 'object') throw new InvalidAppendError('Each event must be an object');
+  const { type } = event;
+  if (typeof type !== 'string' || type.trim() === '' || type.length > MAX_TYPE_LENGTH) {
+    throw new InvalidAppendError(`Event type must be a non-empty string of at most ${MAX_TYPE_LENGTH} characters`);
+  }
+  if (type.startsWith('$')) throw new InvalidAppendError(`Event type "${type}" is reserved for system events`);
+  if (event.data === undefined) throw new InvalidAppendError(`Event "${type}" has no data`);
+  const metadata = completeMetadata(event.metadata ?? {}, options, correlationId);
+  const dataJson = serialise(event.data, type);
+  const metadataJson = JSON.stringify(metadata);
+  const size = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
+  if (size > maxEventBytes) throw new EventTooLargeError(type, size, maxEventBytes);
+  return { eventId: metadata.eventId, type, metadata, dataJson, metadataJson };
+}
+
+function completeMetadata(
+  given: Partial<EventMetadata>,
+  options: AppendOptions,
+  correlationId: string,
+): EventMetadata {
+  const eventId = given.eventId ?? randomUUID();
+  if (typeof eventId !== 'string' || !UUID.test(eventId)) {
+    throw new InvalidAppendError(`Event id ${JSON.stringify(eventId)} is not a UUID`);
+  }
+  const correlation = given.correlationId ?? correlationId;
+  return {
+    eventId: eventId.toLowerCase(),
+    correlationId: correlation,
+    causationId: given.causationId ?? options.causationId ?? correlation,
+    actor: given.actor ?? options.actor ?? SYSTEM_ACTOR,
+    timestamp: given.timestamp ?? options.timestamp ?? new Date().toISOString(),
+  };
+}
+
+function serialise(data: unknown, type: string): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(data);
+  } catch (error) {
+    throw new InvalidAppendError(`Event "${type}" data is not serialisable as JSON: ${(error as Error).message}`);
+  }
+  if (json === undefined) throw new InvalidAppendError(`Event "${type}" data is not serialisable as JSON`);
+  return json;
+}
+
+export function validateReadStream(streamId: string, options: ReadStreamOptions): void {
+  if (typeof streamId !== 'string' || streamId.trim() === '') {
+    throw new InvalidReadError('Stream id must be a non-empty string');
+  }
+  const { fromVersion, maxCount, direction } = options;
+  if (fromVersion !== undefined && !(Number.isSafeInteger(fromVersion) && fromVersion >= 0)) {
+    throw new InvalidReadError(`fromVersion must be a whole number >= 0, got ${String(fromVersion)}`);
+  }
+  validateMaxCount(maxCount);
+  if (direction !== undefined && direction !== 'forwards' && direction !== 'backwards') {
+    throw new InvalidReadError(`direction must be 'forwards' or 'backwards', got ${String(direction)}`);
+  }
+}
+
+export function validateMaxCount(maxCount: number | undefined): void {
+  if (maxCount !== undefined && !(Number.isSafeInteger(maxCount) && maxCount > 0)) {
+    throw new InvalidReadError(`maxCount must be a whole number > 0, got ${String(maxCount)}`);
+  }
+}

@@ -1,0 +1,54 @@
+import { expectationHolds, prepareEvents, validateExpectedVersion, validateStreamId } from './append-validation';
+import { EventTooLargeError, InvalidAppendError } from './event-store.errors';
+
+describe('expectationHolds', () => {
+  it.each([
+    ['any', 0, true], ['any', 7, true],
+    ['no_stream', 0, true], ['no_stream', 1, false],
+    ['stream_exists', 0, false], ['stream_exists', 3, true],
+    [0, 0, true], [3, 3, true], [3, 4, false],
+  ] as const)('%p against actual %p is %p', (expected, actual, holds) => {
+    expect(expectationHolds(expected, actual)).toBe(holds);
+  });
+});
+
+describe('validation', () => {
+  it.each([['latest'], [-1], [2.5], [Number.NaN], [null], ['1']])('refuses expected version %p', (value) => {
+    expect(() => validateExpectedVersion(value)).toThrow(InvalidAppendError);
+  });
+
+  it.each([[''], ['  '], ['$all'], ['x'.repeat(201)]])('refuses stream id %p', (id) => {
+    expect(() => validateStreamId(id)).toThrow(InvalidAppendError);
+  });
+});
+
+describe('prepareEvents', () => {
+  const options = { expectedVersion: 'any' as const };
+
+  it('fills metadata from the options, one correlation id per batch', () => {
+    const prepared = prepareEvents([{ type: 'A', data: 1 }, { type: 'B', data: { b: true } }], {
+      ...options, actor: { kind: 'worker', id: 'w1' }, causationId: 'cmd-1', timestamp: '2026-01-01T00:00:00.000Z',
+    }, 1024);
+    expect(prepared[0].metadata.correlationId).toBe(prepared[1].metadata.correlationId);
+    expect(prepared[0].metadata).toMatchObject({ actor: { kind: 'worker', id: 'w1' }, causationId: 'cmd-1', timestamp: '2026-01-01T00:00:00.000Z' });
+    expect(prepared[0].eventId).not.toBe(prepared[1].eventId);
+    expect(JSON.parse(prepared[1].dataJson)).toEqual({ b: true });
+  });
+
+  it('refuses data that is not JSON, with the event type in the message', () => {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(() => prepareEvents([{ type: 'Loop', data: circular }], options, 1024)).toThrow(/"Loop" data is not serialisable/);
+    expect(() => prepareEvents([{ type: 'Fn', data: () => 1 }], options, 1024)).toThrow(InvalidAppendError);
+  });
+
+  it('counts metadata towards the size limit and says the sizes', () => {
+    const attempt = (): unknown => prepareEvents([{ type: 'Big', data: 'x'.repeat(900) }], options, 1000);
+    expect(attempt).toThrow(EventTooLargeError);
+    expect(attempt).toThrow(/Event of type "Big" is \d+ bytes; the limit is 1000 bytes/);
+  });
+
+  it('refuses an event id that is not a UUID', () => {
+    expect(() => prepareEvents([{ type: 'A', data: {}, metadata: { eventId: 'abc' } }], options, 1024)).toThrow(/not a UUID/);
+  });
+});

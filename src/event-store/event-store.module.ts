@@ -1,0 +1,31 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Database } from '../database/database';
+import { EVENT_STORE, type EventStore } from './event-store.port';
+import { createEventStoreDbEventStore } from './eventstoredb/eventstoredb.event-store';
+import { PostgresEventStore } from './postgres/postgres.event-store';
+
+function createEventStore(config: AppConfig, database: Database): EventStore {
+  if (config.eventStore === 'eventstoredb') {
+    return createEventStoreDbEventStore(config.eventStoreUrl!, { maxEventBytes: config.maxEventBytes });
+  }
+  return new PostgresEventStore(database.pool, {
+    maxEventBytes: config.maxEventBytes,
+    pollIntervalMs: config.subscriptionPollMs,
+    // PGlite does not carry NOTIFY across connections; in-process wake-ups cover embedded mode.
+    listen: database.mode === 'external',
+  });
+}
+
+@Global()
+@Module({
+  providers: [{ provide: EVENT_STORE, inject: [APP_CONFIG, Database], useFactory: createEventStore }],
+  exports: [EVENT_STORE],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,150 @@
+import type { Pool } from 'pg';
+import { prepareEvents, validateMaxCount, validateReadStream, validateStreamId } from '../append-validation';
+import { InvalidAppendError, WrongExpectedVersionError } from '../event-store.errors';
+import type {
+  AllSlice,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamSlice,
+  SubscribeToAllOptions,
+  Subscription,
+} from '../event-store.port';
+import { decodePgCheckpoint, encodePgCheckpoint } from './pg-checkpoint';
+import { READ_ALL_SQL, readStreamSql, toRecordedEvent, type EventRow } from './pg-event-rows';
+import { PollingSubscription } from './postgres.subscription';
+import { WakeSignal } from './wake-signal';
+
+export interface PostgresEventStoreOptions {
+  readonly maxEventBytes: number;
+  /** How often an idle subscription re-reads when no wake-up came (the fallback). */
+  readonly pollIntervalMs: number;
+  /** LISTEN for appends from other processes; off for PGlite, where NOTIFY does not cross connections. */
+  readonly listen: boolean;
+}
+
+interface AppendRow {
+  readonly next_version: string;
+  readonly last_position: string;
+  readonly last_transaction_id: string;
+  readonly appended: boolean;
+}
+
+interface StreamRow extends EventRow {
+  readonly current_version: string;
+}
+
+const DEFAULT_PAGE = 1000;
+const MAX_PAGE = 10_000;
+const UNIQUE_VIOLATION = '23505';
+
+export class PostgresEventStore implements EventStore {
+  readonly name = 'postgres' as const;
+  private readonly wake: WakeSignal;
+  private readonly subscriptions = new Set<Subscription>();
+
+  constructor(private readonly pool: Pool, private readonly options: PostgresEventStoreOptions) {
+    this.wake = new WakeSignal(pool, options.listen);
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    validateStreamId(streamId);
+    const prepared = prepareEvents(events, options, this.options.maxEventBytes);
+    const { kind, version } = splitExpected(options.expectedVersion);
+    const params = [
+      streamId,
+      kind,
+      version,
+      prepared.map((e) => e.eventId),
+      prepared.map((e) => e.type),
+      prepared.map((e) => e.dataJson),
+      prepared.map((e) => e.metadataJson),
+    ];
+    const row = await this.callAppend(params, streamId, options.expectedVersion);
+    if (row.appended) this.wake.notify();
+    const position = BigInt(row.last_position);
+    return {
+      nextVersion: Number(row.next_version),
+      lastPosition: position,
+      checkpoint: encodePgCheckpoint({ transactionId: row.last_transaction_id, position }),
+      appended: row.appended,
+    };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StreamSlice> {
+    validateReadStream(streamId, options);
+    const direction = options.direction ?? 'forwards';
+    const from = options.fromVersion ?? (direction === 'forwards' ? 1 : Number.MAX_SAFE_INTEGER);
+    const limit = options.maxCount ?? null;
+    const { rows } = await this.pool.query<StreamRow>(readStreamSql(direction), [streamId, from, limit]);
+    const version = rows.length > 0 ? Number(rows[0].current_version) : 0;
+    const events = rows.filter((row) => row.position !== null).map(toRecordedEvent);
+    return { streamId, version, events };
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<AllSlice> {
+    validateMaxCount(options.maxCount);
+    const after = decodePgCheckpoint(options.after);
+    const limit = Math.min(options.maxCount ?? DEFAULT_PAGE, MAX_PAGE);
+    const { rows } = await this.pool.query<EventRow>(READ_ALL_SQL, [after.transactionId, after.position.toString(), limit]);
+    const events = rows.map(toRecordedEvent);
+    const checkpoint = events.length > 0 ? events[events.length - 1].checkpoint : (options.after ?? null);
+    return { events, checkpoint };
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions): Subscription {
+    if (options.from) decodePgCheckpoint(options.from);
+    validateMaxCount(options.batchSize);
+    const subscription = new PollingSubscription(
+      { readAll: (o) => this.readAll(o), wake: this.wake, pollIntervalMs: this.options.pollIntervalMs },
+      {
+        from: options.from ?? null,
+        handler: options.handler,
+        onError: options.onError,
+        batchSize: Math.min(options.batchSize ?? DEFAULT_PAGE, MAX_PAGE),
+      },
+    );
+    this.subscriptions.add(subscription);
+    void subscription.done.finally(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  /** Global position of the newest event, for lag figures. */
+  async headPosition(): Promise<bigint> {
+    const { rows } = await this.pool.query<{ head: string | null }>('SELECT max(position)::text AS head FROM events');
+    return BigInt(rows[0].head ?? '0');
+  }
+
+  /** Stops the subscriptions and the listener. The pool belongs to the caller. */
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.wake.close();
+  }
+
+  private async callAppend(params: unknown[], streamId: string, expected: ExpectedVersion): Promise<AppendRow> {
+    const sql = 'SELECT * FROM append_to_stream($1, $2, $3, $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])';
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { rows } = await this.pool.query<AppendRow>(sql, params);
+        return rows[0];
+      } catch (error) {
+        const pgError = error as { code?: string; detail?: string; constraint?: string };
+        if (pgError.code === 'DB409') throw new WrongExpectedVersionError(streamId, expected, Number(pgError.detail));
+        if (pgError.code === 'DB422') throw new InvalidAppendError(`Stream "${streamId}": ${(error as Error).message}`);
+        // Two writers raced to store the same event id; the retry sees it and turns idempotent.
+        if (pgError.code === UNIQUE_VIOLATION && pgError.constraint === 'events_event_id_key' && attempt === 0) continue;
+        throw error;
+      }
+    }
+  }
+}
+
+function splitExpected(expected: ExpectedVersion): { kind: string; version: number | null } {
+  if (typeof expected === 'number') return expected === 0 ? { kind: 'no_stream', version: null } : { kind: 'exact', version: expected };
+  return { kind: expected, version: null };
+}
+

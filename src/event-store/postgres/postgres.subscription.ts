@@ -1,0 +1,84 @@
+import type { AllSlice, Checkpoint, RecordedEvent, ReadAllOptions, Subscription } from '../event-store.port';
+import type { WakeSignal } from './wake-signal';
+
+export interface PollingSubscriptionDeps {
+  readonly readAll: (options: ReadAllOptions) => Promise<AllSlice>;
+  readonly wake: WakeSignal;
+  readonly pollIntervalMs: number;
+}
+
+export interface PollingSubscriptionOptions {
+  readonly from: Checkpoint | null;
+  readonly handler: (event: RecordedEvent) => Promise<void>;
+  readonly onError?: (error: unknown) => void;
+  readonly batchSize: number;
+}
+
+const MAX_READ_BACKOFF_MS = 5000;
+
+/**
+ * Catch-up then live: reads pages after the checkpoint until a short page, then waits for a
+ * wake-up or the poll interval. Read failures are retried with backoff (the database may come
+ * back); a handler failure stops the subscription, since only the consumer knows if it is safe.
+ */
+export class PollingSubscription implements Subscription {
+  private current: Checkpoint | null;
+  private live = false;
+  private stopped = false;
+  readonly done: Promise<void>;
+
+  constructor(private readonly deps: PollingSubscriptionDeps, private readonly options: PollingSubscriptionOptions) {
+    this.current = options.from;
+    this.done = this.run();
+  }
+
+  get checkpoint(): Checkpoint | null {
+    return this.current;
+  }
+
+  get isLive(): boolean {
+    return this.live;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.deps.wake.notify();
+    await this.done;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      let page: AllSlice;
+      try {
+        page = await this.deps.readAll({ after: this.current, maxCount: this.options.batchSize });
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.options.onError?.(error);
+        await this.deps.wake.wait(Math.min(MAX_READ_BACKOFF_MS, 100 * 2 ** failures));
+        continue;
+      }
+      if (!(await this.deliver(page.events))) return;
+      if (page.events.length < this.options.batchSize) {
+        this.live = true;
+        if (!this.stopped) await this.deps.wake.wait(this.deps.pollIntervalMs);
+      }
+    }
+  }
+
+  private async deliver(events: readonly RecordedEvent[]): Promise<boolean> {
+    for (const event of events) {
+      if (this.stopped) return false;
+      try {
+        await this.options.handler(event);
+      } catch (error) {
+        this.stopped = true;
+        this.options.onError?.(error);
+        return false;
+      }
+      this.current = event.checkpoint;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { loadConfig } from './config/app-config';
+
+const logger = new Logger('Bootstrap');
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.create(AppModule.forRoot(config));
+  app.setGlobalPrefix('api');
+  closeOnSignals(app);
+  await app.listen(config.port, config.host);
+  logger.log(`DirectoryBolt listening on http://${config.host}:${config.port}/api`);
+}
+
+/**
+ * Our own handler rather than enableShutdownHooks(): that one re-raises the signal after
+ * closing, so a clean stop would look like a kill to supervisors. A second signal forces exit.
+ */
+function closeOnSignals(app: INestApplication): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (closing) process.exit(1);
+    closing = true;
+    logger.log(`${signal} received: closing`);
+    app.close().then(
+      () => {
+        logger.log('closed cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error(`shutdown failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
+
+bootstrap().catch((error: unknown) => {
+  // A configuration problem is the operator's to fix: say what it is, without a stack trace.
+  const message = error instanceof Error && error.name === 'ConfigError' ? error.message : error;
+  console.error(message);
+  process.exit(1);
+});
