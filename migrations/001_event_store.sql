@@ -7,7 +7,7 @@ CREATE TABLE streams (
 );
 
 CREATE TABLE events (
-  position       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  position       bigint GENERATED ALWAYS AS IDENTITY,
   -- Readers of the global log order and page by (transaction_id, position) and read only below
   -- the oldest running transaction, so a late commit can never be skipped.
   transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
@@ -18,11 +18,11 @@ CREATE TABLE events (
   data           jsonb NOT NULL,
   metadata       jsonb NOT NULL,
   recorded_at    timestamptz NOT NULL DEFAULT now(),
+  -- The read order is the key: one index serves readAll and keeps position unique (identity).
+  CONSTRAINT events_pkey PRIMARY KEY (transaction_id, position),
   CONSTRAINT events_stream_version_key UNIQUE (stream_id, stream_version),
   CONSTRAINT events_event_id_key UNIQUE (event_id)
 );
-
-CREATE INDEX events_global_order_idx ON events (transaction_id, position);
 
 CREATE FUNCTION events_are_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

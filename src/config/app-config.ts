@@ -4,6 +4,10 @@ import { APP_ROOT } from '../database/app-paths';
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export type EventStoreKind = 'postgres' | 'eventstoredb';
+export type Role = 'api' | 'projector' | 'reactor';
+export const ALL_ROLES: readonly Role[] = ['api', 'projector', 'reactor'];
+/** Only for embedded mode; with DATABASE_URL a real token must be configured. */
+export const EMBEDDED_STAFF_TOKEN = 'dev-staff-token';
 
 export interface AppConfig {
   readonly port: number;
@@ -19,6 +23,26 @@ export interface AppConfig {
   readonly eventStoreUrl: string | null;
   readonly maxEventBytes: number;
   readonly subscriptionPollMs: number;
+  /** What this process runs; one process runs them all by default. */
+  readonly roles: readonly Role[];
+  readonly staffApiToken: string;
+  readonly httpBodyLimitBytes: number;
+  readonly projectionBatchSize: number;
+  readonly projectionRebuildBatchSize: number;
+  /** Same listing, same directory, inside this many days: one submission (audit §3.2). */
+  readonly idempotencyWindowDays: number;
+  readonly retention: RetentionConfig;
+}
+
+export interface RetentionConfig {
+  /** queue_history rows older than this move to queue_history_archive. */
+  readonly archiveAfterDays: number;
+  /** Archived rows older than this are deleted. */
+  readonly deleteArchivedAfterDays: number;
+  /** Also write archived rows as NDJSON under $DATA_DIR/archive. */
+  readonly ndjson: boolean;
+  /** How often the scheduled run happens; 0 turns the schedule off (the CLI still works). */
+  readonly intervalMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -47,7 +71,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
     eventStoreUrl: read.url('EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:']),
     maxEventBytes: read.int('EVENT_MAX_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     subscriptionPollMs: read.int('SUBSCRIPTION_POLL_MS', 1000, 10, 60_000),
+    roles: read.list('ROLES', ALL_ROLES, ALL_ROLES),
+    staffApiToken: read.string('STAFF_API_TOKEN', ''),
+    httpBodyLimitBytes: read.int('HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    projectionBatchSize: read.int('PROJECTION_BATCH_SIZE', 1000, 1, 10_000),
+    projectionRebuildBatchSize: read.int('PROJECTION_REBUILD_BATCH_SIZE', 5000, 1, 10_000),
+    idempotencyWindowDays: read.int('IDEMPOTENCY_WINDOW_DAYS', 30, 1, 3650),
+    retention: {
+      archiveAfterDays: read.int('RETENTION_ARCHIVE_AFTER_DAYS', 90, 1, 36_500),
+      deleteArchivedAfterDays: read.int('RETENTION_DELETE_ARCHIVED_AFTER_DAYS', 365, 1, 36_500),
+      ndjson: read.bool('RETENTION_NDJSON', false),
+      intervalMinutes: read.int('RETENTION_INTERVAL_MINUTES', 60, 0, 10_080),
+    },
   };
+  if (!config.staffApiToken) {
+    if (config.databaseUrl) problems.push('STAFF_API_TOKEN is required when DATABASE_URL is set (the built-in token is for embedded mode only)');
+    else (config as { staffApiToken: string }).staffApiToken = EMBEDDED_STAFF_TOKEN;
+  }
+  if (config.staffApiToken && config.staffApiToken.length < 12) problems.push('STAFF_API_TOKEN must be at least 12 characters');
+  if (config.retention.deleteArchivedAfterDays < config.retention.archiveAfterDays) {
+    problems.push('RETENTION_DELETE_ARCHIVED_AFTER_DAYS must not be less than RETENTION_ARCHIVE_AFTER_DAYS');
+  }
   if (config.eventStore === 'eventstoredb' && !config.eventStoreUrl) {
     problems.push('EVENT_STORE=eventstoredb needs EVENTSTORE_URL (e.g. esdb://localhost:2113?tls=false)');
   }
@@ -97,6 +141,18 @@ class EnvReader {
     if ((allowed as readonly string[]).includes(value)) return value as T;
     this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
     return fallback;
+  }
+
+  list<T extends string>(name: string, allowed: readonly T[], fallback: readonly T[]): readonly T[] {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const items = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+    const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
+    if (items.length === 0 || unknown.length > 0) {
+      this.problems.push(`${name} must be a comma-separated list of ${allowed.join(', ')}, got "${value}"`);
+      return fallback;
+    }
+    return [...new Set(items)] as T[];
   }
 
   url(name: string, protocols: readonly string[]): string | null {

@@ -18,8 +18,14 @@ describe('loadConfig', () => {
   });
 
   it('reads valid settings and treats blank values as unset', () => {
-    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@db:5432/app', MIGRATE_ON_BOOT: 'false', HOST: ' ' });
-    expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@db:5432/app', migrateOnBoot: false, host: '127.0.0.1' });
+    const config = loadConfig({
+      PORT: '8080', DATABASE_URL: 'postgres://u@db:5432/app', MIGRATE_ON_BOOT: 'false', HOST: ' ',
+      STAFF_API_TOKEN: 'a-long-staff-token', ROLES: 'api, projector,api',
+    });
+    expect(config).toMatchObject({
+      port: 8080, databaseUrl: 'postgres://u@db:5432/app', migrateOnBoot: false, host: '127.0.0.1',
+      staffApiToken: 'a-long-staff-token', roles: ['api', 'projector'],
+    });
   });
 
   it('reports every problem at once, naming each setting', () => {
@@ -32,6 +38,19 @@ describe('loadConfig', () => {
       const problems = (error as ConfigError).problems.join('\n');
       for (const name of ['PORT', 'DATABASE_URL', 'MIGRATE_ON_BOOT', 'EVENT_STORE', 'DB_POOL_MAX']) expect(problems).toContain(name);
     }
+  });
+
+  it('has a staff token only in embedded mode; a real server needs a configured one', () => {
+    expect(loadConfig({}).staffApiToken).toBe('dev-staff-token');
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/app' })).toThrow(/STAFF_API_TOKEN is required/);
+    expect(() => loadConfig({ STAFF_API_TOKEN: 'short' })).toThrow(/at least 12 characters/);
+  });
+
+  it('refuses unknown roles and a retention that deletes before it archives', () => {
+    expect(() => loadConfig({ ROLES: 'api,cook' })).toThrow(/ROLES must be a comma-separated list of api, projector, reactor/);
+    expect(() => loadConfig({ RETENTION_ARCHIVE_AFTER_DAYS: '90', RETENTION_DELETE_ARCHIVED_AFTER_DAYS: '30' })).toThrow(
+      /must not be less than RETENTION_ARCHIVE_AFTER_DAYS/,
+    );
   });
 
   it('requires EVENTSTORE_URL when EventStoreDB is chosen', () => {

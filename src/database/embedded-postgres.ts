@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PgliteWireServer } from './pglite-wire-server';
 
 export interface EmbeddedPostgresOptions {
   readonly dataDir: string;
@@ -16,31 +16,25 @@ export interface EmbeddedPostgresOptions {
 export class EmbeddedPostgres {
   private constructor(
     private readonly db: PGlite,
-    private readonly server: PGLiteSocketServer,
+    private readonly server: PgliteWireServer,
     readonly connectionString: string,
   ) {}
 
   static async start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
     mkdirSync(options.dataDir, { recursive: true });
     const db = await PGlite.create({ dataDir: options.dataDir });
-    const server = new PGLiteSocketServer({
-      db,
-      host: '127.0.0.1',
-      port: options.port,
-      maxConnections: options.maxConnections,
-    });
+    const server = new PgliteWireServer(db, options.maxConnections);
     try {
-      await server.start();
+      const port = await server.listen(options.port);
+      return new EmbeddedPostgres(db, server, `postgres://postgres@127.0.0.1:${port}/postgres`);
     } catch (error) {
       await db.close();
       throw error;
     }
-    const url = `postgres://postgres@${server.getServerConn()}/postgres`;
-    return new EmbeddedPostgres(db, server, url);
   }
 
   async stop(): Promise<void> {
-    await this.server.stop();
+    await this.server.close();
     await this.db.close();
   }
 }

@@ -142,3 +142,17 @@ export function validateMaxCount(maxCount: number | undefined): void {
     throw new InvalidReadError(`maxCount must be a whole number > 0, got ${String(maxCount)}`);
   }
 }
+
+export function validateSubscribe(options: { handler?: unknown; handleBatch?: unknown; batchSize?: number }): void {
+  if (typeof options.handler !== 'function' && typeof options.handleBatch !== 'function') {
+    throw new InvalidReadError('A subscription needs a handler or a handleBatch function');
+  }
+  validateMaxCount(options.batchSize);
+}
+
+export function validateEventTypes(eventTypes: unknown): void {
+  if (eventTypes === undefined) return;
+  if (!Array.isArray(eventTypes) || eventTypes.length === 0 || eventTypes.some((t) => typeof t !== 'string' || t === '')) {
+    throw new InvalidReadError('eventTypes must be a non-empty list of event type names');
+  }
+}

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module, type BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { EVENT_STORE, type EventStore } from './event-store.port';
@@ -22,10 +22,11 @@ function createEventStore(config: AppConfig, database: Database): EventStore {
   providers: [{ provide: EVENT_STORE, inject: [APP_CONFIG, Database], useFactory: createEventStore }],
   exports: [EVENT_STORE],
 })
-export class EventStoreModule implements OnApplicationShutdown {
+export class EventStoreModule implements BeforeApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes (DatabaseModule closes it in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.store.close();
   }
 }

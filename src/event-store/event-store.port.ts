@@ -86,19 +86,31 @@ export interface StreamSlice {
 export interface ReadAllOptions {
   /** Exclusive: events strictly after this checkpoint. */
   readonly after?: Checkpoint | null;
+  /** How many events of the log to scan (matching the filter or not). */
   readonly maxCount?: number;
+  /** Only events of these types are returned; the checkpoint still moves past the others. */
+  readonly eventTypes?: readonly string[];
 }
 
 export interface AllSlice {
   readonly events: readonly RecordedEvent[];
-  /** Checkpoint of the last event returned, or the `after` given when nothing was returned. */
+  /** Where the read stopped: the last event scanned, or the `after` given when none was. */
   readonly checkpoint: Checkpoint | null;
+  /** True when the read reached the end of what is readable now. */
+  readonly isEnd: boolean;
 }
 
 export interface SubscribeToAllOptions {
   readonly from?: Checkpoint | null;
   /** Called once per event, in global order; the subscription waits for it before going on. */
-  readonly handler: (event: RecordedEvent) => Promise<void>;
+  readonly handler?: (event: RecordedEvent) => Promise<void>;
+  /**
+   * Alternative to `handler`: one call per page, with the checkpoint the page ends at, so the
+   * consumer can store it in the same transaction as its effects. Called with no events too,
+   * when a filtered page matched nothing but the checkpoint moved.
+   */
+  readonly handleBatch?: (events: readonly RecordedEvent[], checkpoint: Checkpoint | null) => Promise<void>;
+  readonly eventTypes?: readonly string[];
   readonly onError?: (error: unknown) => void;
   readonly batchSize?: number;
 }

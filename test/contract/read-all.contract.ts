@@ -31,6 +31,23 @@ export function describeReadAllAndSubscriptionContract(store: () => EventStore):
       }
     });
 
+    it('filters by event type while the checkpoint moves past what did not match', async () => {
+      const head = await headCheckpoint(store());
+      const stream = uniqueStream('filter');
+      const mixed = ['Kept', 'Dropped', 'Dropped', 'Kept', 'Dropped'].map((type, i) => ({ type, data: { i } }));
+      await store().appendToStream(stream, mixed, { expectedVersion: 'no_stream' });
+      const first = await store().readAll({ after: head, maxCount: 3, eventTypes: ['Kept'] });
+      expect(first.events.map((e) => e.data)).toEqual([{ i: 0 }]);
+      expect(first.isEnd).toBe(false);
+      const second = await store().readAll({ after: first.checkpoint, maxCount: 3, eventTypes: ['Kept'] });
+      expect(second.events.map((e) => e.data)).toEqual([{ i: 3 }]);
+      expect(second.isEnd).toBe(true);
+      const tail = await store().readAll({ after: second.checkpoint, eventTypes: ['Kept'] });
+      expect(tail).toEqual({ events: [], checkpoint: second.checkpoint, isEnd: true });
+      const all = await store().readAll({ after: head });
+      expect(second.checkpoint).toBe(all.events[all.events.length - 1].checkpoint);
+    });
+
     it('refuses a checkpoint it did not write', async () => {
       await expect(store().readAll({ after: 'not-a-checkpoint' })).rejects.toBeInstanceOf(InvalidCheckpointError);
     });
@@ -60,6 +77,24 @@ export function describeReadAllAndSubscriptionContract(store: () => EventStore):
       await second.stop();
       expect(received.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       expect(resumed.map((e) => e.streamVersion)).toEqual([9, 10]);
+    });
+
+    it('delivers filtered pages with their checkpoint to a batch handler', async () => {
+      const head = await headCheckpoint(store());
+      const stream = uniqueStream('batch');
+      await store().appendToStream(stream, ['A', 'B', 'A', 'B'].map((type) => ({ type, data: {} })), { expectedVersion: 'no_stream' });
+      const pages: { types: string[]; checkpoint: string | null }[] = [];
+      const subscription = store().subscribeToAll({
+        from: head,
+        eventTypes: ['B'],
+        batchSize: 2,
+        handleBatch: async (events, checkpoint) => void pages.push({ types: events.map((e) => e.type), checkpoint }),
+      });
+      const { events } = await store().readStream(stream);
+      await eventually(() => subscription.checkpoint === events[3].checkpoint, 10_000, 'batch subscription to reach the end');
+      await subscription.stop();
+      expect(pages.flatMap((p) => p.types)).toEqual(['B', 'B']);
+      expect(pages[pages.length - 1].checkpoint).toBe(events[3].checkpoint);
     });
 
     it('stops on a handler error, reports it, and keeps the checkpoint before the failing event', async () => {

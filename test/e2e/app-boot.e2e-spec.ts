@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { loadMigrations } from '../../src/database/migration-runner';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port';
 import { bootApp } from '../support/app-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -28,14 +29,14 @@ describe('the app on embedded defaults (no DATABASE_URL)', () => {
       eventStore: 'postgres',
     });
     const store = app.get<EventStore>(EVENT_STORE);
-    await store.appendToStream('job-restart', [{ type: 'JobCreated', data: { n: 1 } }], { expectedVersion: 'no_stream' });
+    await store.appendToStream('restart-probe', [{ type: 'ProbeRecorded', data: { n: 1 } }], { expectedVersion: 'no_stream' });
     await app.close();
     app = undefined;
 
     app = await bootApp({ DATA_DIR: dataDir });
-    const after = await app.get<EventStore>(EVENT_STORE).readStream('job-restart');
+    const after = await app.get<EventStore>(EVENT_STORE).readStream('restart-probe');
     expect(after.version).toBe(1);
-    expect(after.events[0]).toMatchObject({ type: 'JobCreated', data: { n: 1 } });
+    expect(after.events[0]).toMatchObject({ type: 'ProbeRecorded', data: { n: 1 } });
   });
 });
 
@@ -45,7 +46,7 @@ describe('the app on the machine PostgreSQL (DATABASE_URL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_e2e', false);
-    app = await bootApp({ DATABASE_URL: db.url });
+    app = await bootApp({ DATABASE_URL: db.url, STAFF_API_TOKEN: 'e2e-staff-token-123' });
   });
   afterAll(async () => {
     await app?.close();
@@ -56,7 +57,7 @@ describe('the app on the machine PostgreSQL (DATABASE_URL)', () => {
     const health = await request(app.getHttpServer()).get('/api/health').expect(200);
     expect(health.body.database).toEqual({ mode: 'external', name: db.name, server: expect.stringMatching(/^PostgreSQL \d+/) });
     const { rows } = await db.pool.query('SELECT version FROM schema_migrations ORDER BY version');
-    expect(rows.map((r) => r.version)).toEqual(['001', '002', '003']);
+    expect(rows.map((r) => r.version)).toEqual((await loadMigrations()).map((m) => m.version));
   });
 
   it('answers an unknown route with a 404 and no stack trace', async () => {

@@ -8,14 +8,13 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 /** Appends inside a caller-held transaction, so a test can decide when it commits. */
 async function appendInOpenTransaction(client: PoolClient, streamId: string, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => randomUUID());
-  await client.query('SELECT * FROM append_to_stream($1, $2, NULL, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])', [
-    streamId,
-    'any',
-    ids,
-    ids.map(() => 'GapProbe'),
-    ids.map((id) => JSON.stringify({ id })),
-    ids.map((eventId) => JSON.stringify({ eventId, correlationId: eventId, causationId: eventId, actor: { kind: 'system', id: 'test' }, timestamp: new Date().toISOString() })),
-  ]);
+  const events = ids.map((id) => ({
+    id,
+    type: 'GapProbe',
+    data: { id },
+    metadata: { eventId: id, correlationId: id, causationId: id, actor: { kind: 'system', id: 'test' }, timestamp: new Date().toISOString() },
+  }));
+  await client.query('SELECT * FROM append_to_stream($1, $2, NULL, $3::jsonb)', [streamId, 'any', JSON.stringify(events)]);
   return ids;
 }
 

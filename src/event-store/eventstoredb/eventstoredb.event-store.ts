@@ -15,7 +15,14 @@ import {
   type ReadStreamOptions as EsdbReadStreamOptions,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { prepareEvents, validateMaxCount, validateReadStream, validateStreamId } from '../append-validation';
+import {
+  prepareEvents,
+  validateEventTypes,
+  validateMaxCount,
+  validateReadStream,
+  validateStreamId,
+  validateSubscribe,
+} from '../append-validation';
 import { WrongExpectedVersionError } from '../event-store.errors';
 import type {
   AllSlice,
@@ -106,34 +113,37 @@ export class EventStoreDbEventStore implements EventStore {
   /** Keeps reading past system events, so a page shorter than maxCount means the end of the log. */
   async readAll(options: ReadAllOptions = {}): Promise<AllSlice> {
     validateMaxCount(options.maxCount);
+    validateEventTypes(options.eventTypes);
     const after = options.after ?? null;
     const wanted = Math.min(options.maxCount ?? DEFAULT_PAGE, MAX_PAGE);
     let from: Position | null = after === null ? null : decodeEsdbCheckpoint(after);
-    const events: RecordedEvent[] = [];
-    for (;;) {
+    const scanned: RecordedEvent[] = [];
+    let isEnd = false;
+    while (!isEnd && scanned.length < wanted) {
       // fromPosition is inclusive for reads: ask for one more and drop the event at `from`.
-      const request = wanted - events.length + (from ? 1 : 0);
-      const page: AllStreamResolvedEvent[] = await collect(
-        this.client.readAll({ fromPosition: from ?? START, maxCount: request }),
-      );
+      const request = wanted - scanned.length + (from ? 1 : 0);
+      const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ fromPosition: from ?? START, maxCount: request }));
       for (const { event } of page) {
         if (!event || samePosition(event.position, from ?? undefined) || !isUserEvent(event)) continue;
-        if (events.length < wanted) events.push(toRecordedEvent(event));
+        if (scanned.length < wanted) scanned.push(toRecordedEvent(event));
       }
       const last: Position | undefined = page[page.length - 1]?.event?.position;
-      if (page.length < request || events.length >= wanted || !last) break;
-      from = last;
+      isEnd = page.length < request || !last;
+      if (last) from = last;
     }
-    return { events, checkpoint: events.length > 0 ? events[events.length - 1].checkpoint : after };
+    const types = options.eventTypes;
+    const events = types ? scanned.filter((e) => types.includes(e.type)) : scanned;
+    const checkpoint = scanned.length > 0 ? scanned[scanned.length - 1].checkpoint : after;
+    return { events, checkpoint, isEnd };
   }
 
   subscribeToAll(options: SubscribeToAllOptions): Subscription {
     if (options.from) decodeEsdbCheckpoint(options.from);
-    validateMaxCount(options.batchSize);
+    validateSubscribe(options);
+    validateEventTypes(options.eventTypes);
     const subscription = new EsdbSubscription(this.client, {
+      ...options,
       from: options.from ?? null,
-      handler: options.handler,
-      onError: options.onError,
       batchSize: Math.min(options.batchSize ?? DEFAULT_PAGE, MAX_PAGE),
     });
     this.subscriptions.add(subscription);

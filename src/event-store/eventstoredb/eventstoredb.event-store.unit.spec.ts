@@ -119,7 +119,7 @@ describe('EventStoreDbEventStore with a fake client', () => {
       { fromPosition: at(10), maxCount: 3 },
       { fromPosition: at(12), maxCount: 2 },
     ]);
-    expect(await store.readAll({ after: 'esdb:13:13' })).toEqual({ events: [], checkpoint: 'esdb:13:13' });
+    expect(await store.readAll({ after: 'esdb:13:13' })).toEqual({ events: [], checkpoint: 'esdb:13:13', isEnd: true });
   });
 
   describe('subscribeToAll', () => {

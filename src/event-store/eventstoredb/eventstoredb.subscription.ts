@@ -1,15 +1,13 @@
 import { START, excludeSystemEvents, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
-import type { Checkpoint, RecordedEvent, Subscription } from '../event-store.port';
+import type { Checkpoint, RecordedEvent, SubscribeToAllOptions, Subscription } from '../event-store.port';
 import { decodeEsdbCheckpoint } from './esdb-checkpoint';
 import { isUserEvent, toRecordedEvent } from './esdb-recorded-event';
 
-export interface EsdbSubscriptionOptions {
+export type EsdbSubscriptionOptions = SubscribeToAllOptions & {
   readonly from: Checkpoint | null;
-  readonly handler: (event: RecordedEvent) => Promise<void>;
-  readonly onError?: (error: unknown) => void;
   /** How many events the client may buffer ahead of the handler. */
   readonly batchSize: number;
-}
+};
 
 const MAX_BACKOFF_MS = 5000;
 // Servers before 23.10 never send caughtUp: this long without an event also counts as live.
@@ -101,7 +99,7 @@ export class EsdbSubscription implements Subscription {
       if (recorded.checkpoint === this.current) continue;
       this.handling = true;
       try {
-        await this.options.handler(recorded);
+        await this.handle(recorded);
       } catch (error) {
         this.stopped = true;
         this.options.onError?.(error);
@@ -114,6 +112,14 @@ export class EsdbSubscription implements Subscription {
       this.refreshLive(stream);
       this.armIdleTimer(stream);
     }
+  }
+
+  /** Events outside the filter only move the checkpoint; a batch consumer gets pages of one. */
+  private async handle(event: RecordedEvent): Promise<void> {
+    const { eventTypes, handleBatch, handler } = this.options;
+    const wanted = !eventTypes || eventTypes.includes(event.type);
+    if (handleBatch) await handleBatch(wanted ? [event] : [], event.checkpoint);
+    else if (wanted) await handler!(event);
   }
 
   /** Live once the server said caught up and every event buffered before that is handled. */

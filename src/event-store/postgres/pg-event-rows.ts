@@ -13,8 +13,8 @@ export interface EventRow {
 }
 
 /** bigint columns arrive as strings from pg; keep position exact as bigint. */
-export const EVENT_COLUMNS = `position::text AS position, transaction_id::text AS transaction_id,
-  stream_id, stream_version::text AS stream_version, event_type, data, metadata, recorded_at`;
+export const EVENT_COLUMNS = `e.position::text AS position, e.transaction_id::text AS transaction_id,
+  e.stream_id, e.stream_version::text AS stream_version, e.event_type, e.data, e.metadata, e.recorded_at`;
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   const position = BigInt(row.position);
@@ -39,6 +39,24 @@ export const READ_ALL_SQL = `SELECT ${EVENT_COLUMNS} FROM events e
     AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
   ORDER BY e.transaction_id, e.position
   LIMIT $3`;
+
+/**
+ * Filtered: scans up to $3 events like READ_ALL_SQL but ships only those of types $4, plus the
+ * last scanned row (flagged) so the checkpoint can move past what did not match.
+ */
+export const READ_ALL_FILTERED_SQL = `WITH scanned AS (
+    SELECT e.transaction_id, e.position, e.event_type,
+           row_number() OVER (ORDER BY e.transaction_id, e.position) AS n
+    FROM events e
+    WHERE (e.transaction_id, e.position) > ($1::xid8, $2::bigint)
+      AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    ORDER BY e.transaction_id, e.position
+    LIMIT $3),
+  last AS (SELECT max(n) AS n, count(*) AS scanned FROM scanned)
+  SELECT ${EVENT_COLUMNS}, s.event_type = ANY ($4::text[]) AS matches, last.scanned::int AS scanned
+  FROM scanned s JOIN events e ON (e.transaction_id, e.position) = (s.transaction_id, s.position) CROSS JOIN last
+  WHERE s.event_type = ANY ($4::text[]) OR s.n = last.n
+  ORDER BY s.transaction_id, s.position`;
 
 /** One statement, so the stream version and the slice come from the same snapshot. */
 export function readStreamSql(direction: 'forwards' | 'backwards'): string {

@@ -1,10 +1,19 @@
 import type { Pool } from 'pg';
-import { prepareEvents, validateMaxCount, validateReadStream, validateStreamId } from '../append-validation';
+import {
+  prepareEvents,
+  type PreparedEvent,
+  validateEventTypes,
+  validateMaxCount,
+  validateReadStream,
+  validateStreamId,
+  validateSubscribe,
+} from '../append-validation';
 import { InvalidAppendError, WrongExpectedVersionError } from '../event-store.errors';
 import type {
   AllSlice,
   AppendOptions,
   AppendResult,
+  Checkpoint,
   EventStore,
   ExpectedVersion,
   NewEvent,
@@ -15,7 +24,7 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { decodePgCheckpoint, encodePgCheckpoint } from './pg-checkpoint';
-import { READ_ALL_SQL, readStreamSql, toRecordedEvent, type EventRow } from './pg-event-rows';
+import { READ_ALL_FILTERED_SQL, READ_ALL_SQL, readStreamSql, toRecordedEvent, type EventRow } from './pg-event-rows';
 import { PollingSubscription } from './postgres.subscription';
 import { WakeSignal } from './wake-signal';
 
@@ -23,7 +32,7 @@ export interface PostgresEventStoreOptions {
   readonly maxEventBytes: number;
   /** How often an idle subscription re-reads when no wake-up came (the fallback). */
   readonly pollIntervalMs: number;
-  /** LISTEN for appends from other processes; off for PGlite, where NOTIFY does not cross connections. */
+  /** Wake-ups across processes (LISTEN/NOTIFY); off for PGlite, where NOTIFY does not cross connections. */
   readonly listen: boolean;
 }
 
@@ -32,6 +41,11 @@ interface AppendRow {
   readonly last_position: string;
   readonly last_transaction_id: string;
   readonly appended: boolean;
+}
+
+interface FilteredRow extends EventRow {
+  readonly matches: boolean;
+  readonly scanned: number;
 }
 
 interface StreamRow extends EventRow {
@@ -55,17 +69,8 @@ export class PostgresEventStore implements EventStore {
     validateStreamId(streamId);
     const prepared = prepareEvents(events, options, this.options.maxEventBytes);
     const { kind, version } = splitExpected(options.expectedVersion);
-    const params = [
-      streamId,
-      kind,
-      version,
-      prepared.map((e) => e.eventId),
-      prepared.map((e) => e.type),
-      prepared.map((e) => e.dataJson),
-      prepared.map((e) => e.metadataJson),
-    ];
-    const row = await this.callAppend(params, streamId, options.expectedVersion);
-    if (row.appended) this.wake.notify();
+    const row = await this.callAppend([streamId, kind, version, toEventsJson(prepared)], streamId, options.expectedVersion);
+    if (row.appended) this.wake.appended();
     const position = BigInt(row.last_position);
     return {
       nextVersion: Number(row.next_version),
@@ -88,35 +93,47 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<AllSlice> {
     validateMaxCount(options.maxCount);
+    validateEventTypes(options.eventTypes);
     const after = decodePgCheckpoint(options.after);
     const limit = Math.min(options.maxCount ?? DEFAULT_PAGE, MAX_PAGE);
-    const { rows } = await this.pool.query<EventRow>(READ_ALL_SQL, [after.transactionId, after.position.toString(), limit]);
+    const params = [after.transactionId, after.position.toString(), limit];
+    if (options.eventTypes) return this.readAllFiltered(params, options.eventTypes, options.after ?? null);
+    const { rows } = await this.pool.query<EventRow>(READ_ALL_SQL, params);
     const events = rows.map(toRecordedEvent);
     const checkpoint = events.length > 0 ? events[events.length - 1].checkpoint : (options.after ?? null);
-    return { events, checkpoint };
+    return { events, checkpoint, isEnd: rows.length < limit };
+  }
+
+  private async readAllFiltered(params: unknown[], eventTypes: readonly string[], after: Checkpoint | null): Promise<AllSlice> {
+    const { rows } = await this.pool.query<FilteredRow>(READ_ALL_FILTERED_SQL, [...params, eventTypes]);
+    if (rows.length === 0) return { events: [], checkpoint: after, isEnd: true };
+    const last = toRecordedEvent(rows[rows.length - 1]);
+    const events = rows.filter((row) => row.matches).map(toRecordedEvent);
+    return { events, checkpoint: last.checkpoint, isEnd: rows[0].scanned < (params[2] as number) };
   }
 
   subscribeToAll(options: SubscribeToAllOptions): Subscription {
     if (options.from) decodePgCheckpoint(options.from);
-    validateMaxCount(options.batchSize);
+    validateSubscribe(options);
+    validateEventTypes(options.eventTypes);
     const subscription = new PollingSubscription(
       { readAll: (o) => this.readAll(o), wake: this.wake, pollIntervalMs: this.options.pollIntervalMs },
-      {
-        from: options.from ?? null,
-        handler: options.handler,
-        onError: options.onError,
-        batchSize: Math.min(options.batchSize ?? DEFAULT_PAGE, MAX_PAGE),
-      },
+      { ...options, from: options.from ?? null, batchSize: Math.min(options.batchSize ?? DEFAULT_PAGE, MAX_PAGE) },
     );
     this.subscriptions.add(subscription);
     void subscription.done.finally(() => this.subscriptions.delete(subscription));
     return subscription;
   }
 
-  /** Global position of the newest event, for lag figures. */
-  async headPosition(): Promise<bigint> {
-    const { rows } = await this.pool.query<{ head: string | null }>('SELECT max(position)::text AS head FROM events');
-    return BigInt(rows[0].head ?? '0');
+  /** How far a reader at `after` is behind: events past it and the age of the oldest of them. */
+  async lagAfter(after: Checkpoint | null): Promise<{ events: number; seconds: number }> {
+    const at = decodePgCheckpoint(after);
+    const { rows } = await this.pool.query<{ events: number; seconds: number | null }>(
+      `SELECT count(*)::int AS events, extract(epoch FROM now() - min(recorded_at))::float8 AS seconds
+       FROM events e WHERE (e.transaction_id, e.position) > ($1::xid8, $2::bigint)`,
+      [at.transactionId, at.position.toString()],
+    );
+    return { events: rows[0].events, seconds: Math.max(0, rows[0].seconds ?? 0) };
   }
 
   /** Stops the subscriptions and the listener. The pool belongs to the caller. */
@@ -126,7 +143,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async callAppend(params: unknown[], streamId: string, expected: ExpectedVersion): Promise<AppendRow> {
-    const sql = 'SELECT * FROM append_to_stream($1, $2, $3, $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])';
+    const sql = 'SELECT * FROM append_to_stream($1, $2, $3, $4::jsonb)';
     for (let attempt = 0; ; attempt++) {
       try {
         const { rows } = await this.pool.query<AppendRow>(sql, params);
@@ -141,6 +158,14 @@ export class PostgresEventStore implements EventStore {
       }
     }
   }
+}
+
+/** Already-serialised payloads are spliced in as they are: no second JSON.stringify. */
+function toEventsJson(events: readonly PreparedEvent[]): string {
+  const parts = events.map(
+    (e) => `{"id":"${e.eventId}","type":${JSON.stringify(e.type)},"data":${e.dataJson},"metadata":${e.metadataJson}}`,
+  );
+  return `[${parts.join(',')}]`;
 }
 
 function splitExpected(expected: ExpectedVersion): { kind: string; version: number | null } {

@@ -1,4 +1,11 @@
-import type { AllSlice, Checkpoint, RecordedEvent, ReadAllOptions, Subscription } from '../event-store.port';
+import type {
+  AllSlice,
+  Checkpoint,
+  ReadAllOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
+} from '../event-store.port';
 import type { WakeSignal } from './wake-signal';
 
 export interface PollingSubscriptionDeps {
@@ -7,18 +14,16 @@ export interface PollingSubscriptionDeps {
   readonly pollIntervalMs: number;
 }
 
-export interface PollingSubscriptionOptions {
+export type PollingSubscriptionOptions = SubscribeToAllOptions & {
   readonly from: Checkpoint | null;
-  readonly handler: (event: RecordedEvent) => Promise<void>;
-  readonly onError?: (error: unknown) => void;
   readonly batchSize: number;
-}
+};
 
 const MAX_READ_BACKOFF_MS = 5000;
 
 /**
- * Catch-up then live: reads pages after the checkpoint until a short page, then waits for a
- * wake-up or the poll interval. Read failures are retried with backoff (the database may come
+ * Catch-up then live: reads pages after the checkpoint until the end of the log, then waits for
+ * a wake-up or the poll interval. Read failures are retried with backoff (the database may come
  * back); a handler failure stops the subscription, since only the consumer knows if it is safe.
  */
 export class PollingSubscription implements Subscription {
@@ -51,7 +56,7 @@ export class PollingSubscription implements Subscription {
     while (!this.stopped) {
       let page: AllSlice;
       try {
-        page = await this.deps.readAll({ after: this.current, maxCount: this.options.batchSize });
+        page = await this.deps.readAll({ after: this.current, maxCount: this.options.batchSize, eventTypes: this.options.eventTypes });
         failures = 0;
       } catch (error) {
         failures += 1;
@@ -59,26 +64,33 @@ export class PollingSubscription implements Subscription {
         await this.deps.wake.wait(Math.min(MAX_READ_BACKOFF_MS, 100 * 2 ** failures));
         continue;
       }
-      if (!(await this.deliver(page.events))) return;
-      if (page.events.length < this.options.batchSize) {
+      if (!(await this.deliver(page))) return;
+      if (page.isEnd) {
         this.live = true;
         if (!this.stopped) await this.deps.wake.wait(this.deps.pollIntervalMs);
       }
     }
   }
 
-  private async deliver(events: readonly RecordedEvent[]): Promise<boolean> {
-    for (const event of events) {
-      if (this.stopped) return false;
-      try {
-        await this.options.handler(event);
-      } catch (error) {
-        this.stopped = true;
-        this.options.onError?.(error);
-        return false;
+  private async deliver(page: AllSlice): Promise<boolean> {
+    try {
+      if (this.options.handleBatch) {
+        if (page.checkpoint === this.current) return !this.stopped;
+        if (this.stopped) return false;
+        await this.options.handleBatch(page.events, page.checkpoint);
+      } else {
+        for (const event of page.events) {
+          if (this.stopped) return false;
+          await this.options.handler!(event);
+          this.current = event.checkpoint;
+        }
       }
-      this.current = event.checkpoint;
+    } catch (error) {
+      this.stopped = true;
+      this.options.onError?.(error);
+      return false;
     }
-    return true;
+    this.current = page.checkpoint;
+    return !this.stopped;
   }
 }

@@ -1,19 +1,49 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 
 export const EVENTS_CHANNEL = 'dbolt_events';
 
 /**
  * Wakes waiting subscribers when events may have been committed: in-process after our own
- * appends (PGlite does not carry NOTIFY across connections) and, on a real server, through
- * LISTEN so appends from other processes wake us too. Polling stays as the fallback.
+ * appends (PGlite does not carry NOTIFY across connections) and, on a real server with `listen`,
+ * through NOTIFY/LISTEN across processes. Polling stays as the fallback.
  */
 export class WakeSignal {
   private waiters = new Set<() => void>();
-  private listener: PoolClient | null = null;
+  private dropListener: ((clean: boolean) => Promise<void>) | null = null;
   private listening = false;
   private closed = false;
+  private announcing = false;
+  private announceAgain = false;
 
   constructor(private readonly pool: Pool, private readonly listen: boolean) {}
+
+  /** After our own append committed: wake local subscribers now, other processes shortly. */
+  appended(): void {
+    this.notify();
+    if (this.listen) this.announce();
+  }
+
+  /**
+   * One NOTIFY in flight at a time; appends during it share the next one. Outside the append's
+   * transaction, so commits never queue on the server-wide notify lock.
+   */
+  private announce(): void {
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = true;
+    this.pool
+      .query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`)
+      .catch(() => undefined) // other processes still poll
+      .finally(() => {
+        this.announcing = false;
+        if (this.announceAgain && !this.closed) {
+          this.announceAgain = false;
+          this.announce();
+        }
+      });
+  }
 
   notify(): void {
     const waiters = this.waiters;
@@ -38,18 +68,13 @@ export class WakeSignal {
   async close(): Promise<void> {
     this.closed = true;
     this.notify();
-    const listener = this.listener;
-    this.listener = null;
-    if (listener) {
-      await listener.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => undefined);
-      listener.release();
-    }
+    await this.dropListener?.(true);
   }
 
   private ensureListening(): void {
     if (!this.listen || this.listening || this.closed) return;
     this.listening = true;
-    this.startListener().catch(() => this.retryListenerLater());
+    this.startListener().catch(() => this.retryListenerLater()); // connect failed: nothing to release
   }
 
   private async startListener(): Promise<void> {
@@ -58,14 +83,20 @@ export class WakeSignal {
       client.release();
       return;
     }
+    // A client can emit 'error' more than once, and close() can race it: release exactly once.
+    let released = false;
+    const drop = async (clean: boolean): Promise<void> => {
+      if (released) return;
+      released = true;
+      this.dropListener = null;
+      if (clean) await client.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => undefined);
+      client.release(!clean);
+      if (!clean) this.retryListenerLater();
+    };
+    this.dropListener = drop;
     client.on('notification', () => this.notify());
-    client.on('error', () => {
-      if (this.listener === client) this.listener = null;
-      client.release(true);
-      this.retryListenerLater();
-    });
-    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-    this.listener = client;
+    client.on('error', () => void drop(false));
+    await client.query(`LISTEN ${EVENTS_CHANNEL}`).catch(() => drop(false));
   }
 
   private retryListenerLater(): void {

@@ -1,0 +1,111 @@
+import type { Pool } from 'pg';
+import { withTransaction } from '../../src/database/transaction';
+import type { EventStore } from '../../src/event-store/event-store.port';
+import type { Projection } from './projection';
+import { AdvisoryLeases } from '../../src/database/advisory-leases';
+import { installIfMissing, readAllStates, requestRebuild, type ProjectionStateRow } from './projection-registry';
+import { ProjectionRunner, type ProjectionRunnerOptions, type RunnerState } from './projection-runner';
+
+export interface LogLag {
+  readonly events: number;
+  readonly seconds: number;
+}
+
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly codeVersion: number;
+  readonly liveVersion: number;
+  readonly liveGeneration: number;
+  readonly checkpoint: string | null;
+  readonly eventsApplied: number;
+  /** Events in the log past the checkpoint, and how old the oldest of them is. */
+  readonly lag: LogLag | null;
+  readonly state: RunnerState | 'elsewhere' | 'rebuilding';
+  readonly rebuild: { readonly generation: number; readonly eventsApplied: number; readonly startedAt: Date | null } | null;
+  readonly rebuildRequestedAt: Date | null;
+  readonly lastRebuildAt: Date | null;
+  readonly lastError: string | null;
+}
+
+export type LagProbe = (checkpoint: string | null) => Promise<LogLag | null>;
+
+export const DEFAULT_RUNNER_OPTIONS: Omit<ProjectionRunnerOptions, 'onError'> = {
+  batchSize: 1000,
+  rebuildBatchSize: 5000,
+  statePollMs: 2000,
+  standbyRetryMs: 5000,
+};
+
+/** Every projection of a process: installs them, runs one runner each, reports and rebuilds. */
+export class ProjectionHost {
+  private readonly leases: AdvisoryLeases;
+  private readonly runners = new Map<string, ProjectionRunner>();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: EventStore,
+    readonly projections: readonly Projection[],
+    private readonly options: ProjectionRunnerOptions,
+    private readonly lagProbe: LagProbe = async () => null,
+  ) {
+    this.leases = new AdvisoryLeases(pool);
+  }
+
+  /** Creates generation 1 of any projection never installed. Safe from many processes at once. */
+  async install(): Promise<void> {
+    for (const projection of this.projections) await withTransaction(this.pool, (client) => installIfMissing(client, projection));
+  }
+
+  start(names: readonly string[] = this.projections.map((p) => p.name)): void {
+    for (const projection of this.projections.filter((p) => names.includes(p.name))) {
+      const runner = new ProjectionRunner(this.pool, this.store, this.leases, projection, this.options);
+      this.runners.set(projection.name, runner);
+      runner.start();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+    this.runners.clear();
+    await this.leases.close();
+  }
+
+  find(name: string): Projection | undefined {
+    return this.projections.find((p) => p.name === name);
+  }
+
+  /** Marks the projection for rebuild; its runner (here or in another process) picks it up. */
+  async rebuild(name: string): Promise<boolean> {
+    const requested = await requestRebuild(this.pool, name);
+    this.runners.get(name)?.poke();
+    return requested;
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const states = new Map((await readAllStates(this.pool)).map((s) => [s.name, s]));
+    const result: ProjectionStatus[] = [];
+    for (const projection of this.projections) {
+      const state = states.get(projection.name);
+      if (state) result.push(await this.describe(projection, state));
+    }
+    return result;
+  }
+
+  private async describe(projection: Projection, s: ProjectionStateRow): Promise<ProjectionStatus> {
+    const runner = this.runners.get(projection.name);
+    return {
+      name: projection.name,
+      codeVersion: projection.version,
+      liveVersion: s.liveVersion,
+      liveGeneration: s.liveGeneration,
+      checkpoint: s.liveCheckpoint,
+      eventsApplied: s.liveEvents,
+      lag: await this.lagProbe(s.liveCheckpoint),
+      state: runner?.state ?? (s.nextGeneration !== null ? 'rebuilding' : 'elsewhere'),
+      rebuild: s.nextGeneration === null ? null : { generation: s.nextGeneration, eventsApplied: s.nextEvents, startedAt: s.rebuildStartedAt },
+      rebuildRequestedAt: s.rebuildRequestedAt,
+      lastRebuildAt: s.lastRebuildAt,
+      lastError: s.lastError,
+    };
+  }
+}

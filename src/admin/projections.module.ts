@@ -1,0 +1,52 @@
+import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import { ALL_PROJECTIONS } from '../../projections/all-projections';
+import { DEFAULT_RUNNER_OPTIONS, ProjectionHost, type LagProbe } from '../../projections/runtime/projection-host';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Database } from '../database/database';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
+
+const logger = new Logger('Projections');
+
+function createHost(config: AppConfig, database: Database, store: EventStore): ProjectionHost {
+  const lagProbe: LagProbe = async (checkpoint) => (store instanceof PostgresEventStore ? store.lagAfter(checkpoint) : null);
+  return new ProjectionHost(
+    database.pool,
+    store,
+    ALL_PROJECTIONS,
+    {
+      ...DEFAULT_RUNNER_OPTIONS,
+      batchSize: config.projectionBatchSize,
+      rebuildBatchSize: config.projectionRebuildBatchSize,
+      onError: (name, error) => logger.error(`${name}: ${(error as Error).message}`),
+      onProgress: (name, events) => logger.debug?.(`${name}: rebuilt ${events} events`),
+    },
+    lagProbe,
+  );
+}
+
+/**
+ * Every process installs the read models (so reads never meet a missing table); only a process
+ * with the `projector` role runs them.
+ */
+@Global()
+@Module({
+  providers: [{ provide: ProjectionHost, inject: [APP_CONFIG, Database, EVENT_STORE], useFactory: createHost }],
+  exports: [ProjectionHost],
+})
+export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    private readonly host: ProjectionHost,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.host.install();
+    if (this.config.roles.includes('projector')) this.host.start();
+  }
+
+  /** Before the database closes (DatabaseModule closes it in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.host.stop();
+  }
+}

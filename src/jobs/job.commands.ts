@@ -1,0 +1,33 @@
+/** Commands of the job aggregate: imperative, readonly, decided by `jobDecider`. */
+import type { BusinessSnapshot, JobStatus, OutcomeCounts, PackageTier, RequeueReason } from './job.events';
+
+type Command<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
+
+export type CreateJob = Command<'CreateJob', {
+  jobId: string;
+  customerId: string;
+  packageTier: PackageTier;
+  directoryIds: readonly string[];
+  business: BusinessSnapshot;
+}>;
+export type StartJob = Command<'StartJob', { workerId: string }>;
+export type RequeueJob = Command<'RequeueJob', { reason: RequeueReason; directoryIds: readonly string[] }>;
+export type CompleteJob = Command<'CompleteJob', { counts: OutcomeCounts }>;
+export type FailJob = Command<'FailJob', { reason: string; counts: OutcomeCounts }>;
+export type RecordDeadLetter = Command<'RecordDeadLetter', { directoryId: string; reason: string }>;
+export type RedriveJob = Command<'RedriveJob', { directoryIds: readonly string[] }>;
+export type CancelJob = Command<'CancelJob', { reason: string }>;
+export type OverrideJobStatus = Command<'OverrideJobStatus', { to: JobStatus; reason: string; staffId: string }>;
+
+export type JobCommand =
+  | CreateJob
+  | StartJob
+  | RequeueJob
+  | CompleteJob
+  | FailJob
+  | RecordDeadLetter
+  | RedriveJob
+  | CancelJob
+  | OverrideJobStatus;
+
+export const MAX_DIRECTORIES_PER_JOB = 500;

@@ -1,0 +1,126 @@
+import { given as givenDecider } from '../shared/decider-spec';
+import { jobDecider, type JobCommand } from './job.decider';
+import type { JobEvent, JobStatus } from './job.events';
+import { counts, deadLettered, historyOf, jobId, redriven } from './job.fixtures';
+
+const given = (events: readonly JobEvent[] = []) => givenDecider(jobDecider, events);
+const statuses = (...list: JobStatus[]): JobStatus[] => list;
+
+describe('RecordDeadLetter', () => {
+  const record = (directoryId: string, reason = 'maxReceiveCount exceeded'): JobCommand => ({
+    type: 'RecordDeadLetter',
+    data: { directoryId, reason },
+  });
+
+  it('records a dead-lettered directory', () => {
+    given(historyOf.in_progress).when(record('d2')).then([deadLettered('d2')]);
+  });
+
+  it('does nothing when the directory is already dead-lettered', () => {
+    given([...historyOf.in_progress, deadLettered('d2')]).when(record('d2')).then([]);
+  });
+
+  it('records it again after a redrive', () => {
+    given([...historyOf.in_progress, deadLettered('d2'), redriven('d2')]).when(record('d2')).then([deadLettered('d2')]);
+  });
+
+  it('refuses a directory of another job', () => {
+    given(historyOf.in_progress).when(record('x9')).thenThrows('INVALID_COMMAND', /directory x9 is not part of the job/);
+  });
+
+  it('requires a reason', () => {
+    given(historyOf.in_progress).when(record('d2', '')).thenThrows('INVALID_COMMAND', /reason is required/);
+  });
+});
+
+describe('RedriveJob', () => {
+  const redrive = (...directoryIds: string[]): JobCommand => ({ type: 'RedriveJob', data: { directoryIds } });
+  const withDeadLetters = [...historyOf.in_progress, deadLettered('d1'), deadLettered('d3')];
+
+  it('redrives dead-lettered directories', () => {
+    given(withDeadLetters).when(redrive('d1', 'd3')).then([redriven('d1', 'd3')]);
+  });
+
+  it('redrives a failed job', () => {
+    given([...historyOf.failed, deadLettered('d1')]).when(redrive('d1')).then([redriven('d1')]);
+  });
+
+  it('refuses a directory that is not dead-lettered, naming it', () => {
+    given(withDeadLetters).when(redrive('d1', 'd2')).thenThrows('INVALID_COMMAND', 'Cannot redrive job 123: directory d2 is not dead-lettered');
+  });
+
+  it('refuses a directory already redriven', () => {
+    given([...withDeadLetters, redriven('d1')]).when(redrive('d1')).thenThrows('INVALID_COMMAND', /directory d1 is not dead-lettered/);
+  });
+
+  it('refuses an empty list', () => {
+    given(withDeadLetters).when(redrive()).thenThrows('INVALID_COMMAND', /must not be empty/);
+  });
+
+  it.each(statuses('complete', 'cancelled'))('refuses a %s job', (status) => {
+    given([...historyOf[status], deadLettered('d1')]).when(redrive('d1'))
+      .thenThrows('ILLEGAL_TRANSITION', `Cannot redrive job 123: it is ${status}`);
+  });
+});
+
+describe('CancelJob', () => {
+  const cancel = (reason = 'customer refund'): JobCommand => ({ type: 'CancelJob', data: { reason } });
+
+  it.each(statuses('pending', 'queued', 'in_progress'))('cancels a %s job', (status) => {
+    given(historyOf[status]).when(cancel()).then([{ type: 'JobCancelled', data: { jobId, reason: 'customer refund' } }]);
+  });
+
+  it.each(statuses('complete', 'failed', 'cancelled'))('refuses a %s job', (status) => {
+    given(historyOf[status]).when(cancel()).thenThrows('ILLEGAL_TRANSITION', `Cannot cancel job 123: it is ${status}`);
+  });
+
+  it('requires a reason', () => {
+    given(historyOf.queued).when(cancel('  ')).thenThrows('INVALID_COMMAND', /reason is required/);
+  });
+});
+
+describe('OverrideJobStatus', () => {
+  const override = (to: JobStatus, reason = 'customer asked', staffId = 's1'): JobCommand => ({
+    type: 'OverrideJobStatus',
+    data: { to, reason, staffId },
+  });
+
+  it.each<[JobStatus, JobStatus]>([
+    ['complete', 'queued'], ['failed', 'complete'], ['cancelled', 'queued'], ['in_progress', 'failed'], ['pending', 'cancelled'],
+  ])('moves a %s job to %s', (from, to) => {
+    given(historyOf[from]).when(override(to))
+      .then([{ type: 'JobStatusOverridden', data: { jobId, from, to, reason: 'customer asked', staffId: 's1' } }]);
+  });
+
+  it('refuses the current status', () => {
+    given(historyOf.queued).when(override('queued')).thenThrows('INVALID_COMMAND', /it is already queued/);
+  });
+
+  it.each<[string, JobCommand, RegExp]>([
+    ['a blank reason', override('complete', ' '), /reason is required/],
+    ['a blank staff id', override('complete', 'why', ''), /staffId is required/],
+    ['an unknown status', override('archived' as JobStatus), /unknown status archived/],
+  ])('refuses %s', (_, command, message) => {
+    given(historyOf.failed).when(command).thenThrows('INVALID_COMMAND', message);
+  });
+});
+
+describe('a job that does not exist', () => {
+  it.each<JobCommand>([
+    { type: 'StartJob', data: { workerId: 'w1' } },
+    { type: 'RequeueJob', data: { reason: 'manual', directoryIds: ['d1'] } },
+    { type: 'CompleteJob', data: { counts } },
+    { type: 'FailJob', data: { reason: 'x', counts } },
+    { type: 'RecordDeadLetter', data: { directoryId: 'd1', reason: 'x' } },
+    { type: 'RedriveJob', data: { directoryIds: ['d1'] } },
+    { type: 'CancelJob', data: { reason: 'x' } },
+    { type: 'OverrideJobStatus', data: { to: 'queued', reason: 'x', staffId: 's1' } },
+  ])('refuses $type as NOT_FOUND', (command) => {
+    given().when(command).thenThrows('NOT_FOUND', /^Cannot .+ job: it does not exist$/);
+  });
+});
+
+it('refuses an unknown command type', () => {
+  given(historyOf.queued).when({ type: 'ArchiveJob', data: {} } as unknown as JobCommand)
+    .thenThrows('INVALID_COMMAND', 'Unknown command type "ArchiveJob"');
+});

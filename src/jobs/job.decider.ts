@@ -1,0 +1,140 @@
+import { DomainError, rejectUnknownCommand, type Decider } from '../shared/decider';
+import type {
+  CancelJob, CompleteJob, CreateJob, FailJob, JobCommand, OverrideJobStatus, RecordDeadLetter, RedriveJob, RequeueJob, StartJob,
+} from './job.commands';
+import type { JobEvent, JobStatus } from './job.events';
+import { evolveJob, initialJobState, type JobState } from './job.state';
+import {
+  illegal, requireDirectoriesOfJob, requireText, requireValidCounts, requireValidStatus, validateNewJob,
+} from './job.validation';
+
+export type {
+  CancelJob, CompleteJob, CreateJob, FailJob, JobCommand, OverrideJobStatus, RecordDeadLetter, RedriveJob, RequeueJob, StartJob,
+} from './job.commands';
+export { MAX_DIRECTORIES_PER_JOB } from './job.commands';
+export type { JobState } from './job.state';
+export { evolveJob, initialJobState } from './job.state';
+
+export function decideJob(command: JobCommand, state: JobState): readonly JobEvent[] {
+  switch (command.type) {
+    case 'CreateJob': return createJob(command, state);
+    case 'StartJob': return startJob(command, existing(command, state));
+    case 'RequeueJob': return requeueJob(command, existing(command, state));
+    case 'CompleteJob': return completeJob(command, existing(command, state));
+    case 'FailJob': return failJob(command, existing(command, state));
+    case 'RecordDeadLetter': return recordDeadLetter(command, existing(command, state));
+    case 'RedriveJob': return redriveJob(command, existing(command, state));
+    case 'CancelJob': return cancelJob(command, existing(command, state));
+    case 'OverrideJobStatus': return overrideJobStatus(command, existing(command, state));
+    default: return rejectUnknownCommand(command);
+  }
+}
+
+export const jobDecider: Decider<JobCommand, JobEvent, JobState> = {
+  decide: decideJob,
+  evolve: evolveJob,
+  initialState: initialJobState,
+};
+
+function createJob({ data }: CreateJob, state: JobState): readonly JobEvent[] {
+  if (state.exists) throw new DomainError('ALREADY_EXISTS', `Cannot create job ${data.jobId}: it already exists`);
+  const priority = validateNewJob(data);
+  const { jobId, customerId, packageTier, business } = data;
+  const directoryIds = [...data.directoryIds];
+  return [
+    { type: 'JobCreated', data: { jobId, customerId, packageTier, priority, directoryIds, business } },
+    { type: 'JobQueued', data: { jobId, priority, directoryIds } },
+  ];
+}
+
+function startJob(command: StartJob, state: JobState): readonly JobEvent[] {
+  // A second worker picking up a job already in progress is normal, not a conflict.
+  if (state.status === 'in_progress') return [];
+  if (state.status !== 'queued') throw illegal('start', state);
+  requireText(command.data.workerId, 'workerId', 'start', state);
+  return [{ type: 'JobStarted', data: { jobId: state.jobId, workerId: command.data.workerId } }];
+}
+
+function requeueJob({ data }: RequeueJob, state: JobState): readonly JobEvent[] {
+  if (state.status === 'failed' && data.reason !== 'manual') {
+    throw illegal('requeue', state, 'only a manual requeue restarts a failed job');
+  }
+  if (!isOneOf(state.status, ['queued', 'in_progress', 'failed'])) throw illegal('requeue', state);
+  requireDirectoriesOfJob(data.directoryIds, state.directoryIds, 'requeue', state);
+  const directoryIds = [...data.directoryIds];
+  return [{ type: 'JobRequeued', data: { jobId: state.jobId, reason: data.reason, directoryIds } }];
+}
+
+function completeJob({ data }: CompleteJob, state: JobState): readonly JobEvent[] {
+  // Job progress may replay the "all submissions terminal" reaction.
+  if (state.status === 'complete') return [];
+  if (isOneOf(state.status, ['cancelled', 'failed', 'pending'])) throw illegal('complete', state);
+  requireValidCounts(data.counts, 'complete', state);
+  return [{ type: 'JobCompleted', data: { jobId: state.jobId, counts: data.counts } }];
+}
+
+function failJob({ data }: FailJob, state: JobState): readonly JobEvent[] {
+  if (state.status === 'failed') return [];
+  if (isOneOf(state.status, ['complete', 'cancelled'])) throw illegal('fail', state);
+  requireText(data.reason, 'reason', 'fail', state);
+  requireValidCounts(data.counts, 'fail', state);
+  return [{ type: 'JobFailed', data: { jobId: state.jobId, reason: data.reason, counts: data.counts } }];
+}
+
+function recordDeadLetter({ data }: RecordDeadLetter, state: JobState): readonly JobEvent[] {
+  const verb = 'record a dead letter for';
+  requireDirectoriesOfJob([data.directoryId], state.directoryIds, verb, state);
+  requireText(data.reason, 'reason', verb, state);
+  if (state.deadLettered.includes(data.directoryId)) return [];
+  return [{ type: 'JobDeadLettered', data: { jobId: state.jobId, directoryId: data.directoryId, reason: data.reason } }];
+}
+
+function redriveJob({ data }: RedriveJob, state: JobState): readonly JobEvent[] {
+  if (isOneOf(state.status, ['complete', 'cancelled'])) throw illegal('redrive', state);
+  requireDirectoriesOfJob(data.directoryIds, state.directoryIds, 'redrive', state);
+  const notDeadLettered = data.directoryIds.find((id) => !state.deadLettered.includes(id));
+  if (notDeadLettered !== undefined) {
+    throw new DomainError('INVALID_COMMAND', `Cannot redrive job ${state.jobId}: directory ${notDeadLettered} is not dead-lettered`);
+  }
+  return [{ type: 'JobRedriven', data: { jobId: state.jobId, directoryIds: [...data.directoryIds] } }];
+}
+
+function cancelJob({ data }: CancelJob, state: JobState): readonly JobEvent[] {
+  if (isOneOf(state.status, ['complete', 'failed', 'cancelled'])) throw illegal('cancel', state);
+  requireText(data.reason, 'reason', 'cancel', state);
+  return [{ type: 'JobCancelled', data: { jobId: state.jobId, reason: data.reason } }];
+}
+
+/** The staff escape hatch: any status to any other, always with a reason and a name on it. */
+function overrideJobStatus({ data }: OverrideJobStatus, state: JobState): readonly JobEvent[] {
+  const verb = 'override the status of';
+  requireValidStatus(data.to, verb, state);
+  requireText(data.reason, 'reason', verb, state);
+  requireText(data.staffId, 'staffId', verb, state);
+  if (data.to === state.status) {
+    throw new DomainError('INVALID_COMMAND', `Cannot ${verb} job ${state.jobId}: it is already ${state.status}`);
+  }
+  const { to, reason, staffId } = data;
+  return [{ type: 'JobStatusOverridden', data: { jobId: state.jobId, from: state.status, to, reason, staffId } }];
+}
+
+function isOneOf(status: JobStatus, statuses: readonly JobStatus[]): boolean {
+  return statuses.includes(status);
+}
+
+const VERBS: Readonly<Record<JobCommand['type'], string>> = {
+  CreateJob: 'create',
+  StartJob: 'start',
+  RequeueJob: 'requeue',
+  CompleteJob: 'complete',
+  FailJob: 'fail',
+  RecordDeadLetter: 'record a dead letter for',
+  RedriveJob: 'redrive',
+  CancelJob: 'cancel',
+  OverrideJobStatus: 'override the status of',
+};
+
+function existing(command: JobCommand, state: JobState): JobState {
+  if (!state.exists) throw new DomainError('NOT_FOUND', `Cannot ${VERBS[command.type]} job: it does not exist`);
+  return state;
+}

@@ -1,0 +1,52 @@
+import { WrongExpectedVersionError } from '../event-store/event-store.errors';
+import type { AppendOptions, EventStore, NewEvent } from '../event-store/event-store.port';
+import { fold, type Decider } from './decider';
+
+export interface ExecuteOptions {
+  /**
+   * The stream version the caller saw (e.g. HTTP If-Match). Omitted: the version just read, so a
+   * concurrent writer between read and append still surfaces as WrongExpectedVersionError.
+   */
+  readonly expectedVersion?: number;
+  readonly metadata: Omit<AppendOptions, 'expectedVersion'>;
+  /**
+   * Event ids for the decided events, in order. Reactions pass ids derived from what caused them,
+   * so replaying the same cause appends nothing new.
+   */
+  readonly eventIds?: readonly string[];
+}
+
+export interface ExecuteResult<Event, State> {
+  readonly events: readonly Event[];
+  readonly state: State;
+  /** The stream version after the command (unchanged when it decided nothing). */
+  readonly version: number;
+}
+
+/** Read → fold → decide → append with an expected version. The only way commands change state. */
+export async function executeCommand<Command, Event extends { type: string; data: unknown }, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  command: Command,
+  options: ExecuteOptions,
+): Promise<ExecuteResult<Event, State>> {
+  const { events: recorded, version } = await store.readStream(streamId);
+  // A stale edit fails even when it would change nothing: the caller decided on an old picture.
+  if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+    throw new WrongExpectedVersionError(streamId, options.expectedVersion, version);
+  }
+  const state = fold(decider, recorded as unknown as readonly Event[]);
+  const decided = decider.decide(command, state);
+  if (decided.length === 0) return { events: decided, state, version };
+  const toAppend: NewEvent[] = decided.map((event, i) => ({
+    type: event.type,
+    data: event.data,
+    metadata: options.eventIds?.[i] ? { eventId: options.eventIds[i] } : undefined,
+  }));
+  const result = await store.appendToStream(streamId, toAppend, {
+    ...options.metadata,
+    expectedVersion: options.expectedVersion ?? version,
+  });
+  return { events: decided, state: decided.reduce(decider.evolve, state), version: result.nextVersion };
+}

@@ -1,0 +1,72 @@
+import type { Pool } from 'pg';
+import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
+import type { JobCommand } from '../jobs/job.commands';
+import { jobDecider } from '../jobs/job.decider';
+import { jobStreamId } from '../jobs/job.events';
+import type { Reaction } from '../reactions/reaction';
+import { executeCommand } from '../shared/command-executor';
+import { DomainError } from '../shared/decider';
+import { deterministicUuid } from '../shared/deterministic-id';
+import { progressOf, recordProgress, type JobProgress } from './job-progress.repository';
+import { SUBMISSION_EVENT_TYPES } from './submission.events';
+
+const ACTOR = { kind: 'system', id: 'job-progress' } as const;
+const TERMINAL_TYPES = new Set(['SubmissionSucceeded', 'SubmissionFailed', 'SubmissionNeedsManual', 'SubmissionSkipped']);
+
+/**
+ * Moves jobs along from their submissions: the first attempt starts the job; when every
+ * submission is finished the job completes (or fails, if every one of them failed). Each
+ * command's event id derives from the event that caused it, so a replay appends nothing twice.
+ */
+export function jobProgressReaction(pool: Pool, store: EventStore): Reaction {
+  return {
+    name: 'job-progress',
+    handles: ['JobCreated', ...SUBMISSION_EVENT_TYPES],
+    react: async (events) => {
+      await recordProgress(pool, events);
+      for (const started of firstPerJob(events, (e) => e.type === 'SubmissionAttemptStarted')) {
+        const { workerId } = started.data as { workerId: string };
+        await command(store, started, { type: 'StartJob', data: { workerId } });
+      }
+      for (const finished of lastPerJob(events, (e) => TERMINAL_TYPES.has(e.type))) {
+        const progress = await progressOf(pool, jobIdOf(finished));
+        if (progress && progress.terminal === progress.directoryCount) await command(store, finished, finishCommand(progress));
+      }
+    },
+  };
+}
+
+function finishCommand(progress: JobProgress): JobCommand {
+  const { counts, directoryCount } = progress;
+  if (counts.failed === directoryCount) {
+    return { type: 'FailJob', data: { reason: `all ${directoryCount} submissions failed`, counts } };
+  }
+  return { type: 'CompleteJob', data: { counts } };
+}
+
+async function command(store: EventStore, cause: RecordedEvent, jobCommand: JobCommand): Promise<void> {
+  try {
+    await executeCommand(store, jobStreamId(jobIdOf(cause)), jobDecider, jobCommand, {
+      metadata: { actor: ACTOR, correlationId: cause.metadata.correlationId, causationId: cause.metadata.eventId },
+      eventIds: [deterministicUuid('job-progress', jobCommand.type, cause.metadata.eventId)],
+    });
+  } catch (error) {
+    // The job moved on by another path (cancelled, overridden by staff): nothing to do.
+    if (error instanceof DomainError && (error.code === 'ILLEGAL_TRANSITION' || error.code === 'NOT_FOUND')) return;
+    throw error;
+  }
+}
+
+const jobIdOf = (event: RecordedEvent): string => (event.data as { jobId: string }).jobId;
+
+function firstPerJob(events: readonly RecordedEvent[], wanted: (e: RecordedEvent) => boolean): RecordedEvent[] {
+  const seen = new Map<string, RecordedEvent>();
+  for (const event of events) if (wanted(event) && !seen.has(jobIdOf(event))) seen.set(jobIdOf(event), event);
+  return [...seen.values()];
+}
+
+function lastPerJob(events: readonly RecordedEvent[], wanted: (e: RecordedEvent) => boolean): RecordedEvent[] {
+  const last = new Map<string, RecordedEvent>();
+  for (const event of events) if (wanted(event)) last.set(jobIdOf(event), event);
+  return [...last.values()];
+}

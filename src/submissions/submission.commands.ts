@@ -1,0 +1,33 @@
+/** Commands of the submission aggregate: imperative, readonly, decided by `submissionDecider`. */
+import type { Priority } from '../jobs/job.events';
+import type { ErrorClass, ManualReason } from './submission.events';
+
+type Command<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
+
+export type ScheduleSubmission = Command<'ScheduleSubmission', {
+  jobId: string;
+  directoryId: string;
+  idempotencyKey: string;
+  priority: Priority;
+}>;
+export type StartAttempt = Command<'StartAttempt', { workerId: string }>;
+export type RecordSuccess = Command<'RecordSuccess', { listingUrl: string | null; evidencePath: string | null }>;
+export type RecordFailure = Command<'RecordFailure', {
+  errorClass: ErrorClass;
+  /** Raw text (may hold a stack trace); the decider sanitises it. */
+  message: string;
+  evidencePath: string | null;
+  maxAttempts: number;
+  /** Computed by the caller: backoff jitter is random and deciders are pure. */
+  retryDelayMs: number;
+}>;
+export type RecordNeedsManual = Command<'RecordNeedsManual', { reason: ManualReason; evidencePath: string | null }>;
+export type SkipDuplicate = Command<'SkipDuplicate', Record<string, never>>;
+
+export type SubmissionCommand =
+  | ScheduleSubmission
+  | StartAttempt
+  | RecordSuccess
+  | RecordFailure
+  | RecordNeedsManual
+  | SkipDuplicate;

@@ -1,0 +1,61 @@
+/** Events of stream `submission-<jobId>-<directoryId>`: one directory of one job. */
+export type ErrorClass = 'transient' | 'permanent';
+export type ManualReason = 'captcha' | 'login' | 'verification';
+export type SubmissionStatus =
+  | 'scheduled'
+  | 'in_progress'
+  | 'retry_scheduled'
+  | 'succeeded'
+  | 'failed'
+  | 'needs_manual'
+  | 'skipped';
+
+type Event<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
+type Ids = { jobId: string; directoryId: string };
+
+export type SubmissionScheduled = Event<'SubmissionScheduled', Ids & { idempotencyKey: string; priority: 'P1' | 'P2' | 'P3' }>;
+export type SubmissionAttemptStarted = Event<'SubmissionAttemptStarted', Ids & { workerId: string; attempt: number }>;
+export type SubmissionSucceeded = Event<'SubmissionSucceeded', Ids & {
+  attempt: number;
+  listingUrl: string | null;
+  evidencePath: string | null;
+}>;
+export type SubmissionFailed = Event<'SubmissionFailed', Ids & {
+  attempt: number;
+  errorClass: ErrorClass;
+  /** Sanitised: no stack trace, bounded length. */
+  message: string;
+  evidencePath: string | null;
+}>;
+export type SubmissionRetryScheduled = Event<'SubmissionRetryScheduled', Ids & {
+  /** The attempt that will run next. */
+  attempt: number;
+  delayMs: number;
+  errorClass: ErrorClass;
+  message: string;
+}>;
+export type SubmissionNeedsManual = Event<'SubmissionNeedsManual', Ids & {
+  attempt: number;
+  reason: ManualReason;
+  evidencePath: string | null;
+}>;
+export type SubmissionSkipped = Event<'SubmissionSkipped', Ids & { reason: 'duplicate' }>;
+
+export type SubmissionEvent =
+  | SubmissionScheduled
+  | SubmissionAttemptStarted
+  | SubmissionSucceeded
+  | SubmissionFailed
+  | SubmissionRetryScheduled
+  | SubmissionNeedsManual
+  | SubmissionSkipped;
+
+export const SUBMISSION_EVENT_TYPES: readonly SubmissionEvent['type'][] = [
+  'SubmissionScheduled', 'SubmissionAttemptStarted', 'SubmissionSucceeded', 'SubmissionFailed',
+  'SubmissionRetryScheduled', 'SubmissionNeedsManual', 'SubmissionSkipped',
+];
+
+/** A submission in one of these states is done: job progress counts it. */
+export const TERMINAL_SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['succeeded', 'failed', 'needs_manual', 'skipped'];
+
+export const submissionStreamId = (jobId: string, directoryId: string): string => `submission-${jobId}-${directoryId}`;

@@ -1,0 +1,67 @@
+import type { Priority } from '../jobs/job.events';
+import { ignoreUnknownEvent } from '../shared/decider';
+import {
+  TERMINAL_SUBMISSION_STATUSES, type ErrorClass, type SubmissionEvent, type SubmissionStatus,
+} from './submission.events';
+
+export interface SubmissionState {
+  readonly exists: boolean;
+  readonly jobId: string;
+  readonly directoryId: string;
+  readonly idempotencyKey: string;
+  readonly priority: Priority | null;
+  readonly status: SubmissionStatus;
+  /** Number of attempts started so far. */
+  readonly attempts: number;
+  readonly lastError: { readonly errorClass: ErrorClass; readonly message: string } | null;
+  readonly listingUrl: string | null;
+  readonly evidencePath: string | null;
+}
+
+export function initialSubmissionState(): SubmissionState {
+  return {
+    exists: false,
+    jobId: '',
+    directoryId: '',
+    idempotencyKey: '',
+    priority: null,
+    status: 'scheduled',
+    attempts: 0,
+    lastError: null,
+    listingUrl: null,
+    evidencePath: null,
+  };
+}
+
+export function isTerminal(state: SubmissionState): boolean {
+  return state.exists && TERMINAL_SUBMISSION_STATUSES.includes(state.status);
+}
+
+export function evolveSubmission(state: SubmissionState, event: SubmissionEvent): SubmissionState {
+  switch (event.type) {
+    case 'SubmissionScheduled': {
+      const { jobId, directoryId, idempotencyKey, priority } = event.data;
+      return { ...initialSubmissionState(), exists: true, jobId, directoryId, idempotencyKey, priority };
+    }
+    case 'SubmissionAttemptStarted':
+      return { ...state, status: 'in_progress', attempts: event.data.attempt };
+    case 'SubmissionSucceeded': {
+      const { listingUrl, evidencePath } = event.data;
+      return { ...state, status: 'succeeded', listingUrl, evidencePath };
+    }
+    case 'SubmissionFailed': {
+      const { errorClass, message, evidencePath } = event.data;
+      return { ...state, status: 'failed', lastError: { errorClass, message }, evidencePath };
+    }
+    case 'SubmissionRetryScheduled': {
+      const { errorClass, message } = event.data;
+      return { ...state, status: 'retry_scheduled', lastError: { errorClass, message } };
+    }
+    case 'SubmissionNeedsManual':
+      return { ...state, status: 'needs_manual', evidencePath: event.data.evidencePath };
+    case 'SubmissionSkipped':
+      return { ...state, status: 'skipped' };
+    default:
+      return ignoreUnknownEvent(event, state);
+  }
+}

@@ -1,0 +1,127 @@
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
+import { ALL_PROJECTIONS } from '../../projections/all-projections';
+import { jobsProjection } from '../../projections/jobs/jobs.projection';
+import { DEFAULT_RUNNER_OPTIONS, ProjectionHost } from '../../projections/runtime/projection-host';
+import { writeJobScenario } from '../support/job-scenarios';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+const fast = { ...DEFAULT_RUNNER_OPTIONS, statePollMs: 50, standbyRetryMs: 100, rebuildBatchSize: 200, onError: () => undefined };
+
+describe('projections (machine PostgreSQL)', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  let host: ProjectionHost;
+
+  const count = async (sql: string): Promise<number> => Number((await db.pool.query(sql)).rows[0].n);
+  const caughtUp = async (): Promise<boolean> => (await host.status()).every((s) => s.lag?.events === 0 && s.rebuild === null);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = new PostgresEventStore(db.pool, { maxEventBytes: 1 << 20, pollIntervalMs: 50, listen: true });
+    host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
+    await host.install();
+    host.start();
+  });
+  afterAll(async () => {
+    await host.stop();
+    await store.close();
+    await db.drop();
+  });
+
+  it('builds jobs, job_results, queue_history and workers live, and the seed SQL runs verbatim', async () => {
+    const outcomes = ['succeeded', 'retried_then_succeeded', 'failed', 'needs_manual', 'skipped'] as const;
+    const done = await writeJobScenario(store, { directories: 5, outcome: (i) => outcomes[i] });
+    const running = await writeJobScenario(store, { directories: 2, complete: false });
+    await waitFor(caughtUp);
+
+    const statuses = (await db.pool.query('SELECT status, COUNT(*) FROM jobs GROUP BY status ORDER BY status;')).rows;
+    expect(statuses).toEqual([{ status: 'complete', count: '1' }, { status: 'in_progress', count: '1' }]);
+    const job = (await db.pool.query('SELECT * FROM jobs WHERE id = $1', [done])).rows[0];
+    expect(job).toMatchObject({ status: 'complete', succeeded: 2, failed: 1, needs_manual: 1, skipped: 1, priority: 'P2', version: 4 });
+    const results = (await db.pool.query('SELECT directory_id, status, attempts FROM job_results WHERE job_id = $1 ORDER BY directory_id', [done])).rows;
+    expect(results.map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'failed', 'needs_manual', 'skipped']);
+    expect(results[1].attempts).toBe(2);
+    const retry = (await db.pool.query("SELECT attempt, delay_ms, error_class FROM queue_history WHERE event = 'SubmissionRetryScheduled'")).rows;
+    expect(retry).toEqual([{ attempt: 2, delay_ms: 31000, error_class: 'transient' }]);
+    expect(await count(`SELECT count(*) AS n FROM queue_history WHERE job_id = '${running}'`)).toBe(3 + 2 * 3);
+
+    const orphans = await db.pool.query('SELECT jr.* FROM job_results jr\nLEFT JOIN jobs j ON jr.job_id = j.id\nWHERE j.id IS NULL;');
+    expect(orphans.rows).toEqual([]);
+    await db.pool.query("INSERT INTO worker_heartbeats (worker_id, status, last_heartbeat) VALUES ('w-old', 'running', now() - interval '3 minutes'), ('w-ok', 'idle', now())");
+    expect((await db.pool.query('SELECT * FROM stale_workers;')).rows.map((r) => r.worker_id)).toEqual(['w-old']);
+    const duplicateKeys = await db.pool.query('SELECT idempotency_key, COUNT(*) FROM job_results\nGROUP BY idempotency_key HAVING COUNT(*) > 1;');
+    expect(duplicateKeys.rows).toEqual([]);
+    expect((await db.pool.query("SELECT succeeded, attempts_started FROM workers WHERE id = 'worker-1'")).rows[0]).toEqual({ succeeded: 4, attempts_started: 8 });
+  });
+
+  it('rebuilds blue/green: reads keep answering, the swap gives the same rows, the old generation is dropped', async () => {
+    for (let i = 0; i < 30; i++) await writeJobScenario(store, { directories: 3 });
+    await waitFor(caughtUp);
+    const before = await snapshot(db);
+    const generation = (await host.status()).find((s) => s.name === 'jobs')!.liveGeneration;
+
+    expect(await host.rebuild('jobs')).toBe(true);
+    const readsDuringRebuild: number[] = [];
+    await waitFor(async () => {
+      readsDuringRebuild.push(await count('SELECT count(*) AS n FROM jobs'));
+      const jobs = (await host.status()).find((s) => s.name === 'jobs')!;
+      return jobs.liveGeneration === generation + 1 && jobs.rebuild === null;
+    });
+    expect(readsDuringRebuild.length).toBeGreaterThan(0);
+    expect(new Set(readsDuringRebuild)).toEqual(new Set([before.jobs.length]));
+    expect(await snapshot(db)).toEqual(before);
+    const tables = (await db.pool.query("SELECT tablename FROM pg_tables WHERE tablename LIKE 'jobs\\_\\_g%' ORDER BY 1")).rows;
+    expect(tables).toEqual([{ tablename: `jobs__g${generation + 1}` }]);
+  });
+
+  it('rebuilds by itself when a projection version changes, and one host leads while another stands by', async () => {
+    const bumped = { ...jobsProjection, version: jobsProjection.version + 1 };
+    const other = new ProjectionHost(db.pool, store, [bumped], fast, (cp) => store.lagAfter(cp));
+    other.start();
+    try {
+      await waitFor(async () => (await other.status())[0].state !== 'starting');
+      expect((await other.status())[0].state).toBe('standby');
+      await host.stop(); // the first host's leases go; the bumped runner takes over and rebuilds
+      await waitFor(async () => (await other.status())[0].liveVersion === bumped.version);
+      expect((await other.status())[0].state).toBe('live');
+    } finally {
+      await other.stop();
+      host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
+    }
+  });
+
+  it('applying the same events twice to a generation changes nothing (stream-version guard)', async () => {
+    const jobId = await writeJobScenario(store, { directories: 1 });
+    const { events } = await store.readStream(`job-${jobId}`);
+    const client = await db.pool.connect();
+    try {
+      const state = (await client.query("SELECT live_generation FROM projection_state WHERE name = 'jobs'")).rows[0];
+      const context = { client, table: (name: string) => `${name}__g${state.live_generation}` };
+      await jobsProjection.apply(events, context);
+      const once = (await client.query('SELECT * FROM jobs WHERE id = $1', [jobId])).rows;
+      await jobsProjection.apply(events, context);
+      await jobsProjection.apply(events.slice(0, 2), context);
+      expect((await client.query('SELECT * FROM jobs WHERE id = $1', [jobId])).rows).toEqual(once);
+      expect(once[0]).toMatchObject({ status: 'complete', version: 4 });
+    } finally {
+      client.release();
+    }
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function snapshot(db: TestDatabase): Promise<Record<string, unknown[]>> {
+  const read = async (sql: string): Promise<unknown[]> => (await db.pool.query(sql)).rows;
+  return {
+    jobs: await read('SELECT * FROM jobs ORDER BY id'),
+    jobResults: await read('SELECT * FROM job_results ORDER BY id'),
+    history: await read('SELECT * FROM queue_history ORDER BY position'),
+  };
+}

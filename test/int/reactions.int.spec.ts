@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { AdvisoryLeases } from '../../src/database/advisory-leases';
+import type { RecordedEvent } from '../../src/event-store/event-store.port';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
+import { jobStreamId } from '../../src/jobs/job.events';
+import { ReactionRunner } from '../../src/reactions/reaction-runner';
+import { executeCommand } from '../../src/shared/command-executor';
+import { jobProgressReaction } from '../../src/submissions/job-progress.reaction';
+import { submissionSchedulerReaction } from '../../src/submissions/submission-scheduler.reaction';
+import { submissionDecider } from '../../src/submissions/submission.decider';
+import { submissionStreamId } from '../../src/submissions/submission.events';
+import { sampleBusiness } from '../support/job-scenarios';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+const worker = { kind: 'worker', id: 'w-1' } as const;
+
+describe('reactions: submission scheduling and job progress (machine PostgreSQL)', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  let leases: AdvisoryLeases;
+  let runners: ReactionRunner[] = [];
+
+  const startReactions = (): void => {
+    const options = { batchSize: 100, standbyRetryMs: 100, onError: (_: string, e: unknown) => console.error(e) };
+    runners = [submissionSchedulerReaction(store, 30), jobProgressReaction(db.pool, store)].map(
+      (reaction) => new ReactionRunner(db.pool, store, leases, reaction, options),
+    );
+    runners.forEach((r) => r.start());
+  };
+  const stopReactions = async (): Promise<void> => {
+    await Promise.all(runners.map((r) => r.stop()));
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = new PostgresEventStore(db.pool, { maxEventBytes: 1 << 20, pollIntervalMs: 50, listen: true });
+    leases = new AdvisoryLeases(db.pool);
+    startReactions();
+  });
+  afterAll(async () => {
+    await stopReactions();
+    await leases.close();
+    await store.close();
+    await db.drop();
+  });
+
+  async function createJob(directoryIds: readonly string[]): Promise<string> {
+    const jobId = randomUUID();
+    await store.appendToStream(jobStreamId(jobId), [
+      { type: 'JobCreated', data: { jobId, customerId: 'c-1', packageTier: 'pro', priority: 'P1', directoryIds, business: sampleBusiness } },
+      { type: 'JobQueued', data: { jobId, priority: 'P1', directoryIds } },
+    ], { expectedVersion: 'no_stream' });
+    return jobId;
+  }
+
+  async function work(jobId: string, directoryId: string, outcome: 'succeed' | 'fail'): Promise<void> {
+    const stream = submissionStreamId(jobId, directoryId);
+    const metadata = { metadata: { actor: worker } };
+    await executeCommand(store, stream, submissionDecider, { type: 'StartAttempt', data: { workerId: worker.id } }, metadata);
+    const result = outcome === 'succeed'
+      ? { type: 'RecordSuccess' as const, data: { listingUrl: null, evidencePath: null } }
+      : { type: 'RecordFailure' as const, data: { errorClass: 'permanent' as const, message: 'rejected', evidencePath: null, maxAttempts: 3, retryDelayMs: 0 } };
+    await executeCommand(store, stream, submissionDecider, result, metadata);
+  }
+
+  const jobTypes = async (jobId: string): Promise<string[]> => (await store.readStream(jobStreamId(jobId))).events.map((e) => e.type);
+
+  it('schedules one submission per directory with a SHA-256 idempotency key', async () => {
+    const jobId = await createJob(['a', 'b', 'c']);
+    await waitFor(async () => (await store.readStream(submissionStreamId(jobId, 'c'))).version === 1);
+    for (const dir of ['a', 'b', 'c']) {
+      const [scheduled] = (await store.readStream(submissionStreamId(jobId, dir))).events as (RecordedEvent & { data: { idempotencyKey: string } })[];
+      expect(scheduled.type).toBe('SubmissionScheduled');
+      expect(scheduled.data.idempotencyKey).toMatch(/^[0-9a-f]{64}$/);
+      expect(scheduled.metadata.causationId).toBe((await store.readStream(jobStreamId(jobId))).events[1].metadata.eventId);
+    }
+  });
+
+  it('starts the job on the first attempt and completes it once every submission is finished', async () => {
+    const jobId = await createJob(['a', 'b']);
+    await waitFor(async () => (await store.readStream(submissionStreamId(jobId, 'b'))).version === 1);
+    await work(jobId, 'a', 'succeed');
+    await waitFor(async () => (await jobTypes(jobId)).includes('JobStarted'));
+    expect(await jobTypes(jobId)).not.toContain('JobCompleted');
+    await work(jobId, 'b', 'fail');
+    await waitFor(async () => (await jobTypes(jobId)).includes('JobCompleted'));
+    const completed = (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted')!;
+    expect(completed.data).toEqual({ jobId, counts: { succeeded: 1, failed: 1, needsManual: 0, skipped: 0 } });
+  });
+
+  it('fails a job whose every submission failed', async () => {
+    const jobId = await createJob(['a']);
+    await waitFor(async () => (await store.readStream(submissionStreamId(jobId, 'a'))).version === 1);
+    await work(jobId, 'a', 'fail');
+    await waitFor(async () => (await jobTypes(jobId)).includes('JobFailed'));
+  });
+
+  it('replaying from an old checkpoint (a crash before the checkpoint moved) appends nothing twice', async () => {
+    const jobId = await createJob(['a', 'b']);
+    await waitFor(async () => (await store.readStream(submissionStreamId(jobId, 'b'))).version === 1);
+    await work(jobId, 'a', 'succeed');
+    await work(jobId, 'b', 'succeed');
+    await waitFor(async () => (await jobTypes(jobId)).includes('JobCompleted'));
+    const before = await jobTypes(jobId);
+
+    await stopReactions();
+    await db.pool.query('DELETE FROM subscription_checkpoints'); // as if nothing had been checkpointed
+    startReactions();
+    const head = (await store.readAll({ after: null, maxCount: 10_000 })).checkpoint;
+    await waitFor(async () => {
+      const { rows } = await db.pool.query<{ checkpoint: string }>('SELECT checkpoint FROM subscription_checkpoints');
+      return rows.length === 2 && rows.every((r) => r.checkpoint === head); // both replayed the whole log
+    });
+    expect(await jobTypes(jobId)).toEqual(before);
+    expect(before.filter((t) => t === 'JobCompleted')).toHaveLength(1);
+    expect(before.filter((t) => t === 'JobStarted')).toHaveLength(1);
+    for (const dir of ['a', 'b']) {
+      const types = (await store.readStream(submissionStreamId(jobId, dir))).events.map((e) => e.type);
+      expect(types.filter((t) => t === 'SubmissionScheduled')).toHaveLength(1);
+    }
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
