@@ -3,13 +3,14 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/app-config';
+import { configureHttp } from './http/configure-http';
 
 const logger = new Logger('Bootstrap');
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create(AppModule.forRoot(config));
-  app.setGlobalPrefix('api');
+  configureHttp(app, config);
   closeOnSignals(app);
   await app.listen(config.port, config.host);
   logger.log(`DirectoryBolt listening on http://${config.host}:${config.port}/api`);

@@ -10,13 +10,13 @@ export class AdvisoryLeases {
   /** Shared while connecting, so runners starting together do not each open (and leak) one. */
   private connecting: Promise<PoolClient> | null = null;
   private readonly held = new Set<string>();
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly pool: Pool) {}
 
   async tryAcquire(name: string): Promise<boolean> {
     if (this.held.has(name)) return true;
-    const client = await this.connection();
-    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [name]);
+    const { rows } = await this.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', name);
     if (rows[0].ok) this.held.add(name);
     return rows[0].ok;
   }
@@ -27,7 +27,14 @@ export class AdvisoryLeases {
 
   async release(name: string): Promise<void> {
     if (!this.held.delete(name) || !this.client) return;
-    await this.client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
+    await this.query('SELECT pg_advisory_unlock(hashtext($1))', name).catch(() => undefined);
+  }
+
+  /** One query at a time on the shared connection (pg deprecates overlapping client.query calls). */
+  private query<Row extends object>(sql: string, name: string): Promise<{ rows: Row[] }> {
+    const run = this.queue.then(async () => (await this.connection()).query<Row>(sql, [name]));
+    this.queue = run.then(() => undefined, () => undefined);
+    return run;
   }
 
   async close(): Promise<void> {

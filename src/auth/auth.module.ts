@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { StaffAuthGuard } from './staff-auth.guard';
+
+@Module({ providers: [StaffAuthGuard], exports: [StaffAuthGuard] })
+export class AuthModule {}

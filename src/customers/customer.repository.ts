@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../database/database';
+import type { BusinessSnapshot, PackageTier } from '../jobs/job.events';
+
+export interface Customer {
+  readonly id: string;
+  readonly packageTier: PackageTier;
+  readonly packageSize: number;
+  readonly business: BusinessSnapshot;
+}
+
+interface CustomerRow {
+  readonly id: string;
+  readonly business_name: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly website: string;
+  readonly address: string;
+  readonly city: string;
+  readonly state: string;
+  readonly zip: string;
+  readonly country: string;
+  readonly category: string;
+  readonly description: string;
+  readonly contact_name: string;
+  readonly package_tier: PackageTier;
+  readonly package_size: number;
+}
+
+/** Customers are reference data (not event-sourced); a job snapshots them at creation. */
+@Injectable()
+export class CustomerRepository {
+  constructor(@Inject(Database) private readonly database: Database) {}
+
+  async findById(id: string): Promise<Customer | null> {
+    const { rows } = await this.database.pool.query<CustomerRow>('SELECT * FROM customers WHERE id = $1', [id]);
+    return rows[0] ? toCustomer(rows[0]) : null;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    const { rowCount } = await this.database.pool.query('SELECT 1 FROM customers WHERE id = $1', [id]);
+    return rowCount === 1;
+  }
+}
+
+function toCustomer(row: CustomerRow): Customer {
+  return {
+    id: row.id,
+    packageTier: row.package_tier,
+    packageSize: row.package_size,
+    business: toBusinessSnapshot(row),
+  };
+}
+
+function toBusinessSnapshot(row: CustomerRow): BusinessSnapshot {
+  const snapshot: BusinessSnapshot = {
+    businessName: row.business_name, email: row.email, phone: row.phone, website: row.website,
+    address: row.address, city: row.city, state: row.state, zip: row.zip, country: row.country,
+    category: row.category, description: row.description,
+  };
+  return row.contact_name ? { ...snapshot, contactName: row.contact_name } : snapshot;
+}

@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Actor } from '../event-store/event-store.port';
+
+/** What our middleware and guards add to the incoming request. */
+export interface ApiRequest extends IncomingMessage {
+  correlationId?: string;
+  actor?: Actor;
+}
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+/** Loose on purpose: callers pass trace ids of many shapes; we only keep them printable and short. */
+const CORRELATION_ID = /^[A-Za-z0-9._:@/-]{1,128}$/;
+
+export function headerValue(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The caller's X-Correlation-Id when usable, else a new one; echoed back on the response. */
+export function correlationIdMiddleware(request: ApiRequest, response: ServerResponse, next: () => void): void {
+  const given = headerValue(request, CORRELATION_HEADER)?.trim();
+  const correlationId = given && CORRELATION_ID.test(given) ? given : randomUUID();
+  request.correlationId = correlationId;
+  response.setHeader('X-Correlation-Id', correlationId);
+  next();
+}

@@ -1,0 +1,18 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '../config/app-config';
+import { correlationIdMiddleware } from './api-request';
+import { ApiExceptionFilter } from './api-exception.filter';
+import { createValidationPipe } from './validation.pipe';
+
+/** The HTTP setup of the app, shared by main.ts and the test harness so both behave alike. Call before init(). */
+export function configureHttp(app: INestApplication, config: AppConfig): void {
+  const express = app as NestExpressApplication;
+  express.setGlobalPrefix('api');
+  express.use(correlationIdMiddleware);
+  // Registered before init(), so Nest skips its own 100 kB parsers (same handler names).
+  express.useBodyParser('json', { limit: config.httpBodyLimitBytes });
+  express.useBodyParser('urlencoded', { limit: config.httpBodyLimitBytes, extended: false });
+  express.useGlobalPipes(createValidationPipe());
+  express.useGlobalFilters(new ApiExceptionFilter(express.getHttpAdapter()));
+}

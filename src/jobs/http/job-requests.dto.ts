@@ -1,0 +1,36 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { JobStatus } from '../job.events';
+
+const STATUSES: Readonly<Record<JobStatus, true>> = {
+  pending: true, queued: true, in_progress: true, complete: true, failed: true, cancelled: true,
+};
+export const JOB_STATUSES = Object.keys(STATUSES) as JobStatus[];
+const NOT_BLANK = /\S/;
+export const MAX_REASON_LENGTH = 1000;
+
+export class OverrideJobStatusDto {
+  @IsIn(JOB_STATUSES)
+  readonly status!: JobStatus;
+
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @MaxLength(MAX_REASON_LENGTH)
+  readonly reason!: string;
+}
+
+export class CancelJobDto {
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @MaxLength(MAX_REASON_LENGTH)
+  readonly reason!: string;
+}
+
+export class ListJobsQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  readonly limit?: number;
+}
