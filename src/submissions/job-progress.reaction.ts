@@ -8,7 +8,7 @@ import { executeCommand } from '../shared/command-executor';
 import { DomainError } from '../shared/decider';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { progressOf, recordProgress, type JobProgress } from './job-progress.repository';
-import { SUBMISSION_EVENT_TYPES } from './submission.events';
+import { SUBMISSION_EVENT_TYPES, submissionStreamId } from './submission.events';
 
 const ACTOR = { kind: 'system', id: 'job-progress' } as const;
 const TERMINAL_TYPES = new Set(['SubmissionSucceeded', 'SubmissionFailed', 'SubmissionNeedsManual', 'SubmissionSkipped']);
@@ -29,11 +29,28 @@ export function jobProgressReaction(pool: Pool, store: EventStore): Reaction {
         await command(store, started, { type: 'StartJob', data: { workerId } });
       }
       for (const finished of lastPerJob(events, (e) => TERMINAL_TYPES.has(e.type))) {
-        const progress = await progressOf(pool, jobIdOf(finished));
+        const progress = await progressOrRebuild(pool, store, jobIdOf(finished));
         if (progress && progress.terminal === progress.directoryCount) await command(store, finished, finishCommand(progress));
       }
     },
   };
+}
+
+/**
+ * Retention removes the bookkeeping of long-finished jobs (the job row and its submissions
+ * together); if such a job comes back (a redrive), it is rebuilt from the job's own streams.
+ */
+async function progressOrRebuild(pool: Pool, store: EventStore, jobId: string): Promise<JobProgress | null> {
+  const progress = await progressOf(pool, jobId);
+  if (progress) return progress;
+  const { events } = await store.readStream(jobStreamId(jobId), { maxCount: 1 });
+  if (events[0]?.type !== 'JobCreated') return null;
+  const history = [...events];
+  for (const directoryId of (events[0].data as { directoryIds: readonly string[] }).directoryIds) {
+    history.push(...(await store.readStream(submissionStreamId(jobId, directoryId))).events);
+  }
+  await recordProgress(pool, history);
+  return progressOf(pool, jobId);
 }
 
 function finishCommand(progress: JobProgress): JobCommand {

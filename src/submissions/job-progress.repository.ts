@@ -72,3 +72,4 @@ export async function progressOf(pool: Pool, jobId: string): Promise<JobProgress
     counts: { succeeded: row.succeeded, failed: row.failed, needsManual: row.needs_manual, skipped: row.skipped },
   };
 }
+

@@ -2,6 +2,7 @@ import { PostgresEventStore } from '../../src/event-store/postgres/postgres.even
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
 import { jobsProjection } from '../../projections/jobs/jobs.projection';
 import { DEFAULT_RUNNER_OPTIONS, ProjectionHost } from '../../projections/runtime/projection-host';
+import { verifyProjection } from '../../projections/runtime/projection-verify';
 import { writeJobScenario } from '../support/job-scenarios';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -88,6 +89,27 @@ describe('projections (machine PostgreSQL)', () => {
       await other.stop();
       host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
     }
+  });
+
+  it('verify replays into scratch tables: no difference, then exactly the row someone changed', async () => {
+    host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
+    host.start();
+    await writeJobScenario(store, { directories: 2 });
+    await waitFor(caughtUp);
+    for (const projection of ALL_PROJECTIONS) {
+      const report = await verifyProjection(db.pool, store, projection);
+      expect(report).toMatchObject({ ok: true, problem: null });
+      expect(report.tables.every((t) => t.liveRows === t.replayedRows && t.liveRows > 0)).toBe(true);
+    }
+    const generation = (await host.status()).find((s) => s.name === 'jobs')!.liveGeneration;
+    const [victim] = (await db.pool.query('SELECT id FROM jobs ORDER BY id LIMIT 1')).rows;
+    await db.pool.query(`UPDATE jobs__g${generation} SET status = 'failed' WHERE id = $1`, [victim.id]);
+    const report = await verifyProjection(db.pool, store, jobsProjection);
+    expect(report.ok).toBe(false);
+    expect(report.tables[0]).toMatchObject({ missingCount: 1, unexpectedCount: 1 });
+    expect(report.tables[0].unexpectedInLive).toEqual([expect.objectContaining({ id: victim.id, status: 'failed' })]);
+    const leftovers = await db.pool.query("SELECT tablename FROM pg_tables WHERE tablename LIKE '%\\_\\_verify\\_%'");
+    expect(leftovers.rows).toEqual([]);
   });
 
   it('applying the same events twice to a generation changes nothing (stream-version guard)', async () => {

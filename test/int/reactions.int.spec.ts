@@ -121,6 +121,38 @@ describe('reactions: submission scheduling and job progress (machine PostgreSQL)
   });
 });
 
+describe('job progress after retention removed its bookkeeping', () => {
+  it('rebuilds the bookkeeping from the streams and still completes the job', async () => {
+    const db = await createTestDatabase();
+    const store = new PostgresEventStore(db.pool, { maxEventBytes: 1 << 20, pollIntervalMs: 50, listen: true });
+    try {
+      const jobId = randomUUID();
+      await store.appendToStream(jobStreamId(jobId), [
+        { type: 'JobCreated', data: { jobId, customerId: 'c-1', packageTier: 'pro', priority: 'P1', directoryIds: ['a', 'b'], business: sampleBusiness } },
+        { type: 'JobQueued', data: { jobId, priority: 'P1', directoryIds: ['a', 'b'] } },
+      ], { expectedVersion: 'no_stream' });
+      const reaction = jobProgressReaction(db.pool, store);
+      const ids = { jobId, priority: 'P1' as const };
+      for (const directoryId of ['a', 'b']) {
+        await store.appendToStream(submissionStreamId(jobId, directoryId), [
+          { type: 'SubmissionScheduled', data: { ...ids, directoryId, idempotencyKey: `k-${directoryId}` } },
+          { type: 'SubmissionAttemptStarted', data: { jobId, directoryId, workerId: 'w', attempt: 1 } },
+        ], { expectedVersion: 'no_stream' });
+      }
+      await store.appendToStream(submissionStreamId(jobId, 'a'), [{ type: 'SubmissionSucceeded', data: { jobId, directoryId: 'a', attempt: 1, listingUrl: null, evidencePath: null } }], { expectedVersion: 2 });
+      // Bookkeeping never saw any of it (as if retention had removed it); only the last event arrives.
+      await store.appendToStream(submissionStreamId(jobId, 'b'), [{ type: 'SubmissionSucceeded', data: { jobId, directoryId: 'b', attempt: 1, listingUrl: null, evidencePath: null } }], { expectedVersion: 2 });
+      const last = (await store.readStream(submissionStreamId(jobId, 'b'))).events.slice(-1);
+      await reaction.react(last);
+      const types = (await store.readStream(jobStreamId(jobId))).events.map((e) => e.type);
+      expect(types).toContain('JobCompleted');
+    } finally {
+      await store.close();
+      await db.drop();
+    }
+  });
+});
+
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
