@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { withTransaction } from '../../src/database/transaction';
+import { WakeableSleep } from '../../src/shared/wakeable-sleep';
 import type { Checkpoint, EventStore, Subscription } from '../../src/event-store/event-store.port';
 import type { Projection } from './projection';
 import { applyBatch } from './projection-batch';
@@ -25,7 +26,7 @@ export class ProjectionRunner {
   private liveFailure: unknown = null;
   private stopped = false;
   private loop: Promise<void> | null = null;
-  private wakeUp: () => void = () => undefined;
+  private readonly pause = new WakeableSleep();
   state: RunnerState = 'starting';
   private readonly leaseName: string;
 
@@ -45,12 +46,12 @@ export class ProjectionRunner {
 
   /** Wakes the leader now instead of at its next poll (a rebuild was requested in this process). */
   poke(): void {
-    this.wakeUp();
+    this.pause.wake();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wakeUp();
+    this.pause.wake();
     await this.loop;
     this.state = 'stopped';
   }
@@ -64,14 +65,14 @@ export class ProjectionRunner {
           failures = 0;
         } else {
           this.state = 'standby';
-          await this.sleep(this.options.standbyRetryMs);
+          await this.pause.sleep(this.options.standbyRetryMs);
         }
       } catch (error) {
         failures += 1;
         this.state = 'failing';
         this.options.onError(this.projection.name, error);
         await recordError(this.pool, this.projection.name, (error as Error).message).catch(() => undefined);
-        await this.sleep(Math.min(30_000, 250 * 2 ** failures));
+        await this.pause.sleep(Math.min(30_000, 250 * 2 ** failures));
       } finally {
         await this.stopLive();
       }
@@ -89,7 +90,7 @@ export class ProjectionRunner {
         state = await this.mustReadState();
       }
       if (state.nextGeneration !== null) await this.rebuild(state);
-      else await this.sleep(this.options.statePollMs);
+      else await this.pause.sleep(this.options.statePollMs);
     }
   }
 
@@ -142,7 +143,7 @@ export class ProjectionRunner {
       },
       onError: (error) => {
         this.liveFailure = error;
-        this.wakeUp();
+        this.pause.wake();
       },
     });
   }
@@ -159,13 +160,4 @@ export class ProjectionRunner {
     return state;
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wakeUp = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
 }

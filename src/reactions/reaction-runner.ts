@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { AdvisoryLeases } from '../database/advisory-leases';
 import type { Checkpoint, EventStore, Subscription } from '../event-store/event-store.port';
+import { WakeableSleep } from '../shared/wakeable-sleep';
 import type { Reaction } from './reaction';
 
 export interface ReactionRunnerOptions {
@@ -18,7 +19,7 @@ export class ReactionRunner {
   private stopped = false;
   private loop: Promise<void> | null = null;
   private subscription: Subscription | null = null;
-  private wakeUp: () => void = () => undefined;
+  private readonly pause = new WakeableSleep();
 
   constructor(
     private readonly pool: Pool,
@@ -34,7 +35,7 @@ export class ReactionRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wakeUp();
+    this.pause.wake();
     await this.subscription?.stop();
     await this.loop;
   }
@@ -45,7 +46,7 @@ export class ReactionRunner {
     while (!this.stopped) {
       try {
         if (!(await this.leases.tryAcquire(lease))) {
-          await this.sleep(this.options.standbyRetryMs);
+          await this.pause.sleep(this.options.standbyRetryMs);
           continue;
         }
         await this.follow(lease);
@@ -53,7 +54,7 @@ export class ReactionRunner {
       } catch (error) {
         failures += 1;
         this.options.onError(this.reaction.name, error);
-        await this.sleep(Math.min(30_000, 250 * 2 ** failures));
+        await this.pause.sleep(Math.min(30_000, 250 * 2 ** failures));
       }
     }
     await this.leases.release(lease);
@@ -73,25 +74,16 @@ export class ReactionRunner {
       },
       onError: (error) => {
         failure = error;
-        this.wakeUp();
+        this.pause.wake();
       },
     });
     this.subscription = subscription;
-    while (!this.stopped && failure === null && this.leases.isHeld(lease)) await this.sleep(1000);
+    while (!this.stopped && failure === null && this.leases.isHeld(lease)) await this.pause.sleep(1000);
     await subscription.stop();
     this.subscription = null;
     if (failure !== null) throw failure;
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wakeUp = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
 }
 
 export async function loadCheckpoint(pool: Pool, id: string): Promise<Checkpoint | null> {
