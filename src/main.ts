@@ -43,7 +43,8 @@ function closeOnSignals(app: INestApplication): void {
 
 bootstrap().catch((error: unknown) => {
   // A configuration problem is the operator's to fix: say what it is, without a stack trace.
-  const message = error instanceof Error && error.name === 'ConfigError' ? error.message : error;
+  const known = error instanceof Error && ['ConfigError', 'DataDirInUseError'].includes(error.name);
+  const message = known ? (error as Error).message : error;
   console.error(message);
   process.exit(1);
 });

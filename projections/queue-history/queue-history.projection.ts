@@ -57,9 +57,14 @@ export const queueHistoryProjection: Projection = {
     const rows = events.map(toHistoryRow).filter((row) => row !== null);
     if (rows.length === 0) return;
     const table = context.table('queue_history');
-    // Append-only; the position key makes a replayed event a no-op.
+    // Append-only; the position key makes a replayed event a no-op. Events older than the
+    // retention horizon were archived (src/retention): a rebuild or verify must not bring them
+    // back. The horizon is read once per page, in this transaction, and compared in SQL so
+    // timestamps compare at full precision.
     await context.client.query(
-      `INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb) ON CONFLICT (position) DO NOTHING`,
+      `INSERT INTO ${table} SELECT r.* FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb) r
+       WHERE r.created_at >= coalesce((SELECT queue_history_archived_before FROM retention_state), '-infinity')
+       ON CONFLICT (position) DO NOTHING`,
       [JSON.stringify(rows)],
     );
   },

@@ -30,6 +30,7 @@ export class Database {
       statement_timeout: config.dbStatementTimeoutMs || undefined,
       application_name: 'directorybolt',
     });
+    if (embedded) Database.logger.log(`embedded PostgreSQL (PGlite) in ${config.dataDir}/pg, serving ${embedded.connectionString}`);
     // An idle client can fail (server restart); the pool drops it and the next query reconnects.
     pool.on('error', (error) => Database.logger.warn(`idle database client failed: ${error.message}`));
     const database = new Database(pool, embedded ? 'embedded' : 'external', embedded);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { DataDirLock } from './data-dir-lock';
 import { PgliteWireServer } from './pglite-wire-server';
 
 export interface EmbeddedPostgresOptions {
@@ -17,18 +18,22 @@ export class EmbeddedPostgres {
   private constructor(
     private readonly db: PGlite,
     private readonly server: PgliteWireServer,
+    private readonly lock: DataDirLock,
     readonly connectionString: string,
   ) {}
 
   static async start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
     mkdirSync(options.dataDir, { recursive: true });
-    const db = await PGlite.create({ dataDir: options.dataDir });
-    const server = new PgliteWireServer(db, options.maxConnections);
+    const lock = DataDirLock.acquire(options.dataDir);
+    let db: PGlite | null = null;
     try {
+      db = await PGlite.create({ dataDir: options.dataDir });
+      const server = new PgliteWireServer(db, options.maxConnections);
       const port = await server.listen(options.port);
-      return new EmbeddedPostgres(db, server, `postgres://postgres@127.0.0.1:${port}/postgres`);
+      return new EmbeddedPostgres(db, server, lock, `postgres://postgres@127.0.0.1:${port}/postgres`);
     } catch (error) {
-      await db.close();
+      await db?.close();
+      lock.release();
       throw error;
     }
   }
@@ -36,5 +41,6 @@ export class EmbeddedPostgres {
   async stop(): Promise<void> {
     await this.server.close();
     await this.db.close();
+    this.lock.release();
   }
 }

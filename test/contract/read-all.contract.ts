@@ -1,6 +1,6 @@
 import { InvalidCheckpointError } from '../../src/event-store/event-store.errors';
 import type { Checkpoint, EventStore, RecordedEvent } from '../../src/event-store/event-store.port';
-import { eventually, headCheckpoint, someEvents, uniqueStream } from '../support/event-store-fixtures';
+import { eventually, headCheckpoint, someEvents, uniqueStream, waitUntilReadable } from '../support/event-store-fixtures';
 
 /** readAll paging and subscriptions: catch-up, live, stop, resume. */
 export function describeReadAllAndSubscriptionContract(store: () => EventStore): void {
@@ -11,6 +11,7 @@ export function describeReadAllAndSubscriptionContract(store: () => EventStore):
       for (let round = 0; round < 4; round++) {
         for (const stream of streams) await store().appendToStream(stream, someEvents(2), { expectedVersion: 'any' });
       }
+      await waitUntilReadable(store(), head, 24, (e) => streams.includes(e.streamId));
       const seen: RecordedEvent[] = [];
       let after: Checkpoint | null = head;
       for (;;) {
@@ -36,6 +37,7 @@ export function describeReadAllAndSubscriptionContract(store: () => EventStore):
       const stream = uniqueStream('filter');
       const mixed = ['Kept', 'Dropped', 'Dropped', 'Kept', 'Dropped'].map((type, i) => ({ type, data: { i } }));
       await store().appendToStream(stream, mixed, { expectedVersion: 'no_stream' });
+      await waitUntilReadable(store(), head, 5, (e) => e.streamId === stream);
       const first = await store().readAll({ after: head, maxCount: 3, eventTypes: ['Kept'] });
       expect(first.events.map((e) => e.data)).toEqual([{ i: 0 }]);
       expect(first.isEnd).toBe(false);
@@ -83,6 +85,7 @@ export function describeReadAllAndSubscriptionContract(store: () => EventStore):
       const head = await headCheckpoint(store());
       const stream = uniqueStream('batch');
       await store().appendToStream(stream, ['A', 'B', 'A', 'B'].map((type) => ({ type, data: {} })), { expectedVersion: 'no_stream' });
+      await waitUntilReadable(store(), head, 4, (e) => e.streamId === stream);
       const pages: { types: string[]; checkpoint: string | null }[] = [];
       const subscription = store().subscribeToAll({
         from: head,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
-import { eventually, headCheckpoint } from '../support/event-store-fixtures';
+import { eventually, headCheckpoint, waitUntilReadable } from '../support/event-store-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** Appends inside a caller-held transaction, so a test can decide when it commits. */
@@ -53,6 +53,7 @@ describe('global order under concurrent writers (machine PostgreSQL)', () => {
       const naiveFirst = await naiveReadAfter(db, startPosition);
       const oursWhileOpen = await store.readAll({ after: head });
       await slow.query('COMMIT');
+      await waitUntilReadable(store, head, 2, (e) => [early, late].includes(e.metadata.eventId));
       const naiveSecond = await naiveReadAfter(db, naiveFirst[naiveFirst.length - 1].position);
       const oursAfterCommit = await store.readAll({ after: oursWhileOpen.checkpoint });
 

@@ -83,8 +83,10 @@ describe('projections (machine PostgreSQL)', () => {
       await waitFor(async () => (await other.status())[0].state !== 'starting');
       expect((await other.status())[0].state).toBe('standby');
       await host.stop(); // the first host's leases go; the bumped runner takes over and rebuilds
-      await waitFor(async () => (await other.status())[0].liveVersion === bumped.version);
-      expect((await other.status())[0].state).toBe('live');
+      await waitFor(async () => {
+        const [status] = await other.status();
+        return status.liveVersion === bumped.version && status.state === 'live'; // the swap commits, then the runner goes live
+      });
     } finally {
       await other.stop();
       host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));

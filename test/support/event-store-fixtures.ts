@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Checkpoint, EventStore, NewEvent } from '../../src/event-store/event-store.port';
+import type { Checkpoint, EventStore, NewEvent, RecordedEvent } from '../../src/event-store/event-store.port';
 
 export function uniqueStream(prefix = 'contract'): string {
   return `${prefix}-${randomUUID()}`;
@@ -24,5 +24,29 @@ export async function eventually(check: () => boolean, timeoutMs = 10_000, what 
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * Waits until `count` events matching `mine` are readable after `after`. readAll only returns
+ * events below the oldest transaction running anywhere on the server, so what a test just wrote
+ * can be held back a moment by unrelated work; readable, it stays readable.
+ */
+export async function waitUntilReadable(
+  store: EventStore,
+  after: Checkpoint | null,
+  count: number,
+  mine: (event: RecordedEvent) => boolean,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = 0;
+  for (let from = after; seen < count; ) {
+    const page = await store.readAll({ after: from, maxCount: 1000 });
+    seen += page.events.filter(mine).length;
+    from = page.checkpoint;
+    if (seen >= count || !page.isEnd) continue;
+    if (Date.now() > deadline) throw new Error(`only ${seen} of ${count} events readable after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

@@ -1,0 +1,51 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { ProjectionOperations } from '../admin/projection-operations.service';
+import { ProjectionsModule } from '../admin/projections.module';
+import type { AppConfig } from '../config/app-config';
+import { ConfigModule } from '../config/config.module';
+import { DatabaseModule } from '../database/database.module';
+import { EventStoreModule } from '../event-store/event-store.module';
+import { RetentionModule } from '../retention/retention.module';
+import { AuditStateCommand } from './audit-state.command';
+import { AuditTimelineCommand } from './audit-timeline.command';
+import { AuditCommand } from './audit.command';
+import { CliExitCode } from './cli-exit-code';
+import { CliExitOverride } from './cli-exit-override';
+import { EventsExportCommand } from './events-export.command';
+import { EventsCommand } from './events.command';
+import { MigrateCommand } from './migrate.command';
+import { ProjectionsRebuildCommand } from './projections-rebuild.command';
+import { ProjectionsStatusCommand } from './projections-status.command';
+import { ProjectionsVerifyCommand } from './projections-verify.command';
+import { ProjectionsCommand } from './projections.command';
+import { RetentionCommand, RetentionRunCommand } from './retention.command';
+
+/** `migrate` boots only what it needs: the rest installs read models, which needs the schema first. */
+export type CliScope = 'migrate' | 'all';
+
+const COMMANDS: Provider[] = [
+  ProjectionsCommand, ProjectionsStatusCommand, ProjectionsRebuildCommand, ProjectionsVerifyCommand,
+  AuditCommand, AuditTimelineCommand, AuditStateCommand,
+  EventsCommand, EventsExportCommand,
+  RetentionCommand, RetentionRunCommand,
+  MigrateCommand,
+];
+
+@Module({})
+export class CliModule {
+  /** `config.roles` should be empty: the CLI starts nothing in the background. */
+  static forRoot(config: AppConfig, scope: CliScope): DynamicModule {
+    if (scope === 'migrate') {
+      return {
+        module: CliModule,
+        imports: [ConfigModule.forRoot({ ...config, migrateOnBoot: false }), DatabaseModule],
+        providers: [MigrateCommand, CliExitOverride, CliExitCode],
+      };
+    }
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, EventStoreModule, ProjectionsModule, RetentionModule],
+      providers: [...COMMANDS, ProjectionOperations, CliExitOverride, CliExitCode],
+    };
+  }
+}

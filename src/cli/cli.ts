@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { loadConfig } from '../config/app-config';
+import { runCli } from './run-cli';
+
+/** `npm run build && npm run cli -- <command>` (e.g. `projections status`; `--help` lists them). */
+async function main(): Promise<void> {
+  process.exitCode = await runCli(process.argv, loadConfig());
+}
+
+main().catch((error: unknown) => {
+  // Configuration or boot failed (e.g. the database is unreachable): say what, without a stack trace.
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,65 @@
+import { rebuildAndWait } from '../../src/admin/rebuild-and-wait';
+import { findLeaseHolder, type LeaseHolder } from '../../src/admin/lease-holder';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
+import { ALL_PROJECTIONS } from '../../projections/all-projections';
+import { jobsProjection } from '../../projections/jobs/jobs.projection';
+import { DEFAULT_RUNNER_OPTIONS, ProjectionHost } from '../../projections/runtime/projection-host';
+import { allReadable } from '../support/all-readable';
+import { writeJobScenario } from '../support/job-scenarios';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+const fast = { ...DEFAULT_RUNNER_OPTIONS, statePollMs: 50, standbyRetryMs: 100, rebuildBatchSize: 4 };
+
+describe('rebuild --wait (machine PostgreSQL)', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  let projector: ProjectionHost;
+
+  const jobCount = async (): Promise<number> => Number((await db.pool.query('SELECT count(*) AS n FROM jobs')).rows[0].n);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('dbolt_test_rebuild_wait');
+    store = new PostgresEventStore(db.pool, { maxEventBytes: 1 << 20, pollIntervalMs: 50, listen: true });
+    projector = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, { ...fast, onError: () => undefined });
+    await projector.install();
+    for (let i = 0; i < 6; i++) await writeJobScenario(store, { directories: 2 });
+    await allReadable(db.pool, store);
+  });
+  afterAll(async () => {
+    await projector?.stop();
+    await store?.close();
+    await db?.drop();
+  });
+
+  it('takes the lease when no projector holds it, rebuilds here with progress, and swaps', async () => {
+    const progress: number[] = [];
+    const waiting: (LeaseHolder | null)[] = [];
+    const outcome = await rebuildAndWait(db.pool, store, jobsProjection, fast, {
+      pollMs: 5, onProgress: (n) => progress.push(n), onWaiting: (holder) => waiting.push(holder),
+    });
+    expect(outcome).toEqual({ projection: 'jobs', generation: 2, eventsApplied: 6 * 4, ranHere: true });
+    expect(waiting).toEqual([]);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(await jobCount()).toBe(6);
+    expect(await findLeaseHolder(db.pool, 'projection:jobs')).toBeNull(); // released on the way out
+  });
+
+  it('waits for the projector that holds the lease, naming it, until its swap', async () => {
+    projector.start();
+    await waitFor(async () => (await projector.status()).every((s) => s.state === 'live'));
+    const waiting: (LeaseHolder | null)[] = [];
+    const outcome = await rebuildAndWait(db.pool, store, jobsProjection, fast, { pollMs: 20, onWaiting: (holder) => waiting.push(holder) });
+    expect(outcome).toMatchObject({ projection: 'jobs', generation: 3, ranHere: false });
+    expect(waiting).toEqual([{ pid: expect.any(Number), applicationName: expect.any(String), client: '127.0.0.1', since: expect.any(Date) }]);
+    expect((await projector.status()).find((s) => s.name === 'jobs')).toMatchObject({ liveGeneration: 3, rebuild: null });
+    expect(await jobCount()).toBe(6);
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,22 @@
+import type { Pool } from 'pg';
+import type { EventStore, RecordedEvent } from '../../src/event-store/event-store.port';
+
+/**
+ * Every event stored, once all are readable. readAll only returns events below the oldest
+ * transaction running on the server, and other suites run beside this one: a test that needs
+ * the whole log (a rebuild, an export) waits for it first. Readable stays readable.
+ */
+export async function allReadable(pool: Pool, store: EventStore, timeoutMs = 20_000): Promise<RecordedEvent[]> {
+  const written = Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0].n);
+  const deadline = Date.now() + timeoutMs;
+  const all: RecordedEvent[] = [];
+  for (let after: string | null = null; all.length < written; ) {
+    const page = await store.readAll({ after, maxCount: 1000 });
+    all.push(...page.events);
+    after = page.checkpoint;
+    if (!page.isEnd || all.length >= written) continue;
+    if (Date.now() > deadline) throw new Error(`only ${all.length} of ${written} events readable after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return all;
+}
