@@ -3,20 +3,27 @@
 -- parses faster than four escaped arrays).
 -- p_expected is 'any' | 'no_stream' | 'stream_exists' | 'exact' (then p_expected_version counts).
 -- Errors: DB409 wrong expected version (DETAIL = actual version), DB422 event id used elsewhere.
+-- Duplicates are rare, so the first call inserts optimistically (p_dedupe false); if the unique
+-- index on event_id objects, or the version check fails, the caller calls again with p_dedupe
+-- true, which drops the events already stored (an idempotent retry) before the version check.
 -- No NOTIFY here: it takes a server-wide lock at commit and would serialise all appends;
 -- the store sends a coalesced NOTIFY after committing instead.
-CREATE FUNCTION append_to_stream(p_stream_id text, p_expected text, p_expected_version bigint, p_events jsonb)
+CREATE FUNCTION append_to_stream(
+  p_stream_id text, p_expected text, p_expected_version bigint, p_events jsonb, p_dedupe boolean DEFAULT false)
 RETURNS TABLE (next_version bigint, last_position bigint, last_transaction_id text, appended boolean)
 LANGUAGE plpgsql AS $$
 DECLARE
-  v_ids     uuid[] := ARRAY(SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_events) e);
+  v_ids     uuid[];
   v_current bigint;
-  v_stored  int;
+  v_stored  int := 0;
   v_count   int;
   v_last    bigint;
 BEGIN
-  -- EXECUTE plans per call: a generic plan cached while `events` was small would scan it whole.
-  EXECUTE 'SELECT count(*) FROM events WHERE event_id = ANY ($1)' INTO v_stored USING v_ids;
+  IF p_dedupe THEN
+    v_ids := ARRAY(SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_events) e);
+    -- EXECUTE plans per call: a generic plan cached while `events` was small would scan it whole.
+    EXECUTE 'SELECT count(*) FROM events WHERE event_id = ANY ($1)' INTO v_stored USING v_ids;
+  END IF;
   IF v_stored > 0 THEN
     IF EXISTS (SELECT 1 FROM events WHERE event_id = ANY (v_ids) AND stream_id <> p_stream_id) THEN
       RAISE EXCEPTION 'an event id of this append is already stored in another stream' USING ERRCODE = 'DB422';

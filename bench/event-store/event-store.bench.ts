@@ -2,7 +2,7 @@ import { STORE_LABELS, type StoreLabel } from './bench-types';
 import { runPlan } from './bench-plan';
 import { loadAverage, machineInfo } from './machine-info';
 import { HEADERS, markdownSection, resultRows, targetLines, textTable } from './report';
-import { resultsPath, writeResultsSection } from './results-file';
+import { resultsPath, writeResultsSection } from '../shared/results-file';
 import { STORE_ARG, serveStore } from './store-child';
 
 /**
@@ -35,7 +35,7 @@ async function runParent(): Promise<void> {
   for (const run of runs) {
     if (run.error) console.error(`\n${run.store} FAILED:\n${run.error}`);
   }
-  writeResultsSection(markdownSection({ ...info, loadAtEnd }, ours, emmett));
+  writeResultsSection('## Event store (bench/event-store)', markdownSection({ ...info, loadAtEnd }, ours, emmett));
   console.log(`\nWrote ${resultsPath()}`);
   if (runs.some((run) => run.error)) process.exitCode = 1;
 }

@@ -45,17 +45,19 @@ export const READ_ALL_SQL = `SELECT ${EVENT_COLUMNS} FROM events e
  * last scanned row (flagged) so the checkpoint can move past what did not match.
  */
 export const READ_ALL_FILTERED_SQL = `WITH scanned AS (
-    SELECT e.transaction_id, e.position, e.event_type,
-           row_number() OVER (ORDER BY e.transaction_id, e.position) AS n
-    FROM events e
-    WHERE (e.transaction_id, e.position) > ($1::xid8, $2::bigint)
-      AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-    ORDER BY e.transaction_id, e.position
-    LIMIT $3),
-  last AS (SELECT max(n) AS n, count(*) AS scanned FROM scanned)
-  SELECT ${EVENT_COLUMNS}, s.event_type = ANY ($4::text[]) AS matches, last.scanned::int AS scanned
-  FROM scanned s JOIN events e ON (e.transaction_id, e.position) = (s.transaction_id, s.position) CROSS JOIN last
-  WHERE s.event_type = ANY ($4::text[]) OR s.n = last.n
+    -- count(*) OVER () is computed once per page; a separate aggregate joined back was
+    -- re-evaluated per row when the planner misjudged the page size (seconds per page).
+    SELECT s.*, count(*) OVER () AS scanned FROM (
+      SELECT e.transaction_id, e.position, e.event_type,
+             row_number() OVER (ORDER BY e.transaction_id, e.position) AS n
+      FROM events e
+      WHERE (e.transaction_id, e.position) > ($1::xid8, $2::bigint)
+        AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY e.transaction_id, e.position
+      LIMIT $3) s)
+  SELECT ${EVENT_COLUMNS}, s.event_type = ANY ($4::text[]) AS matches, s.scanned::int AS scanned
+  FROM scanned s JOIN events e ON (e.transaction_id, e.position) = (s.transaction_id, s.position)
+  WHERE s.event_type = ANY ($4::text[]) OR s.n = s.scanned
   ORDER BY s.transaction_id, s.position`;
 
 /** One statement, so the stream version and the slice come from the same snapshot. */

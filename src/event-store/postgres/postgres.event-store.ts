@@ -143,21 +143,33 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async callAppend(params: unknown[], streamId: string, expected: ExpectedVersion): Promise<AppendRow> {
-    const sql = 'SELECT * FROM append_to_stream($1, $2, $3, $4::jsonb)';
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const { rows } = await this.pool.query<AppendRow>(sql, params);
-        return rows[0];
-      } catch (error) {
-        const pgError = error as { code?: string; detail?: string; constraint?: string };
-        if (pgError.code === 'DB409') throw new WrongExpectedVersionError(streamId, expected, Number(pgError.detail));
-        if (pgError.code === 'DB422') throw new InvalidAppendError(`Stream "${streamId}": ${(error as Error).message}`);
-        // Two writers raced to store the same event id; the retry sees it and turns idempotent.
-        if (pgError.code === UNIQUE_VIOLATION && pgError.constraint === 'events_event_id_key' && attempt === 0) continue;
-        throw error;
-      }
+    const sql = 'SELECT * FROM append_to_stream($1, $2, $3, $4::jsonb, $5)';
+    try {
+      return (await this.pool.query<AppendRow>(sql, [...params, false])).rows[0];
+    } catch (error) {
+      // An event id already stored, or a version that moved (perhaps because this very append
+      // already landed and is being retried): the second call drops stored events first, so a
+      // retry is a no-op and a real conflict still fails.
+      if (!isDuplicateEventId(error) && (error as { code?: string }).code !== 'DB409') throw toStoreError(error, streamId, expected);
+    }
+    try {
+      return (await this.pool.query<AppendRow>(sql, [...params, true])).rows[0];
+    } catch (error) {
+      throw toStoreError(error, streamId, expected);
     }
   }
+}
+
+function isDuplicateEventId(error: unknown): boolean {
+  const pgError = error as { code?: string; constraint?: string };
+  return pgError.code === UNIQUE_VIOLATION && pgError.constraint === 'events_event_id_key';
+}
+
+function toStoreError(error: unknown, streamId: string, expected: ExpectedVersion): unknown {
+  const pgError = error as { code?: string; detail?: string };
+  if (pgError.code === 'DB409') return new WrongExpectedVersionError(streamId, expected, Number(pgError.detail));
+  if (pgError.code === 'DB422') return new InvalidAppendError(`Stream "${streamId}": ${(error as Error).message}`);
+  return error;
 }
 
 /** Already-serialised payloads are spliced in as they are: no second JSON.stringify. */

@@ -12,7 +12,7 @@ export class WakeSignal {
   private dropListener: ((clean: boolean) => Promise<void>) | null = null;
   private listening = false;
   private closed = false;
-  private announcing = false;
+  private announcing: Promise<void> | null = null;
   private announceAgain = false;
 
   constructor(private readonly pool: Pool, private readonly listen: boolean) {}
@@ -32,13 +32,12 @@ export class WakeSignal {
       this.announceAgain = true;
       return;
     }
-    this.announcing = true;
-    this.pool
+    this.announcing = this.pool
       .query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`)
-      .catch(() => undefined) // other processes still poll
+      .then(() => undefined, () => undefined) // other processes still poll
       .finally(() => {
-        this.announcing = false;
-        if (this.announceAgain && !this.closed) {
+        this.announcing = null;
+        if (this.announceAgain) {
           this.announceAgain = false;
           this.announce();
         }
@@ -65,9 +64,11 @@ export class WakeSignal {
     });
   }
 
+  /** Sends what is still owed to other processes (the pool is open until our caller ends it). */
   async close(): Promise<void> {
     this.closed = true;
     this.notify();
+    while (this.announcing) await this.announcing;
     await this.dropListener?.(true);
   }
 
