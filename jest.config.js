@@ -18,6 +18,7 @@ module.exports = {
     { ...base, displayName: 'contract', roots: ['<rootDir>/test/contract'], testMatch: ['**/*.contract.spec.ts'] },
     { ...base, displayName: 'int', roots: ['<rootDir>/test/int'], testMatch: ['**/*.int.spec.ts'] },
     { ...base, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.e2e-spec.ts'] },
+    { ...base, displayName: 'chaos', roots: ['<rootDir>/test/chaos'], testMatch: ['**/*.chaos-spec.ts'] },
   ],
   testTimeout: 120000,
 };
