@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { EMBEDDED_STAFF_TOKEN } from '../../src/config/app-config';
+import { Database } from '../../src/database/database';
 import { loadMigrations } from '../../src/database/migration-runner';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port';
 import { bootApp } from '../support/app-harness';
@@ -37,6 +39,26 @@ describe('the app on embedded defaults (no DATABASE_URL)', () => {
     const after = await app.get<EventStore>(EVENT_STORE).readStream('restart-probe');
     expect(after.version).toBe(1);
     expect(after.events[0]).toMatchObject({ type: 'ProbeRecorded', data: { n: 1 } });
+  });
+
+  it('takes a job through the API: command, reactions and read models all on PGlite', async () => {
+    const pool = app!.get(Database).pool;
+    await pool.query(`INSERT INTO directories (id, name, url, submission_url, domain, domain_authority) VALUES
+      ('d-1', 'One', 'https://one.test', 'https://one.test/add', 'one.test', 50),
+      ('d-2', 'Two', 'https://two.test', 'https://two.test/add', 'two.test', 40)`);
+    await pool.query("INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('embedded-1', 'Embedded Co', 'e@x.test', 'growth', 2)");
+    const auth = { Authorization: `Bearer ${EMBEDDED_STAFF_TOKEN}` };
+    const created = await request(app!.getHttpServer()).post('/api/queue/embedded-1').set(auth).expect(201);
+    const deadline = Date.now() + 20_000;
+    let listed: request.Response;
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      listed = await request(app!.getHttpServer()).get('/api/queue/embedded-1').set(auth).expect(200);
+    } while (listed.body.jobs[0]?.submissions?.total !== 2 && Date.now() < deadline);
+    expect(listed.body.jobs).toEqual([
+      expect.objectContaining({ jobId: created.body.jobId, status: 'queued', priority: 'P2', directoryCount: 2 }),
+    ]);
+    expect(listed.body.jobs[0].submissions).toMatchObject({ total: 2, byStatus: expect.objectContaining({ scheduled: 2 }) });
   });
 });
 

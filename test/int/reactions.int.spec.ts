@@ -10,12 +10,13 @@ import { submissionSchedulerReaction } from '../../src/submissions/submission-sc
 import { submissionDecider } from '../../src/submissions/submission.decider';
 import { submissionStreamId } from '../../src/submissions/submission.events';
 import { sampleBusiness } from '../support/job-scenarios';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { TEST_BACKENDS, type BackendDatabase } from '../support/test-backends';
+import { createTestDatabase } from '../support/test-database';
 
 const worker = { kind: 'worker', id: 'w-1' } as const;
 
-describe('reactions: submission scheduling and job progress (machine PostgreSQL)', () => {
-  let db: TestDatabase;
+describe.each(TEST_BACKENDS)('reactions: submission scheduling and job progress ($name)', (backend) => {
+  let db: BackendDatabase;
   let store: PostgresEventStore;
   let leases: AdvisoryLeases;
   let runners: ReactionRunner[] = [];
@@ -32,8 +33,8 @@ describe('reactions: submission scheduling and job progress (machine PostgreSQL)
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    store = new PostgresEventStore(db.pool, { maxEventBytes: 1 << 20, pollIntervalMs: 50, listen: true });
+    db = await backend.create();
+    store = new PostgresEventStore(db.pool, { maxEventBytes: 1 << 20, pollIntervalMs: 50, listen: backend.listen });
     leases = new AdvisoryLeases(db.pool);
     startReactions();
   });

@@ -1,0 +1,26 @@
+import type { Pool } from 'pg';
+import { createEmbeddedTestDatabase } from './embedded-test-database';
+import { createTestDatabase } from './test-database';
+
+export interface BackendDatabase {
+  readonly pool: Pool;
+  drop(): Promise<void>;
+}
+
+export interface TestBackend {
+  readonly name: string;
+  /** LISTEN/NOTIFY across connections: on a real server only (STACK.md). */
+  readonly listen: boolean;
+  /**
+   * Connections are separate sessions, so advisory locks exclude each other. PGlite is one
+   * session behind its socket: embedded mode is one process (the data-directory lock sees to it).
+   */
+  readonly separateSessions: boolean;
+  create(): Promise<BackendDatabase>;
+}
+
+/** The two databases the app runs on: the machine's PostgreSQL and embedded PGlite. */
+export const TEST_BACKENDS: readonly TestBackend[] = [
+  { name: 'machine PostgreSQL', listen: true, separateSessions: true, create: () => createTestDatabase() },
+  { name: 'PGlite', listen: false, separateSessions: false, create: () => createEmbeddedTestDatabase() },
+];
