@@ -1,11 +1,16 @@
 import { isAbsolute, join } from 'node:path';
 import { APP_ROOT } from '../database/app-paths';
+import { EnvReader, type Env } from './env-reader';
+import { readQueueConfig, readRetryConfig, readWorkerConfig, type QueueConfig, type RetryConfig, type WorkerConfig } from './queue-config';
+
+export type { QueueConfig, RetryConfig, WorkerConfig } from './queue-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export type EventStoreKind = 'postgres' | 'eventstoredb';
-export type Role = 'api' | 'projector' | 'reactor';
-export const ALL_ROLES: readonly Role[] = ['api', 'projector', 'reactor'];
+/** api: HTTP; projector: read models; reactor: job progress; dispatcher: the outbox; worker: submissions. */
+export type Role = 'api' | 'projector' | 'reactor' | 'dispatcher' | 'worker';
+export const ALL_ROLES: readonly Role[] = ['api', 'projector', 'reactor', 'dispatcher', 'worker'];
 /** Only for embedded mode; with DATABASE_URL a real token must be configured. */
 export const EMBEDDED_STAFF_TOKEN = 'dev-staff-token';
 
@@ -32,6 +37,9 @@ export interface AppConfig {
   /** Same listing, same directory, inside this many days: one submission (audit §3.2). */
   readonly idempotencyWindowDays: number;
   readonly retention: RetentionConfig;
+  readonly queue: QueueConfig;
+  readonly retry: RetryConfig;
+  readonly worker: WorkerConfig;
 }
 
 export interface RetentionConfig {
@@ -51,8 +59,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /** The only reader of process.env. Every setting has an embedded-mode default. */
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -83,6 +89,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ndjson: read.bool('RETENTION_NDJSON', false),
       intervalMinutes: read.int('RETENTION_INTERVAL_MINUTES', 60, 0, 10_080),
     },
+    queue: readQueueConfig(read, problems),
+    retry: readRetryConfig(read, problems),
+    worker: readWorkerConfig(read, problems),
   };
   if (!config.staffApiToken) {
     if (config.databaseUrl) problems.push('STAFF_API_TOKEN is required when DATABASE_URL is set (the built-in token is for embedded mode only)');
@@ -101,74 +110,4 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
 function resolvePath(path: string): string {
   return isAbsolute(path) ? path : join(APP_ROOT, path);
-}
-
-class EnvReader {
-  constructor(private readonly env: Env, private readonly problems: string[]) {}
-
-  private raw(name: string): string | undefined {
-    const value = this.env[name]?.trim();
-    return value === '' ? undefined : value;
-  }
-
-  string(name: string, fallback: string): string {
-    return this.raw(name) ?? fallback;
-  }
-
-  int(name: string, fallback: number, min: number, max: number): number {
-    const value = this.raw(name);
-    if (value === undefined) return fallback;
-    const parsed = Number(value);
-    if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
-      this.problems.push(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
-      return fallback;
-    }
-    return parsed;
-  }
-
-  bool(name: string, fallback: boolean): boolean {
-    const value = this.raw(name)?.toLowerCase();
-    if (value === undefined) return fallback;
-    if (['true', '1', 'yes'].includes(value)) return true;
-    if (['false', '0', 'no'].includes(value)) return false;
-    this.problems.push(`${name} must be true or false, got "${value}"`);
-    return fallback;
-  }
-
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-    const value = this.raw(name);
-    if (value === undefined) return fallback;
-    if ((allowed as readonly string[]).includes(value)) return value as T;
-    this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
-    return fallback;
-  }
-
-  list<T extends string>(name: string, allowed: readonly T[], fallback: readonly T[]): readonly T[] {
-    const value = this.raw(name);
-    if (value === undefined) return fallback;
-    const items = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
-    const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
-    if (items.length === 0 || unknown.length > 0) {
-      this.problems.push(`${name} must be a comma-separated list of ${allowed.join(', ')}, got "${value}"`);
-      return fallback;
-    }
-    return [...new Set(items)] as T[];
-  }
-
-  url(name: string, protocols: readonly string[]): string | null {
-    const value = this.raw(name);
-    if (value === undefined) return null;
-    let protocol: string;
-    try {
-      protocol = new URL(value).protocol;
-    } catch {
-      this.problems.push(`${name} is not a valid URL`);
-      return null;
-    }
-    if (!protocols.includes(protocol)) {
-      this.problems.push(`${name} must start with ${protocols.join(' or ')}//`);
-      return null;
-    }
-    return value;
-  }
 }

@@ -47,7 +47,7 @@ describe('loadConfig', () => {
   });
 
   it('refuses unknown roles and a retention that deletes before it archives', () => {
-    expect(() => loadConfig({ ROLES: 'api,cook' })).toThrow(/ROLES must be a comma-separated list of api, projector, reactor/);
+    expect(() => loadConfig({ ROLES: 'api,cook' })).toThrow(/ROLES must be a comma-separated list of api, projector, reactor, dispatcher, worker/);
     expect(() => loadConfig({ RETENTION_ARCHIVE_AFTER_DAYS: '90', RETENTION_DELETE_ARCHIVED_AFTER_DAYS: '30' })).toThrow(
       /must not be less than RETENTION_ARCHIVE_AFTER_DAYS/,
     );
