@@ -1,0 +1,37 @@
+import { adjacentTextSite } from './adjacent-text.site';
+import { ariaOnlySite } from './aria-only.site';
+import { camelWrappedSite } from './camel-wrapped.site';
+import { captchaSite } from './captcha.site';
+import { existsSite } from './exists.site';
+import { fieldsetLegendSite } from './fieldset-legend.site';
+import { flakySite } from './flaky.site';
+import { loginSite } from './login.site';
+import { placeholderOnlySite } from './placeholder-only.site';
+import { plainLabelsSite } from './plain-labels.site';
+import type { SiteTemplate } from './site-template';
+import { slowSite } from './slow.site';
+import { tableLayoutSite } from './table-layout.site';
+import { wizardJsSite } from './wizard-js.site';
+import { wizardNavSite } from './wizard-nav.site';
+
+/** Order matters: the catalog deals instances round-robin in this order. */
+export const SITE_TEMPLATES: readonly SiteTemplate[] = [
+  plainLabelsSite,
+  camelWrappedSite,
+  placeholderOnlySite,
+  ariaOnlySite,
+  tableLayoutSite,
+  fieldsetLegendSite,
+  wizardNavSite,
+  wizardJsSite,
+  slowSite,
+  flakySite,
+  captchaSite,
+  loginSite,
+  existsSite,
+  adjacentTextSite,
+];
+
+export function findSiteTemplate(id: string): SiteTemplate | undefined {
+  return SITE_TEMPLATES.find((site) => site.id === id);
+}
