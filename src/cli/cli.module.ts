@@ -4,6 +4,7 @@ import { ProjectionsModule } from '../admin/projections.module';
 import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
+import { DirectoryImport } from '../directories/directory-import';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { RetentionModule } from '../retention/retention.module';
 import { AuditStateCommand } from './audit-state.command';
@@ -11,6 +12,7 @@ import { AuditTimelineCommand } from './audit-timeline.command';
 import { AuditCommand } from './audit.command';
 import { CliExitCode } from './cli-exit-code';
 import { CliExitOverride } from './cli-exit-override';
+import { DirectoriesCommand, DirectoriesImportCommand } from './directories.command';
 import { EventsExportCommand } from './events-export.command';
 import { EventsCommand } from './events.command';
 import { MigrateCommand } from './migrate.command';
@@ -29,6 +31,7 @@ const COMMANDS: Provider[] = [
   EventsCommand, EventsExportCommand,
   RetentionCommand, RetentionRunCommand,
   MigrateCommand,
+  DirectoriesCommand, DirectoriesImportCommand,
 ];
 
 @Module({})
@@ -45,7 +48,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule, EventStoreModule, ProjectionsModule, RetentionModule],
-      providers: [...COMMANDS, ProjectionOperations, CliExitOverride, CliExitCode],
+      providers: [...COMMANDS, ProjectionOperations, DirectoryImport, CliExitOverride, CliExitCode],
     };
   }
 }

@@ -4,6 +4,9 @@ import { EnvReader, type Env } from './env-reader';
 import { readQueueConfig, readRetryConfig, readWorkerConfig, type QueueConfig, type RetryConfig, type WorkerConfig } from './queue-config';
 
 export type { QueueConfig, RetryConfig, WorkerConfig } from './queue-config';
+import { readBrowserConfig, readDemoConfig, type BrowserConfig, type DemoConfig } from './browser-config';
+
+export type { BrowserConfig, DemoConfig } from './browser-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -31,6 +34,8 @@ export interface AppConfig {
   /** What this process runs; one process runs them all by default. */
   readonly roles: readonly Role[];
   readonly staffApiToken: string;
+  /** X-API-Key values accepted on /api/autobolt/*; empty: only staff may call them. */
+  readonly autoboltApiKeys: readonly string[];
   readonly httpBodyLimitBytes: number;
   readonly projectionBatchSize: number;
   readonly projectionRebuildBatchSize: number;
@@ -40,6 +45,8 @@ export interface AppConfig {
   readonly queue: QueueConfig;
   readonly retry: RetryConfig;
   readonly worker: WorkerConfig;
+  readonly browser: BrowserConfig;
+  readonly demo: DemoConfig;
 }
 
 export interface RetentionConfig {
@@ -79,6 +86,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     subscriptionPollMs: read.int('SUBSCRIPTION_POLL_MS', 1000, 10, 60_000),
     roles: read.list('ROLES', ALL_ROLES, ALL_ROLES),
     staffApiToken: read.string('STAFF_API_TOKEN', ''),
+    autoboltApiKeys: readApiKeys(read.string('AUTOBOLT_API_KEYS', ''), problems),
     httpBodyLimitBytes: read.int('HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     projectionBatchSize: read.int('PROJECTION_BATCH_SIZE', 1000, 1, 10_000),
     projectionRebuildBatchSize: read.int('PROJECTION_REBUILD_BATCH_SIZE', 5000, 1, 10_000),
@@ -92,6 +100,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     queue: readQueueConfig(read, problems),
     retry: readRetryConfig(read, problems),
     worker: readWorkerConfig(read, problems),
+    browser: readBrowserConfig(read, resolvePath(read.string('DATA_DIR', './data'))),
+    demo: readDemoConfig(read, !env.DATABASE_URL?.trim()),
   };
   if (!config.staffApiToken) {
     if (config.databaseUrl) problems.push('STAFF_API_TOKEN is required when DATABASE_URL is set (the built-in token is for embedded mode only)');
@@ -106,6 +116,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const MIN_API_KEY_LENGTH = 24;
+const API_KEY = /^[\x21-\x7E]+$/;
+
+/** Problems name the key by position only: a key must never reach a log line. */
+function readApiKeys(value: string, problems: string[]): readonly string[] {
+  const keys = value.split(',').map((key) => key.trim()).filter((key) => key !== '');
+  keys.forEach((key, index) => {
+    if (key.length < MIN_API_KEY_LENGTH || !API_KEY.test(key)) {
+      problems.push(`AUTOBOLT_API_KEYS: key ${index + 1} must be at least ${MIN_API_KEY_LENGTH} visible ASCII characters without spaces`);
+    }
+  });
+  return [...new Set(keys)];
 }
 
 function resolvePath(path: string): string {

@@ -59,4 +59,18 @@ describe('loadConfig', () => {
       'eventstoredb',
     );
   });
+
+  it('reads AUTOBOLT_API_KEYS as a comma-separated list of long keys; none by default', () => {
+    expect(loadConfig({}).autoboltApiKeys).toEqual([]);
+    const a = 'a'.repeat(24);
+    const b = 'key-B-0123456789abcdefghij';
+    expect(loadConfig({ AUTOBOLT_API_KEYS: ` ${a}, ${b},,${a}` }).autoboltApiKeys).toEqual([a, b]);
+    expect(() => loadConfig({ AUTOBOLT_API_KEYS: `${a},short-key` })).toThrow(/AUTOBOLT_API_KEYS: key 2 must be at least 24/);
+    expect(() => loadConfig({ AUTOBOLT_API_KEYS: `${a} ${b}` })).toThrow(/key 1 .*without spaces/);
+    try {
+      loadConfig({ AUTOBOLT_API_KEYS: 'secret-but-short' });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('secret-but-short');
+    }
+  });
 });

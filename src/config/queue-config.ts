@@ -12,6 +12,8 @@ export interface SqsConfig {
   readonly queuePrefix: string;
   /** Create missing queues (and set their attributes) at boot; otherwise only verify they exist. */
   readonly createQueues: boolean;
+  /** Deadline of one SQS call (plus the long-poll wait): a backend that accepts but never answers must not hang the loop. */
+  readonly requestTimeoutMs?: number;
   /** Absent: the SDK's default credential chain. */
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string } | null;
 }
@@ -68,6 +70,7 @@ export function readQueueConfig(read: EnvReader, problems: string[]): QueueConfi
       region: read.string('SQS_REGION', 'us-east-1'),
       queuePrefix,
       createQueues: read.bool('SQS_CREATE_QUEUES', true),
+      requestTimeoutMs: read.int('SQS_REQUEST_TIMEOUT_MS', 5000, 100, 120_000),
       // An emulator takes any credentials; the SDK still wants some.
       credentials: accessKeyId ? { accessKeyId, secretAccessKey } : endpoint ? { accessKeyId: 'local', secretAccessKey: 'local' } : null,
     },

@@ -58,9 +58,12 @@ export interface DeadLetter {
 export interface TierDepth {
   /** Visible now. */
   readonly visible: number;
-  /** Sent with a delay (or released with one) and not yet visible. */
+  /**
+   * Sent with a delay and not yet visible. A message released with a delay counts here on
+   * PostgreSQL; SQS implements release as a visibility change and counts it as in flight.
+   */
   readonly delayed: number;
-  /** Received and neither acked nor expired. */
+  /** Received and neither acked nor expired (on SQS also: released with a delay). */
   readonly inFlight: number;
 }
 
@@ -78,7 +81,11 @@ export type RedriveSelection = { readonly ids: readonly string[] } | { readonly 
  */
 export interface MessageQueue {
   readonly kind: 'sqs' | 'postgres';
-  /** Any number of messages; sent in batches of at most MAX_BATCH_SIZE. */
+  /**
+   * Any number of messages; sent in batches of at most MAX_BATCH_SIZE. Resending an id that is
+   * still queued is dropped on PostgreSQL and delivered as a second copy on SQS: consumers are
+   * idempotent either way.
+   */
   send(messages: readonly OutgoingMessage[]): Promise<void>;
   receive(options: ReceiveOptions): Promise<ReceivedMessage[]>;
   /** Heartbeat: the message stays invisible for `visibilityMs` from now. False if the receipt is stale. */
@@ -93,6 +100,11 @@ export interface MessageQueue {
   listDeadLetters(options: { readonly limit: number; readonly after?: string }): Promise<DeadLetter[]>;
   /** Back to their tier's queue with receive count 0; returns the ids redriven (unknown ids are skipped). */
   redrive(selection: RedriveSelection): Promise<string[]>;
+  /**
+   * Deletes these dead letters (their work was re-sent another way, e.g. the dispatcher sent a
+   * fresh message for a JobRedriven event); returns the ids deleted, unknown ids skipped.
+   */
+  discardDeadLetters(ids: readonly string[]): Promise<string[]>;
   depth(): Promise<QueueDepth>;
   close(): Promise<void>;
 }

@@ -3,13 +3,16 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AdvisoryLeases } from '../database/advisory-leases';
 import { Database } from '../database/database';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { dispatcherReaction } from '../queue/dispatcher.reaction';
+import { MESSAGE_QUEUE, type MessageQueue } from '../queue/queue.port';
 import { jobProgressReaction } from '../submissions/job-progress.reaction';
 import { submissionSchedulerReaction } from '../submissions/submission-scheduler.reaction';
+import type { Reaction } from './reaction';
 import { ReactionRunner } from './reaction-runner';
 
 const logger = new Logger('Reactions');
 
-/** Runs the reactions when this process has the `reactor` role. */
+/** Runs the reactions of this process's roles: `reactor` (scheduling, job progress) and `dispatcher` (the outbox). */
 @Module({})
 export class ReactionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly runners: ReactionRunner[] = [];
@@ -19,15 +22,17 @@ export class ReactionsModule implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly database: Database,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(MESSAGE_QUEUE) private readonly queue: MessageQueue,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.roles.includes('reactor')) return;
+    const reactions: Reaction[] = [];
+    if (this.config.roles.includes('reactor')) {
+      reactions.push(submissionSchedulerReaction(this.store, this.config.idempotencyWindowDays), jobProgressReaction(this.database.pool, this.store));
+    }
+    if (this.config.roles.includes('dispatcher')) reactions.push(dispatcherReaction(this.store, this.queue));
+    if (reactions.length === 0) return;
     const leases = (this.leases = new AdvisoryLeases(this.database.pool));
-    const reactions = [
-      submissionSchedulerReaction(this.store, this.config.idempotencyWindowDays),
-      jobProgressReaction(this.database.pool, this.store),
-    ];
     const options = {
       batchSize: this.config.projectionBatchSize,
       standbyRetryMs: 5000,

@@ -22,26 +22,41 @@ export function submissionSchedulerReaction(store: EventStore, idempotencyWindow
 }
 
 async function scheduleAll(store: EventStore, queued: RecordedEvent, windowDays: number): Promise<void> {
-  const { jobId, priority, directoryIds } = (queued as unknown as JobQueued).data;
+  const { jobId, directoryIds } = (queued as unknown as JobQueued).data;
   const created = await jobCreatedOf(store, jobId);
-  const createdAt = new Date(created.metadata.timestamp);
   const pending = [...directoryIds];
   const worker = async (): Promise<void> => {
     for (let directoryId = pending.shift(); directoryId !== undefined; directoryId = pending.shift()) {
-      const idempotencyKey = submissionIdempotencyKey(jobId, directoryId, created.data.business, createdAt, windowDays);
-      await executeCommand(
-        store,
-        submissionStreamId(jobId, directoryId),
-        submissionDecider,
-        { type: 'ScheduleSubmission', data: { jobId, directoryId, idempotencyKey, priority } },
-        {
-          metadata: { actor: ACTOR, correlationId: queued.metadata.correlationId, causationId: queued.metadata.eventId },
-          eventIds: [deterministicUuid('submission-scheduled', queued.metadata.eventId, directoryId)],
-        },
-      );
+      await scheduleSubmission(store, queued, created, directoryId, windowDays);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, pending.length) }, worker));
+}
+
+/**
+ * Also called by a worker that receives a message before this reaction has run: the event id
+ * derives from the JobQueued event, so whichever comes second appends nothing.
+ */
+export async function scheduleSubmission(
+  store: EventStore,
+  queued: RecordedEvent,
+  created: RecordedEvent & JobCreated,
+  directoryId: string,
+  windowDays: number,
+): Promise<void> {
+  const { jobId, priority } = (queued as unknown as JobQueued).data;
+  const createdAt = new Date(created.metadata.timestamp);
+  const idempotencyKey = submissionIdempotencyKey(jobId, directoryId, created.data.business, createdAt, windowDays);
+  await executeCommand(
+    store,
+    submissionStreamId(jobId, directoryId),
+    submissionDecider,
+    { type: 'ScheduleSubmission', data: { jobId, directoryId, idempotencyKey, priority } },
+    {
+      metadata: { actor: ACTOR, correlationId: queued.metadata.correlationId, causationId: queued.metadata.eventId },
+      eventIds: [deterministicUuid('submission-scheduled', queued.metadata.eventId, directoryId)],
+    },
+  );
 }
 
 async function jobCreatedOf(store: EventStore, jobId: string): Promise<RecordedEvent & JobCreated> {

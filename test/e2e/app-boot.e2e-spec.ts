@@ -10,6 +10,9 @@ import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.
 import { bootApp } from '../support/app-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
+// Submissions stay scheduled: what runs them (dispatcher, worker) is tested in the pipeline suites.
+const NO_WORKER = 'api,projector,reactor';
+
 describe('the app on embedded defaults (no DATABASE_URL)', () => {
   let dataDir: string;
   let app: INestApplication | undefined;
@@ -23,7 +26,7 @@ describe('the app on embedded defaults (no DATABASE_URL)', () => {
   });
 
   it('answers health naming PGlite, and keeps its events across a restart', async () => {
-    app = await bootApp({ DATA_DIR: dataDir });
+    app = await bootApp({ DATA_DIR: dataDir, ROLES: NO_WORKER });
     const health = await request(app.getHttpServer()).get('/api/health').expect(200);
     expect(health.body).toEqual({
       status: 'ok',
@@ -35,7 +38,7 @@ describe('the app on embedded defaults (no DATABASE_URL)', () => {
     await app.close();
     app = undefined;
 
-    app = await bootApp({ DATA_DIR: dataDir });
+    app = await bootApp({ DATA_DIR: dataDir, ROLES: NO_WORKER });
     const after = await app.get<EventStore>(EVENT_STORE).readStream('restart-probe');
     expect(after.version).toBe(1);
     expect(after.events[0]).toMatchObject({ type: 'ProbeRecorded', data: { n: 1 } });

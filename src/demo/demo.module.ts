@@ -1,0 +1,65 @@
+import { Inject, Logger, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { sandboxDirectories } from '../../sandbox/sandbox-catalog';
+import { SANDBOX_BUSINESS } from '../../sandbox/sandbox.fixtures';
+import { startSandbox } from '../../sandbox/sandbox.server';
+import type { Sandbox } from '../../sandbox/sandbox.types';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Database } from '../database/database';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { CreateJobCommand } from '../jobs/commands/create-job.command';
+import { jobStreamId } from '../jobs/job.events';
+import { DEMO_CUSTOMER_ID, seedDemoCatalog, seedDemoCustomer } from './demo-catalog';
+
+const logger = new Logger('Demo');
+const REPORT_AFTER_MS = 10 * 60 * 1000;
+
+/**
+ * Embedded mode's first run shows the whole system working: the local directory sandbox, a
+ * catalog of its sites, a demo customer and one demo job per boot that the worker submits.
+ */
+@Module({})
+export class DemoModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private sandbox: Sandbox | null = null;
+  private watch: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly database: Database,
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.demo.enabled) return;
+    const { sandboxPort, directories } = this.config.demo;
+    this.sandbox = await startSandbox({ port: sandboxPort, host: '127.0.0.1' });
+    const catalog = sandboxDirectories(this.sandbox.baseUrl, directories);
+    await seedDemoCatalog(this.database.pool, catalog);
+    await seedDemoCustomer(this.database.pool, SANDBOX_BUSINESS, catalog.length);
+    const context = { actor: { kind: 'system', id: 'demo' }, correlationId: `demo-${Date.now()}`, causationId: `demo-${Date.now()}`, timestamp: new Date().toISOString() } as const;
+    const job = await this.commands.execute(new CreateJobCommand(DEMO_CUSTOMER_ID, null, context));
+    logger.log(`sandbox with ${catalog.length} directory sites at ${this.sandbox.baseUrl} (accepted submissions: ${this.sandbox.baseUrl}/__sandbox/accepted)`);
+    logger.log(`demo job ${job.jobId} queued for ${job.directoryCount} directories: GET /api/jobs/${job.jobId}`);
+    this.reportWhenDone(job.jobId);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.watch) clearInterval(this.watch);
+    await this.sandbox?.close();
+  }
+
+  /** One log line when the demo job finishes, so the first run visibly ends somewhere. */
+  private reportWhenDone(jobId: string): void {
+    const until = Date.now() + REPORT_AFTER_MS;
+    this.watch = setInterval(() => {
+      void this.store.readStream(jobStreamId(jobId)).then(({ events }) => {
+        const done = events.find((e) => e.type === 'JobCompleted' || e.type === 'JobFailed');
+        if (!done && Date.now() < until) return;
+        if (this.watch) clearInterval(this.watch);
+        const accepted = this.sandbox?.accepted().length ?? 0;
+        if (done) logger.log(`demo job ${jobId}: ${done.type} ${JSON.stringify((done.data as { counts: object }).counts)}; the sandbox accepted ${accepted} listings`);
+      }, () => undefined);
+    }, 2000);
+  }
+}

@@ -1,0 +1,30 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
+import { StaffAuthGuard } from '../../auth/staff-auth.guard';
+import type { CommandContext } from '../../jobs/commands/command-context';
+import { RequestCommandContext } from '../../http/command-context.decorator';
+import { DeadLetters, type DeadLetterView, type RedriveReport } from '../dead-letters.service';
+import { ListDeadLettersQueryDto, RedriveDeadLettersDto } from './dead-letter-requests.dto';
+
+/** The dead-letter queue for staff (audit §2, "❌ /api/admin/dlq"): list and redrive. */
+@Controller('admin/dlq')
+@UseGuards(StaffAuthGuard)
+export class DeadLettersController {
+  constructor(@Inject(DeadLetters) private readonly deadLetters: DeadLetters) {}
+
+  @Get()
+  async list(@Query() query: ListDeadLettersQueryDto): Promise<{ deadLetters: DeadLetterView[]; next: string | null }> {
+    const limit = query.limit ?? 50;
+    const deadLetters = await this.deadLetters.list(limit, query.after);
+    return { deadLetters, next: deadLetters.length === limit ? (deadLetters.at(-1)?.id ?? null) : null };
+  }
+
+  /** Each redrive is a JobRedriven event (who, when, which directory); the dispatcher re-sends. */
+  @Post('redrive')
+  @HttpCode(200)
+  redrive(@Body() body: RedriveDeadLettersDto, @RequestCommandContext() context: CommandContext): Promise<RedriveReport> {
+    if (body.ids !== undefined && body.all !== undefined) {
+      throw new BadRequestException({ error: 'bad_request', message: 'Send either ids or all, not both' });
+    }
+    return this.deadLetters.redrive(body.ids ? { ids: body.ids } : { all: true }, context.actor);
+  }
+}

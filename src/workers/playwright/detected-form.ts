@@ -1,0 +1,13 @@
+import type { Page } from 'playwright';
+import type { FormMapping } from '../submitter.port';
+
+/** What automatic field detection found on the page; selectors are CSS. */
+export interface DetectedForm {
+  readonly mapping: FormMapping;
+  readonly termsCheckboxes: readonly string[];
+  readonly contactFirstName?: string | null;
+  readonly contactLastName?: string | null;
+  readonly confirmEmail?: string | null;
+}
+
+export type DetectFields = (page: Page) => Promise<DetectedForm>;

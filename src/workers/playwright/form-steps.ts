@@ -1,0 +1,111 @@
+import type { Page } from 'playwright';
+import type { BusinessSnapshot } from '../../jobs/job.events';
+import type { FormMapping, ListingField } from '../submitter.port';
+import type { DetectedForm, DetectFields } from './detected-form';
+import { planFill } from './fill-plan';
+import { fillControls } from './form-fill.browser';
+import { LOGO_PNG } from './logo-png';
+import type { Verdict } from './outcome-classifier';
+import { LOGIN_URL } from './result-patterns';
+import { detectObstacles, type PageObstacles } from './page-obstacles.browser';
+import { awaitChange } from './page-change';
+import { scanForm, type FormScan } from './page-scan.browser';
+import { pressButton } from './submit-and-wait';
+
+export interface StepsInput {
+  readonly mapping: FormMapping | null;
+  readonly business: BusinessSnapshot;
+  readonly detectFields: DetectFields;
+  readonly stepTimeoutMs: number;
+}
+
+export type StepsResult =
+  | { readonly kind: 'filled'; readonly mappingUsed: FormMapping }
+  | { readonly kind: 'stopped'; readonly verdict: Verdict; readonly mappingUsed: FormMapping | null };
+
+const MAX_STEPS = 3;
+const NO_FORM: Verdict = { kind: 'permanent', message: 'no listing form found on the page' };
+
+/** Obstacles, mapping, filling; then "Next" through a wizard (at most 3 steps) until a submit shows. */
+export async function fillFormSteps(page: Page, input: StepsInput): Promise<StepsResult> {
+  let used: FormMapping = {};
+  for (let step = 0; step < MAX_STEPS; step += 1) {
+    const [obstacles, scan] = await Promise.all([page.evaluate(detectObstacles), resolveControls(page, input)]);
+    const obstacle = obstacleVerdict(obstacles);
+    if (obstacle) return { kind: 'stopped', verdict: obstacle, mappingUsed: null };
+    const plan = planFill(scan, input.business);
+    if (plan.actions.length === 0 && plan.fileKeys.length === 0 && step === 0) return { kind: 'stopped', verdict: NO_FORM, mappingUsed: null };
+    await page.evaluate(fillControls, plan.actions);
+    for (const key of plan.fileKeys) await attachLogo(page, key, input.stepTimeoutMs);
+    used = { ...used, ...plan.mappingUsed };
+    if (!scan.nextButton || scan.submitButton || step === MAX_STEPS - 1) break;
+    await pressButton(page, { target: 'next' });
+    await awaitChange(page, 0, input.stepTimeoutMs);
+  }
+  return { kind: 'filled', mappingUsed: used };
+}
+
+/** Pure: a login or captcha on the page means a person has to do this one. */
+export function obstacleVerdict(obstacles: PageObstacles): Verdict | null {
+  if (obstacles.passwordField) return { kind: 'needs_manual', reason: 'login', message: 'the directory asks to log in (password field on the form page)' };
+  if (LOGIN_URL.test(safePath(obstacles.url))) return { kind: 'needs_manual', reason: 'login', message: 'the directory redirected to a login page' };
+  if (obstacles.captcha) return { kind: 'needs_manual', reason: 'captcha', message: `the form is protected by a captcha (${obstacles.captcha})` };
+  return null;
+}
+
+/** The curated mapping first; detection then fills in whatever the mapping did not claim. */
+async function resolveControls(page: Page, input: StepsInput): Promise<FormScan> {
+  const mapped = entries(input.mapping);
+  // Detection only reads the page, so it runs alongside the curated scan: one round trip less.
+  const [first, detected] = await Promise.all([
+    page.evaluate(scanForm, { fields: mapped, termsSelectors: [], reset: true }),
+    input.detectFields(page).catch((): DetectedForm => ({ mapping: {}, termsCheckboxes: [] })),
+  ]);
+  const claimed = new Set(first.controls.map((control) => control.key));
+  const missing = entries(detected.mapping).filter(([field]) => !claimed.has(field));
+  const extras: Array<readonly [string, readonly string[]]> = [
+    ['first', selectorList(detected.contactFirstName)], ['last', selectorList(detected.contactLastName)],
+    ['confirmEmail', selectorList(detected.confirmEmail)],
+  ];
+  const fields = [...missing, ...extras.filter(([, selectors]) => selectors.length > 0)];
+  if (fields.length === 0 && detected.termsCheckboxes.length === 0) return first;
+  const second = await page.evaluate(scanForm, { fields, termsSelectors: detected.termsCheckboxes, reset: false });
+  return mergeScans(first, second);
+}
+
+function mergeScans(first: FormScan, second: FormScan): FormScan {
+  const extraKeys = new Set(['first', 'last', 'confirmEmail']);
+  return {
+    ...second,
+    controls: [...first.controls, ...second.controls.filter((control) => !extraKeys.has(control.key))],
+    firstName: first.firstName || second.firstName || second.controls.some((c) => c.key === 'first'),
+    lastName: first.lastName || second.lastName || second.controls.some((c) => c.key === 'last'),
+    confirmEmail: first.confirmEmail || second.confirmEmail || second.controls.some((c) => c.key === 'confirmEmail'),
+    terms: first.terms + second.terms,
+  };
+}
+
+async function attachLogo(page: Page, key: string, timeoutMs: number): Promise<void> {
+  await page.locator(`[data-dbolt~="${key}"]`).first()
+    .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: LOGO_PNG }, { timeout: timeoutMs })
+    .catch(() => undefined);
+}
+
+function entries(mapping: FormMapping | null): Array<readonly [ListingField, readonly string[]]> {
+  if (!mapping) return [];
+  return (Object.entries(mapping) as Array<[ListingField, readonly string[] | undefined]>)
+    .filter((entry): entry is [ListingField, readonly string[]] => Array.isArray(entry[1]) && entry[1].length > 0);
+}
+
+function selectorList(selector: string | null | undefined): readonly string[] {
+  return selector ? [selector] : [];
+}
+
+function safePath(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,137 @@
+import type { Page } from 'playwright';
+import type { BrowserLease, BrowserPool } from '../browser/browser-pool';
+import { TimeoutExceededError, withTimeout } from '../browser/with-timeout';
+import type { SubmissionOutcome, SubmissionRequest, Submitter, FormMapping } from '../submitter.port';
+import type { DetectFields } from './detected-form';
+import { EvidenceRecorder } from './evidence';
+import { fillFormSteps } from './form-steps';
+import { browserErrorVerdict, openForm, refuseUrl } from './navigation';
+import type { Verdict } from './outcome-classifier';
+import { DomainPoliteness } from './politeness';
+import { submitAndClassify } from './submit-and-wait';
+
+export interface PlaywrightSubmitterOptions {
+  readonly evidenceDir: string;
+  readonly navigationTimeoutMs: number;
+  readonly submitTimeoutMs: number;
+  /** Minimum gap between two submissions to the same domain from this process. */
+  readonly politenessDelayMs: number;
+  readonly detectFields: DetectFields;
+}
+
+interface FlowResult {
+  readonly verdict: Verdict | { readonly kind: 'dry_run' };
+  readonly mappingUsed: FormMapping | null;
+  /** A frozen page would only stall the evidence step too. */
+  readonly pageFrozen?: boolean;
+}
+
+const ABORTED: Verdict = { kind: 'transient', message: 'aborted' };
+/** Slack over the sum of the step timeouts before the whole submission counts as a hung browser. */
+const WATCHDOG_SLACK_MS = 5_000;
+const MAX_WAITS = 5;
+
+/** The Submitter port on Chromium. Owns the pool it is given: `close()` closes it. */
+export class PlaywrightSubmitter implements Submitter {
+  private readonly evidence: EvidenceRecorder;
+  private readonly politeness: DomainPoliteness;
+
+  constructor(private readonly pool: BrowserPool, private readonly options: PlaywrightSubmitterOptions) {
+    this.evidence = new EvidenceRecorder(options.evidenceDir);
+    this.politeness = new DomainPoliteness(options.politenessDelayMs);
+  }
+
+  async submit(request: SubmissionRequest, signal?: AbortSignal): Promise<SubmissionOutcome> {
+    const refused = refuseUrl(request.directory.submissionUrl);
+    if (refused) return outcome(refused, null, null);
+    if (signal?.aborted || !(await this.politeness.wait(domainOf(request), signal))) return outcome(ABORTED, null, null);
+    let lease: BrowserLease;
+    try {
+      lease = await this.pool.acquire(signal);
+    } catch (error) {
+      if (signal?.aborted) return outcome(ABORTED, null, null);
+      return outcome({ kind: 'transient', message: `browser unavailable: ${firstLine(error)}` }, null, null);
+    }
+    try {
+      return await this.runLeased(lease, request, signal);
+    } finally {
+      void lease.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  private async runLeased(lease: BrowserLease, request: SubmissionRequest, signal?: AbortSignal): Promise<SubmissionOutcome> {
+    const result = await raceAbort(this.guardedFlow(lease, request), signal, () => void lease.release());
+    if (!result) return outcome(ABORTED, null, null);
+    const failed = result.verdict.kind !== 'success' && result.verdict.kind !== 'dry_run' && result.verdict.kind !== 'duplicate';
+    const evidencePath = signal?.aborted || result.pageFrozen ? null : await this.evidence.record(lease.page, request, failed);
+    return outcome(result.verdict, result.mappingUsed, evidencePath);
+  }
+
+  /** Every await in the flow has its own timeout; this catches what slips through (a frozen browser). */
+  private async guardedFlow(lease: BrowserLease, request: SubmissionRequest): Promise<FlowResult> {
+    const { navigationTimeoutMs, submitTimeoutMs } = this.options;
+    const limit = navigationTimeoutMs + submitTimeoutMs * MAX_WAITS + WATCHDOG_SLACK_MS;
+    try {
+      return await withTimeout(this.flow(lease.page, request), limit, 'submission');
+    } catch (error) {
+      if (!(error instanceof TimeoutExceededError)) throw error;
+      lease.reportHung();
+      return { verdict: { kind: 'transient', message: 'the browser stopped responding' }, mappingUsed: null, pageFrozen: true };
+    }
+  }
+
+  private async flow(page: Page, request: SubmissionRequest): Promise<FlowResult> {
+    const { navigationTimeoutMs, submitTimeoutMs } = this.options;
+    page.setDefaultTimeout(submitTimeoutMs);
+    try {
+      const landing = await openForm(page, request.directory.submissionUrl, navigationTimeoutMs);
+      if (!landing.ok) return { verdict: landing.verdict, mappingUsed: null };
+      const steps = await fillFormSteps(page, {
+        mapping: request.directory.formMapping, business: request.business,
+        detectFields: this.options.detectFields, stepTimeoutMs: submitTimeoutMs,
+      });
+      if (steps.kind === 'stopped') return { verdict: steps.verdict, mappingUsed: steps.mappingUsed };
+      if (request.dryRun) return { verdict: { kind: 'dry_run' }, mappingUsed: steps.mappingUsed };
+      return { verdict: await submitAndClassify(page, landing.status, submitTimeoutMs), mappingUsed: steps.mappingUsed };
+    } catch (error) {
+      return { verdict: browserErrorVerdict(error), mappingUsed: null };
+    }
+  }
+}
+
+/** Resolves null on abort (after running `onAbort`, which closes the context under the flow). */
+function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined, onAbort: () => void): Promise<T | null> {
+  if (!signal) return work;
+  work.catch(() => undefined);
+  return new Promise<T | null>((resolve, reject) => {
+    const abort = (): void => {
+      onAbort();
+      resolve(null);
+    };
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+function outcome(verdict: Verdict | { readonly kind: 'dry_run' }, mappingUsed: FormMapping | null, evidencePath: string | null): SubmissionOutcome {
+  return { ...verdict, mappingUsed, evidencePath };
+}
+
+function domainOf(request: SubmissionRequest): string {
+  if (request.directory.domain) return request.directory.domain;
+  try {
+    return new URL(request.directory.submissionUrl).hostname;
+  } catch {
+    return request.directory.submissionUrl;
+  }
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? '').slice(0, 200);
+}

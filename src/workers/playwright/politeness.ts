@@ -1,0 +1,41 @@
+/** Per-domain minimum gap between submissions, in this process. Reservations are made in call order. */
+export class DomainPoliteness {
+  private readonly nextFree = new Map<string, number>();
+
+  constructor(
+    private readonly gapMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Milliseconds the caller must wait before acting on `domain`; reserves its slot. */
+  reserve(domain: string): number {
+    if (this.gapMs <= 0) return 0;
+    const now = this.now();
+    const key = domain.trim().toLowerCase();
+    const slot = Math.max(now, this.nextFree.get(key) ?? 0);
+    this.nextFree.set(key, slot + this.gapMs);
+    if (this.nextFree.size > 5_000) this.prune(now);
+    return slot - now;
+  }
+
+  /** Resolves true when the slot is reached, false when aborted first. */
+  async wait(domain: string, signal?: AbortSignal): Promise<boolean> {
+    const delay = this.reserve(domain);
+    if (delay <= 0) return !signal?.aborted;
+    return new Promise((resolve) => {
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        resolve(false);
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(true);
+      }, delay);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private prune(now: number): void {
+    for (const [key, free] of this.nextFree) if (free <= now) this.nextFree.delete(key);
+  }
+}

@@ -1,0 +1,186 @@
+import { CircuitBreaker, CircuitOpenError, type BreakerSnapshot } from '../queue/circuit-breaker';
+import type { MessageQueue, ReceivedMessage } from '../queue/queue.port';
+import { parseSubmissionMessage } from '../queue/submission-message';
+import { TierScheduler } from '../queue/tier-scheduler';
+import { WakeableSleep } from '../shared/wakeable-sleep';
+import type { ProcessResult, SubmissionProcessor } from './submission-processor';
+import type { InFlightWork, WorkerHeartbeat } from './worker-heartbeat';
+
+export interface ConsumerOptions {
+  readonly concurrency: number;
+  readonly receiveWaitMs: number;
+  readonly visibilityTimeoutMs: number;
+  readonly agingMs: number;
+  readonly breakerThreshold: number;
+  readonly breakerCooldownMs: number;
+  readonly heartbeatIntervalMs: number;
+  readonly onError: (what: string, error: unknown) => void;
+}
+
+export interface ConsumerStats {
+  readonly workerId: string;
+  readonly inFlight: number;
+  readonly received: number;
+  readonly outcomes: Readonly<Record<string, number>>;
+  readonly deadLettered: number;
+  readonly released: number;
+  readonly breaker: BreakerSnapshot;
+}
+
+interface Held {
+  readonly message: ReceivedMessage;
+  readonly work: InFlightWork;
+  readonly abort: AbortController;
+}
+
+/**
+ * The worker's loop: receive by priority (with aging), run each message with bounded
+ * concurrency, keep its visibility extended while it runs, heartbeat, and settle it (ack,
+ * release or dead-letter). Queue and database calls go through one circuit breaker, so a queue
+ * that is down pauses the loop instead of spinning on errors.
+ */
+export class QueueConsumer {
+  private readonly held = new Map<string, Held>();
+  private readonly breaker: CircuitBreaker;
+  private readonly scheduler: TierScheduler;
+  private readonly pause = new WakeableSleep();
+  private readonly stats = { received: 0, deadLettered: 0, released: 0, outcomes: {} as Record<string, number> };
+  private stopping = false;
+  private loop: Promise<void> | null = null;
+  private beats: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly queue: MessageQueue,
+    private readonly processor: SubmissionProcessor,
+    private readonly heartbeat: WorkerHeartbeat,
+    private readonly options: ConsumerOptions,
+  ) {
+    this.breaker = new CircuitBreaker(`consumer:${heartbeat.workerId}`, options.breakerThreshold, options.breakerCooldownMs);
+    this.scheduler = new TierScheduler(options.agingMs, Date.now());
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.loop = this.run();
+    this.beats = setInterval(() => void this.beat(), this.options.heartbeatIntervalMs);
+    void this.beat();
+  }
+
+  /** Stop receiving; give running submissions `graceMs` to finish, then abort and release them. */
+  async stop(graceMs: number): Promise<void> {
+    this.stopping = true;
+    this.pause.wake();
+    const deadline = Date.now() + graceMs;
+    while (this.held.size > 0 && Date.now() < deadline) await sleep(50);
+    for (const held of this.held.values()) held.abort.abort();
+    while (this.held.size > 0 && Date.now() < deadline + 5000) await sleep(50);
+    if (this.beats) clearInterval(this.beats);
+    // The loop ends when its current receive returns (at most one long poll).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.loop, new Promise((resolve) => (timer = setTimeout(resolve, this.options.receiveWaitMs + 5000)))]);
+    clearTimeout(timer);
+    await this.heartbeat.beat({ status: 'stopped', inFlight: [] }).catch((error: unknown) => this.options.onError('heartbeat', error));
+  }
+
+  snapshot(): ConsumerStats {
+    const { received, deadLettered, released, outcomes } = this.stats;
+    return { workerId: this.heartbeat.workerId, inFlight: this.held.size, received, outcomes: { ...outcomes }, deadLettered, released, breaker: this.breaker.snapshot() };
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      const free = this.options.concurrency - this.held.size;
+      const wait = this.breaker.waitMs();
+      if (free <= 0 || wait > 0) {
+        await this.pause.sleep(free <= 0 ? 1000 : wait);
+        continue;
+      }
+      const messages = await this.receive(Math.min(free, 10));
+      for (const message of messages) {
+        if (this.stopping) void this.settle(message, { action: 'release', delayMs: 0, reason: 'worker stopping' });
+        else this.hold(message);
+      }
+    }
+  }
+
+  private async receive(maxMessages: number): Promise<ReceivedMessage[]> {
+    const order = this.scheduler.order(Date.now());
+    try {
+      const { receiveWaitMs: waitMs } = this.options;
+      const messages = await this.breaker.run(() => this.queue.receive({ priorities: order, maxMessages, waitMs }));
+      this.scheduler.record(order, messages[0]?.priority ?? null, Date.now());
+      this.stats.received += messages.length;
+      return messages;
+    } catch (error) {
+      if (!(error instanceof CircuitOpenError)) this.options.onError('receive', error);
+      // Short: the breaker, not this backoff, is what pauses the loop when the queue is down.
+      await this.pause.sleep(100 * 2 ** Math.min(4, this.breaker.snapshot().consecutiveFailures));
+      return [];
+    }
+  }
+
+  private hold(message: ReceivedMessage): void {
+    const parsed = parseSubmissionMessage(message.body);
+    const work: InFlightWork = {
+      jobId: parsed.ok ? parsed.message.jobId : '', directoryId: parsed.ok ? parsed.message.directoryId : '',
+      messageId: message.id, priority: message.priority, receipt: message.receipt,
+    };
+    const held: Held = { message, work, abort: new AbortController() };
+    this.held.set(message.receipt, held);
+    void this.handle(held).finally(() => {
+      this.held.delete(message.receipt);
+      this.pause.wake();
+    });
+  }
+
+  private async handle({ message, abort }: Held): Promise<void> {
+    const parsed = parseSubmissionMessage(message.body);
+    if (!parsed.ok) return this.settle(message, { action: 'dead_letter', reason: parsed.reason });
+    const everyMs = Math.max(1000, Math.floor(this.options.visibilityTimeoutMs / 3));
+    const extender = setInterval(() => void this.extend(message), everyMs);
+    let result: ProcessResult;
+    try {
+      result = await this.breaker.run(() => this.processor.process(parsed.message, abort.signal));
+    } catch (error) {
+      if (!(error instanceof CircuitOpenError)) this.options.onError('process', error);
+      result = { action: 'release', delayMs: 2000, reason: 'processing failed' };
+    } finally {
+      clearInterval(extender);
+    }
+    await this.settle(message, result);
+  }
+
+  private async extend(message: ReceivedMessage): Promise<void> {
+    try {
+      await this.queue.extendVisibility(message, this.options.visibilityTimeoutMs);
+    } catch (error) {
+      this.options.onError('extend visibility', error);
+    }
+  }
+
+  /** Settling failures are not fatal: an unsettled message reappears after its visibility timeout. */
+  private async settle(message: ReceivedMessage, result: ProcessResult): Promise<void> {
+    try {
+      if (result.action === 'ack') {
+        await this.breaker.run(() => this.queue.ack([message]));
+        this.stats.outcomes[result.outcome] = (this.stats.outcomes[result.outcome] ?? 0) + 1;
+      } else if (result.action === 'release') {
+        await this.breaker.run(() => this.queue.release(message, result.delayMs));
+        this.stats.released += 1;
+      } else {
+        await this.breaker.run(() => this.queue.deadLetter(message, result.reason));
+        this.stats.deadLettered += 1;
+      }
+    } catch (error) {
+      if (!(error instanceof CircuitOpenError)) this.options.onError(`settle (${result.action})`, error);
+    }
+  }
+
+  private async beat(): Promise<void> {
+    const inFlight = [...this.held.values()].map((held) => held.work);
+    const status = this.breaker.snapshot().state === 'open' ? 'paused' : inFlight.length > 0 ? 'running' : 'idle';
+    await this.heartbeat.beat({ status, inFlight }).catch((error: unknown) => this.options.onError('heartbeat', error));
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,85 @@
+import type { Pool } from 'pg';
+import type { EventStore } from '../event-store/event-store.port';
+import { jobDecider } from '../jobs/job.decider';
+import { jobStreamId } from '../jobs/job.events';
+import type { MessageQueue, Priority, ReceivedMessage } from '../queue/queue.port';
+import { executeCommand } from '../shared/command-executor';
+import { DomainError } from '../shared/decider';
+import type { InFlightWork } from './worker-heartbeat';
+
+export interface SweepSettings {
+  readonly staleAfterMs: number;
+  readonly jobStallAfterMs: number;
+}
+
+export interface SweepResult {
+  readonly staleWorkers: readonly string[];
+  readonly releasedMessages: number;
+  readonly requeuedJobs: readonly string[];
+}
+
+const OPEN_SUBMISSION = `('scheduled', 'in_progress', 'retry_scheduled')`;
+
+/**
+ * Recovers work that the seed lost when workers died (audit §8.2): a worker silent for
+ * `staleAfterMs` has its in-flight messages made visible now (not after their visibility
+ * timeout); a job with open submissions, no progress for `jobStallAfterMs` and nothing held by
+ * a live worker is requeued (JobRequeued, reason stale) — the dispatcher sends its messages again.
+ */
+export async function sweepStaleWork(pool: Pool, store: EventStore, queue: MessageQueue, settings: SweepSettings): Promise<SweepResult> {
+  const { rows: stale } = await pool.query<{ worker_id: string; in_flight_work: InFlightWork[] }>(
+    // RETURNING shows new values: the old in-flight list comes from the locked pre-image.
+    `UPDATE worker_heartbeats w SET status = 'error', in_flight_work = '[]'::jsonb, in_flight = 0
+     FROM (SELECT worker_id, in_flight_work FROM worker_heartbeats
+           WHERE status NOT IN ('stopped', 'error') AND last_heartbeat < now() - make_interval(secs => $1 / 1000.0) FOR UPDATE) old
+     WHERE w.worker_id = old.worker_id
+     RETURNING w.worker_id, old.in_flight_work`,
+    [settings.staleAfterMs],
+  );
+  let releasedMessages = 0;
+  for (const work of stale.flatMap((row) => row.in_flight_work)) {
+    await queue.release(asReceived(work), 0);
+    releasedMessages += 1;
+  }
+  const requeuedJobs: string[] = [];
+  for (const { id, directory_ids } of await stalledJobs(pool, settings)) {
+    if (await requeue(store, id, directory_ids)) requeuedJobs.push(id);
+  }
+  return { staleWorkers: stale.map((row) => row.worker_id), releasedMessages, requeuedJobs };
+}
+
+function asReceived(work: InFlightWork): ReceivedMessage {
+  return { id: work.messageId, priority: work.priority as Priority, body: '', receipt: work.receipt, receiveCount: 0, sentAt: new Date(0) };
+}
+
+async function stalledJobs(pool: Pool, settings: SweepSettings): Promise<{ id: string; directory_ids: string[] }[]> {
+  const { rows } = await pool.query<{ id: string; directory_ids: string[] }>(STALLED_JOBS_SQL, [settings.jobStallAfterMs, settings.staleAfterMs]).catch((error: unknown) => {
+    // The read models appear with the projector's first run; until then nothing can be stalled.
+    if ((error as { code?: string }).code === UNDEFINED_TABLE) return { rows: [] };
+    throw error;
+  });
+  return rows;
+}
+
+const UNDEFINED_TABLE = '42P01';
+const STALLED_JOBS_SQL = `SELECT j.id, array_agg(r.directory_id ORDER BY r.directory_id) AS directory_ids
+     FROM jobs j JOIN job_results r ON r.job_id = j.id AND r.status IN ${OPEN_SUBMISSION}
+     WHERE j.status IN ('queued', 'in_progress') AND j.updated_at < now() - make_interval(secs => $1 / 1000.0)
+       AND NOT EXISTS (SELECT 1 FROM job_results p WHERE p.job_id = j.id AND p.updated_at >= now() - make_interval(secs => $1 / 1000.0))
+       AND NOT EXISTS (SELECT 1 FROM worker_heartbeats w
+         WHERE w.status NOT IN ('stopped', 'error') AND w.last_heartbeat >= now() - make_interval(secs => $2 / 1000.0)
+           AND w.in_flight_work @> jsonb_build_array(jsonb_build_object('jobId', j.id)))
+     GROUP BY j.id ORDER BY min(j.updated_at) LIMIT 100`;
+
+async function requeue(store: EventStore, jobId: string, directoryIds: readonly string[]): Promise<boolean> {
+  try {
+    const { events } = await executeCommand(store, jobStreamId(jobId), jobDecider, { type: 'RequeueJob', data: { reason: 'stale', directoryIds } }, {
+      metadata: { actor: { kind: 'system', id: 'stale-work-sweeper' }, correlationId: jobId },
+    });
+    return events.length > 0;
+  } catch (error) {
+    // Moved on since the read model saw it (finished, cancelled): nothing to requeue.
+    if (error instanceof DomainError) return false;
+    throw error;
+  }
+}

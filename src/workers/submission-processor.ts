@@ -1,0 +1,120 @@
+import type { RetryConfig } from '../config/queue-config';
+import type { DirectoryTargets } from '../directories/directory-targets.repository';
+import { WrongExpectedVersionError } from '../event-store/event-store.errors';
+import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
+import type { SubmissionMessage } from '../queue/submission-message';
+import { retryDelayMs } from '../queue/retry-backoff';
+import { executeCommand } from '../shared/command-executor';
+import { scheduleSubmission } from '../submissions/submission-scheduler.reaction';
+import { isTerminal, submissionDecider, type SubmissionCommand } from '../submissions/submission.decider';
+import { submissionStreamId } from '../submissions/submission.events';
+import { readJob, readSubmission, type JobContext, type SubmissionContext } from './job-context';
+import type { Submitter, SubmissionOutcome } from './submitter.port';
+
+export type ProcessResult =
+  | { readonly action: 'ack'; readonly outcome: string }
+  | { readonly action: 'release'; readonly delayMs: number; readonly reason: string }
+  | { readonly action: 'dead_letter'; readonly reason: string };
+
+export interface ProcessorDeps {
+  readonly store: EventStore;
+  readonly submitter: Submitter;
+  readonly targets: DirectoryTargets;
+  /** Is that worker alive (recent heartbeat)? Guards against running one submission twice at once. */
+  readonly isWorkerLive: (workerId: string) => Promise<boolean>;
+  readonly retry: RetryConfig;
+  readonly workerId: string;
+  readonly idempotencyWindowDays: number;
+  readonly visibilityTimeoutMs: number;
+  readonly random?: () => number;
+}
+
+/**
+ * One message, the steps of DESIGN.md: already done? skip : pre-write the attempt, submit,
+ * classify, append the result. Store failures throw (the consumer releases the message and
+ * counts them in its breaker); a site's behaviour never throws, it becomes an outcome.
+ */
+export class SubmissionProcessor {
+  constructor(private readonly deps: ProcessorDeps) {}
+
+  async process(message: SubmissionMessage, signal: AbortSignal): Promise<ProcessResult> {
+    const job = await readJob(this.deps.store, message.jobId);
+    if (!job) return { action: 'dead_letter', reason: `job ${message.jobId} does not exist` };
+    if (!job.created.data.directoryIds.includes(message.directoryId)) {
+      return { action: 'dead_letter', reason: `directory ${message.directoryId} is not part of job ${message.jobId}` };
+    }
+    if (job.status === 'cancelled') return { action: 'ack', outcome: 'skipped: job cancelled' };
+    const submission = await this.scheduled(job, message);
+    const skip = await this.skipReason(submission, message);
+    if (skip) return skip;
+    const started = await this.command(message, submission.version, { type: 'StartAttempt', data: { workerId: this.deps.workerId } });
+    if (started === null) return { action: 'release', delayMs: 1000, reason: 'submission changed concurrently' };
+    const target = await this.deps.targets.get(message.directoryId);
+    const outcome: SubmissionOutcome = target
+      ? await this.deps.submitter.submit({
+          jobId: message.jobId, directoryId: message.directoryId, attempt: submission.state.attempts + 1,
+          idempotencyKey: submission.state.idempotencyKey, directory: target, business: job.created.data.business,
+        }, signal)
+      : { kind: 'permanent', message: `directory ${message.directoryId} is not in the catalog`, evidencePath: null, mappingUsed: null };
+    if (outcome.mappingUsed && target && target.formMapping === null) await this.deps.targets.saveLearned(target.id, outcome.mappingUsed);
+    await this.command(message, started, this.resultCommand(outcome, submission.state.attempts + 1));
+    return { action: 'ack', outcome: outcome.kind };
+  }
+
+  /** The scheduler reaction may not have run yet: schedule it the same (idempotent) way. */
+  private async scheduled(job: JobContext, message: SubmissionMessage): Promise<SubmissionContext> {
+    const current = await readSubmission(this.deps.store, message.jobId, message.directoryId);
+    if (current.state.exists) return current;
+    const queued = job.events.find((e) => e.type === 'JobQueued') as RecordedEvent;
+    try {
+      await scheduleSubmission(this.deps.store, queued, job.created, message.directoryId, this.deps.idempotencyWindowDays);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+    }
+    return readSubmission(this.deps.store, message.jobId, message.directoryId);
+  }
+
+  private async skipReason({ state, last }: SubmissionContext, message: SubmissionMessage): Promise<ProcessResult | null> {
+    if (isTerminal(state)) return { action: 'ack', outcome: `skipped: already ${state.status}` };
+    // A message from before the retry was scheduled: the retry's own (delayed) message runs it.
+    if (state.status === 'retry_scheduled' && message.attempt <= state.attempts) return { action: 'ack', outcome: 'skipped: superseded by a scheduled retry' };
+    if (state.status === 'in_progress' && last?.type === 'SubmissionAttemptStarted') {
+      const { workerId } = last.data as { workerId: string };
+      const runningFor = Date.now() - last.recordedAt.getTime();
+      if (workerId !== this.deps.workerId && runningFor < this.deps.visibilityTimeoutMs && (await this.deps.isWorkerLive(workerId))) {
+        return { action: 'release', delayMs: this.deps.visibilityTimeoutMs - runningFor, reason: `attempt running on live worker ${workerId}` };
+      }
+    }
+    return null;
+  }
+
+  private resultCommand(outcome: SubmissionOutcome, attempt: number): SubmissionCommand {
+    const evidencePath = outcome.evidencePath;
+    switch (outcome.kind) {
+      case 'success': return { type: 'RecordSuccess', data: { listingUrl: outcome.listingUrl, evidencePath } };
+      case 'duplicate': return { type: 'SkipDuplicate', data: {} };
+      case 'needs_manual': return { type: 'RecordNeedsManual', data: { reason: outcome.reason, evidencePath } };
+      case 'dry_run': return { type: 'RecordFailure', data: this.failure('permanent', 'a dry run reached the worker', evidencePath, attempt) };
+      default: return { type: 'RecordFailure', data: this.failure(outcome.kind, outcome.message, evidencePath, attempt) };
+    }
+  }
+
+  private failure(errorClass: 'transient' | 'permanent', message: string, evidencePath: string | null, attempt: number) {
+    const { retry, random } = this.deps;
+    return { errorClass, message, evidencePath, maxAttempts: retry.maxAttempts, retryDelayMs: retryDelayMs(attempt, retry, random) };
+  }
+
+  /** Appends with the version read; returns the new version, or null if someone else wrote first. */
+  private async command(message: SubmissionMessage, expectedVersion: number, command: SubmissionCommand): Promise<number | null> {
+    try {
+      const result = await executeCommand(this.deps.store, submissionStreamId(message.jobId, message.directoryId), submissionDecider, command, {
+        expectedVersion,
+        metadata: { actor: { kind: 'worker', id: this.deps.workerId }, correlationId: message.correlationId, causationId: message.causationId },
+      });
+      return result.version;
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) return null;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { Global, Inject, Logger, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Database } from '../database/database';
+import { DirectoryTargets } from '../directories/directory-targets.repository';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { MESSAGE_QUEUE, type MessageQueue } from '../queue/queue.port';
+import { createSubmitter } from './create-submitter';
+import { QueueConsumer, type ConsumerStats } from './queue-consumer';
+import { SubmissionProcessor } from './submission-processor';
+import { SUBMITTER, type Submitter } from './submitter.port';
+import { WorkerHeartbeat } from './worker-heartbeat';
+import { workerLiveness } from './worker-liveness';
+
+const logger = new Logger('Worker');
+
+/** Who runs here, for the admin API and health; null without the `worker` role. */
+export class LocalWorker {
+  consumer: QueueConsumer | null = null;
+
+  stats(): ConsumerStats | null {
+    return this.consumer?.snapshot() ?? null;
+  }
+}
+
+/** With the `worker` role: one submission worker (one Chromium, bounded concurrency) in this process. */
+@Global()
+@Module({
+  providers: [
+    { provide: SUBMITTER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createSubmitter(config) },
+    LocalWorker,
+  ],
+  exports: [SUBMITTER, LocalWorker],
+})
+export class WorkersModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly database: Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(MESSAGE_QUEUE) private readonly queue: MessageQueue,
+    @Inject(SUBMITTER) private readonly submitter: Submitter,
+    @Inject(LocalWorker) private readonly local: LocalWorker,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.roles.includes('worker')) return;
+    const { config, database, store } = this;
+    const workerId = `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
+    const processor = new SubmissionProcessor({
+      store, submitter: this.submitter, targets: new DirectoryTargets(database.pool),
+      isWorkerLive: workerLiveness(database.pool, config.worker.staleAfterMs),
+      retry: config.retry, workerId, idempotencyWindowDays: config.idempotencyWindowDays,
+      visibilityTimeoutMs: config.queue.visibilityTimeoutMs,
+    });
+    const { worker, queue } = config;
+    this.local.consumer = new QueueConsumer(this.queue, processor, new WorkerHeartbeat(database.pool, workerId), {
+      concurrency: worker.concurrency, receiveWaitMs: queue.receiveWaitMs, visibilityTimeoutMs: queue.visibilityTimeoutMs,
+      agingMs: queue.agingMs, breakerThreshold: worker.breakerThreshold, breakerCooldownMs: worker.breakerCooldownMs,
+      heartbeatIntervalMs: worker.heartbeatIntervalMs,
+      onError: (what, error) => logger.error(`${what}: ${(error as Error).message}`),
+    });
+    this.local.consumer.start();
+    logger.log(`worker ${workerId} consuming (${queue.kind} queue, concurrency ${worker.concurrency})`);
+  }
+
+  /** Finish or release in-flight work before the queue and database close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.local.consumer?.stop(this.config.browser.shutdownGraceMs);
+    await this.submitter.close();
+  }
+}
