@@ -74,3 +74,43 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('loadConfig: queue, retries, workers, browser and demo', () => {
+  it('defaults to the embedded PostgreSQL queue with the seed system\'s SQS shape and 30/60/120 s backoff', () => {
+    const config = loadConfig({});
+    expect(config.queue).toMatchObject({
+      kind: 'postgres', visibilityTimeoutMs: 300_000, maxReceiveCount: 3, receiveWaitMs: 20_000,
+      retentionMs: 4 * 86_400_000, deadLetterRetentionMs: 14 * 86_400_000, agingMs: 30_000,
+    });
+    expect(config.retry).toEqual({ maxAttempts: 4, baseDelayMs: 30_000, maxDelayMs: 120_000, minDelayMs: 1000 });
+    expect(config.worker).toMatchObject({ heartbeatIntervalMs: 30_000, staleAfterMs: 120_000, jobStallAfterMs: 600_000, breakerThreshold: 10 });
+    expect(config.browser).toMatchObject({ chromiumPath: '/usr/bin/chromium', retireAfter: 200 });
+    expect(config.browser.evidenceDir).toMatch(/\/data\/evidence$/);
+    expect(config.demo).toEqual({ enabled: true, sandboxPort: 0, directories: 14 });
+    expect(config.roles).toEqual(['api', 'projector', 'reactor', 'dispatcher', 'worker']);
+  });
+
+  it('chooses SQS when an endpoint is set, with emulator credentials, and turns the demo off with a real database', () => {
+    const config = loadConfig({ SQS_ENDPOINT: 'http://127.0.0.1:4566', DATABASE_URL: 'postgres://u@db/app', STAFF_API_TOKEN: 'a-long-staff-token' });
+    expect(config.queue.kind).toBe('sqs');
+    expect(config.queue.sqs).toMatchObject({ endpoint: 'http://127.0.0.1:4566', queuePrefix: 'directorybolt', credentials: { accessKeyId: 'local' } });
+    expect(config.demo.enabled).toBe(false);
+  });
+
+  it('names each bad queue, retry and worker setting', () => {
+    const attempt = (): unknown => loadConfig({
+      QUEUE: 'kafka', SQS_QUEUE_PREFIX: 'bad prefix!', SQS_ACCESS_KEY_ID: 'only-one', QUEUE_RECEIVE_WAIT_MS: '30000',
+      RETRY_MIN_DELAY_MS: '5000', RETRY_MAX_DELAY_MS: '1000', WORKER_HEARTBEAT_MS: '60000', WORKER_STALE_AFTER_MS: '30000',
+    });
+    try {
+      attempt();
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      for (const expected of ['QUEUE must be one of postgres, sqs', 'SQS_QUEUE_PREFIX', 'SQS_ACCESS_KEY_ID and SQS_SECRET_ACCESS_KEY', 'QUEUE_RECEIVE_WAIT_MS',
+        'RETRY_MAX_DELAY_MS must not be less than RETRY_MIN_DELAY_MS', 'WORKER_STALE_AFTER_MS must be longer than WORKER_HEARTBEAT_MS']) {
+        expect(problems).toContain(expected);
+      }
+    }
+  });
+});

@@ -42,6 +42,6 @@ export function readDemoConfig(read: EnvReader, embedded: boolean): DemoConfig {
   return {
     enabled: read.bool('DEMO', embedded),
     sandboxPort: read.int('SANDBOX_PORT', 0, 0, 65535),
-    directories: read.int('DEMO_DIRECTORIES', 12, 1, 500),
+    directories: read.int('DEMO_DIRECTORIES', 14, 1, 500),
   };
 }
