@@ -8,7 +8,7 @@ import { LOGO_PNG } from './logo-png';
 import type { Verdict } from './outcome-classifier';
 import { LOGIN_URL } from './result-patterns';
 import { detectObstacles, type PageObstacles } from './page-obstacles.browser';
-import { awaitChange } from './page-change';
+import { awaitChange, isNavigationError } from './page-change';
 import { scanForm, type FormScan } from './page-scan.browser';
 import { pressButton } from './submit-and-wait';
 
@@ -30,7 +30,7 @@ const NO_FORM: Verdict = { kind: 'permanent', message: 'no listing form found on
 export async function fillFormSteps(page: Page, input: StepsInput): Promise<StepsResult> {
   let used: FormMapping = {};
   for (let step = 0; step < MAX_STEPS; step += 1) {
-    const [obstacles, scan] = await Promise.all([page.evaluate(detectObstacles), resolveControls(page, input)]);
+    const [obstacles, scan] = await inspectStep(page, input);
     const obstacle = obstacleVerdict(obstacles);
     if (obstacle) return { kind: 'stopped', verdict: obstacle, mappingUsed: null };
     const plan = planFill(scan, input.business);
@@ -40,9 +40,23 @@ export async function fillFormSteps(page: Page, input: StepsInput): Promise<Step
     used = { ...used, ...plan.mappingUsed };
     if (!scan.nextButton || scan.submitButton || step === MAX_STEPS - 1) break;
     await pressButton(page, { target: 'next' });
-    await awaitChange(page, 0, input.stepTimeoutMs);
+    if ((await awaitChange(page, 0, input.stepTimeoutMs)).kind === 'timeout') {
+      return { kind: 'stopped', verdict: { kind: 'transient', message: `the next step of the form did not load within ${input.stepTimeoutMs} ms` }, mappingUsed: used };
+    }
   }
   return { kind: 'filled', mappingUsed: used };
+}
+
+/** A navigation can still be landing when a step starts (a slow redirect): then look again on the new page. */
+async function inspectStep(page: Page, input: StepsInput): Promise<[PageObstacles, FormScan]> {
+  const inspect = (): Promise<[PageObstacles, FormScan]> => Promise.all([page.evaluate(detectObstacles), resolveControls(page, input)]);
+  try {
+    return await inspect();
+  } catch (error) {
+    if (!isNavigationError(error)) throw error;
+    await page.waitForLoadState('domcontentloaded', { timeout: input.stepTimeoutMs });
+    return inspect();
+  }
 }
 
 /** Pure: a login or captcha on the page means a person has to do this one. */
