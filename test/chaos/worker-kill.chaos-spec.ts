@@ -28,7 +28,7 @@ interface Rig {
 }
 
 /** Control plane in-process (api, projector, reactor, dispatcher); workers as real processes we can SIGKILL. */
-async function rig(pick: (catalog: SandboxDirectory[]) => SandboxDirectory[], slowMs: number): Promise<Rig> {
+async function rig(pick: (catalog: SandboxDirectory[]) => SandboxDirectory[], slowMs: number, overrides: Record<string, string> = {}): Promise<Rig> {
   const db = await createTestDatabase('dbolt_test_chaos_worker');
   const sandbox = await startSandbox({ slowMs, flakyFailFirst: 1 });
   const catalog = pick(sandboxDirectories(sandbox.baseUrl, 50));
@@ -38,7 +38,7 @@ async function rig(pick: (catalog: SandboxDirectory[]) => SandboxDirectory[], sl
     DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000', QUEUE_VISIBILITY_TIMEOUT_MS: '4000',
     WORKER_HEARTBEAT_MS: '500', WORKER_STALE_AFTER_MS: '3000', STALE_SWEEP_INTERVAL_MS: '500', RETRY_BASE_DELAY_MS: '300', RETRY_MIN_DELAY_MS: '100',
     RETRY_MAX_DELAY_MS: '600', POLITENESS_DELAY_MS: '0', WORKER_CONCURRENCY: '4', RETENTION_INTERVAL_MINUTES: '0', DEMO: 'false',
-    EVIDENCE_DIR: `/tmp/dbolt-evidence-${db.name}`,
+    EVIDENCE_DIR: `/tmp/dbolt-evidence-${db.name}`, ...overrides,
   };
   const control = await bootApp({ ...env, ROLES: 'api,projector,reactor,dispatcher' });
   await control.listen(0, '127.0.0.1');
@@ -119,5 +119,26 @@ describe('a 50-directory job while workers are SIGKILLed at random moments, 10 r
     const exists = r.sandbox.rejected().filter((x) => x.reason === 'duplicate' && !x.siteId.startsWith('exists'));
     expect(exists.length).toBeLessThanOrEqual(10);
     expect((completed.data as { counts: { succeeded: number; skipped: number } }).counts.succeeded).toBeGreaterThan(30);
+  });
+});
+
+describe('a worker stopped with SIGTERM while it holds a message', () => {
+  let r: Rig;
+  beforeAll(async () => {
+    // Visibility far longer than the test: only the worker's own release can bring the message back.
+    r = await rig((catalog) => catalog.filter((d) => d.id === 'sandbox-slow-1'), 4000, { QUEUE_VISIBILITY_TIMEOUT_MS: '600000', WORKER_SHUTDOWN_GRACE_MS: '300' });
+  }, 120_000);
+  afterAll(async () => r?.close());
+
+  it('aborts and releases its work, exits 0, and the next worker finishes it', async () => {
+    const jobId = await r.createJob();
+    const first = await r.startWorker();
+    const stream = submissionStreamId(jobId, 'sandbox-slow-1');
+    await eventually(async () => ((await r.store.readStream(stream)).events.some((e) => e.type === 'SubmissionAttemptStarted') ? true : null), 60_000);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    await r.startWorker();
+    await r.jobEvent(jobId, 'JobCompleted', 60_000);
+    expect(r.sandbox.accepted().filter((a) => a.instance === 'slow-1')).toHaveLength(1);
   });
 });
