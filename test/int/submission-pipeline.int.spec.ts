@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { RetryConfig } from '../../src/config/queue-config';
 import type { RecordedEvent } from '../../src/event-store/event-store.port';
+import { MetricsController } from '../../src/observability/metrics.controller';
 import { retryBounds } from '../../src/queue/retry-backoff';
 import type { SubmissionOutcome } from '../../src/workers/submitter.port';
 import { eventually } from '../support/jobs-api-suite';
@@ -26,11 +27,12 @@ const dataOf = <T>(event: RecordedEvent): T => event.data as T;
 
 describe('submission pipeline: dispatcher → PostgreSQL queue → worker → events', () => {
   let pipeline: Pipeline;
+  let worker: INestApplication;
   const submitter = new RecordingSubmitter(behaviour);
 
   beforeAll(async () => {
     pipeline = await startPipeline({ directories: 5 });
-    await pipeline.startWorker(submitter, { WORKER_CONCURRENCY: '4' });
+    worker = await pipeline.startWorker(submitter, { WORKER_CONCURRENCY: '4' });
   });
   afterAll(async () => pipeline?.close());
 
@@ -106,6 +108,14 @@ describe('submission pipeline: dispatcher → PostgreSQL queue → worker → ev
     expect((await pipeline.waitForJob(jobId, ['JobCompleted'])).type).toBe('JobCompleted');
     const response = await request(pipeline.http()).get('/api/admin/dlq').set(staff).expect(200);
     expect(response.body.deadLetters).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'bad-json', jobId: null, malformed: expect.stringMatching(/not JSON/) })]));
+
+    const metrics = await request(pipeline.http()).get('/api/metrics').set(staff).expect(200);
+    expect(metrics.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(metrics.text).toMatch(/^dbolt_queue_dead_letters 2$/m);
+    expect(metrics.text).toMatch(/^dbolt_jobs\{status="complete"\} \d+$/m);
+    const workerMetrics = await worker.get(MetricsController).metrics();
+    expect(workerMetrics).toMatch(/^dbolt_worker_dead_lettered_total\{worker="[^"]+"\} 2$/m);
+    expect(workerMetrics).toMatch(/^dbolt_breaker_state\{worker="[^"]+"\} 0$/m);
   });
 });
 
