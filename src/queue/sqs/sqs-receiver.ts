@@ -12,11 +12,12 @@ export interface ReceiveCall {
 /** SQS's longest long poll; one tier waits this long at most per call. */
 const MAX_WAIT_SECONDS = 20;
 /**
- * With several tiers and nothing visible, the tiers are long-polled together in rounds of this
- * many seconds, and a round ends when every poll has answered. Ending it at the first answer
- * would mean aborting the others, and an aborted long poll can still take a message (fauxqs keeps
- * waiting server-side after the client has gone): that message would stay hidden for a whole
- * visibility timeout and count a receive nobody saw. Short rounds bound the added latency.
+ * With several tiers and nothing visible, the most preferred tier is long-polled in rounds of
+ * this many seconds and the others are short-polled between rounds. Polling all tiers at once
+ * would make a message on the preferred tier wait for the others' empty polls to end (measured:
+ * p50 0.5 s instead of 1.5 ms), and aborting those polls is not safe: an aborted long poll can
+ * still take a message (fauxqs keeps waiting server-side), which would then stay hidden for a
+ * whole visibility timeout. Short rounds bound the latency of the other tiers to about a second.
  */
 const ROUND_SECONDS = 1;
 export const MAX_VISIBILITY_SECONDS = 12 * 60 * 60;
@@ -38,33 +39,17 @@ export async function receiveMessages(context: SqsContext, options: ReceiveOptio
       await new Promise((resolve) => setTimeout(resolve, remaining));
       return shortPass();
     }
-    const seconds = options.priorities.length === 1 ? Math.min(MAX_WAIT_SECONDS, Math.floor(remaining / 1000)) : ROUND_SECONDS;
-    const polled = await pollRound(context, options, seconds, visibilitySeconds);
-    if (polled.length > 0) return polled;
-    // Tiers left out of the round (more tiers than maxMessages) are looked at between rounds.
-    if (options.priorities.length > options.maxMessages) {
+    const single = options.priorities.length === 1;
+    const seconds = single ? Math.min(MAX_WAIT_SECONDS, Math.floor(remaining / 1000)) : ROUND_SECONDS;
+    const preferred = options.priorities[0];
+    const polled = await receiveFrom(context, preferred, { max: options.maxMessages, waitSeconds: seconds, visibilitySeconds });
+    if (polled.length > 0) return topUp(context, preferred, polled, options.maxMessages, visibilitySeconds);
+    if (!single) {
       const caught = await shortPass();
       if (caught.length > 0) return caught;
     }
   }
   return [];
-}
-
-/**
- * Long-polls the preferred tiers at once, asking each for a share of maxMessages so that the
- * round can never return more than asked. Whatever arrives is returned, best tier first.
- */
-async function pollRound(context: SqsContext, options: ReceiveOptions, seconds: number, visibilitySeconds?: number): Promise<ReceivedMessage[]> {
-  const tiers = options.priorities.slice(0, options.maxMessages);
-  const share = Math.floor(options.maxMessages / tiers.length);
-  const call = { max: share, waitSeconds: seconds, visibilitySeconds };
-  const settled = await Promise.allSettled(tiers.map((tier) => receiveFrom(context, tier, call)));
-  const received = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
-  const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  // Messages in hand are returned even if another tier's poll failed: dropping them would hide them.
-  if (received.length === 0 && failure) throw failure.reason;
-  if (received.length === 0) return [];
-  return topUp(context, received[0].priority, received, options.maxMessages, visibilitySeconds);
 }
 
 async function firstNonEmpty(context: SqsContext, tiers: readonly Priority[], max: number, visibilitySeconds?: number): Promise<ReceivedMessage[]> {
