@@ -11,8 +11,10 @@ export interface BrowserConfig {
   readonly launchTimeoutMs: number;
   readonly navigationTimeoutMs: number;
   readonly submitTimeoutMs: number;
-  /** Minimum gap between two submissions to the same directory domain, per worker process. */
+  /** Minimum gap between two submissions to the same directory domain. */
   readonly politenessDelayMs: number;
+  /** Shares that gap between all worker processes; absent: each process keeps its own. */
+  readonly redisUrl: string | null;
   /** On SIGTERM: how long running submissions may take before they are aborted and released. */
   readonly shutdownGraceMs: number;
 }
@@ -34,6 +36,7 @@ export function readBrowserConfig(read: EnvReader, dataDir: string): BrowserConf
     navigationTimeoutMs: read.int('NAVIGATION_TIMEOUT_MS', 15_000, 100, 300_000),
     submitTimeoutMs: read.int('SUBMIT_TIMEOUT_MS', 15_000, 100, 300_000),
     politenessDelayMs: read.int('POLITENESS_DELAY_MS', 1000, 0, 600_000),
+    redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']),
     shutdownGraceMs: read.int('WORKER_SHUTDOWN_GRACE_MS', 30_000, 0, 600_000),
   };
 }

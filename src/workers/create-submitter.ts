@@ -2,10 +2,11 @@ import type { AppConfig } from '../config/app-config';
 import { BrowserPool } from './browser/browser-pool';
 import { detectFieldsInPage } from './playwright/detect-fields';
 import { PlaywrightSubmitter } from './playwright/playwright.submitter';
+import { RedisPoliteness } from './playwright/redis-politeness';
 import type { Submitter } from './submitter.port';
 
 /** The process's submitter: one Chromium, launched on first use, shared by every submission. */
-export function createSubmitter(config: AppConfig): Submitter {
+export async function createSubmitter(config: AppConfig): Promise<Submitter> {
   const { browser, worker } = config;
   const pool = new BrowserPool({
     executablePath: browser.chromiumPath,
@@ -13,11 +14,21 @@ export function createSubmitter(config: AppConfig): Submitter {
     retireAfter: browser.retireAfter,
     launchTimeoutMs: browser.launchTimeoutMs,
   });
+  const politeness = browser.redisUrl ? await connectRedis(browser.redisUrl, browser.politenessDelayMs) : undefined;
   return new PlaywrightSubmitter(pool, {
     evidenceDir: browser.evidenceDir,
     navigationTimeoutMs: browser.navigationTimeoutMs,
     submitTimeoutMs: browser.submitTimeoutMs,
     politenessDelayMs: browser.politenessDelayMs,
+    politeness,
     detectFields: detectFieldsInPage,
   });
+}
+
+async function connectRedis(url: string, gapMs: number): Promise<RedisPoliteness> {
+  try {
+    return await RedisPoliteness.connect(url, gapMs);
+  } catch (error) {
+    throw new Error(`REDIS_URL is set but Redis did not answer: ${(error as Error).message}`);
+  }
 }

@@ -7,7 +7,7 @@ import { EvidenceRecorder } from './evidence';
 import { fillFormSteps } from './form-steps';
 import { browserErrorVerdict, openForm, refuseUrl } from './navigation';
 import type { Verdict } from './outcome-classifier';
-import { DomainPoliteness } from './politeness';
+import { DomainPoliteness, type Politeness } from './politeness';
 import { submitAndClassify } from './submit-and-wait';
 
 export interface PlaywrightSubmitterOptions {
@@ -16,6 +16,8 @@ export interface PlaywrightSubmitterOptions {
   readonly submitTimeoutMs: number;
   /** Minimum gap between two submissions to the same domain from this process. */
   readonly politenessDelayMs: number;
+  /** Shared across processes (Redis); default: this process only, with politenessDelayMs. */
+  readonly politeness?: Politeness;
   readonly detectFields: DetectFields;
 }
 
@@ -31,14 +33,14 @@ const ABORTED: Verdict = { kind: 'transient', message: 'aborted' };
 const WATCHDOG_SLACK_MS = 5_000;
 const MAX_WAITS = 5;
 
-/** The Submitter port on Chromium. Owns the pool it is given: `close()` closes it. */
+/** The Submitter port on Chromium. Owns the pool and politeness it is given: `close()` closes them. */
 export class PlaywrightSubmitter implements Submitter {
   private readonly evidence: EvidenceRecorder;
-  private readonly politeness: DomainPoliteness;
+  private readonly politeness: Politeness;
 
   constructor(private readonly pool: BrowserPool, private readonly options: PlaywrightSubmitterOptions) {
     this.evidence = new EvidenceRecorder(options.evidenceDir);
-    this.politeness = new DomainPoliteness(options.politenessDelayMs);
+    this.politeness = options.politeness ?? new DomainPoliteness(options.politenessDelayMs);
   }
 
   async submit(request: SubmissionRequest, signal?: AbortSignal): Promise<SubmissionOutcome> {
@@ -59,8 +61,8 @@ export class PlaywrightSubmitter implements Submitter {
     }
   }
 
-  close(): Promise<void> {
-    return this.pool.close();
+  async close(): Promise<void> {
+    await Promise.all([this.pool.close(), this.politeness.close()]);
   }
 
   private async runLeased(lease: BrowserLease, request: SubmissionRequest, signal?: AbortSignal): Promise<SubmissionOutcome> {

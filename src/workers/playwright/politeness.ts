@@ -1,5 +1,12 @@
+/** A minimum gap between two submissions to one directory domain. */
+export interface Politeness {
+  /** Resolves true when the caller's slot is reached, false when aborted first. */
+  wait(domain: string, signal?: AbortSignal): Promise<boolean>;
+  close(): Promise<void>;
+}
+
 /** Per-domain minimum gap between submissions, in this process. Reservations are made in call order. */
-export class DomainPoliteness {
+export class DomainPoliteness implements Politeness {
   private readonly nextFree = new Map<string, number>();
 
   constructor(
@@ -18,24 +25,29 @@ export class DomainPoliteness {
     return slot - now;
   }
 
-  /** Resolves true when the slot is reached, false when aborted first. */
   async wait(domain: string, signal?: AbortSignal): Promise<boolean> {
-    const delay = this.reserve(domain);
-    if (delay <= 0) return !signal?.aborted;
-    return new Promise((resolve) => {
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        resolve(false);
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve(true);
-      }, delay);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
+    return abortableDelay(this.reserve(domain), signal);
   }
+
+  async close(): Promise<void> {}
 
   private prune(now: number): void {
     for (const [key, free] of this.nextFree) if (free <= now) this.nextFree.delete(key);
   }
+}
+
+/** Resolves true after `delayMs`, false if `signal` aborts first. */
+export function abortableDelay(delayMs: number, signal?: AbortSignal): Promise<boolean> {
+  if (delayMs <= 0 || signal?.aborted) return Promise.resolve(!signal?.aborted);
+  return new Promise((resolve) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, delayMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
