@@ -1,0 +1,54 @@
+/** Sizes and settings of the submissions benchmark; every one can be overridden from the environment. */
+function envNumber(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function envList(name: string, fallback: readonly number[]): readonly number[] {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  const values = raw.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  return values.length > 0 ? values : fallback;
+}
+
+/** WORKER_CONCURRENCY levels tried, for ours and the baseline alike. */
+export const CONCURRENCY_LEVELS = envList('BENCH_CONCURRENCY', [2, 4, 8]);
+/** Simple-form directories in the catalog; every job is a package of all of them. */
+export const CATALOG_SIZE = envNumber('BENCH_CATALOG', 100);
+/** Jobs per level of ours: submissions = JOBS × CATALOG_SIZE. */
+export const JOBS_PER_LEVEL = envNumber('BENCH_JOBS', 2);
+/** Submissions per level of the baseline (a browser launch each: slow, so fewer). */
+export const BASELINE_SUBMISSIONS = envNumber('BENCH_BASELINE_SUBMISSIONS', 32);
+/** Sequential submissions of the warm micro-run against one simple site. */
+export const WARM_SUBMISSIONS = envNumber('BENCH_WARM_SUBMISSIONS', 30);
+/** A level of ours that has not completed by then is reported as timed out. */
+export const LEVEL_TIMEOUT_MS = envNumber('BENCH_LEVEL_TIMEOUT_MS', 600_000);
+export const BASELINE_TIMEOUT_MS = envNumber('BENCH_BASELINE_TIMEOUT_MS', 600_000);
+export const POLL_MS = 100;
+
+/** Templates whose behaviour is 'plain': one page, no captcha, login, slowness, flakiness or duplicate. */
+export const SIMPLE_BEHAVIOUR = 'plain';
+export const WARM_SITE = 'plain-labels';
+
+export const TARGET_PER_HOUR = 20_000;
+export const TARGET_VS_BASELINE = 10;
+export const TARGET_SIMPLE_P50_MS = 300;
+
+export const STAFF_TOKEN = 'bench-submissions-token';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * App settings for every level besides WORKER_CONCURRENCY. POLITENESS_DELAY_MS=0: every sandbox
+ * instance is its own logical domain, but all are one host, and a per-domain delay would only
+ * measure the sleep. The rest are the app's defaults, stated so the report can print them.
+ */
+export const APP_SETTINGS: Readonly<Record<string, string>> = {
+  POLITENESS_DELAY_MS: '0',
+  DB_POOL_MAX: '10',
+  SUBSCRIPTION_POLL_MS: '1000',
+  QUEUE_RECEIVE_WAIT_MS: '20000',
+  BROWSER_RETIRE_AFTER: '200',
+  DEMO: 'false',
+};
+
+export const KEEP_DATABASE = process.env.BENCH_KEEP_DB === '1';
