@@ -75,9 +75,10 @@ export class QueueConsumer {
     for (const held of this.held.values()) held.abort.abort();
     while (this.held.size > 0 && Date.now() < deadline + 5000) await sleep(50);
     if (this.beats) clearInterval(this.beats);
-    // The loop ends when its current receive returns (at most one long poll).
+    // Not a whole long poll (up to 20 s): closing the queue next ends it; what it still returns is
+    // released by the loop or, failing that, reappears after its visibility timeout.
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.loop, new Promise((resolve) => (timer = setTimeout(resolve, this.options.receiveWaitMs + 5000)))]);
+    await Promise.race([this.loop, new Promise((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
     clearTimeout(timer);
     await this.heartbeat.beat({ status: 'stopped', inFlight: [] }).catch((error: unknown) => this.options.onError('heartbeat', error));
   }
@@ -183,4 +184,5 @@ export class QueueConsumer {
   }
 }
 
+const STOP_WAIT_MS = 1000;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
