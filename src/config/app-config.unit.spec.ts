@@ -83,7 +83,7 @@ describe('loadConfig: queue, retries, workers, browser and demo', () => {
       retentionMs: 4 * 86_400_000, deadLetterRetentionMs: 14 * 86_400_000, agingMs: 30_000,
     });
     expect(config.retry).toEqual({ maxAttempts: 4, baseDelayMs: 30_000, maxDelayMs: 120_000, minDelayMs: 1000 });
-    expect(config.worker).toMatchObject({ heartbeatIntervalMs: 30_000, staleAfterMs: 120_000, jobStallAfterMs: 600_000, breakerThreshold: 10 });
+    expect(config.worker).toMatchObject({ concurrency: 4, autoscale: true, minConcurrency: 1, heartbeatIntervalMs: 30_000, staleAfterMs: 120_000, jobStallAfterMs: 600_000, breakerThreshold: 10 });
     expect(config.browser).toMatchObject({ chromiumPath: '/usr/bin/chromium', retireAfter: 200 });
     expect(config.browser.evidenceDir).toMatch(/\/data\/evidence$/);
     expect(config.demo).toEqual({ enabled: true, sandboxPort: 0, directories: 14 });
@@ -101,6 +101,7 @@ describe('loadConfig: queue, retries, workers, browser and demo', () => {
     const attempt = (): unknown => loadConfig({
       QUEUE: 'kafka', SQS_QUEUE_PREFIX: 'bad prefix!', SQS_ACCESS_KEY_ID: 'only-one', QUEUE_RECEIVE_WAIT_MS: '30000',
       RETRY_MIN_DELAY_MS: '5000', RETRY_MAX_DELAY_MS: '1000', WORKER_HEARTBEAT_MS: '60000', WORKER_STALE_AFTER_MS: '30000',
+      WORKER_CONCURRENCY: '2', WORKER_MIN_CONCURRENCY: '3',
     });
     try {
       attempt();
@@ -108,7 +109,8 @@ describe('loadConfig: queue, retries, workers, browser and demo', () => {
     } catch (error) {
       const problems = (error as ConfigError).problems.join('\n');
       for (const expected of ['QUEUE must be one of postgres, sqs', 'SQS_QUEUE_PREFIX', 'SQS_ACCESS_KEY_ID and SQS_SECRET_ACCESS_KEY', 'QUEUE_RECEIVE_WAIT_MS',
-        'RETRY_MAX_DELAY_MS must not be less than RETRY_MIN_DELAY_MS', 'WORKER_STALE_AFTER_MS must be longer than WORKER_HEARTBEAT_MS']) {
+        'RETRY_MAX_DELAY_MS must not be less than RETRY_MIN_DELAY_MS', 'WORKER_STALE_AFTER_MS must be longer than WORKER_HEARTBEAT_MS',
+        'WORKER_MIN_CONCURRENCY must not be more than WORKER_CONCURRENCY']) {
         expect(problems).toContain(expected);
       }
     }

@@ -43,7 +43,11 @@ export interface RetryConfig {
 }
 
 export interface WorkerConfig {
+  /** Submissions at once; with autoscale, the most it may go to. */
   readonly concurrency: number;
+  /** Adapt concurrency between minConcurrency and concurrency to CPU and memory (Crawlee-style). */
+  readonly autoscale: boolean;
+  readonly minConcurrency: number;
   readonly heartbeatIntervalMs: number;
   /** No heartbeat for this long: the worker is stale and its in-flight work is released. */
   readonly staleAfterMs: number;
@@ -100,6 +104,8 @@ export function readRetryConfig(read: EnvReader, problems: string[]): RetryConfi
 export function readWorkerConfig(read: EnvReader, problems: string[]): WorkerConfig {
   const config: WorkerConfig = {
     concurrency: read.int('WORKER_CONCURRENCY', 4, 1, 64),
+    autoscale: read.bool('WORKER_AUTOSCALE', true),
+    minConcurrency: read.int('WORKER_MIN_CONCURRENCY', 1, 1, 64),
     heartbeatIntervalMs: read.int('WORKER_HEARTBEAT_MS', 30 * SECOND, 100, 10 * MINUTE),
     staleAfterMs: read.int('WORKER_STALE_AFTER_MS', 2 * MINUTE, SECOND, 60 * MINUTE),
     jobStallAfterMs: read.int('JOB_STALL_AFTER_MS', 10 * MINUTE, SECOND, 24 * 60 * MINUTE),
@@ -108,5 +114,6 @@ export function readWorkerConfig(read: EnvReader, problems: string[]): WorkerCon
     breakerCooldownMs: read.int('BREAKER_COOLDOWN_MS', 30 * SECOND, 10, 60 * MINUTE),
   };
   if (config.staleAfterMs <= config.heartbeatIntervalMs) problems.push('WORKER_STALE_AFTER_MS must be longer than WORKER_HEARTBEAT_MS');
+  if (config.minConcurrency > config.concurrency) problems.push('WORKER_MIN_CONCURRENCY must not be more than WORKER_CONCURRENCY');
   return config;
 }

@@ -45,6 +45,7 @@ export class MetricsController {
     const worker = { worker: stats.workerId };
     return [
       { name: 'dbolt_worker_in_flight', help: 'Submissions this worker is running.', type: 'gauge', samples: [{ labels: worker, value: stats.inFlight }] },
+      { name: 'dbolt_worker_concurrency', help: 'Submissions this worker may run at once (autoscaled).', type: 'gauge', samples: [{ labels: worker, value: stats.concurrency }] },
       { name: 'dbolt_worker_received_total', help: 'Messages received by this worker.', type: 'counter', samples: [{ labels: worker, value: stats.received }] },
       { name: 'dbolt_worker_outcomes_total', help: 'Messages settled by outcome.', type: 'counter',
         samples: Object.entries(stats.outcomes).map(([outcome, value]) => ({ labels: { ...worker, outcome }, value })) },

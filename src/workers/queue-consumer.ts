@@ -1,31 +1,13 @@
-import { CircuitBreaker, CircuitOpenError, type BreakerSnapshot } from '../queue/circuit-breaker';
+import { CircuitBreaker, CircuitOpenError } from '../queue/circuit-breaker';
 import type { MessageQueue, ReceivedMessage } from '../queue/queue.port';
 import { parseSubmissionMessage } from '../queue/submission-message';
 import { TierScheduler } from '../queue/tier-scheduler';
 import { WakeableSleep } from '../shared/wakeable-sleep';
+import type { ConsumerOptions, ConsumerStats } from './queue-consumer.types';
 import type { ProcessResult, SubmissionProcessor } from './submission-processor';
+
+export type { ConsumerOptions, ConsumerStats } from './queue-consumer.types';
 import type { InFlightWork, WorkerHeartbeat } from './worker-heartbeat';
-
-export interface ConsumerOptions {
-  readonly concurrency: number;
-  readonly receiveWaitMs: number;
-  readonly visibilityTimeoutMs: number;
-  readonly agingMs: number;
-  readonly breakerThreshold: number;
-  readonly breakerCooldownMs: number;
-  readonly heartbeatIntervalMs: number;
-  readonly onError: (what: string, error: unknown) => void;
-}
-
-export interface ConsumerStats {
-  readonly workerId: string;
-  readonly inFlight: number;
-  readonly received: number;
-  readonly outcomes: Readonly<Record<string, number>>;
-  readonly deadLettered: number;
-  readonly released: number;
-  readonly breaker: BreakerSnapshot;
-}
 
 interface Held {
   readonly message: ReceivedMessage;
@@ -48,6 +30,8 @@ export class QueueConsumer {
   private stopping = false;
   private loop: Promise<void> | null = null;
   private beats: NodeJS.Timeout | null = null;
+  private adapting: NodeJS.Timeout | null = null;
+  private saturated = false;
 
   constructor(
     private readonly queue: MessageQueue,
@@ -63,6 +47,14 @@ export class QueueConsumer {
     if (this.loop) return;
     this.loop = this.run();
     this.beats = setInterval(() => void this.beat(), this.options.heartbeatIntervalMs);
+    const scale = this.options.autoscale;
+    if (scale) {
+      this.adapting = setInterval(() => {
+        scale.governor.adapt(scale.sampler.sample(), this.saturated);
+        this.saturated = this.held.size >= this.limit();
+        this.pause.wake();
+      }, scale.everyMs);
+    }
     void this.beat();
   }
 
@@ -75,6 +67,7 @@ export class QueueConsumer {
     for (const held of this.held.values()) held.abort.abort();
     while (this.held.size > 0 && Date.now() < deadline + 5000) await sleep(50);
     if (this.beats) clearInterval(this.beats);
+    if (this.adapting) clearInterval(this.adapting);
     // Not a whole long poll (up to 20 s): closing the queue next ends it; what it still returns is
     // released by the loop or, failing that, reappears after its visibility timeout.
     let timer: NodeJS.Timeout | undefined;
@@ -85,12 +78,12 @@ export class QueueConsumer {
 
   snapshot(): ConsumerStats {
     const { received, deadLettered, released, outcomes } = this.stats;
-    return { workerId: this.heartbeat.workerId, inFlight: this.held.size, received, outcomes: { ...outcomes }, deadLettered, released, breaker: this.breaker.snapshot() };
+    return { workerId: this.heartbeat.workerId, inFlight: this.held.size, concurrency: this.limit(), received, outcomes: { ...outcomes }, deadLettered, released, breaker: this.breaker.snapshot() };
   }
 
   private async run(): Promise<void> {
     while (!this.stopping) {
-      const free = this.options.concurrency - this.held.size;
+      const free = this.limit() - this.held.size;
       const wait = this.breaker.waitMs();
       if (free <= 0 || wait > 0) {
         await this.pause.sleep(free <= 0 ? 1000 : wait);
@@ -128,6 +121,7 @@ export class QueueConsumer {
     };
     const held: Held = { message, work, abort: new AbortController() };
     this.held.set(message.receipt, held);
+    if (this.held.size >= this.limit()) this.saturated = true;
     void this.handle(held).finally(() => {
       this.held.delete(message.receipt);
       this.pause.wake();
@@ -175,6 +169,10 @@ export class QueueConsumer {
     } catch (error) {
       if (!(error instanceof CircuitOpenError)) this.options.onError(`settle (${result.action})`, error);
     }
+  }
+
+  private limit(): number {
+    return this.options.autoscale?.governor.current() ?? this.options.concurrency;
   }
 
   private async beat(): Promise<void> {

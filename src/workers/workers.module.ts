@@ -6,6 +6,7 @@ import { Database } from '../database/database';
 import { DirectoryTargets } from '../directories/directory-targets.repository';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { MESSAGE_QUEUE, type MessageQueue } from '../queue/queue.port';
+import { ConcurrencyGovernor, DEFAULT_GOVERNOR, MachineSampler } from './concurrency-governor';
 import { createSubmitter } from './create-submitter';
 import { QueueConsumer, type ConsumerStats } from './queue-consumer';
 import { SubmissionProcessor } from './submission-processor';
@@ -14,6 +15,7 @@ import { WorkerHeartbeat } from './worker-heartbeat';
 import { workerLiveness } from './worker-liveness';
 
 const logger = new Logger('Worker');
+const AUTOSCALE_EVERY_MS = 2000;
 
 /** Who runs here, for the admin API and health; null without the `worker` role. */
 export class LocalWorker {
@@ -54,14 +56,17 @@ export class WorkersModule implements OnApplicationBootstrap, BeforeApplicationS
       visibilityTimeoutMs: config.queue.visibilityTimeoutMs,
     });
     const { worker, queue } = config;
+    const autoscale = worker.autoscale
+      ? { governor: new ConcurrencyGovernor({ min: worker.minConcurrency, max: worker.concurrency, ...DEFAULT_GOVERNOR }), sampler: new MachineSampler(), everyMs: AUTOSCALE_EVERY_MS }
+      : undefined;
     this.local.consumer = new QueueConsumer(this.queue, processor, new WorkerHeartbeat(database.pool, workerId), {
-      concurrency: worker.concurrency, receiveWaitMs: queue.receiveWaitMs, visibilityTimeoutMs: queue.visibilityTimeoutMs,
+      concurrency: worker.concurrency, autoscale, receiveWaitMs: queue.receiveWaitMs, visibilityTimeoutMs: queue.visibilityTimeoutMs,
       agingMs: queue.agingMs, breakerThreshold: worker.breakerThreshold, breakerCooldownMs: worker.breakerCooldownMs,
       heartbeatIntervalMs: worker.heartbeatIntervalMs,
       onError: (what, error) => logger.error(`${what}: ${(error as Error).message}`),
     });
     this.local.consumer.start();
-    logger.log(`worker ${workerId} consuming (${queue.kind} queue, concurrency ${worker.concurrency})`);
+    logger.log(`worker ${workerId} consuming (${queue.kind} queue, concurrency ${worker.autoscale ? `${worker.minConcurrency}–` : ''}${worker.concurrency})`);
   }
 
   /** Finish or release in-flight work before the queue and database close. */
