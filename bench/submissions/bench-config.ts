@@ -44,6 +44,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export const APP_SETTINGS: Readonly<Record<string, string>> = {
   POLITENESS_DELAY_MS: '0',
+  // Each level is a fixed concurrency: the governor would otherwise move it.
+  WORKER_AUTOSCALE: 'false',
   DB_POOL_MAX: '10',
   SUBSCRIPTION_POLL_MS: '1000',
   QUEUE_RECEIVE_WAIT_MS: '20000',
