@@ -2,25 +2,12 @@ import type { LagResult } from './lag-phase';
 import type { ReadPass } from './read-passes';
 import type { RebuildResult } from './rebuild-phase';
 import type { SliceRun } from './slice-comparison';
+import { markdownTable, textTable, type Table } from '../shared/tables';
+
+export { markdownTable, textTable, type Table } from '../shared/tables';
 
 export const n0 = (n: number): string => Math.round(n).toLocaleString('en-US');
 export const s2 = (n: number): string => n.toFixed(2);
-
-export interface Table {
-  readonly headers: readonly string[];
-  readonly rows: readonly (readonly string[])[];
-}
-
-export function markdownTable(table: Table): string {
-  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(table.headers), line(table.headers.map(() => '---')), ...table.rows.map(line)].join('\n');
-}
-
-export function textTable(table: Table): string {
-  const widths = table.headers.map((h, c) => Math.max(h.length, ...table.rows.map((r) => r[c].length)));
-  const line = (cells: readonly string[]): string => cells.map((cell, c) => cell.padEnd(widths[c])).join('  ');
-  return [line(table.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...table.rows.map(line)].join('\n');
-}
 
 /** Throughput is always log events scanned (the whole log) over wall time, whatever a projection handles. */
 export function rebuildTable(rebuild: RebuildResult, logEvents: number): Table {

@@ -11,18 +11,4 @@ export const s3 = (n: number): string => (Number.isFinite(n) ? n.toFixed(3) : 'n
 export const p50p95 = (samples: readonly number[]): string => `${n0(percentile(samples, 50))} / ${n0(percentile(samples, 95))}`;
 export const perHour = (count: number, seconds: number): number => (count / seconds) * 3600;
 
-export interface Table {
-  readonly headers: readonly string[];
-  readonly rows: readonly (readonly string[])[];
-}
-
-export function markdownTable(table: Table): string {
-  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(table.headers), line(table.headers.map(() => '---')), ...table.rows.map(line)].join('\n');
-}
-
-export function textTable(table: Table): string {
-  const widths = table.headers.map((h, c) => Math.max(h.length, ...table.rows.map((r) => r[c].length)));
-  const line = (cells: readonly string[]): string => cells.map((cell, c) => cell.padEnd(widths[c])).join('  ');
-  return [line(table.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...table.rows.map(line)].join('\n');
-}
+export { markdownTable, textTable, type Table } from '../shared/tables';
