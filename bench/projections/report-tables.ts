@@ -2,7 +2,7 @@ import type { LagResult } from './lag-phase';
 import type { ReadPass } from './read-passes';
 import type { RebuildResult } from './rebuild-phase';
 import type { SliceRun } from './slice-comparison';
-import { markdownTable, textTable, type Table } from '../shared/tables';
+import type { Table } from '../shared/tables';
 
 export { markdownTable, textTable, type Table } from '../shared/tables';
 
