@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { CoalescedNotify } from '../../database/coalesced-notify';
 
 export const EVENTS_CHANNEL = 'dbolt_events';
 
@@ -12,36 +13,16 @@ export class WakeSignal {
   private dropListener: ((clean: boolean) => Promise<void>) | null = null;
   private listening = false;
   private closed = false;
-  private announcing: Promise<void> | null = null;
-  private announceAgain = false;
+  private readonly notifier: CoalescedNotify;
 
-  constructor(private readonly pool: Pool, private readonly listen: boolean) {}
+  constructor(private readonly pool: Pool, private readonly listen: boolean) {
+    this.notifier = new CoalescedNotify(pool, EVENTS_CHANNEL);
+  }
 
   /** After our own append committed: wake local subscribers now, other processes shortly. */
   appended(): void {
     this.notify();
-    if (this.listen) this.announce();
-  }
-
-  /**
-   * One NOTIFY in flight at a time; appends during it share the next one. Outside the append's
-   * transaction, so commits never queue on the server-wide notify lock.
-   */
-  private announce(): void {
-    if (this.announcing) {
-      this.announceAgain = true;
-      return;
-    }
-    this.announcing = this.pool
-      .query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`)
-      .then(() => undefined, () => undefined) // other processes still poll
-      .finally(() => {
-        this.announcing = null;
-        if (this.announceAgain) {
-          this.announceAgain = false;
-          this.announce();
-        }
-      });
+    if (this.listen) this.notifier.send();
   }
 
   notify(): void {
@@ -68,7 +49,7 @@ export class WakeSignal {
   async close(): Promise<void> {
     this.closed = true;
     this.notify();
-    while (this.announcing) await this.announcing;
+    await this.notifier.flush();
     await this.dropListener?.(true);
   }
 

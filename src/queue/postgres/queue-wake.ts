@@ -1,4 +1,5 @@
 import { Client, type Pool } from 'pg';
+import { CoalescedNotify } from '../../database/coalesced-notify';
 
 export const QUEUE_CHANNEL = 'dbolt_queue';
 const RELISTEN_DELAY_MS = 1000;
@@ -14,10 +15,11 @@ export class QueueWake {
   private listener: Client | null = null;
   private relisten: NodeJS.Timeout | null = null;
   private closed = false;
-  private announcing: Promise<void> | null = null;
-  private announceAgain = false;
+  private readonly notifier: CoalescedNotify;
 
-  constructor(private readonly pool: Pool, private readonly listen: boolean) {}
+  constructor(private readonly pool: Pool, private readonly listen: boolean) {
+    this.notifier = new CoalescedNotify(pool, QUEUE_CHANNEL);
+  }
 
   /** Changes on every wake-up: a receiver that saw it change since its query must look again. */
   get version(): number {
@@ -27,7 +29,7 @@ export class QueueWake {
   /** Messages may be visible now: wake local receivers, and other processes if listening. */
   changed(): void {
     this.notify();
-    if (this.listen) this.announce();
+    if (this.listen) this.notifier.send();
   }
 
   /** Resolves at once if woken since `seen`, else on the next wake-up or after `timeoutMs`. */
@@ -66,7 +68,7 @@ export class QueueWake {
     this.closed = true;
     this.notify();
     if (this.relisten) clearTimeout(this.relisten);
-    while (this.announcing) await this.announcing;
+    await this.notifier.flush();
     if (this.listener) await this.dropListener(this.listener, false);
   }
 
@@ -75,24 +77,6 @@ export class QueueWake {
     const waiters = this.waiters;
     this.waiters = new Set();
     for (const wake of waiters) wake();
-  }
-
-  /** Outside the sender's statement, so commits never queue on the server-wide notify lock. */
-  private announce(): void {
-    if (this.announcing) {
-      this.announceAgain = true;
-      return;
-    }
-    this.announcing = this.pool
-      .query(`SELECT pg_notify('${QUEUE_CHANNEL}', '')`)
-      .then(() => undefined, () => undefined) // other processes still poll
-      .finally(() => {
-        this.announcing = null;
-        if (this.announceAgain) {
-          this.announceAgain = false;
-          this.announce();
-        }
-      });
   }
 
   private async dropListener(client: Client, retry: boolean): Promise<void> {
