@@ -52,5 +52,6 @@ function toTarget(row: DirectoryRow): DirectoryTarget {
     requiresLogin: row.requires_login,
     hasCaptcha: row.has_captcha,
     formMapping: row.form_mapping ?? row.learned_mapping,
+    mappingSource: row.form_mapping ? 'curated' : row.learned_mapping ? 'learned' : null,
   };
 }

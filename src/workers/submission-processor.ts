@@ -56,7 +56,8 @@ export class SubmissionProcessor {
           idempotencyKey: submission.state.idempotencyKey, directory: target, business: job.created.data.business,
         }, signal)
       : { kind: 'permanent', message: `directory ${message.directoryId} is not in the catalog`, evidencePath: null, mappingUsed: null };
-    if (outcome.mappingUsed && target && target.formMapping === null) await this.deps.targets.saveLearned(target.id, outcome.mappingUsed);
+    // A person's curated mapping is never replaced by a guess; a learned one is, when it no longer fits.
+    if (outcome.mappingUsed && target && target.mappingSource !== 'curated') await this.deps.targets.saveLearned(target.id, outcome.mappingUsed);
     await this.command(message, started, this.resultCommand(outcome, submission.state.attempts + 1));
     return { action: 'ack', outcome: outcome.kind };
   }

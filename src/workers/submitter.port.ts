@@ -19,6 +19,8 @@ export interface DirectoryTarget {
   readonly hasCaptcha: boolean;
   /** Curated or learned; null = detect the fields. */
   readonly formMapping: FormMapping | null;
+  /** Where formMapping came from: a learned one is replaced when a run had to find other fields. */
+  readonly mappingSource?: 'curated' | 'learned' | null;
 }
 
 export interface SubmissionRequest {

@@ -12,9 +12,17 @@ import { RecordingSubmitter, type Behaviour } from '../support/recording-submitt
 const RETRY: RetryConfig = { maxAttempts: 3, baseDelayMs: 300, maxDelayMs: 1000, minDelayMs: 100 };
 const none = { evidencePath: null, mappingUsed: null };
 
+/** What the mapping scenario's submissions were given, and the mapping each run "used". */
+const mappingRuns: { directoryId: string; given: unknown; source: unknown }[] = [];
+let mappingGeneration = 0;
+
 /** Each customer stands for a scenario (the business name reaches the submitter). */
 const behaviour: Behaviour = (request, calls): SubmissionOutcome => {
   const name = request.business.businessName;
+  if (name === 'Biz growth 3') {
+    mappingRuns.push({ directoryId: request.directoryId, given: request.directory.formMapping, source: request.directory.mappingSource });
+    return { kind: 'success', listingUrl: null, evidencePath: null, mappingUsed: { businessName: [`#found-${mappingGeneration}`] } };
+  }
   if (name === 'Biz growth 1' && calls <= 2) return { kind: 'transient', message: `HTTP 503 (call ${calls})`, ...none };
   if (name === 'Biz starter 1') return { kind: 'transient', message: 'connect ECONNREFUSED', ...none };
   if (name === 'Biz pro 3' && request.directoryId === 'dir-001') return { kind: 'permanent', message: 'no listing form found on the page', ...none };
@@ -91,6 +99,23 @@ describe('submission pipeline: dispatcher → PostgreSQL queue → worker → ev
     expect([1, 2, 3].map((n) => submitter.callsFor(jobId, `dir-00${n}`))).toEqual([1, 1, 1]);
     const parked = (await pipeline.submissionEvents(jobId, 'dir-002')).at(-1)!;
     expect(parked).toMatchObject({ type: 'SubmissionNeedsManual', data: { reason: 'captcha' } });
+  });
+
+  it('stores a detected mapping as learned, replaces it when a later run finds other fields, never touches a curated one', async () => {
+    await pipeline.db.pool.query(`UPDATE directories SET form_mapping = '{"businessName": ["#curated"]}' WHERE id = 'dir-003'`);
+    const learned = async (): Promise<Record<string, unknown>> => {
+      const { rows } = await pipeline.db.pool.query<{ id: string; learned_mapping: unknown }>(`SELECT id, learned_mapping FROM directories WHERE id IN ('dir-001', 'dir-003') ORDER BY id`);
+      return Object.fromEntries(rows.map((row) => [row.id, row.learned_mapping]));
+    };
+    mappingGeneration = 1;
+    await pipeline.waitForJob(await pipeline.createJob(customerId('growth', 3)), ['JobCompleted']);
+    expect(await learned()).toEqual({ 'dir-001': { businessName: ['#found-1'] }, 'dir-003': null });
+    mappingGeneration = 2;
+    mappingRuns.length = 0;
+    await pipeline.waitForJob(await pipeline.createJob(customerId('growth', 3)), ['JobCompleted']);
+    expect(mappingRuns.find((run) => run.directoryId === 'dir-001')).toMatchObject({ given: { businessName: ['#found-1'] }, source: 'learned' });
+    expect(mappingRuns.find((run) => run.directoryId === 'dir-003')).toMatchObject({ given: { businessName: ['#curated'] }, source: 'curated' });
+    expect(await learned()).toEqual({ 'dir-001': { businessName: ['#found-2'] }, 'dir-003': null });
   });
 
   it('dead-letters malformed and unknown-version messages with a reason and keeps consuming', async () => {
