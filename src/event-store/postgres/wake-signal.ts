@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { CoalescedNotify } from '../../database/coalesced-notify';
+import { Waiters } from '../../shared/waiters';
 
 export const EVENTS_CHANNEL = 'dbolt_events';
 
@@ -9,7 +10,7 @@ export const EVENTS_CHANNEL = 'dbolt_events';
  * through NOTIFY/LISTEN across processes. Polling stays as the fallback.
  */
 export class WakeSignal {
-  private waiters = new Set<() => void>();
+  private readonly waiters = new Waiters();
   private dropListener: ((clean: boolean) => Promise<void>) | null = null;
   private listening = false;
   private closed = false;
@@ -26,23 +27,13 @@ export class WakeSignal {
   }
 
   notify(): void {
-    const waiters = this.waiters;
-    this.waiters = new Set();
-    for (const wake of waiters) wake();
+    this.waiters.wakeAll();
   }
 
   /** Resolves on the next notify or after `timeoutMs`, whichever comes first. */
   wait(timeoutMs: number): Promise<void> {
     this.ensureListening();
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.waiters.add(done);
-    });
+    return this.waiters.wait(timeoutMs);
   }
 
   /** Sends what is still owed to other processes (the pool is open until our caller ends it). */

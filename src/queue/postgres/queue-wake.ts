@@ -1,5 +1,6 @@
 import { Client, type Pool } from 'pg';
 import { CoalescedNotify } from '../../database/coalesced-notify';
+import { Waiters } from '../../shared/waiters';
 
 export const QUEUE_CHANNEL = 'dbolt_queue';
 const RELISTEN_DELAY_MS = 1000;
@@ -10,7 +11,7 @@ const RELISTEN_DELAY_MS = 1000;
  * NOTIFY/LISTEN on one dedicated connection. Receivers keep polling as the fallback.
  */
 export class QueueWake {
-  private waiters = new Set<() => void>();
+  private readonly waiters = new Waiters();
   private generation = 0;
   private listener: Client | null = null;
   private relisten: NodeJS.Timeout | null = null;
@@ -35,15 +36,7 @@ export class QueueWake {
   /** Resolves at once if woken since `seen`, else on the next wake-up or after `timeoutMs`. */
   wait(seen: number, timeoutMs: number): Promise<void> {
     if (this.closed || seen !== this.generation || timeoutMs <= 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.waiters.add(done);
-    });
+    return this.waiters.wait(timeoutMs);
   }
 
   /** Resolves once LISTEN is active or has failed (a failure retries in the background). */
@@ -74,9 +67,7 @@ export class QueueWake {
 
   private notify(): void {
     this.generation += 1;
-    const waiters = this.waiters;
-    this.waiters = new Set();
-    for (const wake of waiters) wake();
+    this.waiters.wakeAll();
   }
 
   private async dropListener(client: Client, retry: boolean): Promise<void> {
