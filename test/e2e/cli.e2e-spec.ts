@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/run-cli';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { allReadable } from '../support/all-readable';
 import { writeJobScenario } from '../support/job-scenarios';
+import { runCliCaptured, type CliResult } from '../support/cli-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** The CLI in-process, as `npm run cli` runs it, with stdout and stderr captured. */
@@ -15,20 +15,7 @@ describe('CLI (machine PostgreSQL)', () => {
   let dataDir: string;
   let jobId: string;
 
-  const cli = async (...args: string[]): Promise<{ code: number; out: string; err: string }> => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = jest.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(parts.join(' ')));
-    const error = jest.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void err.push(parts.join(' ')));
-    const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => err.push(String(chunk)) > 0);
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => out.push(String(chunk)) > 0);
-    try {
-      const code = await runCli(['node', 'cli', ...args], config);
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    } finally {
-      [log, error, write, stdout].forEach((spy) => spy.mockRestore());
-    }
-  };
+  const cli = (...args: string[]): Promise<CliResult> => runCliCaptured(config, ...args);
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_cli', false);

@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/run-cli';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { runCliCaptured, type CliResult } from '../support/cli-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 interface DirectoryRow {
@@ -26,19 +26,7 @@ describe('CLI: directories import (machine PostgreSQL)', () => {
   let config: AppConfig;
   let dir: string;
 
-  const cli = async (...args: string[]): Promise<{ code: number; out: string; err: string }> => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = jest.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(parts.join(' ')));
-    const error = jest.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void err.push(parts.join(' ')));
-    const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => err.push(String(chunk)) > 0);
-    try {
-      const code = await runCli(['node', 'cli', ...args], config);
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    } finally {
-      [log, error, write].forEach((spy) => spy.mockRestore());
-    }
-  };
+  const cli = (...args: string[]): Promise<CliResult> => runCliCaptured(config, ...args);
   const file = async (name: string, content: unknown): Promise<string> => {
     const path = join(dir, name);
     await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
