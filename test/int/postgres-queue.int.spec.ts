@@ -89,7 +89,8 @@ describe.each(TEST_BACKENDS)('PostgreSQL queue specifics on $name', (backend) =>
     const sentAt = Date.now();
     await queue.send([message('P1')]);
     expect(await waiting).toHaveLength(1);
-    expect(Date.now() - sentAt).toBeLessThan(150);
+    // Well under the 2 s polling fallback, with room for a loaded CI machine.
+    expect(Date.now() - sentAt).toBeLessThan(1_000);
   });
 
   (backend.listen ? it : it.skip)('a long poll wakes on NOTIFY from another queue instance (another process)', async () => {
@@ -105,7 +106,7 @@ describe.each(TEST_BACKENDS)('PostgreSQL queue specifics on $name', (backend) =>
       await receiver.ack(got);
     }
     // The polling fallback alone would take up to 2 s.
-    expect(Math.max(...latencies)).toBeLessThan(250);
+    expect(Math.max(...latencies)).toBeLessThan(1_000);
   });
 
   (backend.listen ? it : it.skip)('the LISTEN connection comes back after the server ends it', async () => {
@@ -119,7 +120,7 @@ describe.each(TEST_BACKENDS)('PostgreSQL queue specifics on $name', (backend) =>
     const sentAt = Date.now();
     await sender.send([message('P2')]);
     expect(await waiting).toHaveLength(1);
-    expect(Date.now() - sentAt).toBeLessThan(250);
+    expect(Date.now() - sentAt).toBeLessThan(1_000);
   });
 
   it('a long poll sleeps until the next delayed message is due, without busy-looping', async () => {
