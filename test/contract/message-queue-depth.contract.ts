@@ -37,13 +37,14 @@ export function describeDepthAndLongPollContract(queue: () => MessageQueue): voi
     it('a waiting receive returns a message sent meanwhile, to any tier asked for, well before its deadline', async () => {
       const sent = outgoing('P3');
       const start = Date.now();
-      const waiting = queue().receive(options({ waitMs: 2000 }));
+      const waiting = queue().receive(options({ waitMs: 6000 }));
       const sending = sleep(300).then(() => queue().send([sent]));
       const [got] = await Promise.all([waiting, sending]);
       const elapsed = Date.now() - start;
       expect(got.map((m) => m.id)).toEqual([sent.id]);
       expect(elapsed).toBeGreaterThanOrEqual(250);
-      expect(elapsed).toBeLessThan(1500);
+      // SQS finds a lower tier on its next 1 s round; the bound leaves room for a loaded machine.
+      expect(elapsed).toBeLessThan(4000);
     });
 
     it('an empty long poll returns nothing after about waitMs', async () => {
