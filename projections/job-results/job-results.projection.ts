@@ -49,6 +49,9 @@ function change(row: JobResultRow, event: SubmissionEvent, at: string): Partial<
       return { status: 'needs_manual', manual_reason: event.data.reason, evidence_path: event.data.evidencePath, finished_at: at };
     case 'SubmissionSkipped':
       return { status: 'skipped', finished_at: at };
+    case 'SubmissionReopened':
+      // The last error stays for reference until the next attempt overwrites it.
+      return { status: 'scheduled', manual_reason: null, retry_delay_ms: null, finished_at: null };
     default: {
       const unexpected: never = event;
       throw new Error(`job_results projection: unhandled ${(unexpected as SubmissionEvent).type}`);

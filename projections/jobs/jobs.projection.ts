@@ -1,6 +1,7 @@
 import { JOB_EVENT_TYPES, type JobEvent, type JobStatus } from '../../src/jobs/job.events';
 import { applyKeyedRows, type KeyedRowsSpec } from '../runtime/keyed-rows';
 import type { Projection } from '../runtime/projection';
+import { requeuedReason } from '../../src/jobs/status-reason';
 
 export interface JobRow {
   readonly id: string;
@@ -42,7 +43,8 @@ function change(row: JobRow, event: JobEvent, at: string): Partial<JobRow> {
     case 'JobStarted':
       return { status: 'in_progress', started_at: row.started_at ?? at };
     case 'JobRequeued':
-      return { status: 'queued', requeue_count: row.requeue_count + 1, status_reason: `requeued: ${event.data.reason}` };
+      // A staff retry reopens a finished job: it is no longer finished.
+      return { status: 'queued', requeue_count: row.requeue_count + 1, status_reason: requeuedReason(event.data), finished_at: null };
     case 'JobCompleted':
       return { status: 'complete', finished_at: at, ...counts(event.data.counts), status_reason: null };
     case 'JobFailed':

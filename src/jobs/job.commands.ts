@@ -11,7 +11,7 @@ export type CreateJob = Command<'CreateJob', {
   business: BusinessSnapshot;
 }>;
 export type StartJob = Command<'StartJob', { workerId: string }>;
-export type RequeueJob = Command<'RequeueJob', { reason: RequeueReason; directoryIds: readonly string[] }>;
+export type RequeueJob = Command<'RequeueJob', { reason: RequeueReason; directoryIds: readonly string[]; note?: string }>;
 export type CompleteJob = Command<'CompleteJob', { counts: OutcomeCounts }>;
 export type FailJob = Command<'FailJob', { reason: string; counts: OutcomeCounts }>;
 export type RecordDeadLetter = Command<'RecordDeadLetter', { directoryId: string; reason: string }>;

@@ -55,14 +55,20 @@ function startJob(command: StartJob, state: JobState): readonly JobEvent[] {
   return [{ type: 'JobStarted', data: { jobId: state.jobId, workerId: command.data.workerId } }];
 }
 
+/**
+ * Stale and redrive requeues resend open work; a manual one is staff retrying failed or parked
+ * submissions, which also reopens a job that had finished (the submissions say which may reopen).
+ */
 function requeueJob({ data }: RequeueJob, state: JobState): readonly JobEvent[] {
-  if (state.status === 'failed' && data.reason !== 'manual') {
-    throw illegal('requeue', state, 'only a manual requeue restarts a failed job');
-  }
-  if (!isOneOf(state.status, ['queued', 'in_progress', 'failed'])) throw illegal('requeue', state);
+  const manual = data.reason === 'manual';
+  if (!manual && state.status === 'failed') throw illegal('requeue', state, 'only a manual requeue restarts a failed job');
+  if (!manual && state.status === 'complete') throw illegal('requeue', state, 'only a manual requeue reopens a complete job');
+  if (!isOneOf(state.status, ['queued', 'in_progress', 'failed', 'complete'])) throw illegal('requeue', state);
   requireDirectoriesOfJob(data.directoryIds, state.directoryIds, 'requeue', state);
+  if (manual) requireText(data.note ?? '', 'note', 'requeue', state);
   const directoryIds = [...data.directoryIds];
-  return [{ type: 'JobRequeued', data: { jobId: state.jobId, reason: data.reason, directoryIds } }];
+  const note = manual ? { note: data.note } : {};
+  return [{ type: 'JobRequeued', data: { jobId: state.jobId, reason: data.reason, directoryIds, ...note } }];
 }
 
 function completeJob({ data }: CompleteJob, state: JobState): readonly JobEvent[] {

@@ -73,7 +73,7 @@ describe('StartJob', () => {
 describe('RequeueJob', () => {
   const requeue = (reason: 'stale' | 'manual' | 'redrive', ids: readonly string[] = ['d2']): JobCommand => ({
     type: 'RequeueJob',
-    data: { reason, directoryIds: ids },
+    data: { reason, directoryIds: ids, ...(reason === 'manual' ? { note: 'site fixed its form' } : {}) },
   });
 
   it.each(statuses('queued', 'in_progress'))('requeues a %s job', (status) => {
@@ -81,16 +81,22 @@ describe('RequeueJob', () => {
       .then([{ type: 'JobRequeued', data: { jobId, reason: 'stale', directoryIds: ['d2'] } }]);
   });
 
-  it('requeues a failed job manually', () => {
-    given(historyOf.failed).when(requeue('manual', ['d1', 'd3']))
-      .then([{ type: 'JobRequeued', data: { jobId, reason: 'manual', directoryIds: ['d1', 'd3'] } }]);
+  it.each(statuses('failed', 'complete'))('requeues a %s job manually, with the note', (status) => {
+    given(historyOf[status]).when(requeue('manual', ['d1', 'd3']))
+      .then([{ type: 'JobRequeued', data: { jobId, reason: 'manual', directoryIds: ['d1', 'd3'], note: 'site fixed its form' } }]);
   });
 
-  it.each<'stale' | 'redrive'>(['stale', 'redrive'])('refuses a %s requeue of a failed job', (reason) => {
+  it.each<'stale' | 'redrive'>(['stale', 'redrive'])('refuses a %s requeue of a failed or complete job', (reason) => {
     given(historyOf.failed).when(requeue(reason)).thenThrows('ILLEGAL_TRANSITION', /it is failed \(only a manual requeue/);
+    given(historyOf.complete).when(requeue(reason)).thenThrows('ILLEGAL_TRANSITION', /it is complete \(only a manual requeue/);
   });
 
-  it.each(statuses('complete', 'cancelled', 'pending'))('refuses a %s job', (status) => {
+  it('refuses a manual requeue without a note', () => {
+    given(historyOf.failed).when({ type: 'RequeueJob', data: { reason: 'manual', directoryIds: ['d1'], note: ' ' } })
+      .thenThrows('INVALID_COMMAND', /note is required/);
+  });
+
+  it.each(statuses('cancelled', 'pending'))('refuses a %s job', (status) => {
     given(historyOf[status]).when(requeue('manual')).thenThrows('ILLEGAL_TRANSITION', `Cannot requeue job 123: it is ${status}`);
   });
 

@@ -39,7 +39,13 @@ export type JobCreated = Event<'JobCreated', {
 }>;
 export type JobQueued = Event<'JobQueued', { jobId: string; priority: Priority; directoryIds: readonly string[] }>;
 export type JobStarted = Event<'JobStarted', { jobId: string; workerId: string }>;
-export type JobRequeued = Event<'JobRequeued', { jobId: string; reason: RequeueReason; directoryIds: readonly string[] }>;
+export type JobRequeued = Event<'JobRequeued', {
+  jobId: string;
+  reason: RequeueReason;
+  directoryIds: readonly string[];
+  /** Why staff retried (manual requeues only). */
+  note?: string;
+}>;
 export type JobCompleted = Event<'JobCompleted', { jobId: string; counts: OutcomeCounts }>;
 export type JobFailed = Event<'JobFailed', { jobId: string; reason: string; counts: OutcomeCounts }>;
 export type JobDeadLettered = Event<'JobDeadLettered', { jobId: string; directoryId: string; reason: string }>;

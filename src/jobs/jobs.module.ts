@@ -6,6 +6,7 @@ import { DirectoryCatalogRepository } from '../directories/directory-catalog.rep
 import { CancelJobHandler } from './commands/cancel-job.handler';
 import { CreateJobHandler } from './commands/create-job.handler';
 import { OverrideJobStatusHandler } from './commands/override-job-status.handler';
+import { RetryJobHandler } from './commands/retry-job.handler';
 import { JobsController } from './http/jobs.controller';
 import { QueueController } from './http/queue.controller';
 import { CustomerJobsQuery } from './queries/customer-jobs.query';
@@ -17,7 +18,7 @@ import { SubmissionCountsQuery } from './queries/submission-counts.query';
   imports: [CqrsModule.forRoot(), AuthModule, CustomersModule],
   controllers: [QueueController, JobsController],
   providers: [
-    CreateJobHandler, OverrideJobStatusHandler, CancelJobHandler,
+    CreateJobHandler, OverrideJobStatusHandler, CancelJobHandler, RetryJobHandler,
     DirectoryCatalogRepository, SubmissionCountsQuery, JobViewQuery, CustomerJobsQuery,
   ],
 })

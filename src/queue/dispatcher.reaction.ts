@@ -15,6 +15,7 @@ interface Work {
   readonly directoryId: string;
   readonly attempt: number;
   readonly delayMs: number;
+  readonly reopen?: true;
 }
 
 /**
@@ -40,12 +41,12 @@ export function dispatcherReaction(store: EventStore, queue: MessageQueue, now: 
 }
 
 function toMessage(cause: RecordedEvent, work: Work, priority: Priority): OutgoingMessage {
-  const { jobId, directoryId, attempt } = work;
+  const { jobId, directoryId, attempt, reopen } = work;
   const { correlationId, eventId } = cause.metadata;
   return {
     id: deterministicUuid('dispatch', eventId, directoryId),
     priority,
-    body: encodeSubmissionMessage({ jobId, directoryId, attempt, priority, correlationId, causationId: eventId }),
+    body: encodeSubmissionMessage({ jobId, directoryId, attempt, priority, correlationId, causationId: eventId, ...(reopen ? { reopen } : {}) }),
     delayMs: work.delayMs,
   };
 }
@@ -65,7 +66,9 @@ async function workOf(store: EventStore, event: RecordedEvent, now: number): Pro
     case 'JobRequeued':
     case 'JobRedriven': {
       const { jobId, directoryIds } = (event as unknown as JobRequeued | JobRedriven).data;
-      return Promise.all(directoryIds.map(async (directoryId) => ({ jobId, directoryId, attempt: await nextAttempt(store, jobId, directoryId), delayMs: 0 })));
+      // A staff retry may find the submission still failed (the scheduler reaction has not reopened it yet).
+      const reopen = event.type === 'JobRequeued' && (event as unknown as JobRequeued).data.reason === 'manual' ? { reopen: true as const } : {};
+      return Promise.all(directoryIds.map(async (directoryId) => ({ jobId, directoryId, attempt: await nextAttempt(store, jobId, directoryId), delayMs: 0, ...reopen })));
     }
     default:
       return [];

@@ -14,6 +14,8 @@ export interface SubmissionMessage {
   readonly correlationId: string;
   /** The event that made the dispatcher send this message. */
   readonly causationId: string;
+  /** Sent for a staff retry (manual JobRequeued = causationId): reopen the submission if failed or parked. */
+  readonly reopen?: true;
 }
 
 export type ParsedMessage = { readonly ok: true; readonly message: SubmissionMessage } | { readonly ok: false; readonly reason: string };
@@ -38,6 +40,8 @@ export function parseSubmissionMessage(body: string): ParsedMessage {
   }
   if (!Number.isSafeInteger(record.attempt) || (record.attempt as number) < 1) return { ok: false, reason: 'malformed message: attempt must be a positive integer' };
   if (!PRIORITIES.includes(record.priority as Priority)) return { ok: false, reason: 'malformed message: priority must be P1, P2 or P3' };
+  if (record.reopen !== undefined && record.reopen !== true) return { ok: false, reason: 'malformed message: reopen must be true when present' };
   const { jobId, directoryId, attempt, priority, correlationId, causationId } = record as unknown as SubmissionMessage;
-  return { ok: true, message: { v: SUBMISSION_MESSAGE_VERSION, jobId, directoryId, attempt, priority, correlationId, causationId } };
+  const reopen = record.reopen === true ? { reopen: true as const } : {};
+  return { ok: true, message: { v: SUBMISSION_MESSAGE_VERSION, jobId, directoryId, attempt, priority, correlationId, causationId, ...reopen } };
 }

@@ -12,6 +12,7 @@ const STATUS_AFTER: Readonly<Record<SubmissionEvent['type'], SubmissionStatus>> 
   SubmissionFailed: 'failed',
   SubmissionNeedsManual: 'needs_manual',
   SubmissionSkipped: 'skipped',
+  SubmissionReopened: 'scheduled',
 };
 
 export interface JobProgress {

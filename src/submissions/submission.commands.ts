@@ -23,6 +23,8 @@ export type RecordFailure = Command<'RecordFailure', {
 }>;
 export type RecordNeedsManual = Command<'RecordNeedsManual', { reason: ManualReason; evidencePath: string | null }>;
 export type SkipDuplicate = Command<'SkipDuplicate', Record<string, never>>;
+/** `requeueId`: the event id of the manual JobRequeued asking for it; each one reopens once. */
+export type ReopenSubmission = Command<'ReopenSubmission', { requeueId: string }>;
 
 export type SubmissionCommand =
   | ScheduleSubmission
@@ -30,4 +32,5 @@ export type SubmissionCommand =
   | RecordSuccess
   | RecordFailure
   | RecordNeedsManual
-  | SkipDuplicate;
+  | SkipDuplicate
+  | ReopenSubmission;

@@ -1,12 +1,12 @@
 import { DomainError, isBlank, rejectUnknownCommand, type Decider } from '../shared/decider';
 import type {
-  RecordFailure, RecordNeedsManual, RecordSuccess, ScheduleSubmission, SkipDuplicate, StartAttempt, SubmissionCommand,
+  RecordFailure, RecordNeedsManual, RecordSuccess, ReopenSubmission, ScheduleSubmission, SkipDuplicate, StartAttempt, SubmissionCommand,
 } from './submission.commands';
-import type { SubmissionEvent } from './submission.events';
+import { REOPENABLE_SUBMISSION_STATUSES, type SubmissionEvent } from './submission.events';
 import { evolveSubmission, initialSubmissionState, isTerminal, type SubmissionState } from './submission.state';
 
 export type {
-  RecordFailure, RecordNeedsManual, RecordSuccess, ScheduleSubmission, SkipDuplicate, StartAttempt, SubmissionCommand,
+  RecordFailure, RecordNeedsManual, RecordSuccess, ReopenSubmission, ScheduleSubmission, SkipDuplicate, StartAttempt, SubmissionCommand,
 } from './submission.commands';
 export type { SubmissionState } from './submission.state';
 export { evolveSubmission, initialSubmissionState, isTerminal } from './submission.state';
@@ -23,6 +23,7 @@ export function decideSubmission(command: SubmissionCommand, state: SubmissionSt
     case 'RecordFailure': return recordFailure(command, existing(command, state));
     case 'RecordNeedsManual': return recordNeedsManual(command, existing(command, state));
     case 'SkipDuplicate': return skipDuplicate(command, existing(command, state));
+    case 'ReopenSubmission': return reopenSubmission(command, existing(command, state));
     default: return rejectUnknownCommand(command);
   }
 }
@@ -80,7 +81,7 @@ function recordFailure({ data }: RecordFailure, state: SubmissionState): readonl
   const { errorClass, evidencePath } = data;
   const message = sanitizeErrorMessage(data.message);
   const attempt = state.attempts;
-  if (errorClass === 'transient' && attempt < data.maxAttempts) {
+  if (errorClass === 'transient' && attempt - state.attemptsBeforeReopen < data.maxAttempts) {
     const delayMs = data.retryDelayMs;
     return [{ type: 'SubmissionRetryScheduled', data: { ...ids(state), attempt: attempt + 1, delayMs, errorClass, message } }];
   }
@@ -99,6 +100,19 @@ function skipDuplicate(_command: SkipDuplicate, state: SubmissionState): readonl
   return [{ type: 'SubmissionSkipped', data: { ...ids(state), reason: 'duplicate' } }];
 }
 
+/**
+ * Idempotent per requeue: the reaction and a worker both try, and a redelivered message of an
+ * earlier retry must not reopen what a later one finished.
+ */
+function reopenSubmission({ data }: ReopenSubmission, state: SubmissionState): readonly SubmissionEvent[] {
+  if (isBlank(data.requeueId)) throw invalid('reopen', state, 'requeueId is required');
+  if (state.reopenedBy.includes(data.requeueId)) return [];
+  const from = REOPENABLE_SUBMISSION_STATUSES.find((status) => status === state.status);
+  if (!from) throw illegal('reopen', state);
+  const { requeueId } = data;
+  return [{ type: 'SubmissionReopened', data: { ...ids(state), from, requeueId, attemptsBefore: state.attempts } }];
+}
+
 function ids(state: SubmissionState): { readonly jobId: string; readonly directoryId: string } {
   return { jobId: state.jobId, directoryId: state.directoryId };
 }
@@ -110,6 +124,7 @@ const VERBS: Readonly<Record<SubmissionCommand['type'], string>> = {
   RecordFailure: 'record failure of',
   RecordNeedsManual: 'record needs-manual of',
   SkipDuplicate: 'skip',
+  ReopenSubmission: 'reopen',
 };
 
 function existing(command: SubmissionCommand, state: SubmissionState): SubmissionState {

@@ -40,6 +40,13 @@ export type SubmissionNeedsManual = Event<'SubmissionNeedsManual', Ids & {
   evidencePath: string | null;
 }>;
 export type SubmissionSkipped = Event<'SubmissionSkipped', Ids & { reason: 'duplicate' }>;
+/** Staff retried a failed or parked submission (a manual JobRequeued, whose event id is `requeueId`). */
+export type SubmissionReopened = Event<'SubmissionReopened', Ids & {
+  from: 'failed' | 'needs_manual';
+  requeueId: string;
+  /** Attempts made before the reopening: the retry budget counts from here. */
+  attemptsBefore: number;
+}>;
 
 export type SubmissionEvent =
   | SubmissionScheduled
@@ -48,14 +55,18 @@ export type SubmissionEvent =
   | SubmissionFailed
   | SubmissionRetryScheduled
   | SubmissionNeedsManual
-  | SubmissionSkipped;
+  | SubmissionSkipped
+  | SubmissionReopened;
 
 export const SUBMISSION_EVENT_TYPES: readonly SubmissionEvent['type'][] = [
   'SubmissionScheduled', 'SubmissionAttemptStarted', 'SubmissionSucceeded', 'SubmissionFailed',
-  'SubmissionRetryScheduled', 'SubmissionNeedsManual', 'SubmissionSkipped',
+  'SubmissionRetryScheduled', 'SubmissionNeedsManual', 'SubmissionSkipped', 'SubmissionReopened',
 ];
 
 /** A submission in one of these states is done: job progress counts it. */
 export const TERMINAL_SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['succeeded', 'failed', 'needs_manual', 'skipped'];
+
+/** What staff may retry (a duplicate or a success is done for good). */
+export const REOPENABLE_SUBMISSION_STATUSES = ['failed', 'needs_manual'] as const;
 
 export const submissionStreamId = (jobId: string, directoryId: string): string => `submission-${jobId}-${directoryId}`;

@@ -13,6 +13,10 @@ export interface SubmissionState {
   readonly status: SubmissionStatus;
   /** Number of attempts started so far. */
   readonly attempts: number;
+  /** Attempts made before the last reopening: the retry budget counts from there. */
+  readonly attemptsBeforeReopen: number;
+  /** Event ids of the manual requeues that reopened this submission (each reopens it once). */
+  readonly reopenedBy: readonly string[];
   readonly lastError: { readonly errorClass: ErrorClass; readonly message: string } | null;
   readonly listingUrl: string | null;
   readonly evidencePath: string | null;
@@ -27,6 +31,8 @@ export function initialSubmissionState(): SubmissionState {
     priority: null,
     status: 'scheduled',
     attempts: 0,
+    attemptsBeforeReopen: 0,
+    reopenedBy: [],
     lastError: null,
     listingUrl: null,
     evidencePath: null,
@@ -61,6 +67,10 @@ export function evolveSubmission(state: SubmissionState, event: SubmissionEvent)
       return { ...state, status: 'needs_manual', evidencePath: event.data.evidencePath };
     case 'SubmissionSkipped':
       return { ...state, status: 'skipped' };
+    case 'SubmissionReopened': {
+      const { attemptsBefore, requeueId } = event.data;
+      return { ...state, status: 'scheduled', attemptsBeforeReopen: attemptsBefore, reopenedBy: [...state.reopenedBy, requeueId] };
+    }
     default:
       return ignoreUnknownEvent(event, state);
   }

@@ -15,7 +15,7 @@ describe('submission evolve', () => {
   it('takes identity, key and priority from SubmissionScheduled', () => {
     expect(stateOf([scheduled])).toEqual({
       exists: true, ...ids, idempotencyKey: 'key-1', priority: 'P2', status: 'scheduled',
-      attempts: 0, lastError: null, listingUrl: null, evidencePath: null,
+      attempts: 0, attemptsBeforeReopen: 0, reopenedBy: [], lastError: null, listingUrl: null, evidencePath: null,
     });
   });
 

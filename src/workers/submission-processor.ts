@@ -5,6 +5,7 @@ import type { EventStore, RecordedEvent } from '../event-store/event-store.port'
 import type { SubmissionMessage } from '../queue/submission-message';
 import { retryDelayMs } from '../queue/retry-backoff';
 import { executeCommand } from '../shared/command-executor';
+import { reopenSubmission } from '../submissions/submission-reopener';
 import { scheduleSubmission } from '../submissions/submission-scheduler.reaction';
 import { isTerminal, submissionDecider, type SubmissionCommand } from '../submissions/submission.decider';
 import { submissionStreamId } from '../submissions/submission.events';
@@ -35,16 +36,31 @@ export interface ProcessorDeps {
  * counts them in its breaker); a site's behaviour never throws, it becomes an outcome.
  */
 export class SubmissionProcessor {
+  /** Submissions running in this worker: a duplicate message (SQS delivers at least once) waits its turn. */
+  private readonly running = new Set<string>();
+
   constructor(private readonly deps: ProcessorDeps) {}
 
   async process(message: SubmissionMessage, signal: AbortSignal): Promise<ProcessResult> {
+    const key = `${message.jobId}/${message.directoryId}`;
+    // Back after a visibility timeout: by then the running one is done (or its lease has lapsed).
+    if (this.running.has(key)) return { action: 'release', delayMs: this.deps.visibilityTimeoutMs, reason: 'the same submission is running in this worker' };
+    this.running.add(key);
+    try {
+      return await this.processOnce(message, signal);
+    } finally {
+      this.running.delete(key);
+    }
+  }
+
+  private async processOnce(message: SubmissionMessage, signal: AbortSignal): Promise<ProcessResult> {
     const job = await readJob(this.deps.store, message.jobId);
     if (!job) return { action: 'dead_letter', reason: `job ${message.jobId} does not exist` };
     if (!job.created.data.directoryIds.includes(message.directoryId)) {
       return { action: 'dead_letter', reason: `directory ${message.directoryId} is not part of job ${message.jobId}` };
     }
     if (job.status === 'cancelled') return { action: 'ack', outcome: 'skipped: job cancelled' };
-    const submission = await this.scheduled(job, message);
+    const submission = await this.reopened(await this.scheduled(job, message), message);
     const skip = await this.skipReason(submission, message);
     if (skip) return skip;
     const started = await this.command(message, submission.version, { type: 'StartAttempt', data: { workerId: this.deps.workerId } });
@@ -58,7 +74,8 @@ export class SubmissionProcessor {
       : { kind: 'permanent', message: `directory ${message.directoryId} is not in the catalog`, evidencePath: null, mappingUsed: null };
     // A person's curated mapping is never replaced by a guess; a learned one is, when it no longer fits.
     if (outcome.mappingUsed && target && target.mappingSource !== 'curated') await this.deps.targets.saveLearned(target.id, outcome.mappingUsed);
-    await this.command(message, started, this.resultCommand(outcome, submission.state.attempts + 1));
+    // Backoff grows with the attempts of this run (a staff retry starts a fresh budget).
+    await this.command(message, started, this.resultCommand(outcome, submission.state.attempts + 1 - submission.state.attemptsBeforeReopen));
     return { action: 'ack', outcome: outcome.kind };
   }
 
@@ -73,6 +90,15 @@ export class SubmissionProcessor {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
     }
     return readSubmission(this.deps.store, message.jobId, message.directoryId);
+  }
+
+  /** A staff retry whose reopening the scheduler reaction has not done yet: do it here, the same way. */
+  private async reopened(current: SubmissionContext, message: SubmissionMessage): Promise<SubmissionContext> {
+    if (!message.reopen || !isTerminal(current.state) || current.state.reopenedBy.includes(message.causationId)) return current;
+    const { jobId, directoryId, causationId: requeueId, correlationId } = message;
+    await reopenSubmission(this.deps.store, { jobId, directoryId, requeueId, correlationId }, { kind: 'worker', id: this.deps.workerId });
+    // Read again whoever reopened it (we, or the reaction a moment before).
+    return readSubmission(this.deps.store, jobId, directoryId);
   }
 
   private async skipReason({ state, last }: SubmissionContext, message: SubmissionMessage): Promise<ProcessResult | null> {

@@ -1,5 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min,
+} from 'class-validator';
+import { MAX_DIRECTORIES_PER_JOB } from '../job.commands';
 import type { JobStatus } from '../job.events';
 
 const STATUSES: Readonly<Record<JobStatus, true>> = {
@@ -24,6 +27,23 @@ export class CancelJobDto {
   @Matches(NOT_BLANK, { message: 'reason must not be blank' })
   @MaxLength(MAX_REASON_LENGTH)
   readonly reason!: string;
+}
+
+export class RetryJobDto {
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @MaxLength(MAX_REASON_LENGTH)
+  readonly reason!: string;
+
+  /** Omitted: every failed or needs-manual submission of the job. */
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(MAX_DIRECTORIES_PER_JOB)
+  @ArrayUnique({ message: 'directoryIds must not repeat a directory' })
+  @IsString({ each: true })
+  @Matches(NOT_BLANK, { each: true, message: 'each of directoryIds must be a non-blank string' })
+  readonly directoryIds?: string[];
 }
 
 export class ListJobsQueryDto {

@@ -10,8 +10,9 @@ import { JobIdPipe } from '../../http/path-params.pipe';
 import { CancelJobCommand } from '../commands/cancel-job.command';
 import type { CommandContext } from '../commands/command-context';
 import { OverrideJobStatusCommand } from '../commands/override-job-status.command';
+import { RetryJobCommand } from '../commands/retry-job.command';
 import { JobViewQuery, type JobView } from '../queries/job-view.query';
-import { CancelJobDto, OverrideJobStatusDto } from './job-requests.dto';
+import { CancelJobDto, OverrideJobStatusDto, RetryJobDto } from './job-requests.dto';
 
 @Controller('jobs')
 @UseGuards(StaffAuthGuard)
@@ -52,6 +53,24 @@ export class JobsController {
   ): Promise<JobView> {
     const { version } = await this.commands.execute(new CancelJobCommand(jobId, body.reason, expectedVersion, context));
     return withEtag(response, await this.jobView.get(jobId, version));
+  }
+
+  /**
+   * Retry the failed and needs-manual submissions (all, or `directoryIds`), even of a finished
+   * job: it goes back to queued and finishes again when they do. If-Match required, as for cancel.
+   */
+  @Post(':id/retry')
+  @HttpCode(200)
+  async retry(
+    @Param('id', JobIdPipe) jobId: string,
+    @IfMatchVersion() expectedVersion: number,
+    @Body() body: RetryJobDto,
+    @RequestCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<JobView & { retriedDirectoryIds: readonly string[] }> {
+    const command = new RetryJobCommand(jobId, body.reason, body.directoryIds, expectedVersion, context);
+    const { version, retriedDirectoryIds } = await this.commands.execute(command);
+    return { ...withEtag(response, await this.jobView.get(jobId, version)), retriedDirectoryIds };
   }
 
   @Get(':id/events')
