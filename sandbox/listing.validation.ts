@@ -11,11 +11,12 @@ export interface ListingCheck {
   readonly messages: readonly string[];
 }
 
-/** The value a site received for a listing field (first + last joined for split contact names). */
+/** The value a site received for a listing field (first + last joined for split contact names, phone boxes with dashes). */
 export function listingValue(site: SiteTemplate, fields: Readonly<Record<string, string>>, field: ListingField): string {
   if (field === 'contactName' && site.contactSplit) {
     return [fields[site.contactSplit.first], fields[site.contactSplit.last]].filter(Boolean).join(' ').trim();
   }
+  if (field === 'phone' && site.phoneSplit) return site.phoneSplit.map((box) => (fields[box.param] ?? '').trim()).filter(Boolean).join('-');
   const param = site.params[field];
   return param === undefined ? '' : (fields[param] ?? '').trim();
 }

@@ -57,6 +57,14 @@ export function sandboxFormFields(siteId: string, business: BusinessSnapshot = S
     fields[site.contactSplit.first] = first;
     fields[site.contactSplit.last] = rest.join(' ');
   }
+  if (site.phoneSplit) {
+    // The national number's digits, box by box: +1 512 555 0142 → 512 / 555 / 0142.
+    let digits = business.phone.replace(/[^0-9]/g, '').slice(-site.phoneSplit.reduce((n, box) => n + box.length, 0));
+    for (const box of site.phoneSplit) {
+      fields[box.param] = digits.slice(0, box.length);
+      digits = digits.slice(box.length);
+    }
+  }
   if (site.honeypot !== null) fields[site.honeypot] = '';
   if (site.terms !== null) fields[site.terms] = 'on';
   if (site.hasCaptcha) fields['g-recaptcha-response'] = SANDBOX_CAPTCHA_TOKEN;

@@ -2,9 +2,12 @@ import { errorBox, textOf, valueOf } from './form.parts';
 import { defineSite } from './site-template';
 import type { FormContext } from './site-template';
 
-/** Bootstrap-ish markup without `<label>`: captions are sibling `<span>`s; names only, no ids. */
+/** Bootstrap-ish markup without `<label>`: captions are sibling `<span>`s; names only, no ids; a US phone in three boxes. */
 const group = (ctx: FormContext, caption: string, name: string, type = 'text'): string =>
   `<div class="form-group"><span class="control-label">${caption}</span><input class="form-control" type="${type}" name="${name}"${valueOf(ctx, name)}></div>`;
+
+const phoneBox = (ctx: FormContext, name: string, length: number): string =>
+  `<input class="form-control phone-part" type="tel" name="${name}" maxlength="${length}" size="${length}"${valueOf(ctx, name)}>`;
 
 export const adjacentTextSite = defineSite({
   id: 'adjacent-text',
@@ -12,7 +15,8 @@ export const adjacentTextSite = defineSite({
   behaviour: 'plain',
   submitPath: 'add',
   fields: ['businessName', 'email', 'website', 'phone', 'description'],
-  params: { businessName: 'title', email: 'owner_email', website: 'link', phone: 'phone_no', description: 'body' },
+  params: { businessName: 'title', email: 'owner_email', website: 'link', phone: 'phone_area', description: 'body' },
+  phoneSplit: [{ param: 'phone_area', length: 3 }, { param: 'phone_prefix', length: 3 }, { param: 'phone_line', length: 4 }],
   honeypot: null,
   terms: 'tos',
   stateStyle: null,
@@ -32,7 +36,7 @@ ${errorBox(ctx, 'Error')}
   ${group(ctx, 'Site title', 'title')}
   ${group(ctx, 'Your e-mail', 'owner_email', 'email')}
   ${group(ctx, 'URL', 'link')}
-  ${group(ctx, 'Phone', 'phone_no', 'tel')}
+  <div class="form-group"><span class="control-label">Phone</span>${phoneBox(ctx, 'phone_area', 3)} - ${phoneBox(ctx, 'phone_prefix', 3)} - ${phoneBox(ctx, 'phone_line', 4)}</div>
   <div class="form-group"><span class="control-label">Description</span><textarea class="form-control" name="body" rows="3">${textOf(ctx, 'body')}</textarea></div>
   <div class="checkbox"><input type="checkbox" name="tos" value="1"> <span>I accept the terms</span></div>
   <button type="submit" class="btn btn-primary">Add</button>

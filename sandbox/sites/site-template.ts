@@ -24,6 +24,8 @@ export interface SiteTemplate extends SandboxSite {
   readonly params: Partial<Readonly<Record<ListingField, string>>>;
   /** When the contact name is asked as first and last name instead of `params.contactName`. */
   readonly contactSplit?: { readonly first: string; readonly last: string };
+  /** When the phone is asked in boxes (area code, prefix, line): each box in order; the first is `params.phone`. */
+  readonly phoneSplit?: readonly { readonly param: string; readonly length: number }[];
   readonly honeypot: string | null;
   readonly terms: string | null;
   readonly stateStyle: StateStyle | null;

@@ -85,6 +85,8 @@ function mappingErrors(site: SiteTemplate, descriptors: readonly FieldDescriptor
     if (mapped ? nameOf(mapped) !== name : visible.has(name)) errors.push(`${site.id} ${field}: mapped ${mapped ?? 'nothing'}`);
   }
   if (site.terms && visible.has(site.terms) && !detected.terms.some((t) => nameOf(t) === site.terms)) errors.push(`${site.id} terms`);
+  const parts = detected.phoneParts.map(nameOf).join(' ');
+  if (site.phoneSplit && parts !== site.phoneSplit.map((box) => box.param).join(' ')) errors.push(`${site.id} phone boxes: ${parts || 'none'}`);
   return errors;
 }
 

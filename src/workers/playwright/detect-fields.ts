@@ -11,5 +11,6 @@ export const detectFieldsInPage: DetectFields = async (page) => {
     contactFirstName: detected.contactFirstName,
     contactLastName: detected.contactLastName,
     confirmEmail: detected.confirmEmail,
+    phoneParts: detected.phoneParts,
   };
 };

@@ -8,6 +8,8 @@ export interface DetectedForm {
   readonly contactFirstName?: string | null;
   readonly contactLastName?: string | null;
   readonly confirmEmail?: string | null;
+  /** A number split into boxes (area code, prefix, line…), in order; the first is mapping.phone. */
+  readonly phoneParts?: readonly string[];
 }
 
 export type DetectFields = (page: Page) => Promise<DetectedForm>;

@@ -20,21 +20,57 @@ export function isListingField(key: string): key is ListingField {
   return LISTING_FIELDS.has(key);
 }
 
+/** A phone box this short holds part of a number (as field detection decides). */
+const MAX_PHONE_PART_LENGTH = 4;
+
+/** Tag key of the n-th further box (n ≥ 1) of a split phone number; box 0 is `phone`. */
+export const phonePartKey = (n: number): string => `phonePart${n}`;
+
 /** Pure: what to put where, from a scan of the page and the business. */
 export function planFill(scan: FormScan, business: BusinessSnapshot): FillPlan {
   const actions: FillAction[] = [];
   const fileKeys: string[] = [];
   const mappingUsed: Partial<Record<ListingField, readonly string[]>> = {};
   const splitName = scan.firstName && scan.lastName && Boolean(business.contactName);
+  const phoneSplit = splitPhoneActions(scan, business.phone);
   for (const control of scan.controls) {
     if (!isListingField(control.key)) continue;
-    const action = actionFor(control, control.key, business, splitName);
+    const action = control.key === 'phone' && phoneSplit ? phoneSplit[0] : actionFor(control, control.key, business, splitName);
     if (action === 'file') fileKeys.push(control.key);
     else if (action) actions.push(action);
     if (action) mappingUsed[control.key] = [control.selector];
   }
-  actions.push(...extraActions(scan, business, splitName));
+  actions.push(...(phoneSplit?.slice(1) ?? []), ...extraActions(scan, business, splitName));
   return { actions, fileKeys, mappingUsed };
+}
+
+/**
+ * A number asked in boxes (area code, prefix, line): its last digits poured into them in order,
+ * so a leading country code is dropped when the boxes hold fewer digits. Null when the phone box
+ * is not a short one followed by further boxes (then the whole number goes into it).
+ */
+function splitPhoneActions(scan: FormScan, phone: string): FillAction[] | null {
+  const first = scan.controls.find((c) => c.key === 'phone');
+  if (!first || first.maxLength < 1 || first.maxLength > MAX_PHONE_PART_LENGTH) return null;
+  const boxes = [first];
+  for (let n = 1; ; n++) {
+    const next = scan.controls.find((c) => c.key === phonePartKey(n));
+    if (!next || next.maxLength < 1) break;
+    boxes.push(next);
+  }
+  if (boxes.length < 2) return null;
+  const chunks = splitDigits(phone, boxes.map((box) => box.maxLength));
+  return boxes.map((box, i) => ({ key: box.key, kind: 'text', value: chunks[i] }));
+}
+
+export function splitDigits(phone: string, sizes: readonly number[]): string[] {
+  const capacity = sizes.reduce((sum, size) => sum + size, 0);
+  let digits = phone.replace(/\D/g, '').slice(-capacity);
+  return sizes.map((size) => {
+    const chunk = digits.slice(0, size);
+    digits = digits.slice(size);
+    return chunk;
+  });
 }
 
 function actionFor(control: ScannedControl, field: ListingField, business: BusinessSnapshot, splitName: boolean): FillAction | 'file' | null {

@@ -1,12 +1,12 @@
 import type { BusinessSnapshot } from '../../jobs/job.events';
-import { planFill, splitContactName } from './fill-plan';
+import { phonePartKey, planFill, splitContactName, splitDigits } from './fill-plan';
 import type { FormScan, ScannedControl } from './page-scan.browser';
 
 const business: BusinessSnapshot = {
   businessName: 'Acme', email: 'a@acme.test', phone: '555', website: 'acme.test', address: '1 Main', city: 'Austin',
   state: 'TX', zip: '78701', country: 'US', category: 'Plumbing', description: 'd', contactName: 'Jane van Doe',
 };
-const control = (key: string, extra: Partial<ScannedControl> = {}): ScannedControl => ({ key, selector: `#${key}`, tag: 'input', type: 'text', options: [], ...extra });
+const control = (key: string, extra: Partial<ScannedControl> = {}): ScannedControl => ({ key, selector: `#${key}`, tag: 'input', type: 'text', options: [], maxLength: 0, ...extra });
 const scan = (controls: ScannedControl[], extra: Partial<FormScan> = {}): FormScan => ({
   controls, firstName: false, lastName: false, confirmEmail: false, terms: 0, fillable: controls.length,
   requiredUnclaimed: 0, submitButton: true, nextButton: false, ...extra,
@@ -37,6 +37,25 @@ describe('planFill', () => {
     ], { confirmEmail: true, terms: 2 }), business);
     expect(plan.actions).toEqual([{ key: 'confirmEmail', kind: 'text', value: 'a@acme.test' }, { key: 'terms', kind: 'click', value: '' }]);
     expect(plan.mappingUsed).toEqual({});
+  });
+
+  it('pours the last digits of the number into split phone boxes in order (country code dropped)', () => {
+    const boxes = [control('phone', { maxLength: 3 }), control(phonePartKey(1), { maxLength: 3 }), control(phonePartKey(2), { maxLength: 4 })];
+    const plan = planFill(scan([control('businessName'), ...boxes]), { ...business, phone: '+1 (512) 555-0142' });
+    expect(plan.actions).toEqual([
+      { key: 'businessName', kind: 'text', value: 'Acme' },
+      { key: 'phone', kind: 'text', value: '512' }, { key: 'phonePart1', kind: 'text', value: '555' }, { key: 'phonePart2', kind: 'text', value: '0142' },
+    ]);
+    expect(plan.mappingUsed).toEqual({ businessName: ['#businessName'], phone: ['#phone'] });
+  });
+
+  it('puts the whole number in a phone box that is not short, even when further boxes were found', () => {
+    const plan = planFill(scan([control('phone', { maxLength: 20 }), control(phonePartKey(1), { maxLength: 3 })]), { ...business, phone: '+1 512 555 0142' });
+    expect(plan.actions).toEqual([{ key: 'phone', kind: 'text', value: '+1 512 555 0142' }]);
+  });
+
+  it('splitDigits fills from the left when the number is shorter than the boxes', () => {
+    expect(splitDigits('555-0142', [3, 3, 4])).toEqual(['555', '014', '2']);
   });
 
   it('splitContactName', () => {

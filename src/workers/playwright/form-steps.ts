@@ -2,7 +2,7 @@ import type { Page } from 'playwright';
 import type { BusinessSnapshot } from '../../jobs/job.events';
 import type { FormMapping, ListingField } from '../submitter.port';
 import type { DetectedForm, DetectFields } from './detected-form';
-import { planFill } from './fill-plan';
+import { phonePartKey, planFill } from './fill-plan';
 import { fillControls } from './form-fill.browser';
 import { LOGO_PNG } from './logo-png';
 import type { Verdict } from './outcome-classifier';
@@ -80,6 +80,8 @@ async function resolveControls(page: Page, input: StepsInput): Promise<FormScan>
   const extras: Array<readonly [string, readonly string[]]> = [
     ['first', selectorList(detected.contactFirstName)], ['last', selectorList(detected.contactLastName)],
     ['confirmEmail', selectorList(detected.confirmEmail)],
+    // Later boxes of a split phone number; the plan uses them only if the phone box claimed is a short one.
+    ...(detected.phoneParts ?? []).slice(1).map((selector, i) => [phonePartKey(i + 1), [selector]] as const),
   ];
   const fields = [...missing, ...extras.filter(([, selectors]) => selectors.length > 0)];
   if (fields.length === 0 && detected.termsCheckboxes.length === 0) return first;

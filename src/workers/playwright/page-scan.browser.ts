@@ -15,6 +15,8 @@ export interface ScannedControl {
   readonly tag: string;
   readonly type: string;
   readonly options: readonly SelectOption[];
+  /** The `maxlength` attribute; 0 when there is none. */
+  readonly maxLength: number;
 }
 
 export interface FormScan {
@@ -84,7 +86,8 @@ export function scanForm(request: ScanRequest): FormScan {
       tag(el, key);
       const type = el.tagName === 'INPUT' ? (el.getAttribute('type') ?? 'text').toLowerCase() : el.tagName.toLowerCase();
       const options = Array.from(el.options ?? []).map((option) => ({ value: option.value, label: option.text.trim() }));
-      controls.push({ key, selector, tag: el.tagName.toLowerCase(), type, options });
+      const maxLength = Math.max(0, Number.parseInt(el.getAttribute('maxlength') ?? '', 10) || 0);
+      controls.push({ key, selector, tag: el.tagName.toLowerCase(), type, options, maxLength });
       break;
     }
   }
