@@ -26,7 +26,7 @@ import type {
 import { decodePgCheckpoint, encodePgCheckpoint } from './pg-checkpoint';
 import { READ_ALL_FILTERED_SQL, READ_ALL_SQL, readStreamSql, toRecordedEvent, type EventRow } from './pg-event-rows';
 import { PollingSubscription } from './postgres.subscription';
-import { WakeSignal } from './wake-signal';
+import { ChannelWake } from '../../database/channel-wake';
 
 export interface PostgresEventStoreOptions {
   readonly maxEventBytes: number;
@@ -52,17 +52,19 @@ interface StreamRow extends EventRow {
   readonly current_version: string;
 }
 
+/** NOTIFY channel of committed appends (other processes' subscriptions listen on it). */
+export const EVENTS_CHANNEL = 'dbolt_events';
 const DEFAULT_PAGE = 1000;
 const MAX_PAGE = 10_000;
 const UNIQUE_VIOLATION = '23505';
 
 export class PostgresEventStore implements EventStore {
   readonly name = 'postgres' as const;
-  private readonly wake: WakeSignal;
+  private readonly wake: ChannelWake;
   private readonly subscriptions = new Set<Subscription>();
 
   constructor(private readonly pool: Pool, private readonly options: PostgresEventStoreOptions) {
-    this.wake = new WakeSignal(pool, options.listen);
+    this.wake = new ChannelWake(pool, EVENTS_CHANNEL, options.listen);
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -70,7 +72,7 @@ export class PostgresEventStore implements EventStore {
     const prepared = prepareEvents(events, options, this.options.maxEventBytes);
     const { kind, version } = splitExpected(options.expectedVersion);
     const row = await this.callAppend([streamId, kind, version, toEventsJson(prepared)], streamId, options.expectedVersion);
-    if (row.appended) this.wake.appended();
+    if (row.appended) this.wake.changed();
     const position = BigInt(row.last_position);
     return {
       nextVersion: Number(row.next_version),

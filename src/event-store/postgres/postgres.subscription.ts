@@ -6,11 +6,11 @@ import type {
   SubscribeToAllOptions,
   Subscription,
 } from '../event-store.port';
-import type { WakeSignal } from './wake-signal';
+import type { ChannelWake } from '../../database/channel-wake';
 
 export interface PollingSubscriptionDeps {
   readonly readAll: (options: ReadAllOptions) => Promise<AllSlice>;
-  readonly wake: WakeSignal;
+  readonly wake: ChannelWake;
   readonly pollIntervalMs: number;
 }
 
@@ -55,6 +55,8 @@ export class PollingSubscription implements Subscription {
     let failures = 0;
     while (!this.stopped) {
       let page: AllSlice;
+      // An append between this read and the wait below must still wake us.
+      const seen = this.deps.wake.version;
       try {
         page = await this.deps.readAll({ after: this.current, maxCount: this.options.batchSize, eventTypes: this.options.eventTypes });
         failures = 0;
@@ -67,7 +69,7 @@ export class PollingSubscription implements Subscription {
       if (!(await this.deliver(page))) return;
       if (page.isEnd) {
         this.live = true;
-        if (!this.stopped) await this.deps.wake.wait(this.deps.pollIntervalMs);
+        if (!this.stopped) await this.deps.wake.wait(this.deps.pollIntervalMs, seen);
       }
     }
   }

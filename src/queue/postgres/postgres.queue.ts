@@ -25,9 +25,11 @@ import {
   type ValidReceive,
 } from './postgres-queue.validation';
 import { decodeReceipt, decodeReceipts } from './queue-receipt';
-import { QueueWake } from './queue-wake';
+import { ChannelWake } from '../../database/channel-wake';
 
 /** Rows per INSERT: one round trip each, parameters stay far below the protocol's limit. */
+/** NOTIFY channel of messages that may have become visible. */
+export const QUEUE_CHANNEL = 'dbolt_queue';
 const SEND_CHUNK = 1000;
 /** A long poll looks again at least this often, in case a NOTIFY was lost. */
 const POLL_FALLBACK_MS = 2000;
@@ -45,7 +47,7 @@ export interface PostgresQueueOptions {
 
 export async function openPostgresQueue(options: PostgresQueueOptions): Promise<MessageQueue> {
   checkSettings(options.settings);
-  const queue = new PostgresMessageQueue(options.pool, options.settings, new QueueWake(options.pool, options.listen));
+  const queue = new PostgresMessageQueue(options.pool, options.settings, new ChannelWake(options.pool, QUEUE_CHANNEL, options.listen));
   await queue.start();
   return queue;
 }
@@ -58,7 +60,7 @@ export class PostgresMessageQueue implements MessageQueue {
   private lastPurgeAt = Number.NEGATIVE_INFINITY;
   private readonly deadLetterError: string;
 
-  constructor(private readonly pool: Pool, private readonly settings: QueueSettings, private readonly wake: QueueWake) {
+  constructor(private readonly pool: Pool, private readonly settings: QueueSettings, private readonly wake: ChannelWake) {
     this.deadLetterError = `maxReceiveCount (${settings.maxReceiveCount}) exceeded`;
   }
 
@@ -92,7 +94,7 @@ export class PostgresMessageQueue implements MessageQueue {
       const left = deadline - performance.now();
       if (received.length > 0 || left <= 0) return received;
       const untilVisible = await this.untilNextVisible(request.priorities);
-      await this.wake.wait(seen, Math.min(left, untilVisible));
+      await this.wake.wait(Math.min(left, untilVisible), seen);
     }
     return [];
   }

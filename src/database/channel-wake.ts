@@ -1,40 +1,47 @@
 import { Client, type Pool } from 'pg';
-import { CoalescedNotify } from '../../database/coalesced-notify';
-import { Waiters } from '../../shared/waiters';
+import { Waiters } from '../shared/waiters';
+import { CoalescedNotify } from './coalesced-notify';
 
-export const QUEUE_CHANNEL = 'dbolt_queue';
 const RELISTEN_DELAY_MS = 1000;
 
 /**
- * Wakes long-polling receivers when messages may have become visible: in-process at once (PGlite
- * does not carry NOTIFY across connections) and, with `listen`, across processes through
- * NOTIFY/LISTEN on one dedicated connection. Receivers keep polling as the fallback.
+ * Wakes waiters when something behind `channel` may have changed (events committed, messages
+ * visible): in-process at once (PGlite does not carry NOTIFY across connections) and, with
+ * `listen`, across processes through NOTIFY/LISTEN on one dedicated connection, reconnected when
+ * lost. Waiters keep polling as the fallback, so a lost notification costs latency, not work.
  */
-export class QueueWake {
+export class ChannelWake {
   private readonly waiters = new Waiters();
+  private readonly notifier: CoalescedNotify;
   private generation = 0;
   private listener: Client | null = null;
   private relisten: NodeJS.Timeout | null = null;
   private closed = false;
-  private readonly notifier: CoalescedNotify;
 
-  constructor(private readonly pool: Pool, private readonly listen: boolean) {
-    this.notifier = new CoalescedNotify(pool, QUEUE_CHANNEL);
+  constructor(private readonly pool: Pool, private readonly channel: string, private readonly listen: boolean) {
+    this.notifier = new CoalescedNotify(pool, channel);
   }
 
-  /** Changes on every wake-up: a receiver that saw it change since its query must look again. */
+  /** Changes on every wake-up: a waiter that saw it change since its query must look again. */
   get version(): number {
     return this.generation;
   }
 
-  /** Messages may be visible now: wake local receivers, and other processes if listening. */
+  /** Our own write committed: wake local waiters now, other processes shortly. */
   changed(): void {
     this.notify();
     if (this.listen) this.notifier.send();
   }
 
+  /** Wakes local waiters only. */
+  notify(): void {
+    this.generation += 1;
+    this.waiters.wakeAll();
+  }
+
   /** Resolves at once if woken since `seen`, else on the next wake-up or after `timeoutMs`. */
-  wait(seen: number, timeoutMs: number): Promise<void> {
+  wait(timeoutMs: number, seen = this.generation): Promise<void> {
+    if (!this.listener && !this.relisten) void this.start();
     if (this.closed || seen !== this.generation || timeoutMs <= 0) return Promise.resolve();
     return this.waiters.wait(timeoutMs);
   }
@@ -49,14 +56,14 @@ export class QueueWake {
     client.on('end', () => void this.dropListener(client, true));
     try {
       await client.connect();
-      await client.query(`LISTEN ${QUEUE_CHANNEL}`);
+      await client.query(`LISTEN ${this.channel}`);
       if (this.closed) await this.dropListener(client, false);
     } catch {
       await this.dropListener(client, true);
     }
   }
 
-  /** Ends the LISTEN connection and wakes every waiter; sends a NOTIFY still owed first. */
+  /** Ends the LISTEN connection and wakes every waiter; sends a NOTIFY still owed first (the pool is still open). */
   async close(): Promise<void> {
     this.closed = true;
     this.notify();
@@ -65,21 +72,19 @@ export class QueueWake {
     if (this.listener) await this.dropListener(this.listener, false);
   }
 
-  private notify(): void {
-    this.generation += 1;
-    this.waiters.wakeAll();
-  }
-
   private async dropListener(client: Client, retry: boolean): Promise<void> {
     if (this.listener !== client) return;
     this.listener = null;
     client.removeAllListeners('notification');
     client.on('error', () => undefined); // a dying client may still emit
     await client.end().catch(() => undefined);
-    // Notifications may have been missed while disconnected: let receivers look again.
+    // Notifications may have been missed while disconnected: let waiters look again.
     this.notify();
     if (retry && !this.closed) {
-      this.relisten = setTimeout(() => void this.start(), RELISTEN_DELAY_MS);
+      this.relisten = setTimeout(() => {
+        this.relisten = null;
+        void this.start();
+      }, RELISTEN_DELAY_MS);
       this.relisten.unref();
     }
   }
