@@ -10,6 +10,7 @@ import { RetryJobHandler } from './commands/retry-job.handler';
 import { JobsController } from './http/jobs.controller';
 import { QueueController } from './http/queue.controller';
 import { CustomerJobsQuery } from './queries/customer-jobs.query';
+import { JobSubmissionsQuery } from './queries/job-submissions.query';
 import { JobViewQuery } from './queries/job-view.query';
 import { SubmissionCountsQuery } from './queries/submission-counts.query';
 
@@ -19,7 +20,7 @@ import { SubmissionCountsQuery } from './queries/submission-counts.query';
   controllers: [QueueController, JobsController],
   providers: [
     CreateJobHandler, OverrideJobStatusHandler, CancelJobHandler, RetryJobHandler,
-    DirectoryCatalogRepository, SubmissionCountsQuery, JobViewQuery, CustomerJobsQuery,
+    DirectoryCatalogRepository, SubmissionCountsQuery, JobViewQuery, CustomerJobsQuery, JobSubmissionsQuery,
   ],
 })
 export class JobsModule {}

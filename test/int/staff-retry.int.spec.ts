@@ -45,6 +45,18 @@ describe('staff retry of failed and parked submissions: POST /api/jobs/:id/retry
     const jobId = await pipeline.createJob(customerId('pro', 3));
     await finishedTimes(jobId, 1);
     const before = await etag(jobId);
+    // What staff look at first: the directories that failed or wait for a person.
+    const toRetry = await eventually(async () => {
+      const res = await request(pipeline.http()).get(`/api/jobs/${jobId}/submissions?status=failed,needs_manual`).set(staff).expect(200);
+      return res.body.submissions.length === 2 ? res.body.submissions : null;
+    });
+    expect(toRetry).toEqual([
+      expect.objectContaining({ directoryId: 'dir-001', status: 'failed', attempts: 1, lastErrorClass: 'permanent', lastError: 'no listing form found' }),
+      expect.objectContaining({ directoryId: 'dir-002', status: 'needs_manual', manualReason: 'captcha', finishedAt: expect.any(String) }),
+    ]);
+    const badFilter = await request(pipeline.http()).get(`/api/jobs/${jobId}/submissions?status=failed,lost`).set(staff).expect(400);
+    expect(JSON.stringify(badFilter.body)).toMatch(/status must be a comma-separated list of scheduled, in_progress/);
+    await request(pipeline.http()).get('/api/jobs/00000000-0000-4000-8000-000000000000/submissions').set(staff).expect(404);
 
     fixed = true;
     const response = await retry(jobId, before, { reason: 'captcha solved by hand; form fixed' }).expect(200);
@@ -68,15 +80,20 @@ describe('staff retry of failed and parked submissions: POST /api/jobs/:id/retry
       const { rows } = await pipeline.db.pool.query<{ status: string; finished_at: Date | null }>(`SELECT status, finished_at FROM jobs WHERE id = $1`, [jobId]);
       return rows[0]?.status === 'complete' && rows[0].finished_at !== null ? true : null;
     });
-    const { rows } = await pipeline.db.pool.query<{ directory_id: string; status: string; attempts: number }>(
-      `SELECT directory_id, status, attempts FROM job_results WHERE job_id = $1 ORDER BY directory_id`, [jobId]);
-    expect(rows).toEqual([
-      { directory_id: 'dir-001', status: 'succeeded', attempts: 2 },
-      { directory_id: 'dir-002', status: 'succeeded', attempts: 2 },
-      { directory_id: 'dir-003', status: 'succeeded', attempts: 1 },
+    // Each projection has its own checkpoint: job_results may trail jobs by a moment.
+    const all = await eventually(async () => {
+      const res = await request(pipeline.http()).get(`/api/jobs/${jobId}/submissions`).set(staff).expect(200);
+      return res.body.submissions.every((r: { status: string }) => r.status === 'succeeded') ? res : null;
+    });
+    expect(all.body.submissions.map((r: { directoryId: string; status: string; attempts: number; manualReason: string | null }) => [r.directoryId, r.status, r.attempts, r.manualReason])).toEqual([
+      ['dir-001', 'succeeded', 2, null],
+      ['dir-002', 'succeeded', 2, null],
+      ['dir-003', 'succeeded', 1, null],
     ]);
-    const history = await pipeline.db.pool.query(`SELECT 1 FROM queue_history WHERE job_id = $1 AND event = 'SubmissionReopened'`, [jobId]);
-    expect(history.rowCount).toBe(2);
+    await eventually(async () => {
+      const history = await pipeline.db.pool.query(`SELECT 1 FROM queue_history WHERE job_id = $1 AND event = 'SubmissionReopened'`, [jobId]);
+      return history.rowCount === 2 ? true : null;
+    });
     // Replaying the log from scratch gives the same rows as applying the reopening live.
     for (const name of ['jobs', 'job_results', 'queue_history']) {
       const verify = await request(pipeline.http()).post(`/api/admin/projections/${name}/verify`).set(staff).expect(200);

@@ -3,6 +3,7 @@ import {
   ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min,
 } from 'class-validator';
 import { MAX_DIRECTORIES_PER_JOB } from '../job.commands';
+import type { SubmissionStatus } from '../../submissions/submission.events';
 import type { JobStatus } from '../job.events';
 
 const STATUSES: Readonly<Record<JobStatus, true>> = {
@@ -44,6 +45,20 @@ export class RetryJobDto {
   @IsString({ each: true })
   @Matches(NOT_BLANK, { each: true, message: 'each of directoryIds must be a non-blank string' })
   readonly directoryIds?: string[];
+}
+
+const SUBMISSION_STATUS_SET: Readonly<Record<SubmissionStatus, true>> = {
+  scheduled: true, in_progress: true, retry_scheduled: true, succeeded: true, failed: true, needs_manual: true, skipped: true,
+};
+export const SUBMISSION_STATUSES = Object.keys(SUBMISSION_STATUS_SET) as SubmissionStatus[];
+const STATUS_LIST = new RegExp(`^(${SUBMISSION_STATUSES.join('|')})(,(${SUBMISSION_STATUSES.join('|')}))*$`);
+
+export class JobSubmissionsQueryDto {
+  /** Comma-separated, e.g. `failed,needs_manual`. */
+  @IsOptional()
+  @IsString()
+  @Matches(STATUS_LIST, { message: `status must be a comma-separated list of ${SUBMISSION_STATUSES.join(', ')}` })
+  readonly status?: string;
 }
 
 export class ListJobsQueryDto {

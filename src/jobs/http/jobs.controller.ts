@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { ServerResponse } from 'node:http';
 import { jobTimeline, type TimelineEntry } from '../../audit/job-timeline';
@@ -11,8 +11,10 @@ import { CancelJobCommand } from '../commands/cancel-job.command';
 import type { CommandContext } from '../commands/command-context';
 import { OverrideJobStatusCommand } from '../commands/override-job-status.command';
 import { RetryJobCommand } from '../commands/retry-job.command';
+import type { SubmissionStatus } from '../../submissions/submission.events';
+import { JobSubmissionsQuery, type JobSubmission } from '../queries/job-submissions.query';
 import { JobViewQuery, type JobView } from '../queries/job-view.query';
-import { CancelJobDto, OverrideJobStatusDto, RetryJobDto } from './job-requests.dto';
+import { CancelJobDto, JobSubmissionsQueryDto, OverrideJobStatusDto, RetryJobDto } from './job-requests.dto';
 
 @Controller('jobs')
 @UseGuards(StaffAuthGuard)
@@ -21,6 +23,7 @@ export class JobsController {
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(JobViewQuery) private readonly jobView: JobViewQuery,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(JobSubmissionsQuery) private readonly submissions: JobSubmissionsQuery,
   ) {}
 
   @Get(':id')
@@ -71,6 +74,16 @@ export class JobsController {
     const command = new RetryJobCommand(jobId, body.reason, body.directoryIds, expectedVersion, context);
     const { version, retriedDirectoryIds } = await this.commands.execute(command);
     return { ...withEtag(response, await this.jobView.get(jobId, version)), retriedDirectoryIds };
+  }
+
+  /** Each directory's result (status, attempts, last error, evidence, listing URL); `?status=failed,needs_manual` filters. */
+  @Get(':id/submissions')
+  async listSubmissions(
+    @Param('id', JobIdPipe) jobId: string,
+    @Query() query: JobSubmissionsQueryDto,
+  ): Promise<{ jobId: string; submissions: JobSubmission[] }> {
+    const statuses = query.status ? (query.status.split(',') as SubmissionStatus[]) : null;
+    return { jobId, submissions: await this.submissions.list(jobId, statuses) };
   }
 
   @Get(':id/events')
