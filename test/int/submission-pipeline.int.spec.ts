@@ -175,6 +175,8 @@ describe('dead letters: recorded as events, listed and redriven through the API'
     expect(letter.firstFailureAt).toEqual(expect.any(String));
 
     await request(pipeline.http()).post('/api/admin/dlq/redrive').set(staff).send({ ids: 'nope' }).expect(400);
+    const badLimit = await request(pipeline.http()).get('/api/admin/dlq?limit=101').set(staff).expect(400);
+    expect(badLimit.body.message).toMatch(/limit must not be greater than 100/);
     const redrive = await request(pipeline.http()).post('/api/admin/dlq/redrive').set(staff).send({ ids: [letter.id, 'missing-id'] }).expect(200);
     expect(redrive.body.redriven).toEqual([{ id: letter.id, jobId, directoryId: 'dir-001' }]);
     expect(redrive.body.skipped).toEqual([{ id: 'missing-id', reason: 'no such dead letter' }]);

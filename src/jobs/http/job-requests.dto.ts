@@ -1,7 +1,7 @@
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min,
+  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength,
 } from 'class-validator';
+import { PageLimitQueryDto } from '../../http/page-limit.dto';
 import { MAX_DIRECTORIES_PER_JOB } from '../job.commands';
 import type { SubmissionStatus } from '../../submissions/submission.events';
 import type { JobStatus } from '../job.events';
@@ -61,11 +61,4 @@ export class JobSubmissionsQueryDto {
   readonly status?: string;
 }
 
-export class ListJobsQueryDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  readonly limit?: number;
-}
+export class ListJobsQueryDto extends PageLimitQueryDto {}

@@ -1,14 +1,7 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { PageLimitQueryDto } from '../../http/page-limit.dto';
 
-export class ListDeadLettersQueryDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  readonly limit?: number;
-
+export class ListDeadLettersQueryDto extends PageLimitQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(200)
