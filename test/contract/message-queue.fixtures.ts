@@ -23,6 +23,22 @@ export interface QueueSubject {
 
 export type OpenQueueSubject = (settings: QueueSettings) => Promise<QueueSubject>;
 
+/** A subject whose queue `open` makes, again on every reopen. */
+export async function reopenableSubject(open: () => Promise<MessageQueue>): Promise<QueueSubject> {
+  let queue = await open();
+  return {
+    get queue() {
+      return queue;
+    },
+    reopen: async () => {
+      await queue.close();
+      queue = await open();
+      return queue;
+    },
+    teardown: () => queue.close(),
+  };
+}
+
 /** Whole seconds throughout: SQS has no finer visibility, delay or wait. */
 export const CONTRACT_SETTINGS: QueueSettings = {
   visibilityTimeoutMs: 2000,

@@ -1,7 +1,8 @@
-import type { MessageQueue, QueueSettings } from '../../src/queue/queue.port';
+import type { QueueSettings } from '../../src/queue/queue.port';
 import { openPostgresQueue } from '../../src/queue/postgres/postgres.queue';
 import { TEST_BACKENDS, type BackendDatabase, type TestBackend } from '../support/test-backends';
 import { describeMessageQueueContract, type QueueSubject } from './message-queue.contract';
+import { reopenableSubject } from './message-queue.fixtures';
 
 // One database per backend, not per test: a fresh PGlite costs seconds.
 const databases = new Map<TestBackend, Promise<BackendDatabase>>();
@@ -22,18 +23,6 @@ for (const backend of TEST_BACKENDS) {
     const db = await databaseFor(backend);
     // The contract wants an empty queue per test; migration 009's tables are the whole queue.
     await db.pool.query('TRUNCATE queue_messages, queue_dead_letters');
-    const open = (): Promise<MessageQueue> => openPostgresQueue({ pool: db.pool, settings, listen: backend.listen });
-    let queue = await open();
-    return {
-      get queue() {
-        return queue;
-      },
-      reopen: async () => {
-        await queue.close();
-        queue = await open();
-        return queue;
-      },
-      teardown: () => queue.close(),
-    };
+    return reopenableSubject(() => openPostgresQueue({ pool: db.pool, settings, listen: backend.listen }));
   });
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { SqsConfig } from '../../src/config/queue-config';
-import type { MessageQueue, QueueSettings } from '../../src/queue/queue.port';
+import type { QueueSettings } from '../../src/queue/queue.port';
 import { openSqsQueue } from '../../src/queue/sqs/sqs.queue';
 import { startFauxqs, type FauxqsProcess } from '../support/fauxqs-server';
 import { describeMessageQueueContract, type QueueSubject } from './message-queue.contract';
+import { reopenableSubject } from './message-queue.fixtures';
 
 let fauxqs: FauxqsProcess | undefined;
 const run = randomBytes(3).toString('hex');
@@ -26,17 +27,5 @@ describeMessageQueueContract('SQS adapter on fauxqs', async (settings: QueueSett
     createQueues: true,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   };
-  const open = (): Promise<MessageQueue> => openSqsQueue({ config, settings });
-  let queue = await open();
-  return {
-    get queue() {
-      return queue;
-    },
-    reopen: async () => {
-      await queue.close();
-      queue = await open();
-      return queue;
-    },
-    teardown: () => queue.close(),
-  };
+  return reopenableSubject(() => openSqsQueue({ config, settings }));
 });
