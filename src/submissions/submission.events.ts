@@ -63,6 +63,12 @@ export const SUBMISSION_EVENT_TYPES: readonly SubmissionEvent['type'][] = [
   'SubmissionRetryScheduled', 'SubmissionNeedsManual', 'SubmissionSkipped', 'SubmissionReopened',
 ];
 
+const STATUS_SET: Readonly<Record<SubmissionStatus, true>> = {
+  scheduled: true, in_progress: true, retry_scheduled: true, succeeded: true, failed: true, needs_manual: true, skipped: true,
+};
+/** Every status, kept complete by the type above (e.g. for validating a status filter). */
+export const SUBMISSION_STATUSES = Object.keys(STATUS_SET) as SubmissionStatus[];
+
 /** A submission in one of these states is done: job progress counts it. */
 export const TERMINAL_SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['succeeded', 'failed', 'needs_manual', 'skipped'];
 

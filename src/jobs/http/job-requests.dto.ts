@@ -3,7 +3,7 @@ import {
 } from 'class-validator';
 import { PageLimitQueryDto } from '../../http/page-limit.dto';
 import { MAX_DIRECTORIES_PER_JOB } from '../job.commands';
-import type { SubmissionStatus } from '../../submissions/submission.events';
+import { SUBMISSION_STATUSES } from '../../submissions/submission.events';
 import type { JobStatus } from '../job.events';
 
 const STATUSES: Readonly<Record<JobStatus, true>> = {
@@ -47,10 +47,6 @@ export class RetryJobDto {
   readonly directoryIds?: string[];
 }
 
-const SUBMISSION_STATUS_SET: Readonly<Record<SubmissionStatus, true>> = {
-  scheduled: true, in_progress: true, retry_scheduled: true, succeeded: true, failed: true, needs_manual: true, skipped: true,
-};
-export const SUBMISSION_STATUSES = Object.keys(SUBMISSION_STATUS_SET) as SubmissionStatus[];
 const STATUS_LIST = new RegExp(`^(${SUBMISSION_STATUSES.join('|')})(,(${SUBMISSION_STATUSES.join('|')}))*$`);
 
 export class JobSubmissionsQueryDto {
