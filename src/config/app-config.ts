@@ -1,6 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { APP_ROOT } from '../database/app-paths';
 import { EnvReader, type Env } from './env-reader';
+import { isLoopbackHost } from './loopback-host';
 import { readQueueConfig, readRetryConfig, readWorkerConfig, type QueueConfig, type RetryConfig, type WorkerConfig } from './queue-config';
 
 export type { QueueConfig, RetryConfig, WorkerConfig } from './queue-config';
@@ -14,7 +15,7 @@ export type EventStoreKind = 'postgres' | 'eventstoredb';
 /** api: HTTP; projector: read models; reactor: job progress; dispatcher: the outbox; worker: submissions. */
 export type Role = 'api' | 'projector' | 'reactor' | 'dispatcher' | 'worker';
 export const ALL_ROLES: readonly Role[] = ['api', 'projector', 'reactor', 'dispatcher', 'worker'];
-/** Only for embedded mode; with DATABASE_URL a real token must be configured. */
+/** Only for embedded mode on a loopback HOST; otherwise a real token must be configured. */
 export const EMBEDDED_STAFF_TOKEN = 'dev-staff-token';
 
 export interface AppConfig {
@@ -105,6 +106,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (!config.staffApiToken) {
     if (config.databaseUrl) problems.push('STAFF_API_TOKEN is required when DATABASE_URL is set (the built-in token is for embedded mode only)');
+    // The built-in token is public: it may only guard an API that nothing outside this machine can reach.
+    else if (!isLoopbackHost(config.host)) problems.push(`STAFF_API_TOKEN is required when HOST is not a loopback address (got "${config.host}"; the built-in token is for a local API only)`);
     else (config as { staffApiToken: string }).staffApiToken = EMBEDDED_STAFF_TOKEN;
   }
   if (config.staffApiToken && config.staffApiToken.length < 12) problems.push('STAFF_API_TOKEN must be at least 12 characters');

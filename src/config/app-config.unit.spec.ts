@@ -46,6 +46,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ STAFF_API_TOKEN: 'short' })).toThrow(/at least 12 characters/);
   });
 
+  it('refuses the built-in staff token when embedded mode binds to a non-loopback HOST', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'example.test']) {
+      expect(() => loadConfig({ HOST: host })).toThrow(/STAFF_API_TOKEN is required when HOST is not a loopback address/);
+    }
+    expect(loadConfig({ HOST: '0.0.0.0', STAFF_API_TOKEN: 'a-long-staff-token' }).staffApiToken).toBe('a-long-staff-token');
+    for (const host of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1', 'localhost', 'LOCALHOST']) {
+      expect(loadConfig({ HOST: host }).staffApiToken).toBe('dev-staff-token');
+    }
+  });
+
   it('refuses unknown roles and a retention that deletes before it archives', () => {
     expect(() => loadConfig({ ROLES: 'api,cook' })).toThrow(/ROLES must be a comma-separated list of api, projector, reactor, dispatcher, worker/);
     expect(() => loadConfig({ RETENTION_ARCHIVE_AFTER_DAYS: '90', RETENTION_DELETE_ARCHIVED_AFTER_DAYS: '30' })).toThrow(
