@@ -21,6 +21,8 @@ export interface ExecuteResult<Event, State> {
   readonly state: State;
   /** The stream version after the command (unchanged when it decided nothing). */
   readonly version: number;
+  /** False when nothing new was stored: nothing was decided, or every event id was stored already. */
+  readonly appended: boolean;
 }
 
 /** Read → fold → decide → append with an expected version. The only way commands change state. */
@@ -38,7 +40,7 @@ export async function executeCommand<Command, Event extends { type: string; data
   }
   const state = fold(decider, recorded as unknown as readonly Event[]);
   const decided = decider.decide(command, state);
-  if (decided.length === 0) return { events: decided, state, version };
+  if (decided.length === 0) return { events: decided, state, version, appended: false };
   const toAppend: NewEvent[] = decided.map((event, i) => ({
     type: event.type,
     data: event.data,
@@ -48,5 +50,5 @@ export async function executeCommand<Command, Event extends { type: string; data
     ...options.metadata,
     expectedVersion: options.expectedVersion ?? version,
   });
-  return { events: decided, state: decided.reduce(decider.evolve, state), version: result.nextVersion };
+  return { events: decided, state: decided.reduce(decider.evolve, state), version: result.nextVersion, appended: result.appended };
 }

@@ -53,6 +53,8 @@ export class CreateJobHandler implements ICommandHandler<CreateJobCommand> {
       metadata: appendMetadata(context),
       eventIds,
     });
+    // A no-op append means a concurrent request with this key stored these very events first: it created the job, not us.
+    if (!result.appended) throw new DomainError('ALREADY_EXISTS', `Job ${jobId} was created by a concurrent request`);
     return toResult(result.state, result.version, true);
   }
 
