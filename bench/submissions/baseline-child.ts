@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findSiteTemplate } from '../../sandbox/sites/site.registry';
 import { CATALOG_SIZE } from './bench-config';
 import { simpleDirectories } from './bench-catalog';
@@ -35,7 +37,7 @@ async function drainBrowsers(): Promise<void> {
 }
 
 async function run(mode: string, sandboxUrl: string, a: string, b: string): Promise<unknown> {
-  const evidenceDir = `/tmp/bench-sub-baseline-${process.pid}`;
+  const evidenceDir = join(tmpdir(), `bench-sub-baseline-${process.pid}`);
   try {
     if (mode === 'cold') {
       const started = performance.now();

@@ -1,4 +1,6 @@
 import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { APP_SETTINGS, CATALOG_SIZE, JOBS_PER_LEVEL, LEVEL_TIMEOUT_MS, POLL_MS, STAFF_TOKEN } from './bench-config';
 import { seedCatalog, seedCustomers, simpleDirectories } from './bench-catalog';
@@ -42,7 +44,7 @@ async function untilComplete(pool: Pool, jobIds: readonly string[], timeoutMs: n
  */
 export async function runOursLevel(concurrency: number, sandboxUrl: string, sandbox: Child): Promise<OursLevel> {
   const db = await createBenchDatabase();
-  const scratch = `/tmp/${db.name}`;
+  const scratch = join(tmpdir(), db.name);
   const settings = { ...APP_SETTINGS, WORKER_CONCURRENCY: String(concurrency) };
   let app: Awaited<ReturnType<typeof startAppChild>> | null = null;
   try {

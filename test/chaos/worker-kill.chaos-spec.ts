@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -38,7 +40,7 @@ async function rig(pick: (catalog: SandboxDirectory[]) => SandboxDirectory[], sl
     DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000', QUEUE_VISIBILITY_TIMEOUT_MS: '4000',
     WORKER_HEARTBEAT_MS: '500', WORKER_STALE_AFTER_MS: '3000', STALE_SWEEP_INTERVAL_MS: '500', RETRY_BASE_DELAY_MS: '300', RETRY_MIN_DELAY_MS: '100',
     RETRY_MAX_DELAY_MS: '600', POLITENESS_DELAY_MS: '0', WORKER_CONCURRENCY: '4', RETENTION_INTERVAL_MINUTES: '0', DEMO: 'false',
-    EVIDENCE_DIR: `/tmp/dbolt-evidence-${db.name}`, ...overrides,
+    EVIDENCE_DIR: join(tmpdir(), `dbolt-evidence-${db.name}`), ...overrides,
   };
   const control = await bootApp({ ...env, ROLES: 'api,projector,reactor,dispatcher' });
   await control.listen(0, '127.0.0.1');

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -37,7 +39,7 @@ describe('a 50-directory job against the local directory sandbox (real Chromium)
     app = await bootApp({
       DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000',
       WORKER_CONCURRENCY: '4', POLITENESS_DELAY_MS: '0', RETRY_BASE_DELAY_MS: '500', RETRY_MIN_DELAY_MS: '200', RETRY_MAX_DELAY_MS: '1000',
-      EVIDENCE_DIR: `/tmp/dbolt-evidence-${db.name}`,
+      EVIDENCE_DIR: join(tmpdir(), `dbolt-evidence-${db.name}`),
     });
     await app.listen(0, '127.0.0.1');
     store = app.get<EventStore>(EVENT_STORE);

@@ -14,7 +14,8 @@ import type { Sandbox } from '../../sandbox/sandbox.types';
 import { SITE_TEMPLATES } from '../../sandbox/sites/site.registry';
 import type { SiteTemplate } from '../../sandbox/sites/site-template';
 
-const AUTOFILL_DIR = '/work/shared/fixtures/autofill';
+/** Shared with the other services' repositories: CI checks them out beside this one, as `../shared`. */
+const AUTOFILL_DIR = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'autofill');
 const FORMS_DIR = join(__dirname, '..', 'fixtures', 'forms');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -34,7 +35,16 @@ function toControls(source: string, descriptors: readonly FieldDescriptor[], exp
   }));
 }
 
+/** A missing checkout must say where it was looked for, not fail as a bare ENOENT deep in a loop. */
+function requireAutofillFixtures(): void {
+  const missing = ['input', 'output'].map((part) => join(AUTOFILL_DIR, part)).filter((dir) => !existsSync(dir));
+  if (missing.length > 0) {
+    throw new Error(`Chromium autofill fixtures not found: ${missing.join(', ')} (expected ../shared/fixtures/autofill beside the repository)`);
+  }
+}
+
 async function scoreAutofillFixtures(): Promise<ScoredControl[]> {
+  requireAutofillFixtures();
   const controls: ScoredControl[] = [];
   for (const file of readdirSync(join(AUTOFILL_DIR, 'input')).sort()) {
     const name = file.replace(/\.html$/, '');
