@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/app-config';
+import { cliConfigSections } from '../config/config-sections';
 import { runCli } from './run-cli';
 
 /** `npm run build && npm run cli -- <command>` (e.g. `projections status`; `--help` lists them). */
 async function main(): Promise<void> {
-  process.exitCode = await runCli(process.argv, loadConfig());
+  // Each command validates only the settings it uses: `migrate` needs a database, not the HTTP API's token.
+  process.exitCode = await runCli(process.argv, loadConfig(process.env, cliConfigSections(process.argv[2])));
 }
 
 main().catch((error: unknown) => {

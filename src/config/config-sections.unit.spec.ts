@@ -1,0 +1,56 @@
+import { ConfigError, loadConfig } from './app-config';
+import { cliConfigSections } from './config-sections';
+
+const DATABASE_URL = 'postgres://u@db:5432/app';
+/** Each of these would stop a process that serves HTTP. */
+const BAD_HTTP = { PORT: '70000', HOST: '0.0.0.0', STAFF_API_TOKEN: 'short', AUTOBOLT_API_KEYS: 'short-key', HTTP_BODY_LIMIT_BYTES: '1' };
+
+const problemsOf = (attempt: () => unknown): string => {
+  try {
+    attempt();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.join('\n');
+    throw error;
+  }
+  return '';
+};
+
+describe('loadConfig per CLI command', () => {
+  it('migrate, import, audit, events, projections and retention run on DATABASE_URL alone, without a staff token', () => {
+    for (const command of ['migrate', 'directories', 'audit', 'events', 'projections', 'retention']) {
+      const config = loadConfig({ DATABASE_URL }, cliConfigSections(command));
+      expect(config.databaseUrl).toBe(DATABASE_URL);
+    }
+  });
+
+  it('does not validate HTTP settings for any CLI command', () => {
+    for (const command of ['migrate', 'directories', 'audit', 'events', 'projections', 'retention', undefined]) {
+      expect(problemsOf(() => loadConfig({ DATABASE_URL, ...BAD_HTTP }, cliConfigSections(command)))).toBe('');
+    }
+  });
+
+  it('migrate validates only the database settings', () => {
+    const sections = cliConfigSections('migrate');
+    expect(problemsOf(() => loadConfig({ EVENT_STORE: 'eventstoredb', RETENTION_NDJSON: 'maybe', QUEUE: 'kafka' }, sections))).toBe('');
+    const problems = problemsOf(() => loadConfig({ DATABASE_URL: 'mysql://x', DB_POOL_MAX: '0', MIGRATE_ON_BOOT: 'maybe' }, sections));
+    for (const name of ['DATABASE_URL', 'DB_POOL_MAX', 'MIGRATE_ON_BOOT']) expect(problems).toContain(name);
+  });
+
+  it('a command still refuses a bad setting it uses', () => {
+    expect(problemsOf(() => loadConfig({ DATABASE_URL, EVENT_STORE: 'eventstoredb' }, cliConfigSections('audit')))).toContain('needs EVENTSTORE_URL');
+    expect(problemsOf(() => loadConfig({ DATABASE_URL, RETENTION_NDJSON: 'maybe' }, cliConfigSections('retention')))).toContain('RETENTION_NDJSON');
+    expect(problemsOf(() => loadConfig({ DATABASE_URL, RETENTION_NDJSON: 'maybe' }, cliConfigSections('audit')))).toBe('');
+    expect(problemsOf(() => loadConfig({ PROJECTION_BATCH_SIZE: '0' }, cliConfigSections('projections')))).toContain('PROJECTION_BATCH_SIZE');
+  });
+
+  it('an unvalidated staff token is empty, never the built-in one', () => {
+    expect(loadConfig({ DATABASE_URL }, cliConfigSections('migrate')).staffApiToken).toBe('');
+    expect(loadConfig({ HOST: '0.0.0.0' }, cliConfigSections('migrate')).staffApiToken).toBe('');
+  });
+
+  it('the app (every section) still asks for every setting, HTTP included', () => {
+    const problems = problemsOf(() => loadConfig({ DATABASE_URL, ...BAD_HTTP }));
+    for (const name of ['PORT', 'STAFF_API_TOKEN', 'AUTOBOLT_API_KEYS', 'HTTP_BODY_LIMIT_BYTES']) expect(problems).toContain(name);
+    expect(problemsOf(() => loadConfig({ DATABASE_URL }))).toContain('STAFF_API_TOKEN is required when DATABASE_URL is set');
+  });
+});
