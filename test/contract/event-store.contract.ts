@@ -7,6 +7,7 @@ import {
 } from '../../src/event-store/event-store.errors';
 import type { EventStore, ExpectedVersion } from '../../src/event-store/event-store.port';
 import { someEvents, uniqueStream } from '../support/event-store-fixtures';
+import { describeFirstAppendRaceContract } from './first-append-race.contract';
 import { describeReadAllAndSubscriptionContract } from './read-all.contract';
 
 export interface ContractSubject {
@@ -185,5 +186,6 @@ export function describeEventStoreContract(backend: string, create: () => Promis
     });
 
     describeReadAllAndSubscriptionContract(store);
+    describeFirstAppendRaceContract(store);
   });
 }
