@@ -133,6 +133,7 @@ export function validateReadStream(streamId: string, options: ReadStreamOptions)
   if (typeof streamId !== 'string' || streamId.trim() === '') {
     throw new InvalidReadError('Stream id must be a non-empty string');
   }
+  if (!isStorableText(streamId)) throw new InvalidReadError('Stream id holds a NUL character or a lone UTF-16 surrogate: no stream has it');
   const { fromVersion, maxCount, direction } = options;
   if (fromVersion !== undefined && !(Number.isSafeInteger(fromVersion) && fromVersion >= 0)) {
     throw new InvalidReadError(`fromVersion must be a whole number >= 0, got ${String(fromVersion)}`);

@@ -144,6 +144,7 @@ export function describeEventStoreContract(backend: string, create: () => Promis
       it('refuses a malformed read', async () => {
         await expect(store().readStream(uniqueStream(), { maxCount: 0 })).rejects.toBeInstanceOf(InvalidReadError);
         await expect(store().readStream('', {})).rejects.toBeInstanceOf(InvalidReadError);
+        await expect(store().readStream('job-\u0000', {})).rejects.toBeInstanceOf(InvalidReadError);
       });
     });
 
