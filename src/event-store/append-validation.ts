@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { isStorableText } from '../shared/storable-text';
 import { EventTooLargeError, InvalidAppendError, InvalidReadError } from './event-store.errors';
+import { assertStorableEvent } from './storable-json';
 import type {
   Actor,
   AppendOptions,
@@ -29,6 +31,9 @@ export function validateStreamId(streamId: unknown): asserts streamId is string 
   }
   if (streamId.length > MAX_STREAM_ID_LENGTH) {
     throw new InvalidAppendError(`Stream id is longer than ${MAX_STREAM_ID_LENGTH} characters`);
+  }
+  if (!isStorableText(streamId)) {
+    throw new InvalidAppendError('Stream id holds a NUL character or a lone UTF-16 surrogate, which cannot be stored');
   }
   if (streamId.startsWith('$')) {
     throw new InvalidAppendError(`Stream id "${streamId}" is reserved: ids starting with $ are system streams`);
@@ -88,6 +93,7 @@ function prepareOne(
   const metadata = completeMetadata(event.metadata ?? {}, options, correlationId);
   const dataJson = serialise(event.data, type);
   const metadataJson = JSON.stringify(metadata);
+  assertStorableEvent(type, dataJson, metadataJson);
   const size = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
   if (size > maxEventBytes) throw new EventTooLargeError(type, size, maxEventBytes);
   return { eventId: metadata.eventId, type, metadata, dataJson, metadataJson };
@@ -127,6 +133,7 @@ export function validateReadStream(streamId: string, options: ReadStreamOptions)
   if (typeof streamId !== 'string' || streamId.trim() === '') {
     throw new InvalidReadError('Stream id must be a non-empty string');
   }
+  if (!isStorableText(streamId)) throw new InvalidReadError('Stream id holds a NUL character or a lone UTF-16 surrogate: no stream has it');
   const { fromVersion, maxCount, direction } = options;
   if (fromVersion !== undefined && !(Number.isSafeInteger(fromVersion) && fromVersion >= 0)) {
     throw new InvalidReadError(`fromVersion must be a whole number >= 0, got ${String(fromVersion)}`);

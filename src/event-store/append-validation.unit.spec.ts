@@ -1,5 +1,5 @@
 import { expectationHolds, prepareEvents, validateExpectedVersion, validateStreamId } from './append-validation';
-import { EventTooLargeError, InvalidAppendError } from './event-store.errors';
+import { EventTooLargeError, InvalidAppendError, InvalidEventDataError } from './event-store.errors';
 
 describe('expectationHolds', () => {
   it.each([
@@ -50,5 +50,32 @@ describe('prepareEvents', () => {
 
   it('refuses an event id that is not a UUID', () => {
     expect(() => prepareEvents([{ type: 'A', data: {}, metadata: { eventId: 'abc' } }], options, 1024)).toThrow(/not a UUID/);
+  });
+});
+
+describe('prepareEvents refuses text jsonb cannot store', () => {
+  const options = { expectedVersion: 'any' as const };
+  const prepare = (event: { type: string; data: unknown; metadata?: { actor: { kind: 'worker'; id: string } } }): unknown =>
+    prepareEvents([event], options, 1 << 16);
+
+  it('names the event, the path and what is wrong', () => {
+    expect(() => prepare({ type: 'Failed', data: { steps: [{ message: 'a\u0000b' }] } }))
+      .toThrow('Event "Failed": data at $.steps[0].message holds a NUL character (U+0000)');
+    expect(() => prepare({ type: 'Failed', data: { message: 'cut \ud83d' } }))
+      .toThrow(/data at \$\.message holds a lone UTF-16 surrogate \(U\+D83D\)/);
+    expect(() => prepare({ type: 'Failed', data: {}, metadata: { actor: { kind: 'worker', id: '\udc00' } } }))
+      .toThrow(/metadata at \$\.actor\.id holds a lone UTF-16 surrogate \(U\+DC00\)/);
+    expect(() => prepare({ type: 'Fa\u0000iled', data: {} })).toThrow(InvalidEventDataError);
+  });
+
+  it('keeps emoji, other control characters and a backslash followed by "u0000"', () => {
+    const data = { emoji: 'ok 😀', bell: '\u0007', text: '\\u0000 and \\ud800 as written', both: '\\\u0001' };
+    const [prepared] = prepareEvents([{ type: 'Fine', data }], options, 1 << 16);
+    expect(JSON.parse(prepared.dataJson)).toEqual(data);
+  });
+
+  it('refuses a stream id with a NUL or a lone surrogate', () => {
+    expect(() => validateStreamId('job-\u0000')).toThrow(InvalidAppendError);
+    expect(() => validateStreamId('job-\ud800')).toThrow(InvalidAppendError);
   });
 });

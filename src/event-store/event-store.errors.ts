@@ -49,3 +49,18 @@ export class InvalidCheckpointError extends EventStoreError {
     super(`Checkpoint "${checkpoint}" is not one this event store wrote`);
   }
 }
+
+/**
+ * Event data (or its type or metadata) holds text the store cannot keep: PostgreSQL's jsonb
+ * refuses NUL and lone UTF-16 surrogates. Refused before anything is written, on every adapter.
+ */
+export class InvalidEventDataError extends EventStoreError {
+  readonly code = 'INVALID_EVENT_DATA';
+  constructor(
+    /** Null when the server refused the append without saying which event. */
+    readonly eventType: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -2,7 +2,8 @@ import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import { CatalogTooSmallError } from '../directories/directory-catalog.repository';
 import {
-  EventStoreError, EventTooLargeError, InvalidAppendError, InvalidCheckpointError, InvalidReadError, WrongExpectedVersionError,
+  EventStoreError, EventTooLargeError, InvalidAppendError, InvalidCheckpointError, InvalidEventDataError, InvalidReadError,
+  WrongExpectedVersionError,
 } from '../event-store/event-store.errors';
 import { DomainError, type DomainErrorCode } from '../shared/decider';
 
@@ -45,7 +46,7 @@ function fromEventStoreError(exception: EventStoreError): ErrorResponse | null {
   const code = exception.code.toLowerCase();
   if (exception instanceof EventTooLargeError) return { status: 413, body: { error: code, message: exception.message } };
   const badRequest = exception instanceof InvalidAppendError || exception instanceof InvalidReadError
-    || exception instanceof InvalidCheckpointError;
+    || exception instanceof InvalidCheckpointError || exception instanceof InvalidEventDataError;
   return badRequest ? { status: 400, body: { error: code, message: exception.message } } : null;
 }
 

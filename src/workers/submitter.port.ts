@@ -51,7 +51,10 @@ export type SubmissionOutcome = Evidence & (
   | { readonly kind: 'dry_run' }
 );
 
-/** Submits one listing to one directory. Never throws for a site's behaviour: it classifies it. */
+/**
+ * Submits one listing to one directory. Never throws for a site's behaviour: it classifies it.
+ * Every string of an outcome can be stored as event data (see storableOutcome).
+ */
 export interface Submitter {
   submit(request: SubmissionRequest, signal?: AbortSignal): Promise<SubmissionOutcome>;
   close(): Promise<void>;

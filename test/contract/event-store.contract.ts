@@ -7,6 +7,7 @@ import {
 } from '../../src/event-store/event-store.errors';
 import type { EventStore, ExpectedVersion } from '../../src/event-store/event-store.port';
 import { someEvents, uniqueStream } from '../support/event-store-fixtures';
+import { describeFirstAppendRaceContract } from './first-append-race.contract';
 import { describeReadAllAndSubscriptionContract } from './read-all.contract';
 
 export interface ContractSubject {
@@ -143,6 +144,7 @@ export function describeEventStoreContract(backend: string, create: () => Promis
       it('refuses a malformed read', async () => {
         await expect(store().readStream(uniqueStream(), { maxCount: 0 })).rejects.toBeInstanceOf(InvalidReadError);
         await expect(store().readStream('', {})).rejects.toBeInstanceOf(InvalidReadError);
+        await expect(store().readStream('job-\u0000', {})).rejects.toBeInstanceOf(InvalidReadError);
       });
     });
 
@@ -182,8 +184,22 @@ export function describeEventStoreContract(backend: string, create: () => Promis
         await expect(store().appendToStream(stream, twice, { expectedVersion: 'any' })).rejects.toBeInstanceOf(InvalidAppendError);
         expect((await store().readStream(stream)).version).toBe(0);
       });
+
+      it.each([
+        ['a lone surrogate in data', { type: 'Scraped', data: { message: `${'x'.repeat(9)}\ud83d` } }],
+        ['a NUL in data', { type: 'Scraped', data: { message: 'the page said \u0000' } }],
+        ['a NUL in a key', { type: 'Scraped', data: { ['a\u0000b']: 1 } }],
+        ['a lone surrogate in metadata', { type: 'Scraped', data: {}, metadata: { actor: { kind: 'worker', id: 'w\udc00' } } }],
+        ['a NUL in the type', { type: 'Scr\u0000aped', data: {} }],
+      ] as const)('data PostgreSQL would refuse (%s) fails with the typed error and writes nothing', async (_, event) => {
+        const stream = uniqueStream();
+        const attempt = store().appendToStream(stream, [...someEvents(1), event], { expectedVersion: 'any' });
+        await expect(attempt).rejects.toMatchObject({ name: 'InvalidEventDataError', code: 'INVALID_EVENT_DATA' });
+        expect((await store().readStream(stream)).version).toBe(0);
+      });
     });
 
     describeReadAllAndSubscriptionContract(store);
+    describeFirstAppendRaceContract(store);
   });
 }

@@ -8,7 +8,7 @@ import {
   validateStreamId,
   validateSubscribe,
 } from '../append-validation';
-import { InvalidAppendError, WrongExpectedVersionError } from '../event-store.errors';
+import { InvalidAppendError, InvalidEventDataError, WrongExpectedVersionError } from '../event-store.errors';
 import type {
   AllSlice,
   AppendOptions,
@@ -171,6 +171,11 @@ function toStoreError(error: unknown, streamId: string, expected: ExpectedVersio
   const pgError = error as { code?: string; detail?: string };
   if (pgError.code === 'DB409') return new WrongExpectedVersionError(streamId, expected, Number(pgError.detail));
   if (pgError.code === 'DB422') return new InvalidAppendError(`Stream "${streamId}": ${(error as Error).message}`);
+  // Class 22 is data the server refused (validation should have caught it first): a caller's
+  // mistake, typed, never a raw driver error.
+  if (pgError.code?.startsWith('22')) {
+    return new InvalidEventDataError(null, `Stream "${streamId}": the server refused the events' data: ${(error as Error).message}`);
+  }
   return error;
 }
 

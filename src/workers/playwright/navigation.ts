@@ -1,4 +1,5 @@
 import type { Page } from 'playwright';
+import { clipText } from '../../shared/storable-text';
 import type { Verdict } from './outcome-classifier';
 import { stopLoading } from './page-change';
 
@@ -19,10 +20,10 @@ export function refuseUrl(url: string): Verdict | null {
   try {
     protocol = new URL(url).protocol;
   } catch {
-    return { kind: 'permanent', message: `directory URL is not a valid URL: ${url.slice(0, 200)}` };
+    return { kind: 'permanent', message: `directory URL is not a valid URL: ${clipText(url, 200)}` };
   }
   if (protocol === 'http:' || protocol === 'https:') return null;
-  return { kind: 'permanent', message: `directory URL must be http or https: ${url.slice(0, 200)}` };
+  return { kind: 'permanent', message: `directory URL must be http or https: ${clipText(url, 200)}` };
 }
 
 export async function openForm(page: Page, url: string, timeoutMs: number): Promise<Landing> {
@@ -68,5 +69,6 @@ export function browserErrorVerdict(error: unknown): Verdict {
 }
 
 function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? '').replace(/^\w+(\.\w+)?: /, '').slice(0, 200);
+  // A page's script can throw any text: it becomes event data, so cut on code points.
+  return clipText((message.split('\n')[0] ?? '').replace(/^\w+(\.\w+)?: /, ''), 200);
 }

@@ -29,6 +29,12 @@ describe('navigation verdicts', () => {
     expect(browserErrorVerdict(new Error('page.evaluate: boom\n    at x'))).toEqual({ kind: 'transient', message: 'browser error: boom' });
   });
 
+  it('a browser error with an emoji at the cut keeps whole characters only', () => {
+    const verdict = browserErrorVerdict(new Error(`page.evaluate: ${'x'.repeat(199)}😀 thrown by the page\n    at x`));
+    expect(verdict).toEqual({ kind: 'transient', message: `browser error: ${'x'.repeat(199)}…` });
+    expect(browserErrorVerdict(new Error('page.evaluate: nul\u0000 in it'))).toEqual({ kind: 'transient', message: 'browser error: nul in it' });
+  });
+
   it('turns obstacles into needs_manual', () => {
     expect(obstacleVerdict({ url: 'https://d.test/add', passwordField: false, captcha: null })).toBeNull();
     expect(obstacleVerdict({ url: 'https://d.test/add', passwordField: true, captcha: null })).toMatchObject({ reason: 'login' });

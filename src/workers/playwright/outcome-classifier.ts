@@ -1,3 +1,4 @@
+import { clipText, isStorableText, storableText } from '../../shared/storable-text';
 import type { ManualReason } from '../../submissions/submission.events';
 import {
   CAPTCHA_TEXT, DUPLICATE_TEXT, LISTING_LINK_HREF, LISTING_LINK_TEXT, LOGIN_TEXT, LOGIN_URL,
@@ -34,7 +35,8 @@ export function isUnconfirmed(verdict: Verdict): boolean {
 }
 
 /** Pure: decides what a result page means. The first rule that matches wins; order is the policy. */
-export function classifyResult(page: ResultPage): Verdict {
+export function classifyResult(result: ResultPage): Verdict {
+  const page = { ...result, text: storableText(result.text) };
   return statusVerdict(page.status)
     ?? manualVerdict(page)
     ?? textVerdict(page)
@@ -89,8 +91,8 @@ function manual(reason: ManualReason, message: string): Verdict {
 
 export function listingUrl(page: ResultPage): string | null {
   const links = page.links ?? [];
-  const byText = links.find((link) => LISTING_LINK_TEXT.test(normalize(link.text)) && isHttp(link.href));
-  const byHref = links.find((link) => LISTING_LINK_HREF.test(pathOf(link.href)) && isHttp(link.href));
+  const byText = links.find((link) => LISTING_LINK_TEXT.test(normalize(link.text)) && isListingHref(link.href));
+  const byHref = links.find((link) => LISTING_LINK_HREF.test(pathOf(link.href)) && isListingHref(link.href));
   return (byText ?? byHref)?.href ?? null;
 }
 
@@ -104,9 +106,9 @@ function excerpt(text: string, pattern: RegExp): string {
   return clip(line ?? normalize(text).match(pattern)?.[0] ?? '');
 }
 
+/** Page text becomes event data: cut on code points, without what jsonb refuses. */
 function clip(message: string): string {
-  const flat = message.replace(/\s+/g, ' ').trim();
-  return flat.length > MESSAGE_LIMIT ? `${flat.slice(0, MESSAGE_LIMIT - 1)}…` : flat;
+  return clipText(message.replace(/\s+/g, ' ').trim(), MESSAGE_LIMIT);
 }
 
 function pathOf(url: string): string {
@@ -118,6 +120,7 @@ function pathOf(url: string): string {
   }
 }
 
-function isHttp(url: string): boolean {
-  return /^https?:\/\//i.test(url);
+/** A URL with a NUL or a half surrogate pair is no address to keep: cleaning it would change it. */
+function isListingHref(url: string): boolean {
+  return /^https?:\/\//i.test(url) && isStorableText(url);
 }

@@ -106,3 +106,27 @@ describe('classifyResult', () => {
     if (verdict.kind === 'permanent') expect(verdict.message.length).toBeLessThanOrEqual(200);
   });
 });
+
+describe('messages are text the event store can keep', () => {
+  const halfPair = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  const messageOf = (verdict: ReturnType<typeof classifyResult>): string => ('message' in verdict ? verdict.message : '');
+
+  it('an emoji exactly at the cut is kept whole, never halved', () => {
+    const text = `${'x'.repeat(198)}😀 This listing already exists.`;
+    const message = messageOf(classifyResult(page(text)));
+    expect(message).not.toMatch(halfPair);
+    expect(message).toBe(`${'x'.repeat(198)}😀…`);
+  });
+
+  it('a NUL or a lone surrogate in the page\'s error text is left out', () => {
+    expect(classifyResult(page('Email\u0000 is required'))).toEqual({ kind: 'permanent', message: 'Email is required' });
+    expect(classifyResult(page('Captcha is incorrect \ud83d, try again'))).toMatchObject({
+      kind: 'needs_manual', message: 'the directory asks for a captcha: Captcha is incorrect , try again',
+    });
+  });
+
+  it('a listing link with a NUL or a lone surrogate is no listing URL', () => {
+    const links = [{ href: 'https://dir.test/l/1\u0000', text: 'View your listing' }, { href: 'https://dir.test/l/\udc00', text: 'Your listing' }];
+    expect(classifyResult(page('Thank you!', { links }))).toEqual({ kind: 'success', listingUrl: null });
+  });
+});

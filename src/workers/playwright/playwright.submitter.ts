@@ -1,7 +1,9 @@
 import type { Page } from 'playwright';
+import { clipText } from '../../shared/storable-text';
 import type { BrowserLease, BrowserPool } from '../browser/browser-pool';
 import { TimeoutExceededError, withTimeout } from '../browser/with-timeout';
 import type { SubmissionOutcome, SubmissionRequest, Submitter, FormMapping } from '../submitter.port';
+import { storableOutcome } from '../storable-outcome';
 import type { DetectFields } from './detected-form';
 import { EvidenceRecorder } from './evidence';
 import { fillFormSteps } from './form-steps';
@@ -121,7 +123,8 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined, onAbort
 }
 
 function outcome(verdict: Verdict | { readonly kind: 'dry_run' }, mappingUsed: FormMapping | null, evidencePath: string | null): SubmissionOutcome {
-  return { ...verdict, mappingUsed, evidencePath };
+  // The port's promise: every string in an outcome can be stored as it is.
+  return storableOutcome({ ...verdict, mappingUsed, evidencePath });
 }
 
 function domainOf(request: SubmissionRequest): string {
@@ -135,5 +138,5 @@ function domainOf(request: SubmissionRequest): string {
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return (message.split('\n')[0] ?? '').slice(0, 200);
+  return clipText(message.split('\n')[0] ?? '', 200);
 }

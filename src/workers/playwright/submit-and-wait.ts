@@ -1,4 +1,5 @@
 import type { Page, Request, Response } from 'playwright';
+import { clipText } from '../../shared/storable-text';
 import { classifyResult, isUnconfirmed, type Verdict } from './outcome-classifier';
 import { awaitChange, isNavigationError, stopLoading, takeSnapshot, type PageChange } from './page-change';
 import { triggerSubmit, type TriggerRequest, type TriggerResult } from './submit-trigger.browser';
@@ -22,7 +23,7 @@ export async function submitAndClassify(page: Page, landingStatus: number, timeo
   page.on('request', onRequest).on('requestfinished', onDone).on('requestfailed', onDone).on('response', onResponse);
   try {
     const trigger = await pressButton(page, { target: 'submit' });
-    if (trigger.kind === 'invalid') return { kind: 'permanent', message: `the form rejected the values: ${trigger.problems.join('; ').slice(0, 300)}` };
+    if (trigger.kind === 'invalid') return { kind: 'permanent', message: `the form rejected the values: ${clipText(trigger.problems.join('; '), 300)}` };
     if (trigger.kind === 'nothing') return { kind: 'permanent', message: 'no way to submit the form was found' };
     if (trigger.kind === 'press_enter') await page.locator(`[data-dbolt~="${trigger.key}"]`).press('Enter', { timeout: timeoutMs });
     return await awaitVerdict(page, traffic, timeoutMs);
