@@ -8,7 +8,7 @@ import { consoleSummary, type BenchReport } from './report';
 import { writeSubmissionsSection } from './results-section';
 
 /**
- * Issue 5: submissions/hour end to end (API → events → queue → worker → sandbox → projections)
+ * Submissions/hour end to end (API → events → queue → worker → sandbox → projections)
  * with the built app against the sandbox, beside the seed's browser-per-submission baseline, at
  * a few WORKER_CONCURRENCY levels; plus a warm micro-run of the submitter on one simple site.
  * `npm run bench:submissions`; BENCH_CONCURRENCY=2,4 BENCH_JOBS=1 for a smaller run.

@@ -4,7 +4,7 @@ import type { VerifyReport } from '../../projections/runtime/projection-verify';
 import { StaffAuthGuard } from '../auth/staff-auth.guard';
 import { ProjectionOperations } from './projection-operations.service';
 
-/** Projection operations for staff (DESIGN §6): status, rebuild on request, verify by replay. */
+/** Projection operations for staff (docs/requirements.md R-OPS-2…4): status, rebuild on request, verify by replay. */
 @Controller('admin/projections')
 @UseGuards(StaffAuthGuard)
 export class AdminController {

@@ -5,7 +5,7 @@ import { StaffAuthGuard } from '../auth/staff-auth.guard';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { JobIdPipe } from '../http/path-params.pipe';
 
-/** A job as it stood at a point of its history (DESIGN §7: audit and replay). */
+/** A job as it stood at a point of its history (audit and replay, docs/requirements.md R-OPS-6). */
 @Controller('jobs')
 @UseGuards(StaffAuthGuard)
 export class JobStateController {

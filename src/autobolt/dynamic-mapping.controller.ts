@@ -15,7 +15,7 @@ export interface MappingPage {
   readonly next: string | null;
 }
 
-/** Form mappings (audit §1.2): read one or a page; import the seed's JSON or set one curated mapping. */
+/** Form mappings (docs/requirements.md R-API-7): read one or a page; import the seed's JSON or set one curated mapping. */
 @Controller('autobolt/dynamic-mapping')
 @UseGuards(StaffOrApiKeyGuard)
 export class DynamicMappingController {

@@ -10,7 +10,7 @@ import { TestSubmissions, type TestSubmissionView } from './test-submissions.ser
 
 const DEFAULT_LIMIT = 20;
 
-/** AutoBolt test submissions (audit §1.2): one directory, synchronously, through the app's submitter. */
+/** AutoBolt test submissions (docs/requirements.md R-API-6): one directory, synchronously, through the app's submitter. */
 @Controller('autobolt/test-submissions')
 @UseGuards(StaffOrApiKeyGuard)
 export class TestSubmissionsController {

@@ -20,7 +20,7 @@ export class RetentionRunCommand extends CommandRunner {
   }
 }
 
-@Command({ name: 'retention', description: 'retention (audit §4.1): run a pass', subCommands: [RetentionRunCommand] })
+@Command({ name: 'retention', description: 'archive and delete old queue_history; clean finished jobs\' bookkeeping', subCommands: [RetentionRunCommand] })
 export class RetentionCommand extends CommandRunner {
   async run(): Promise<void> {
     this.command.outputHelp();

@@ -35,7 +35,7 @@ export interface AppConfig extends HttpConfig {
   readonly roles: readonly Role[];
   readonly projectionBatchSize: number;
   readonly projectionRebuildBatchSize: number;
-  /** Same listing, same directory, inside this many days: one submission (audit §3.2). */
+  /** Same listing, same directory, inside this many days: one submission (docs/requirements.md R-IDEMP-1). */
   readonly idempotencyWindowDays: number;
   readonly retention: RetentionConfig;
   readonly queue: QueueConfig;

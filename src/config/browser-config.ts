@@ -2,7 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import type { EnvReader } from './env-reader';
 
 export interface BrowserConfig {
-  /** Debian's Chromium; never a downloaded browser (STACK.md). */
+  /** Debian's Chromium; never a downloaded browser (docs/requirements.md R-WORK-1). */
   readonly chromiumPath: string;
   /** Screenshots and failure HTML, one folder per job. */
   readonly evidenceDir: string;

@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 
 /**
  * Runs `work` in one transaction on one client. Keep it short and never await another pool
- * connection inside: on PGlite every other connection waits for this transaction (STACK.md).
+ * connection inside: on PGlite every other connection waits for this transaction.
  */
 export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();

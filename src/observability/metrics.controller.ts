@@ -8,7 +8,7 @@ import { renderMetrics, type Metric } from './prometheus-text';
 
 const BREAKER_VALUE = { closed: 0, half_open: 1, open: 2 } as const;
 
-/** `GET /api/metrics` for Prometheus (audit §1.2: "❌ /api/metrics"): queue, dead letters, worker, breaker, jobs. */
+/** `GET /api/metrics` for Prometheus (docs/requirements.md R-OBS-1): queue, dead letters, worker, breaker, jobs. */
 @Controller('metrics')
 @UseGuards(StaffAuthGuard)
 export class MetricsController {

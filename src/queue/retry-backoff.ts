@@ -8,7 +8,7 @@ export interface BackoffBounds {
 /**
  * Full jitter (AWS Architecture Blog, "Exponential Backoff and Jitter"): the n-th retry waits
  * a uniform draw below min(cap, base·2^(n−1)), so failing submissions spread out instead of
- * returning together (audit §3.3: fixed 30 s without jitter). A floor keeps a draw near zero
+ * returning together (the system this replaces waited a fixed 30 s without jitter). A floor keeps a draw near zero
  * from hammering the directory at once.
  */
 export function retryBounds(failedAttempt: number, config: RetryConfig): BackoffBounds {

@@ -31,7 +31,7 @@ export interface RetentionPassOptions {
   readonly now?: () => Date;
 }
 
-/** One retention pass (audit §4.1): archive old queue_history, delete old archive, clean job progress. */
+/** One retention pass (docs/requirements.md R-RET-2, R-RET-3): archive old queue_history, delete old archive, clean job progress. */
 export async function runRetentionPass(pool: Pool, settings: RetentionSettings, options: RetentionPassOptions = {}): Promise<RetentionReport> {
   const started = (options.now ?? (() => new Date()))();
   const batchSize = options.batchSize ?? 5000;

@@ -13,7 +13,7 @@ export function normalizeField(value: string | undefined): string {
 
 /**
  * SHA-256 of (job, directory, normalised business fields, time window): the same listing to the
- * same directory inside one window is one submission (audit §3.2). The window lets a listing be
+ * same directory inside one window is one submission (docs/requirements.md R-IDEMP-1). The window lets a listing be
  * submitted again once it has passed.
  */
 export function submissionIdempotencyKey(

@@ -20,7 +20,7 @@ async function queuedCount(queue: MessageQueue): Promise<number> {
 }
 
 /**
- * Issue 4: SIGKILL the dispatcher while it turns appended events into messages (some sent,
+ * SIGKILL the dispatcher while it turns appended events into messages (some sent,
  * some not); after a restart every submission has its message — nothing lost between the
  * append and the send — and the resent page adds no duplicate (message ids derive from events).
  */

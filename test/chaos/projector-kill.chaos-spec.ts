@@ -11,7 +11,7 @@ const REBUILT = ['jobs', 'job_results', 'queue_history'];
 const TOKEN = 'chaos-staff-token-123';
 
 /**
- * Issue 3: SIGKILL the projector in the middle of a rebuild of >= 100,000 events; on restart it
+ * SIGKILL the projector in the middle of a rebuild of >= 100,000 events; on restart it
  * finishes, `verify` finds no difference, and reads of the jobs read model answer throughout.
  */
 describe('projector killed mid-rebuild (machine PostgreSQL, built app)', () => {

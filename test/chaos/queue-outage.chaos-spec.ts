@@ -11,7 +11,7 @@ const OUTAGE_MS = 30_000;
 const JOBS = 40;
 
 /**
- * Issue 4: the queue backend (SQS, here the fauxqs emulator) stops answering for 30 s while a
+ * The queue backend (SQS, here the fauxqs emulator) stops answering for 30 s while a
  * worker is consuming: the worker's circuit breaker opens instead of spinning on errors, closes
  * again once SQS answers, and every submission is made exactly once.
  */

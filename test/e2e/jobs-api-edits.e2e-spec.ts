@@ -30,7 +30,7 @@ describe('jobs API: staff edits, auth and errors (machine PostgreSQL)', () => {
       expect(await streamTypes(jobId)).toEqual(['JobCreated', 'JobQueued', 'JobStatusOverridden']);
     });
 
-    it('audit §8.1: two concurrent edits with the same If-Match give one 200, one 409, and no lost update', async () => {
+    it('two concurrent edits with the same If-Match give one 200, one 409, and no lost update', async () => {
       for (let round = 0; round < 5; round++) {
         const jobId = await createJob('acme');
         const [a, b] = await Promise.all([

@@ -22,7 +22,7 @@ const FILES_AND_TRAPS = /logo|g-recaptcha-response|__VIEWSTATE|draft|step/i;
 const CHECKBOX = /terms|agree|accept|tos/i;
 
 /**
- * Issue 5: a job for 50 sandbox directories, created through the API, runs through the whole
+ * A job for 50 sandbox directories, created through the API, runs through the whole
  * system — dispatcher, PostgreSQL queue, worker with real Chromium, events, projections.
  */
 describe('a 50-directory job against the local directory sandbox (real Chromium)', () => {

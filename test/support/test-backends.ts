@@ -9,7 +9,7 @@ export interface BackendDatabase {
 
 export interface TestBackend {
   readonly name: string;
-  /** LISTEN/NOTIFY across connections: on a real server only (STACK.md). */
+  /** LISTEN/NOTIFY across connections: on a real server only (PGlite over its socket does not carry NOTIFY between connections). */
   readonly listen: boolean;
   /**
    * Connections are separate sessions, so advisory locks exclude each other. PGlite is one

@@ -31,7 +31,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
 }
 
 /**
- * Only below the oldest running transaction is the log final; see DESIGN.md. ORDER BY names the
+ * Only below the oldest running transaction is the log final (docs/requirements.md R-LOG-5). ORDER BY names the
  * table's columns: unqualified, it would sort by the text aliases above ('10' < '9').
  */
 export const READ_ALL_SQL = `SELECT ${EVENT_COLUMNS} FROM events e
