@@ -12,7 +12,8 @@ export interface EmbeddedPostgresOptions {
 
 /**
  * PGlite served over the PostgreSQL wire protocol on 127.0.0.1, so the whole app talks `pg`
- * in embedded mode too. PGlite is a single backend: keep transactions short, since every other connection waits while one holds a transaction.
+ * in embedded mode too. PGlite is a single backend: keep transactions short, since every other
+ * connection waits while one holds a transaction.
  */
 export class EmbeddedPostgres {
   private constructor(
