@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { EmbeddedPostgres } from '../database/embedded-postgres';
@@ -19,6 +20,8 @@ export async function openSource(spec: string, defaultDataDir: string): Promise<
   const embedded = EMBEDDED.exec(spec);
   if (!embedded) return openUrl(spec);
   const dataDir = embedded[1] ? (isAbsolute(embedded[1]) ? embedded[1] : resolve(embedded[1])) : defaultDataDir;
+  // Starting PGlite on a missing folder would create an empty database there.
+  if (!existsSync(join(dataDir, 'pg'))) throw new Error(`There is no embedded database in ${dataDir} (no pg folder)`);
   const server = await EmbeddedPostgres.start({ dataDir: join(dataDir, 'pg'), port: 0, maxConnections: 4 });
   const pool = new Pool({ connectionString: server.connectionString, max: 2, application_name: 'directorybolt-copy' });
   pool.on('error', () => undefined);
