@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { allReadable } from '../support/all-readable';
 import { bootApp } from '../support/app-harness';
+import { startAppProcess } from '../support/app-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const NO_BACKGROUND = 'api';
@@ -57,5 +61,14 @@ describe('boot guard: a log from another database cluster (machine PostgreSQL)',
     expect(page.events.map((event) => event.streamId)).not.toContain('restored-1');
 
     await expect(bootApp(env()).then((booted) => (app = booted))).rejects.toThrow(/events copy --from .* --to /);
+  });
+
+  it('the built app process exits 1 and says why, naming the copy command', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'dbolt-xid-guard-'));
+    const child = await startAppProcess({ ...env(), DATA_DIR: dataDir });
+    expect(await child.exited).toBe(1);
+    await rm(dataDir, { recursive: true, force: true });
+    expect(child.output()).toContain('The event log was written in another PostgreSQL cluster');
+    expect(child.output()).toContain('npm run cli -- events copy --from <this database> --to <a new, empty database>');
   });
 });
