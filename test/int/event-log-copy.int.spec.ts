@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import { assertLogBelongsToCluster } from '../../src/database/log-cluster-guard';
+import { checkCopy } from '../../src/event-store/log-copy/copy-check';
 import { CopyRefusedError } from '../../src/event-store/log-copy/copy-plan';
+import { SourceSnapshot } from '../../src/event-store/log-copy/source-snapshot';
 import { copyEventLog } from '../../src/event-store/log-copy/event-log-copy';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { allReadable } from '../support/all-readable';
@@ -68,6 +70,20 @@ describe('copyEventLog: the machine PostgreSQL → a younger cluster (a fresh em
     const archived = await one<{ position: string }>(target.pool, 'SELECT position::text AS position FROM queue_history_archive');
     expect(archived.position).toBe(at.globalPosition.toString());
     expect(await one(target.pool, 'SELECT count(*)::int AS n FROM directories')).toEqual({ n: 1 });
+  });
+
+  it('the final check fails loudly when the target has an event the source has not, or lacks a row', async () => {
+    await storeOf(target.pool).appendToStream('stray-1', [{ type: 'ProbeRecorded', data: {} }], { expectedVersion: 'no_stream' });
+    await target.pool.query("DELETE FROM directories WHERE id = 'd-1'");
+    const snapshot = await SourceSnapshot.open(source.pool);
+    try {
+      const check = checkCopy(snapshot, target.pool, ['directories']);
+      await expect(check).rejects.toThrow(/stream stray-1: 1 events in the target only/);
+      await expect(check).rejects.toThrow(/events in the source, \d+ in the target/);
+      await expect(check).rejects.toThrow(/table directories: 1 rows in the source, 0 in the target/);
+    } finally {
+      await snapshot.close();
+    }
   });
 
   it('refuses a target that is not empty, a source with a table it has no treatment for, and a source an app is running on', async () => {

@@ -12,9 +12,10 @@ export class CopyMismatchError extends Error {
 const STREAM_DIGESTS = `SELECT stream_id, count(*)::int AS n,
     md5(string_agg(event_id::text || ':' || event_type, ',' ORDER BY stream_version)) AS digest
   FROM events GROUP BY stream_id`;
-/** The global order itself: every event id in (transaction id, position) order. */
-const ORDER_DIGEST = `SELECT count(*)::int AS n, coalesce(md5(string_agg(e.event_id::text, ',' ORDER BY e.transaction_id, e.position)), '') AS digest
-  FROM events e`;
+/** The global order itself: every event id in (transaction id, position) order, digested in chunks. */
+const ORDER_DIGESTS = `SELECT (s.n - 1) / 100000 AS chunk, count(*)::int AS n, md5(string_agg(s.event_id::text, ',' ORDER BY s.n)) AS digest
+  FROM (SELECT e.event_id, row_number() OVER (ORDER BY e.transaction_id, e.position) AS n FROM events e) s
+  GROUP BY 1 ORDER BY 1`;
 
 interface StreamDigest {
   readonly stream_id: string;
@@ -46,10 +47,12 @@ async function compareStreams(source: SourceSnapshot, target: Pool): Promise<str
 }
 
 async function compareOrder(source: SourceSnapshot, target: Pool): Promise<string[]> {
-  const [s] = (await source.client.query<{ n: number; digest: string }>(ORDER_DIGEST)).rows;
-  const [t] = (await target.query<{ n: number; digest: string }>(ORDER_DIGEST)).rows;
-  if (s.n !== t.n) return [`${s.n} events in the source, ${t.n} in the target`];
-  return s.digest === t.digest ? [] : ['the events are not in the source\'s global order in the target'];
+  const digests = (rows: { n: number; digest: string }[]): string => rows.map((r) => `${r.n}:${r.digest}`).join(',');
+  const s = (await source.client.query<{ n: number; digest: string }>(ORDER_DIGESTS)).rows;
+  const t = (await target.query<{ n: number; digest: string }>(ORDER_DIGESTS)).rows;
+  const [sourceCount, targetCount] = [s, t].map((rows) => rows.reduce((sum, r) => sum + r.n, 0));
+  if (sourceCount !== targetCount) return [`${sourceCount} events in the source, ${targetCount} in the target`];
+  return digests(s) === digests(t) ? [] : ['the events are not in the source\'s global order in the target'];
 }
 
 async function compareTables(source: SourceSnapshot, target: Pool, tables: readonly string[]): Promise<string[]> {
