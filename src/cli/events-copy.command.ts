@@ -53,9 +53,9 @@ export class EventsCopyCommand extends CommandRunner {
       source = await openSource(options.from ?? 'embedded', this.config.dataDir);
       console.log(`copying the event log from ${source.label} to ${target.label}`);
       await runMigrations(target.pool);
-      const summary = await this.copy(source, target, options.batchSize ?? DEFAULT_BATCH);
+      await this.copy(source, target, options.batchSize ?? DEFAULT_BATCH);
       await this.rebuildReadModels(target.pool);
-      console.log(`count check passed: ${summary.events} events in ${summary.streams} streams, in the source's order; the target is ready (DATABASE_URL=${target.label})`);
+      console.log('done: start the app with DATABASE_URL set to the --to URL');
     } finally {
       await source?.close();
       await target.close();
@@ -73,6 +73,7 @@ export class EventsCopyCommand extends CommandRunner {
     const rows = [...summary.tables].filter(([table]) => table !== 'streams').map(([table, n]) => `${table} ${n}`);
     console.log(`copied rows: ${rows.join(', ')}`);
     for (const c of summary.checkpoints) console.log(`checkpoint ${c.subscriptionId}: ${c.source} → ${c.target ?? 'start'}`);
+    console.log(`count check passed: ${summary.events} events in ${summary.streams} streams, each stream and the global order as in the source`);
     return summary;
   }
 

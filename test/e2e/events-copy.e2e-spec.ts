@@ -82,6 +82,7 @@ describe('events copy: embedded → the machine PostgreSQL, with a demo job\'s l
     expect(copied.out).toMatch(/^checkpoint dispatcher: pg:\d+:\d+ → pg:\d+:\d+$/m);
     expect(copied.out).toMatch(/^job_results: rebuilt on the target; generation g2 is live/m);
     expect(copied.out).toMatch(/^count check passed: \d+ events in \d+ streams/m);
+    expect(copied.out.split('\n').pop()).toBe('done: start the app with DATABASE_URL set to the --to URL');
 
     const server = await EmbeddedPostgres.start({ dataDir: join(dataDir, 'pg'), port: 0, maxConnections: 4 });
     source = { server, pool: new Pool({ connectionString: server.connectionString, max: 2 }) };
