@@ -43,6 +43,8 @@ const TREATMENTS: Readonly<Record<string, TableTreatment>> = {
 
 /** A projection generation: `<read table>__g<n>`. */
 const GENERATION_TABLE = /__g\d+$/;
+/** Scratch tables of a `projections verify` that did not finish: nothing to carry over. */
+const VERIFY_SCRATCH_TABLE = /__verify_[0-9a-f]+$/;
 
 export interface CopyPlan {
   readonly tables: ReadonlyMap<string, TableTreatment>;
@@ -56,7 +58,9 @@ export class CopyRefusedError extends Error {
 }
 
 export function treatmentOf(table: string): TableTreatment | null {
-  return TREATMENTS[table] ?? (GENERATION_TABLE.test(table) ? 'rebuilt' : null);
+  if (Object.hasOwn(TREATMENTS, table)) return TREATMENTS[table];
+  if (GENERATION_TABLE.test(table)) return 'rebuilt';
+  return VERIFY_SCRATCH_TABLE.test(table) ? 'skipped' : null;
 }
 
 /** Every table of the source must have a treatment: a table nobody decided about would be lost silently. */

@@ -9,6 +9,7 @@ describe('copy plan', () => {
     expect(treatmentOf('subscription_checkpoints')).toBe('checkpoints');
     expect(treatmentOf('job_results__g12')).toBe('rebuilt');
     expect(treatmentOf('worker_heartbeats')).toBe('skipped');
+    expect(treatmentOf('jobs__verify_0a1b2c3d')).toBe('skipped');
     expect(treatmentOf('something_new')).toBeNull();
   });
 });
