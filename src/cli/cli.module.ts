@@ -13,6 +13,7 @@ import { AuditCommand } from './audit.command';
 import { CliExitCode } from './cli-exit-code';
 import { CliExitOverride } from './cli-exit-override';
 import { DirectoriesCommand, DirectoriesImportCommand } from './directories.command';
+import { EventsCopyCommand } from './events-copy.command';
 import { EventsExportCommand } from './events-export.command';
 import { EventsCommand } from './events.command';
 import { MigrateCommand } from './migrate.command';
@@ -22,13 +23,16 @@ import { ProjectionsVerifyCommand } from './projections-verify.command';
 import { ProjectionsCommand } from './projections.command';
 import { RetentionCommand, RetentionRunCommand } from './retention.command';
 
-/** `migrate` boots only what it needs: the rest installs read models, which needs the schema first. */
-export type CliScope = 'migrate' | 'all';
+/**
+ * `migrate` boots only what it needs: the rest installs read models, which needs the schema first.
+ * `copy` opens its own source and target, and must not hold the configured (maybe embedded) database.
+ */
+export type CliScope = 'migrate' | 'copy' | 'all';
 
 const COMMANDS: Provider[] = [
   ProjectionsCommand, ProjectionsStatusCommand, ProjectionsRebuildCommand, ProjectionsVerifyCommand,
   AuditCommand, AuditTimelineCommand, AuditStateCommand,
-  EventsCommand, EventsExportCommand,
+  EventsCommand, EventsExportCommand, EventsCopyCommand,
   RetentionCommand, RetentionRunCommand,
   MigrateCommand,
   DirectoriesCommand, DirectoriesImportCommand,
@@ -44,6 +48,9 @@ export class CliModule {
         imports: [ConfigModule.forRoot({ ...config, migrateOnBoot: false }), DatabaseModule],
         providers: [MigrateCommand, CliExitOverride, CliExitCode],
       };
+    }
+    if (scope === 'copy') {
+      return { module: CliModule, imports: [ConfigModule.forRoot(config)], providers: [EventsCommand, EventsCopyCommand, CliExitOverride, CliExitCode] };
     }
     return {
       module: CliModule,

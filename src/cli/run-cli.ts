@@ -1,7 +1,7 @@
 import { CommandFactory, CommandRunnerService } from 'nest-commander';
 import type { AppConfig } from '../config/app-config';
 import { CliExitCode } from './cli-exit-code';
-import { CliModule } from './cli.module';
+import { CliModule, type CliScope } from './cli.module';
 
 /**
  * Runs one CLI command line (`argv` as process.argv: node, script, command, ...) in a Nest
@@ -10,7 +10,7 @@ import { CliModule } from './cli.module';
  */
 export async function runCli(argv: readonly string[], config: AppConfig): Promise<number> {
   let failure: number | null = null;
-  const app = await CommandFactory.createWithoutRunning(CliModule.forRoot({ ...config, roles: [] }, argv[2] === 'migrate' ? 'migrate' : 'all'), {
+  const app = await CommandFactory.createWithoutRunning(CliModule.forRoot({ ...config, roles: [] }, scopeOf(argv)), {
     cliName: 'directorybolt',
     abortOnError: false,
     // Quiet while booting: a boot failure reaches the caller, which says it in one line.
@@ -30,6 +30,11 @@ export async function runCli(argv: readonly string[], config: AppConfig): Promis
   } finally {
     await app.close();
   }
+}
+
+function scopeOf(argv: readonly string[]): CliScope {
+  if (argv[2] === 'migrate') return 'migrate';
+  return argv[2] === 'events' && argv[3] === 'copy' ? 'copy' : 'all';
 }
 
 /** commander has printed its own message (usage error, --help); only its exit code is left. */

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Pool } from 'pg';
 import type { AppConfig } from '../config/app-config';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { assertLogBelongsToCluster } from './log-cluster-guard';
 import { runMigrations } from './migration-runner';
 
 export type DatabaseMode = 'embedded' | 'external';
@@ -36,6 +37,7 @@ export class Database {
     const database = new Database(pool, embedded ? 'embedded' : 'external', embedded);
     try {
       if (config.migrateOnBoot) await database.migrate();
+      await assertLogBelongsToCluster(pool);
     } catch (error) {
       await database.close();
       throw error;
