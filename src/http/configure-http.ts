@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '../config/app-config';
 import { correlationIdMiddleware } from './api-request';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { StorableInputPipe } from './storable-input.pipe';
 import { createValidationPipe } from './validation.pipe';
 
 /** The HTTP setup of the app, shared by main.ts and the test harness so both behave alike. Call before init(). */
@@ -13,6 +14,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   // Registered before init(), so Nest skips its own 100 kB parsers (same handler names).
   express.useBodyParser('json', { limit: config.httpBodyLimitBytes });
   express.useBodyParser('urlencoded', { limit: config.httpBodyLimitBytes, extended: false });
-  express.useGlobalPipes(createValidationPipe());
+  // Storable text first: the validator would otherwise accept a NUL inside a valid string.
+  express.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   express.useGlobalFilters(new ApiExceptionFilter(express.getHttpAdapter()));
 }

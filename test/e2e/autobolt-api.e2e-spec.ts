@@ -149,6 +149,16 @@ describe('AutoBolt API (machine PostgreSQL)', () => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses a selector or name holding text PostgreSQL cannot store with 400 naming it, not a 500, and writes nothing', async () => {
+    const before = await count();
+    for (const bad of [entry('theta', ['#ok\u0000']), { ...entry('iota'), name: 'half an emoji \ud83d' }]) {
+      const response = await request(http()).post('/api/autobolt/dynamic-mapping').set(apiKey).send([entry('kappa'), bad]);
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({ error: 'unstorable_text', message: expect.stringMatching(/^Invalid request: body\[1\]\.\S+ holds a/), problems: [expect.any(String)] });
+    }
+    expect(await count()).toBe(before);
+  });
+
   it('runs a dry-run test submission through the submitter, stores it and serves its screenshot', async () => {
     const created = await request(http()).post('/api/autobolt/test-submissions').set(apiKey).send({ directoryId: 'alpha' }).expect(201);
     const { id } = created.body;
