@@ -1,7 +1,7 @@
 import { JOB_EVENT_TYPES, type JobEvent, type JobStatus } from '../../src/jobs/job.events';
 import { applyKeyedRows, type KeyedRowsSpec } from '../runtime/keyed-rows';
 import type { Projection } from '../runtime/projection';
-import { requeuedReason } from '../../src/jobs/status-reason';
+import { reopenedReason, requeuedReason } from '../../src/jobs/status-reason';
 
 export interface JobRow {
   readonly id: string;
@@ -53,6 +53,8 @@ function change(row: JobRow, event: JobEvent, at: string): Partial<JobRow> {
       return { dead_lettered: row.dead_lettered + 1 };
     case 'JobRedriven':
       return { status: 'queued', dead_lettered: Math.max(0, row.dead_lettered - event.data.directoryIds.length), finished_at: null };
+    case 'JobReopened':
+      return { status: 'in_progress', finished_at: null, status_reason: reopenedReason(event.data) };
     case 'JobCancelled':
       return { status: 'cancelled', finished_at: at, status_reason: event.data.reason };
     case 'JobStatusOverridden':

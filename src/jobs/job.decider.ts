@@ -1,6 +1,6 @@
 import { DomainError, rejectUnknownCommand, type Decider } from '../shared/decider';
 import type {
-  CancelJob, CompleteJob, CreateJob, FailJob, JobCommand, OverrideJobStatus, RecordDeadLetter, RedriveJob, RequeueJob, StartJob,
+  CancelJob, CompleteJob, CreateJob, FailJob, JobCommand, OverrideJobStatus, RecordDeadLetter, RedriveJob, ReopenJob, RequeueJob, StartJob,
 } from './job.commands';
 import type { JobEvent, JobStatus } from './job.events';
 import { evolveJob, initialJobState, type JobState } from './job.state';
@@ -9,7 +9,7 @@ import {
 } from './job.validation';
 
 export type {
-  CancelJob, CompleteJob, CreateJob, FailJob, JobCommand, OverrideJobStatus, RecordDeadLetter, RedriveJob, RequeueJob, StartJob,
+  CancelJob, CompleteJob, CreateJob, FailJob, JobCommand, OverrideJobStatus, RecordDeadLetter, RedriveJob, ReopenJob, RequeueJob, StartJob,
 } from './job.commands';
 export { MAX_DIRECTORIES_PER_JOB } from './job.commands';
 export type { JobState } from './job.state';
@@ -24,6 +24,7 @@ export function decideJob(command: JobCommand, state: JobState): readonly JobEve
     case 'FailJob': return failJob(command, existing(command, state));
     case 'RecordDeadLetter': return recordDeadLetter(command, existing(command, state));
     case 'RedriveJob': return redriveJob(command, existing(command, state));
+    case 'ReopenJob': return reopenJob(command, existing(command, state));
     case 'CancelJob': return cancelJob(command, existing(command, state));
     case 'OverrideJobStatus': return overrideJobStatus(command, existing(command, state));
     default: return rejectUnknownCommand(command);
@@ -105,6 +106,17 @@ function redriveJob({ data }: RedriveJob, state: JobState): readonly JobEvent[] 
   return [{ type: 'JobRedriven', data: { jobId: state.jobId, directoryIds: [...data.directoryIds] } }];
 }
 
+/**
+ * Job progress saw a submission open again. Normally the staff retry already put the job back in
+ * the queue; only when the job's finish overtook the retry is there something to undo.
+ */
+function reopenJob({ data }: ReopenJob, state: JobState): readonly JobEvent[] {
+  requireDirectoriesOfJob([data.directoryId], state.directoryIds, 'reopen', state);
+  if (isOneOf(state.status, ['queued', 'in_progress'])) return [];
+  if (!isOneOf(state.status, ['complete', 'failed'])) throw illegal('reopen', state);
+  return [{ type: 'JobReopened', data: { jobId: state.jobId, directoryId: data.directoryId, reason: data.reason } }];
+}
+
 function cancelJob({ data }: CancelJob, state: JobState): readonly JobEvent[] {
   if (isOneOf(state.status, ['complete', 'failed', 'cancelled'])) throw illegal('cancel', state);
   requireText(data.reason, 'reason', 'cancel', state);
@@ -136,6 +148,7 @@ const VERBS: Readonly<Record<JobCommand['type'], string>> = {
   FailJob: 'fail',
   RecordDeadLetter: 'record a dead letter for',
   RedriveJob: 'redrive',
+  ReopenJob: 'reopen',
   CancelJob: 'cancel',
   OverrideJobStatus: 'override the status of',
 };

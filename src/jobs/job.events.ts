@@ -2,6 +2,7 @@
 export type PackageTier = 'enterprise' | 'pro' | 'growth' | 'starter';
 export type Priority = 'P1' | 'P2' | 'P3';
 export type RequeueReason = 'stale' | 'manual' | 'redrive';
+export type ReopenReason = 'manual' | 'redrive';
 /** What the jobs read model shows; the seed's four plus the lifecycle extras. */
 export type JobStatus = 'pending' | 'queued' | 'in_progress' | 'complete' | 'failed' | 'cancelled';
 
@@ -50,6 +51,11 @@ export type JobCompleted = Event<'JobCompleted', { jobId: string; counts: Outcom
 export type JobFailed = Event<'JobFailed', { jobId: string; reason: string; counts: OutcomeCounts }>;
 export type JobDeadLettered = Event<'JobDeadLettered', { jobId: string; directoryId: string; reason: string }>;
 export type JobRedriven = Event<'JobRedriven', { jobId: string; directoryIds: readonly string[] }>;
+/**
+ * A submission of a finished job became open again (a staff retry or a redrive that the job's
+ * finish overtook): the job is in progress until it finishes again.
+ */
+export type JobReopened = Event<'JobReopened', { jobId: string; directoryId: string; reason: ReopenReason }>;
 export type JobCancelled = Event<'JobCancelled', { jobId: string; reason: string }>;
 export type JobStatusOverridden = Event<'JobStatusOverridden', {
   jobId: string;
@@ -68,12 +74,13 @@ export type JobEvent =
   | JobFailed
   | JobDeadLettered
   | JobRedriven
+  | JobReopened
   | JobCancelled
   | JobStatusOverridden;
 
 export const JOB_EVENT_TYPES: readonly JobEvent['type'][] = [
   'JobCreated', 'JobQueued', 'JobStarted', 'JobRequeued', 'JobCompleted', 'JobFailed',
-  'JobDeadLettered', 'JobRedriven', 'JobCancelled', 'JobStatusOverridden',
+  'JobDeadLettered', 'JobRedriven', 'JobReopened', 'JobCancelled', 'JobStatusOverridden',
 ];
 
 export const PRIORITY_BY_TIER: Readonly<Record<PackageTier, Priority>> = {

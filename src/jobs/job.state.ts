@@ -51,6 +51,8 @@ export function evolveJob(state: JobState, event: JobEvent): JobState {
       const redriven = new Set(event.data.directoryIds);
       return { ...state, status: 'queued', deadLettered: state.deadLettered.filter((id) => !redriven.has(id)) };
     }
+    case 'JobReopened':
+      return { ...state, status: 'in_progress' };
     case 'JobCancelled':
       return { ...state, status: 'cancelled' };
     case 'JobStatusOverridden':
