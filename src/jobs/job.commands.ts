@@ -14,8 +14,6 @@ export type StartJob = Command<'StartJob', { workerId: string }>;
 export type RequeueJob = Command<'RequeueJob', { reason: RequeueReason; directoryIds: readonly string[]; note?: string }>;
 export type CompleteJob = Command<'CompleteJob', { counts: OutcomeCounts }>;
 export type FailJob = Command<'FailJob', { reason: string; counts: OutcomeCounts }>;
-export type RecordDeadLetter = Command<'RecordDeadLetter', { directoryId: string; reason: string }>;
-export type RedriveJob = Command<'RedriveJob', { directoryIds: readonly string[] }>;
 export type ReopenJob = Command<'ReopenJob', { directoryId: string; reason: ReopenReason }>;
 export type CancelJob = Command<'CancelJob', { reason: string }>;
 export type OverrideJobStatus = Command<'OverrideJobStatus', { to: JobStatus; reason: string; staffId: string }>;
@@ -26,8 +24,6 @@ export type JobCommand =
   | RequeueJob
   | CompleteJob
   | FailJob
-  | RecordDeadLetter
-  | RedriveJob
   | ReopenJob
   | CancelJob
   | OverrideJobStatus;

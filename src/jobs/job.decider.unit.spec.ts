@@ -124,7 +124,7 @@ describe('CompleteJob', () => {
     given(historyOf[status]).when(complete).thenThrows('ILLEGAL_TRANSITION', `Cannot complete job 123: it is ${status}`);
   });
 
-  it.each([{ ...counts, failed: -1 }, { ...counts, skipped: 1.5 }])('refuses counts %p', (bad) => {
+  it.each([{ ...counts, failed: -1 }, { ...counts, skipped: 1.5 }, { ...counts, deadLettered: -1 }])('refuses counts %p', (bad) => {
     given(historyOf.in_progress).when({ type: 'CompleteJob', data: { counts: bad } })
       .thenThrows('INVALID_COMMAND', /counts must be four non-negative integers/);
   });

@@ -26,6 +26,8 @@ export interface OutcomeCounts {
   readonly failed: number;
   readonly needsManual: number;
   readonly skipped: number;
+  /** Submissions left as dead letters; absent from counts recorded before dead letters were counted. */
+  readonly deadLettered?: number;
 }
 
 type Event<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
@@ -49,6 +51,10 @@ export type JobRequeued = Event<'JobRequeued', {
 }>;
 export type JobCompleted = Event<'JobCompleted', { jobId: string; counts: OutcomeCounts }>;
 export type JobFailed = Event<'JobFailed', { jobId: string; reason: string; counts: OutcomeCounts }>;
+/**
+ * Job-level dead-letter records of earlier versions; a dead letter is now a state of its
+ * submission (SubmissionDeadLettered, SubmissionRedriven). Kept so old histories fold and project.
+ */
 export type JobDeadLettered = Event<'JobDeadLettered', { jobId: string; directoryId: string; reason: string }>;
 export type JobRedriven = Event<'JobRedriven', { jobId: string; directoryIds: readonly string[] }>;
 /**

@@ -9,6 +9,7 @@ export interface JobState {
   readonly priority: Priority | null;
   readonly status: JobStatus;
   readonly directoryIds: readonly string[];
+  /** From job-level dead-letter events of earlier versions; dead letters are now a submission state. */
   readonly deadLettered: readonly string[];
   readonly counts: OutcomeCounts | null;
   readonly lastFailureReason: string | null;

@@ -11,13 +11,14 @@ import { markReopensPending, progressOf, recordProgress, type JobProgress } from
 import { SUBMISSION_EVENT_TYPES, submissionStreamId } from './submission.events';
 
 const ACTOR = { kind: 'system', id: 'job-progress' } as const;
-const TERMINAL_TYPES = new Set(['SubmissionSucceeded', 'SubmissionFailed', 'SubmissionNeedsManual', 'SubmissionSkipped']);
+const TERMINAL_TYPES = new Set(['SubmissionSucceeded', 'SubmissionFailed', 'SubmissionNeedsManual', 'SubmissionSkipped', 'SubmissionDeadLettered']);
 /** Events that open a submission again, and why. */
-const REOPENING: Readonly<Record<string, ReopenReason>> = { SubmissionReopened: 'manual' };
+const REOPENING: Readonly<Record<string, ReopenReason>> = { SubmissionReopened: 'manual', SubmissionRedriven: 'redrive' };
 
 /**
  * Moves jobs along from their submissions: the first attempt starts the job; when every
- * submission is finished the job completes (or fails, if every one of them failed). A staff
+ * submission is settled the job completes (or fails, if none of them got anywhere: every one
+ * failed or was dead-lettered); dead letters are counted as such. A staff
  * retry keeps the job unfinished until the retried submissions have moved; a submission that
  * opens again after the job finished anyway brings the job back to in progress. Each command's
  * event id derives from the event that caused it, so a replay appends nothing twice.
@@ -77,8 +78,10 @@ async function progressOrRebuild(pool: Pool, store: EventStore, jobId: string): 
 
 function finishCommand(progress: JobProgress): JobCommand {
   const { counts, directoryCount } = progress;
-  if (counts.failed === directoryCount) {
-    return { type: 'FailJob', data: { reason: `all ${directoryCount} submissions failed`, counts } };
+  const deadLettered = counts.deadLettered ?? 0;
+  if (counts.failed + deadLettered === directoryCount) {
+    const what = deadLettered === 0 ? 'failed' : 'failed or were dead-lettered';
+    return { type: 'FailJob', data: { reason: `all ${directoryCount} submissions ${what}`, counts } };
   }
   return { type: 'CompleteJob', data: { counts } };
 }

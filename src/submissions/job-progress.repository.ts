@@ -13,6 +13,8 @@ const STATUS_AFTER: Readonly<Record<SubmissionEvent['type'], SubmissionStatus>> 
   SubmissionNeedsManual: 'needs_manual',
   SubmissionSkipped: 'skipped',
   SubmissionReopened: 'scheduled',
+  SubmissionDeadLettered: 'dead_lettered',
+  SubmissionRedriven: 'scheduled',
 };
 
 export interface JobProgress {
@@ -70,7 +72,9 @@ export async function markReopensPending(pool: Pool, jobId: string, directoryIds
 }
 
 export async function progressOf(pool: Pool, jobId: string): Promise<JobProgress | null> {
-  const { rows } = await pool.query<{ directory_count: number; terminal: number; succeeded: number; failed: number; needs_manual: number; skipped: number }>(
+  const { rows } = await pool.query<{
+    directory_count: number; terminal: number; succeeded: number; failed: number; needs_manual: number; skipped: number; dead_lettered: number;
+  }>(
     `SELECT j.directory_count,
             count(*) FILTER (WHERE s.terminal AND NOT EXISTS (
               SELECT 1 FROM job_progress_pending_reopens p
@@ -78,7 +82,8 @@ export async function progressOf(pool: Pool, jobId: string): Promise<JobProgress
             count(*) FILTER (WHERE s.status = 'succeeded')::int AS succeeded,
             count(*) FILTER (WHERE s.status = 'failed')::int AS failed,
             count(*) FILTER (WHERE s.status = 'needs_manual')::int AS needs_manual,
-            count(*) FILTER (WHERE s.status = 'skipped')::int AS skipped
+            count(*) FILTER (WHERE s.status = 'skipped')::int AS skipped,
+            count(*) FILTER (WHERE s.status = 'dead_lettered')::int AS dead_lettered
      FROM job_progress_jobs j LEFT JOIN job_progress_submissions s ON s.job_id = j.job_id
      WHERE j.job_id = $1 GROUP BY j.directory_count`,
     [jobId],
@@ -88,7 +93,7 @@ export async function progressOf(pool: Pool, jobId: string): Promise<JobProgress
   return {
     directoryCount: row.directory_count,
     terminal: row.terminal,
-    counts: { succeeded: row.succeeded, failed: row.failed, needsManual: row.needs_manual, skipped: row.skipped },
+    counts: { succeeded: row.succeeded, failed: row.failed, needsManual: row.needs_manual, skipped: row.skipped, deadLettered: row.dead_lettered },
   };
 }
 

@@ -95,7 +95,7 @@ describe('job progress when a staff retry races the job\'s other submissions', (
     await reopenA(jobId, requeue);
     await submission(jobId, 'a', start, success);
     const after = (await jobEvents(jobId)).filter((e) => e.streamVersion > requeue.streamVersion);
-    expect(finishes(after).map((e) => [e.type, e.data])).toEqual([['JobCompleted', { jobId, counts: { succeeded: 2, failed: 0, needsManual: 0, skipped: 0 } }]]);
+    expect(finishes(after).map((e) => [e.type, e.data])).toEqual([['JobCompleted', { jobId, counts: { succeeded: 2, failed: 0, needsManual: 0, skipped: 0, deadLettered: 0 } }]]);
     // A replay (a crash before the checkpoint moved) does not mark the resolved retry again.
     const version = (await jobEvents(jobId)).length;
     await reaction.react([requeue, ...(await store.readStream(submissionStreamId(jobId, 'b'))).events]);
@@ -114,7 +114,7 @@ describe('job progress when a staff retry races the job\'s other submissions', (
     await reopenA(jobId, requeue);
     await submission(jobId, 'a', start, success);
     const after = (await jobEvents(jobId)).filter((e) => e.streamVersion > requeue.streamVersion);
-    expect(finishes(after).map((e) => [e.type, e.data])).toEqual([['JobCompleted', { jobId, counts: { succeeded: 1, failed: 1, needsManual: 0, skipped: 0 } }]]);
+    expect(finishes(after).map((e) => [e.type, e.data])).toEqual([['JobCompleted', { jobId, counts: { succeeded: 1, failed: 1, needsManual: 0, skipped: 0, deadLettered: 0 } }]]);
   });
 
   it.each([['complete', success, 'JobCompleted'], ['failed', permanentFailure, 'JobFailed']] as const)(
@@ -135,7 +135,7 @@ describe('job progress when a staff retry races the job\'s other submissions', (
       await submission(jobId, 'a', start, success);
       const last = (await jobEvents(jobId)).at(-1)!;
       const expected = bOutcome === success ? { succeeded: 2, failed: 0 } : { succeeded: 1, failed: 1 };
-      expect([last.type, last.data]).toEqual(['JobCompleted', { jobId, counts: { ...expected, needsManual: 0, skipped: 0 } }]);
+      expect([last.type, last.data]).toEqual(['JobCompleted', { jobId, counts: { ...expected, needsManual: 0, skipped: 0, deadLettered: 0 } }]);
     },
   );
 });
