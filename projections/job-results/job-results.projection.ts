@@ -52,6 +52,10 @@ function change(row: JobResultRow, event: SubmissionEvent, at: string): Partial<
     case 'SubmissionReopened':
       // The last error stays for reference until the next attempt overwrites it.
       return { status: 'scheduled', manual_reason: null, retry_delay_ms: null, finished_at: null };
+    case 'SubmissionDeadLettered':
+      return { status: 'dead_lettered', last_error: event.data.reason, retry_delay_ms: null, finished_at: at };
+    case 'SubmissionRedriven':
+      return { status: 'scheduled', finished_at: null };
     default: {
       const unexpected: never = event;
       throw new Error(`job_results projection: unhandled ${(unexpected as SubmissionEvent).type}`);

@@ -1,7 +1,7 @@
-import { JOB_EVENT_TYPES, type JobEvent, type JobStatus } from '../../src/jobs/job.events';
+import { JOB_EVENT_TYPES, type JobEvent, type JobStatus, type OutcomeCounts } from '../../src/jobs/job.events';
 import { applyKeyedRows, type KeyedRowsSpec } from '../runtime/keyed-rows';
 import type { Projection } from '../runtime/projection';
-import { requeuedReason } from '../../src/jobs/status-reason';
+import { reopenedReason, requeuedReason } from '../../src/jobs/status-reason';
 
 export interface JobRow {
   readonly id: string;
@@ -46,13 +46,16 @@ function change(row: JobRow, event: JobEvent, at: string): Partial<JobRow> {
       // A staff retry reopens a finished job: it is no longer finished.
       return { status: 'queued', requeue_count: row.requeue_count + 1, status_reason: requeuedReason(event.data), finished_at: null };
     case 'JobCompleted':
-      return { status: 'complete', finished_at: at, ...counts(event.data.counts), status_reason: null };
+      return { status: 'complete', finished_at: at, ...counts(row, event.data.counts), status_reason: null };
     case 'JobFailed':
-      return { status: 'failed', finished_at: at, ...counts(event.data.counts), status_reason: event.data.reason };
+      return { status: 'failed', finished_at: at, ...counts(row, event.data.counts), status_reason: event.data.reason };
+    // Job-level dead-letter records of earlier versions; newer counts come with the job's finish.
     case 'JobDeadLettered':
       return { dead_lettered: row.dead_lettered + 1 };
     case 'JobRedriven':
       return { status: 'queued', dead_lettered: Math.max(0, row.dead_lettered - event.data.directoryIds.length), finished_at: null };
+    case 'JobReopened':
+      return { status: 'in_progress', finished_at: null, status_reason: reopenedReason(event.data) };
     case 'JobCancelled':
       return { status: 'cancelled', finished_at: at, status_reason: event.data.reason };
     case 'JobStatusOverridden':
@@ -64,8 +67,9 @@ function change(row: JobRow, event: JobEvent, at: string): Partial<JobRow> {
   }
 }
 
-function counts(c: { succeeded: number; failed: number; needsManual: number; skipped: number }): Partial<JobRow> {
-  return { succeeded: c.succeeded, failed: c.failed, needs_manual: c.needsManual, skipped: c.skipped };
+/** Counts recorded before dead letters were counted leave the live dead-letter count as it was. */
+function counts(row: JobRow, c: OutcomeCounts): Partial<JobRow> {
+  return { succeeded: c.succeeded, failed: c.failed, needs_manual: c.needsManual, skipped: c.skipped, dead_lettered: c.deadLettered ?? row.dead_lettered };
 }
 
 function created(event: Extract<JobEvent, { type: 'JobCreated' }>, at: string, version: number): JobRow {

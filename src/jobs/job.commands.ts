@@ -1,5 +1,5 @@
 /** Commands of the job aggregate: imperative, readonly, decided by `jobDecider`. */
-import type { BusinessSnapshot, JobStatus, OutcomeCounts, PackageTier, RequeueReason } from './job.events';
+import type { BusinessSnapshot, JobStatus, OutcomeCounts, PackageTier, ReopenReason, RequeueReason } from './job.events';
 
 type Command<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
 
@@ -14,8 +14,7 @@ export type StartJob = Command<'StartJob', { workerId: string }>;
 export type RequeueJob = Command<'RequeueJob', { reason: RequeueReason; directoryIds: readonly string[]; note?: string }>;
 export type CompleteJob = Command<'CompleteJob', { counts: OutcomeCounts }>;
 export type FailJob = Command<'FailJob', { reason: string; counts: OutcomeCounts }>;
-export type RecordDeadLetter = Command<'RecordDeadLetter', { directoryId: string; reason: string }>;
-export type RedriveJob = Command<'RedriveJob', { directoryIds: readonly string[] }>;
+export type ReopenJob = Command<'ReopenJob', { directoryId: string; reason: ReopenReason }>;
 export type CancelJob = Command<'CancelJob', { reason: string }>;
 export type OverrideJobStatus = Command<'OverrideJobStatus', { to: JobStatus; reason: string; staffId: string }>;
 
@@ -25,8 +24,7 @@ export type JobCommand =
   | RequeueJob
   | CompleteJob
   | FailJob
-  | RecordDeadLetter
-  | RedriveJob
+  | ReopenJob
   | CancelJob
   | OverrideJobStatus;
 

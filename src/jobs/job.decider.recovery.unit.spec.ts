@@ -1,67 +1,10 @@
 import { given as givenDecider } from '../shared/decider-spec';
 import { jobDecider, type JobCommand } from './job.decider';
 import type { JobEvent, JobStatus } from './job.events';
-import { counts, deadLettered, historyOf, jobId, redriven } from './job.fixtures';
+import { counts, historyOf, jobId } from './job.fixtures';
 
 const given = (events: readonly JobEvent[] = []) => givenDecider(jobDecider, events);
 const statuses = (...list: JobStatus[]): JobStatus[] => list;
-
-describe('RecordDeadLetter', () => {
-  const record = (directoryId: string, reason = 'maxReceiveCount exceeded'): JobCommand => ({
-    type: 'RecordDeadLetter',
-    data: { directoryId, reason },
-  });
-
-  it('records a dead-lettered directory', () => {
-    given(historyOf.in_progress).when(record('d2')).then([deadLettered('d2')]);
-  });
-
-  it('does nothing when the directory is already dead-lettered', () => {
-    given([...historyOf.in_progress, deadLettered('d2')]).when(record('d2')).then([]);
-  });
-
-  it('records it again after a redrive', () => {
-    given([...historyOf.in_progress, deadLettered('d2'), redriven('d2')]).when(record('d2')).then([deadLettered('d2')]);
-  });
-
-  it('refuses a directory of another job', () => {
-    given(historyOf.in_progress).when(record('x9')).thenThrows('INVALID_COMMAND', /directory x9 is not part of the job/);
-  });
-
-  it('requires a reason', () => {
-    given(historyOf.in_progress).when(record('d2', '')).thenThrows('INVALID_COMMAND', /reason is required/);
-  });
-});
-
-describe('RedriveJob', () => {
-  const redrive = (...directoryIds: string[]): JobCommand => ({ type: 'RedriveJob', data: { directoryIds } });
-  const withDeadLetters = [...historyOf.in_progress, deadLettered('d1'), deadLettered('d3')];
-
-  it('redrives dead-lettered directories', () => {
-    given(withDeadLetters).when(redrive('d1', 'd3')).then([redriven('d1', 'd3')]);
-  });
-
-  it('redrives a failed job', () => {
-    given([...historyOf.failed, deadLettered('d1')]).when(redrive('d1')).then([redriven('d1')]);
-  });
-
-  it('refuses a directory that is not dead-lettered, naming it', () => {
-    given(withDeadLetters).when(redrive('d1', 'd2')).thenThrows('INVALID_COMMAND', 'Cannot redrive job 123: directory d2 is not dead-lettered');
-  });
-
-  it('refuses a directory already redriven', () => {
-    given([...withDeadLetters, redriven('d1')]).when(redrive('d1')).thenThrows('INVALID_COMMAND', /directory d1 is not dead-lettered/);
-  });
-
-  it('refuses an empty list', () => {
-    given(withDeadLetters).when(redrive()).thenThrows('INVALID_COMMAND', /must not be empty/);
-  });
-
-  it.each(statuses('complete', 'cancelled'))('refuses a %s job', (status) => {
-    given([...historyOf[status], deadLettered('d1')]).when(redrive('d1'))
-      .thenThrows('ILLEGAL_TRANSITION', `Cannot redrive job 123: it is ${status}`);
-  });
-});
 
 describe('CancelJob', () => {
   const cancel = (reason = 'customer refund'): JobCommand => ({ type: 'CancelJob', data: { reason } });
@@ -111,8 +54,7 @@ describe('a job that does not exist', () => {
     { type: 'RequeueJob', data: { reason: 'manual', directoryIds: ['d1'] } },
     { type: 'CompleteJob', data: { counts } },
     { type: 'FailJob', data: { reason: 'x', counts } },
-    { type: 'RecordDeadLetter', data: { directoryId: 'd1', reason: 'x' } },
-    { type: 'RedriveJob', data: { directoryIds: ['d1'] } },
+    { type: 'ReopenJob', data: { directoryId: 'd1', reason: 'manual' } },
     { type: 'CancelJob', data: { reason: 'x' } },
     { type: 'OverrideJobStatus', data: { to: 'queued', reason: 'x', staffId: 's1' } },
   ])('refuses $type as NOT_FOUND', (command) => {

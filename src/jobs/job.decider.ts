@@ -1,6 +1,6 @@
 import { DomainError, rejectUnknownCommand, type Decider } from '../shared/decider';
 import type {
-  CancelJob, CompleteJob, CreateJob, FailJob, JobCommand, OverrideJobStatus, RecordDeadLetter, RedriveJob, RequeueJob, StartJob,
+  CancelJob, CompleteJob, CreateJob, FailJob, JobCommand, OverrideJobStatus, ReopenJob, RequeueJob, StartJob,
 } from './job.commands';
 import type { JobEvent, JobStatus } from './job.events';
 import { evolveJob, initialJobState, type JobState } from './job.state';
@@ -9,7 +9,7 @@ import {
 } from './job.validation';
 
 export type {
-  CancelJob, CompleteJob, CreateJob, FailJob, JobCommand, OverrideJobStatus, RecordDeadLetter, RedriveJob, RequeueJob, StartJob,
+  CancelJob, CompleteJob, CreateJob, FailJob, JobCommand, OverrideJobStatus, ReopenJob, RequeueJob, StartJob,
 } from './job.commands';
 export { MAX_DIRECTORIES_PER_JOB } from './job.commands';
 export type { JobState } from './job.state';
@@ -22,8 +22,7 @@ export function decideJob(command: JobCommand, state: JobState): readonly JobEve
     case 'RequeueJob': return requeueJob(command, existing(command, state));
     case 'CompleteJob': return completeJob(command, existing(command, state));
     case 'FailJob': return failJob(command, existing(command, state));
-    case 'RecordDeadLetter': return recordDeadLetter(command, existing(command, state));
-    case 'RedriveJob': return redriveJob(command, existing(command, state));
+    case 'ReopenJob': return reopenJob(command, existing(command, state));
     case 'CancelJob': return cancelJob(command, existing(command, state));
     case 'OverrideJobStatus': return overrideJobStatus(command, existing(command, state));
     default: return rejectUnknownCommand(command);
@@ -87,22 +86,15 @@ function failJob({ data }: FailJob, state: JobState): readonly JobEvent[] {
   return [{ type: 'JobFailed', data: { jobId: state.jobId, reason: data.reason, counts: data.counts } }];
 }
 
-function recordDeadLetter({ data }: RecordDeadLetter, state: JobState): readonly JobEvent[] {
-  const verb = 'record a dead letter for';
-  requireDirectoriesOfJob([data.directoryId], state.directoryIds, verb, state);
-  requireText(data.reason, 'reason', verb, state);
-  if (state.deadLettered.includes(data.directoryId)) return [];
-  return [{ type: 'JobDeadLettered', data: { jobId: state.jobId, directoryId: data.directoryId, reason: data.reason } }];
-}
-
-function redriveJob({ data }: RedriveJob, state: JobState): readonly JobEvent[] {
-  if (isOneOf(state.status, ['complete', 'cancelled'])) throw illegal('redrive', state);
-  requireDirectoriesOfJob(data.directoryIds, state.directoryIds, 'redrive', state);
-  const notDeadLettered = data.directoryIds.find((id) => !state.deadLettered.includes(id));
-  if (notDeadLettered !== undefined) {
-    throw new DomainError('INVALID_COMMAND', `Cannot redrive job ${state.jobId}: directory ${notDeadLettered} is not dead-lettered`);
-  }
-  return [{ type: 'JobRedriven', data: { jobId: state.jobId, directoryIds: [...data.directoryIds] } }];
+/**
+ * Job progress saw a submission open again. Normally the staff retry already put the job back in
+ * the queue; only when the job's finish overtook the retry is there something to undo.
+ */
+function reopenJob({ data }: ReopenJob, state: JobState): readonly JobEvent[] {
+  requireDirectoriesOfJob([data.directoryId], state.directoryIds, 'reopen', state);
+  if (isOneOf(state.status, ['queued', 'in_progress'])) return [];
+  if (!isOneOf(state.status, ['complete', 'failed'])) throw illegal('reopen', state);
+  return [{ type: 'JobReopened', data: { jobId: state.jobId, directoryId: data.directoryId, reason: data.reason } }];
 }
 
 function cancelJob({ data }: CancelJob, state: JobState): readonly JobEvent[] {
@@ -134,8 +126,7 @@ const VERBS: Readonly<Record<JobCommand['type'], string>> = {
   RequeueJob: 'requeue',
   CompleteJob: 'complete',
   FailJob: 'fail',
-  RecordDeadLetter: 'record a dead letter for',
-  RedriveJob: 'redrive',
+  ReopenJob: 'reopen',
   CancelJob: 'cancel',
   OverrideJobStatus: 'override the status of',
 };

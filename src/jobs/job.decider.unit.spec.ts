@@ -124,7 +124,7 @@ describe('CompleteJob', () => {
     given(historyOf[status]).when(complete).thenThrows('ILLEGAL_TRANSITION', `Cannot complete job 123: it is ${status}`);
   });
 
-  it.each([{ ...counts, failed: -1 }, { ...counts, skipped: 1.5 }])('refuses counts %p', (bad) => {
+  it.each([{ ...counts, failed: -1 }, { ...counts, skipped: 1.5 }, { ...counts, deadLettered: -1 }])('refuses counts %p', (bad) => {
     given(historyOf.in_progress).when({ type: 'CompleteJob', data: { counts: bad } })
       .thenThrows('INVALID_COMMAND', /counts must be four non-negative integers/);
   });
@@ -152,5 +152,26 @@ describe('FailJob', () => {
   it('requires valid counts', () => {
     given(historyOf.in_progress).when({ type: 'FailJob', data: { reason: 'x', counts: { ...counts, needsManual: Number.NaN } } })
       .thenThrows('INVALID_COMMAND', /counts/);
+  });
+});
+
+describe('ReopenJob', () => {
+  const reopen: JobCommand = { type: 'ReopenJob', data: { directoryId: 'd1', reason: 'manual' } };
+
+  it.each(statuses('complete', 'failed'))('brings a %s job back to in progress (its finish overtook the retry)', (status) => {
+    given(historyOf[status]).when(reopen).then([{ type: 'JobReopened', data: { jobId, directoryId: 'd1', reason: 'manual' } }]);
+  });
+
+  it.each(statuses('queued', 'in_progress'))('does nothing when the job is %s (not finished)', (status) => {
+    given(historyOf[status]).when(reopen).then([]);
+  });
+
+  it.each(statuses('pending', 'cancelled'))('refuses a %s job', (status) => {
+    given(historyOf[status]).when(reopen).thenThrows('ILLEGAL_TRANSITION', `Cannot reopen job 123: it is ${status}`);
+  });
+
+  it('refuses a directory that is not part of the job', () => {
+    given(historyOf.complete).when({ type: 'ReopenJob', data: { directoryId: 'd9', reason: 'redrive' } })
+      .thenThrows('INVALID_COMMAND', /directory d9 is not part of the job/);
   });
 });

@@ -2,6 +2,7 @@
 export type PackageTier = 'enterprise' | 'pro' | 'growth' | 'starter';
 export type Priority = 'P1' | 'P2' | 'P3';
 export type RequeueReason = 'stale' | 'manual' | 'redrive';
+export type ReopenReason = 'manual' | 'redrive';
 /** What the jobs read model shows; the seed's four plus the lifecycle extras. */
 export type JobStatus = 'pending' | 'queued' | 'in_progress' | 'complete' | 'failed' | 'cancelled';
 
@@ -25,6 +26,8 @@ export interface OutcomeCounts {
   readonly failed: number;
   readonly needsManual: number;
   readonly skipped: number;
+  /** Submissions left as dead letters; absent from counts recorded before dead letters were counted. */
+  readonly deadLettered?: number;
 }
 
 type Event<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
@@ -48,8 +51,17 @@ export type JobRequeued = Event<'JobRequeued', {
 }>;
 export type JobCompleted = Event<'JobCompleted', { jobId: string; counts: OutcomeCounts }>;
 export type JobFailed = Event<'JobFailed', { jobId: string; reason: string; counts: OutcomeCounts }>;
+/**
+ * Job-level dead-letter records of earlier versions; a dead letter is now a state of its
+ * submission (SubmissionDeadLettered, SubmissionRedriven). Kept so old histories fold and project.
+ */
 export type JobDeadLettered = Event<'JobDeadLettered', { jobId: string; directoryId: string; reason: string }>;
 export type JobRedriven = Event<'JobRedriven', { jobId: string; directoryIds: readonly string[] }>;
+/**
+ * A submission of a finished job became open again (a staff retry or a redrive that the job's
+ * finish overtook): the job is in progress until it finishes again.
+ */
+export type JobReopened = Event<'JobReopened', { jobId: string; directoryId: string; reason: ReopenReason }>;
 export type JobCancelled = Event<'JobCancelled', { jobId: string; reason: string }>;
 export type JobStatusOverridden = Event<'JobStatusOverridden', {
   jobId: string;
@@ -68,12 +80,13 @@ export type JobEvent =
   | JobFailed
   | JobDeadLettered
   | JobRedriven
+  | JobReopened
   | JobCancelled
   | JobStatusOverridden;
 
 export const JOB_EVENT_TYPES: readonly JobEvent['type'][] = [
   'JobCreated', 'JobQueued', 'JobStarted', 'JobRequeued', 'JobCompleted', 'JobFailed',
-  'JobDeadLettered', 'JobRedriven', 'JobCancelled', 'JobStatusOverridden',
+  'JobDeadLettered', 'JobRedriven', 'JobReopened', 'JobCancelled', 'JobStatusOverridden',
 ];
 
 export const PRIORITY_BY_TIER: Readonly<Record<PackageTier, Priority>> = {

@@ -9,6 +9,7 @@ export interface JobState {
   readonly priority: Priority | null;
   readonly status: JobStatus;
   readonly directoryIds: readonly string[];
+  /** From job-level dead-letter events of earlier versions; dead letters are now a submission state. */
   readonly deadLettered: readonly string[];
   readonly counts: OutcomeCounts | null;
   readonly lastFailureReason: string | null;
@@ -51,6 +52,8 @@ export function evolveJob(state: JobState, event: JobEvent): JobState {
       const redriven = new Set(event.data.directoryIds);
       return { ...state, status: 'queued', deadLettered: state.deadLettered.filter((id) => !redriven.has(id)) };
     }
+    case 'JobReopened':
+      return { ...state, status: 'in_progress' };
     case 'JobCancelled':
       return { ...state, status: 'cancelled' };
     case 'JobStatusOverridden':

@@ -41,6 +41,12 @@ describe('job evolve', () => {
     expect(state).toMatchObject({ status: 'queued', deadLettered: ['d2'] });
   });
 
+  it('reopens a finished job to in progress, keeping the counts of its last finish', () => {
+    const reopened: JobEvent = { type: 'JobReopened', data: { jobId, directoryId: 'd1', reason: 'manual' } };
+    expect(stateOf([...historyOf.complete, reopened])).toMatchObject({ status: 'in_progress', counts });
+    expect(stateOf([...historyOf.failed, reopened]).status).toBe('in_progress');
+  });
+
   it('takes the overridden status', () => {
     const overridden: JobEvent = {
       type: 'JobStatusOverridden', data: { jobId, from: 'complete', to: 'in_progress', reason: 'r', staffId: 's1' },

@@ -55,7 +55,7 @@ function requireDistinctIds(ids: readonly string[], verb: string, jobId: string)
 }
 
 export function requireValidCounts(counts: OutcomeCounts, verb: string, state: JobState): void {
-  const values = [counts?.succeeded, counts?.failed, counts?.needsManual, counts?.skipped];
+  const values = [counts?.succeeded, counts?.failed, counts?.needsManual, counts?.skipped, counts?.deadLettered ?? 0];
   if (!values.every((value) => Number.isSafeInteger(value) && value >= 0)) {
     throw invalid(verb, state.jobId, 'counts must be four non-negative integers');
   }

@@ -33,7 +33,7 @@ export class MetricsController {
       { name: 'dbolt_queue_messages', help: 'Queue messages by priority tier and state.', type: 'gauge',
         samples: PRIORITIES.flatMap((tier) => states.map((state) => ({ labels: { tier, state }, value: depth.tiers[tier][state] }))) },
       { name: 'dbolt_queue_dead_letters', help: 'Messages in the dead-letter queue.', type: 'gauge', samples: [{ value: depth.deadLetters }] },
-      { name: 'dbolt_dead_letters_recorded_total', help: 'Dead letters recorded as JobDeadLettered by this process.', type: 'counter', samples: [{ value: counts.recorded }] },
+      { name: 'dbolt_dead_letters_recorded_total', help: 'Dead letters recorded as SubmissionDeadLettered by this process.', type: 'counter', samples: [{ value: counts.recorded }] },
       { name: 'dbolt_dead_letters_malformed_total', help: 'Dead letters whose body names no job, seen by this process.', type: 'counter', samples: [{ value: counts.malformed }] },
       { name: 'dbolt_dead_letters_redriven_total', help: 'Dead letters redriven by this process.', type: 'counter', samples: [{ value: counts.redriven }] },
     ];

@@ -1,10 +1,9 @@
 import type { Actor, EventStore } from '../event-store/event-store.port';
-import { jobDecider } from '../jobs/job.decider';
-import type { JobCommand } from '../jobs/job.commands';
-import { jobStreamId } from '../jobs/job.events';
 import { executeCommand } from '../shared/command-executor';
 import { DomainError } from '../shared/decider';
 import { deterministicUuid } from '../shared/deterministic-id';
+import { submissionDecider, type SubmissionCommand } from '../submissions/submission.decider';
+import { submissionStreamId } from '../submissions/submission.events';
 import type { DeadLetter, MessageQueue } from './queue.port';
 import { parseSubmissionMessage } from './submission-message';
 
@@ -30,9 +29,10 @@ export interface DeadLetterCounts {
 const MONITOR: Actor = { kind: 'system', id: 'dead-letter-monitor' };
 
 /**
- * Dead letters as operators see them (audit §8.3: the seed's DLQ was never looked at): each is
- * recorded on its job as JobDeadLettered, listed with its parsed ids, and redriven through the
- * event log — JobRedriven, which the dispatcher turns into a fresh message — then discarded.
+ * Dead letters as operators see them: each is recorded on its submission as
+ * SubmissionDeadLettered (a state: counted by the job, never resent by the stall sweeper), listed
+ * with its parsed ids, and redriven through the event log — SubmissionRedriven, which clears the
+ * state and which the dispatcher turns into a fresh message — then discarded.
  */
 export class DeadLetters {
   readonly counts: DeadLetterCounts = { scanned: 0, recorded: 0, malformed: 0, redriven: 0 };
@@ -43,7 +43,7 @@ export class DeadLetters {
     return (await this.queue.listDeadLetters({ limit, after })).map(view);
   }
 
-  /** Records every dead letter as an event on its job (idempotent: the decider ignores repeats). */
+  /** Records every dead letter as an event on its submission (idempotent: one event id per death). */
   async scan(): Promise<void> {
     for (let after: string | undefined, page = await this.list(100); page.length > 0; after = page.at(-1)?.id, page = await this.list(100, after)) {
       for (const letter of page) {
@@ -60,27 +60,35 @@ export class DeadLetters {
     const letters = (await this.everything()).filter((letter) => !wanted || wanted.has(letter.id));
     const redriven: { id: string; jobId: string; directoryId: string }[] = [];
     const skipped: { id: string; reason: string }[] = [];
+    const copies: string[] = [];
     for (const id of wanted ?? []) if (!letters.some((letter) => letter.id === id)) skipped.push({ id, reason: 'no such dead letter' });
     for (const letter of letters) {
       if (letter.malformed !== null || !letter.jobId || !letter.directoryId) {
         skipped.push({ id: letter.id, reason: letter.malformed ?? 'no job in the message' });
         continue;
       }
+      // A second copy of a message redriven in this call: the one fresh message serves both.
+      const first = redriven.find((r) => r.jobId === letter.jobId && r.directoryId === letter.directoryId);
+      if (first) {
+        skipped.push({ id: letter.id, reason: `a copy of ${first.id}, redriven with it` });
+        copies.push(letter.id);
+        continue;
+      }
       const outcome = await this.redriveOne(letter, actor);
       if (outcome === 'redriven') redriven.push({ id: letter.id, jobId: letter.jobId, directoryId: letter.directoryId });
       else skipped.push({ id: letter.id, reason: outcome });
     }
-    await this.queue.discardDeadLetters([...redriven.map((r) => r.id)]);
+    await this.queue.discardDeadLetters([...redriven.map((r) => r.id), ...copies]);
     this.counts.redriven += redriven.length;
     return { redriven, skipped };
   }
 
+  /** Recorded first, so that the redrive finds the state it clears even if the monitor has not run. */
   private async redriveOne(letter: DeadLetterView, actor: Actor): Promise<'redriven' | string> {
-    const jobId = letter.jobId as string;
-    const directoryId = letter.directoryId as string;
     await this.record(letter, actor);
+    const eventId = deterministicUuid('redrive', letter.id, String(letter.deadLetteredAt.getTime()));
     try {
-      await this.command(jobId, { type: 'RedriveJob', data: { directoryIds: [directoryId] } }, actor, deterministicUuid('redrive', letter.id, String(letter.deadLetteredAt.getTime())));
+      await this.command(letter, { type: 'RedriveSubmission', data: { messageId: letter.id } }, actor, eventId);
       return 'redriven';
     } catch (error) {
       if (error instanceof DomainError) return error.message;
@@ -92,15 +100,17 @@ export class DeadLetters {
     const reason = letter.error ?? 'dead-lettered';
     const eventId = deterministicUuid('dead-lettered', letter.id, String(letter.deadLetteredAt.getTime()));
     try {
-      return await this.command(letter.jobId as string, { type: 'RecordDeadLetter', data: { directoryId: letter.directoryId as string, reason } }, actor, eventId);
+      return await this.command(letter, { type: 'RecordDeadLetter', data: { messageId: letter.id, reason } }, actor, eventId);
     } catch (error) {
+      // Finished meanwhile (a stray copy of its message died) or never scheduled: nothing to record.
       if (error instanceof DomainError) return false;
       throw error;
     }
   }
 
-  private async command(jobId: string, command: JobCommand, actor: Actor, eventId: string): Promise<boolean> {
-    const { events } = await executeCommand(this.store, jobStreamId(jobId), jobDecider, command, {
+  private async command(letter: DeadLetterView, command: SubmissionCommand, actor: Actor, eventId: string): Promise<boolean> {
+    const jobId = letter.jobId as string;
+    const { events } = await executeCommand(this.store, submissionStreamId(jobId, letter.directoryId as string), submissionDecider, command, {
       metadata: { actor, correlationId: jobId },
       eventIds: [eventId],
     });

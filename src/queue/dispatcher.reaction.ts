@@ -4,11 +4,11 @@ import type { Reaction } from '../reactions/reaction';
 import { fold } from '../shared/decider';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { submissionDecider } from '../submissions/submission.decider';
-import { submissionStreamId, type SubmissionEvent, type SubmissionRetryScheduled } from '../submissions/submission.events';
+import { submissionStreamId, type SubmissionEvent, type SubmissionRedriven, type SubmissionRetryScheduled } from '../submissions/submission.events';
 import { MAX_DELAY_MS, type MessageQueue, type OutgoingMessage } from './queue.port';
-import { encodeSubmissionMessage } from './submission-message';
+import { encodeSubmissionMessage, submissionSubject } from './submission-message';
 
-export const DISPATCHED_EVENT_TYPES = ['JobQueued', 'SubmissionRetryScheduled', 'JobRequeued', 'JobRedriven'] as const;
+export const DISPATCHED_EVENT_TYPES = ['JobQueued', 'SubmissionRetryScheduled', 'JobRequeued', 'JobRedriven', 'SubmissionRedriven'] as const;
 
 interface Work {
   readonly jobId: string;
@@ -45,6 +45,7 @@ function toMessage(cause: RecordedEvent, work: Work, priority: Priority): Outgoi
   const { correlationId, eventId } = cause.metadata;
   return {
     id: deterministicUuid('dispatch', eventId, directoryId),
+    subject: submissionSubject(jobId, directoryId),
     priority,
     body: encodeSubmissionMessage({ jobId, directoryId, attempt, priority, correlationId, causationId: eventId, ...(reopen ? { reopen } : {}) }),
     delayMs: work.delayMs,
@@ -62,6 +63,10 @@ async function workOf(store: EventStore, event: RecordedEvent, now: number): Pro
       // A dispatcher that was down (or behind) must not add its lag to the backoff.
       const remaining = event.recordedAt.getTime() + delayMs - now;
       return [{ jobId, directoryId, attempt, delayMs: Math.min(MAX_DELAY_MS, Math.max(0, remaining)) }];
+    }
+    case 'SubmissionRedriven': {
+      const { jobId, directoryId } = event.data as SubmissionRedriven['data'];
+      return [{ jobId, directoryId, attempt: await nextAttempt(store, jobId, directoryId), delayMs: 0 }];
     }
     case 'JobRequeued':
     case 'JobRedriven': {

@@ -17,6 +17,8 @@ export interface OutgoingMessage {
   readonly id: string;
   readonly priority: Priority;
   readonly body: string;
+  /** What the message is about (e.g. one submission), for `mayHaveMessages`; opaque to the queue. */
+  readonly subject?: string;
   /** Not visible before this many ms (0–15 min, as SQS `DelaySeconds` allows, rounded up to whole seconds on SQS). */
   readonly delayMs?: number;
 }
@@ -72,6 +74,12 @@ export interface QueueDepth {
   readonly deadLetters: number;
 }
 
+export interface SubjectProbe {
+  readonly subject: string;
+  /** The tier its messages are sent to. */
+  readonly priority: Priority;
+}
+
 export type RedriveSelection = { readonly ids: readonly string[] } | { readonly all: true };
 
 /**
@@ -102,10 +110,17 @@ export interface MessageQueue {
   redrive(selection: RedriveSelection): Promise<string[]>;
   /**
    * Deletes these dead letters (their work was re-sent another way, e.g. the dispatcher sent a
-   * fresh message for a JobRedriven event); returns the ids deleted, unknown ids skipped.
+   * fresh message for a SubmissionRedriven event); returns the ids deleted, unknown ids skipped.
    */
   discardDeadLetters(ids: readonly string[]): Promise<string[]>;
   depth(): Promise<QueueDepth>;
+  /**
+   * Of these subjects, those that may still have a message here — waiting, delayed, in flight or
+   * dead-lettered — so that nobody resends what is merely waiting. PostgreSQL answers exactly
+   * from its tables. SQS cannot look into a queue without receiving from it: it answers "may"
+   * for every subject whose tier has messages waiting or delayed, and cannot see its DLQ by subject.
+   */
+  mayHaveMessages(probes: readonly SubjectProbe[]): Promise<Set<string>>;
   close(): Promise<void>;
 }
 

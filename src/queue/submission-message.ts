@@ -20,6 +20,11 @@ export interface SubmissionMessage {
 
 export type ParsedMessage = { readonly ok: true; readonly message: SubmissionMessage } | { readonly ok: false; readonly reason: string };
 
+/** The queue subject of a submission's messages: lets the stall sweeper ask the queue about it. */
+export function submissionSubject(jobId: string, directoryId: string): string {
+  return JSON.stringify([jobId, directoryId]);
+}
+
 export function encodeSubmissionMessage(message: Omit<SubmissionMessage, 'v'>): string {
   return JSON.stringify({ v: SUBMISSION_MESSAGE_VERSION, ...message });
 }

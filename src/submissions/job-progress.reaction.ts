@@ -2,28 +2,37 @@ import type { Pool } from 'pg';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import type { JobCommand } from '../jobs/job.commands';
 import { jobDecider } from '../jobs/job.decider';
-import { jobStreamId } from '../jobs/job.events';
+import { jobStreamId, type JobRequeued, type ReopenReason } from '../jobs/job.events';
 import type { Reaction } from '../reactions/reaction';
 import { executeCommand } from '../shared/command-executor';
 import { DomainError } from '../shared/decider';
 import { deterministicUuid } from '../shared/deterministic-id';
-import { progressOf, recordProgress, type JobProgress } from './job-progress.repository';
+import { markReopensPending, progressOf, recordProgress, type JobProgress } from './job-progress.repository';
 import { SUBMISSION_EVENT_TYPES, submissionStreamId } from './submission.events';
 
 const ACTOR = { kind: 'system', id: 'job-progress' } as const;
-const TERMINAL_TYPES = new Set(['SubmissionSucceeded', 'SubmissionFailed', 'SubmissionNeedsManual', 'SubmissionSkipped']);
+const TERMINAL_TYPES = new Set(['SubmissionSucceeded', 'SubmissionFailed', 'SubmissionNeedsManual', 'SubmissionSkipped', 'SubmissionDeadLettered']);
+/** Events that open a submission again, and why. */
+const REOPENING: Readonly<Record<string, ReopenReason>> = { SubmissionReopened: 'manual', SubmissionRedriven: 'redrive' };
 
 /**
  * Moves jobs along from their submissions: the first attempt starts the job; when every
- * submission is finished the job completes (or fails, if every one of them failed). Each
- * command's event id derives from the event that caused it, so a replay appends nothing twice.
+ * submission is settled the job completes (or fails, if none of them got anywhere: every one
+ * failed or was dead-lettered); dead letters are counted as such. A staff
+ * retry keeps the job unfinished until the retried submissions have moved; a submission that
+ * opens again after the job finished anyway brings the job back to in progress. Each command's
+ * event id derives from the event that caused it, so a replay appends nothing twice.
  */
 export function jobProgressReaction(pool: Pool, store: EventStore): Reaction {
   return {
     name: 'job-progress',
-    handles: ['JobCreated', ...SUBMISSION_EVENT_TYPES],
+    handles: ['JobCreated', 'JobRequeued', ...SUBMISSION_EVENT_TYPES],
     react: async (events) => {
-      await recordProgress(pool, events);
+      await recordInOrder(pool, events);
+      for (const reopened of events.filter((e) => REOPENING[e.type] !== undefined)) {
+        const { directoryId } = reopened.data as { directoryId: string };
+        await command(store, reopened, { type: 'ReopenJob', data: { directoryId, reason: REOPENING[reopened.type] } });
+      }
       for (const started of firstPerJob(events, (e) => e.type === 'SubmissionAttemptStarted')) {
         const { workerId } = started.data as { workerId: string };
         await command(store, started, { type: 'StartJob', data: { workerId } });
@@ -34,6 +43,20 @@ export function jobProgressReaction(pool: Pool, store: EventStore): Reaction {
       }
     },
   };
+}
+
+/** Submission events and staff retries in log order: a retry marks only what came before it. */
+async function recordInOrder(pool: Pool, events: readonly RecordedEvent[]): Promise<void> {
+  let from = 0;
+  for (const [index, event] of events.entries()) {
+    if (event.type !== 'JobRequeued') continue;
+    const { jobId, directoryIds, reason } = (event as RecordedEvent<'JobRequeued', JobRequeued['data']>).data;
+    if (reason !== 'manual') continue;
+    await recordProgress(pool, events.slice(from, index));
+    await markReopensPending(pool, jobId, directoryIds, event.metadata.eventId);
+    from = index + 1;
+  }
+  await recordProgress(pool, events.slice(from));
 }
 
 /**
@@ -55,8 +78,10 @@ async function progressOrRebuild(pool: Pool, store: EventStore, jobId: string): 
 
 function finishCommand(progress: JobProgress): JobCommand {
   const { counts, directoryCount } = progress;
-  if (counts.failed === directoryCount) {
-    return { type: 'FailJob', data: { reason: `all ${directoryCount} submissions failed`, counts } };
+  const deadLettered = counts.deadLettered ?? 0;
+  if (counts.failed + deadLettered === directoryCount) {
+    const what = deadLettered === 0 ? 'failed' : 'failed or were dead-lettered';
+    return { type: 'FailJob', data: { reason: `all ${directoryCount} submissions ${what}`, counts } };
   }
   return { type: 'CompleteJob', data: { counts } };
 }

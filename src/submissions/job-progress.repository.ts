@@ -13,6 +13,8 @@ const STATUS_AFTER: Readonly<Record<SubmissionEvent['type'], SubmissionStatus>> 
   SubmissionNeedsManual: 'needs_manual',
   SubmissionSkipped: 'skipped',
   SubmissionReopened: 'scheduled',
+  SubmissionDeadLettered: 'dead_lettered',
+  SubmissionRedriven: 'scheduled',
 };
 
 export interface JobProgress {
@@ -23,6 +25,7 @@ export interface JobProgress {
 
 /** Records a page of events; guarded by stream version, so a replayed page changes nothing. */
 export async function recordProgress(pool: Pool, events: readonly RecordedEvent[]): Promise<void> {
+  if (events.length === 0) return;
   const jobs: { job_id: string; directory_count: number }[] = [];
   const latest = new Map<string, Record<string, unknown>>();
   for (const event of events) {
@@ -53,14 +56,34 @@ export async function recordProgress(pool: Pool, events: readonly RecordedEvent[
   });
 }
 
+/**
+ * A staff retry asks to reopen these directories: each one that is failed or parked now stays
+ * unfinished until its stream moves on (the reopening, or whatever overtook it). Only those two
+ * statuses: from any other the reopening cannot happen, and a mark would never clear.
+ */
+export async function markReopensPending(pool: Pool, jobId: string, directoryIds: readonly string[], requeueId: string): Promise<void> {
+  await pool.query(
+    `INSERT INTO job_progress_pending_reopens (job_id, directory_id, requeue_id, after_version)
+     SELECT job_id, directory_id, $3, stream_version FROM job_progress_submissions
+     WHERE job_id = $1 AND directory_id = ANY ($2::text[]) AND status IN ('failed', 'needs_manual')
+     ON CONFLICT DO NOTHING`,
+    [jobId, directoryIds, requeueId],
+  );
+}
+
 export async function progressOf(pool: Pool, jobId: string): Promise<JobProgress | null> {
-  const { rows } = await pool.query<{ directory_count: number; terminal: number; succeeded: number; failed: number; needs_manual: number; skipped: number }>(
+  const { rows } = await pool.query<{
+    directory_count: number; terminal: number; succeeded: number; failed: number; needs_manual: number; skipped: number; dead_lettered: number;
+  }>(
     `SELECT j.directory_count,
-            count(*) FILTER (WHERE s.terminal)::int AS terminal,
+            count(*) FILTER (WHERE s.terminal AND NOT EXISTS (
+              SELECT 1 FROM job_progress_pending_reopens p
+              WHERE p.job_id = s.job_id AND p.directory_id = s.directory_id AND p.after_version >= s.stream_version))::int AS terminal,
             count(*) FILTER (WHERE s.status = 'succeeded')::int AS succeeded,
             count(*) FILTER (WHERE s.status = 'failed')::int AS failed,
             count(*) FILTER (WHERE s.status = 'needs_manual')::int AS needs_manual,
-            count(*) FILTER (WHERE s.status = 'skipped')::int AS skipped
+            count(*) FILTER (WHERE s.status = 'skipped')::int AS skipped,
+            count(*) FILTER (WHERE s.status = 'dead_lettered')::int AS dead_lettered
      FROM job_progress_jobs j LEFT JOIN job_progress_submissions s ON s.job_id = j.job_id
      WHERE j.job_id = $1 GROUP BY j.directory_count`,
     [jobId],
@@ -70,7 +93,7 @@ export async function progressOf(pool: Pool, jobId: string): Promise<JobProgress
   return {
     directoryCount: row.directory_count,
     terminal: row.terminal,
-    counts: { succeeded: row.succeeded, failed: row.failed, needsManual: row.needs_manual, skipped: row.skipped },
+    counts: { succeeded: row.succeeded, failed: row.failed, needsManual: row.needs_manual, skipped: row.skipped, deadLettered: row.dead_lettered },
   };
 }
 

@@ -25,6 +25,9 @@ export type RecordNeedsManual = Command<'RecordNeedsManual', { reason: ManualRea
 export type SkipDuplicate = Command<'SkipDuplicate', Record<string, never>>;
 /** `requeueId`: the event id of the manual JobRequeued asking for it; each one reopens once. */
 export type ReopenSubmission = Command<'ReopenSubmission', { requeueId: string }>;
+/** The dead-letter monitor found its message among the dead letters. */
+export type RecordDeadLetter = Command<'RecordDeadLetter', { messageId: string; reason: string }>;
+export type RedriveSubmission = Command<'RedriveSubmission', { messageId: string }>;
 
 export type SubmissionCommand =
   | ScheduleSubmission
@@ -33,4 +36,6 @@ export type SubmissionCommand =
   | RecordFailure
   | RecordNeedsManual
   | SkipDuplicate
-  | ReopenSubmission;
+  | ReopenSubmission
+  | RecordDeadLetter
+  | RedriveSubmission;

@@ -1,12 +1,14 @@
 import { DomainError, isBlank, rejectUnknownCommand, type Decider } from '../shared/decider';
 import type {
-  RecordFailure, RecordNeedsManual, RecordSuccess, ReopenSubmission, ScheduleSubmission, SkipDuplicate, StartAttempt, SubmissionCommand,
+  RecordDeadLetter, RecordFailure, RecordNeedsManual, RecordSuccess, RedriveSubmission, ReopenSubmission, ScheduleSubmission, SkipDuplicate, StartAttempt,
+  SubmissionCommand,
 } from './submission.commands';
 import { REOPENABLE_SUBMISSION_STATUSES, type SubmissionEvent } from './submission.events';
 import { evolveSubmission, initialSubmissionState, isTerminal, type SubmissionState } from './submission.state';
 
 export type {
-  RecordFailure, RecordNeedsManual, RecordSuccess, ReopenSubmission, ScheduleSubmission, SkipDuplicate, StartAttempt, SubmissionCommand,
+  RecordDeadLetter, RecordFailure, RecordNeedsManual, RecordSuccess, RedriveSubmission, ReopenSubmission, ScheduleSubmission, SkipDuplicate, StartAttempt,
+  SubmissionCommand,
 } from './submission.commands';
 export type { SubmissionState } from './submission.state';
 export { evolveSubmission, initialSubmissionState, isTerminal } from './submission.state';
@@ -24,6 +26,8 @@ export function decideSubmission(command: SubmissionCommand, state: SubmissionSt
     case 'RecordNeedsManual': return recordNeedsManual(command, existing(command, state));
     case 'SkipDuplicate': return skipDuplicate(command, existing(command, state));
     case 'ReopenSubmission': return reopenSubmission(command, existing(command, state));
+    case 'RecordDeadLetter': return recordDeadLetter(command, existing(command, state));
+    case 'RedriveSubmission': return redriveSubmission(command, existing(command, state));
     default: return rejectUnknownCommand(command);
   }
 }
@@ -113,6 +117,24 @@ function reopenSubmission({ data }: ReopenSubmission, state: SubmissionState): r
   return [{ type: 'SubmissionReopened', data: { ...ids(state), from, requeueId, attemptsBefore: state.attempts } }];
 }
 
+/** Idempotent: the monitor lists the same dead letter again and again until it is redriven. */
+function recordDeadLetter({ data }: RecordDeadLetter, state: SubmissionState): readonly SubmissionEvent[] {
+  if (state.status === 'dead_lettered') return [];
+  // A finished submission is not held up by a stray copy of its message.
+  if (isTerminal(state)) throw illegal('record a dead letter of', state);
+  if (isBlank(data.messageId)) throw invalid('record a dead letter of', state, 'messageId is required');
+  const reason = sanitizeErrorMessage(data.reason) || 'dead-lettered';
+  return [{ type: 'SubmissionDeadLettered', data: { ...ids(state), messageId: data.messageId, reason } }];
+}
+
+/** Idempotent per dead letter: a redrive repeated after a crash (before the letter was discarded) changes nothing. */
+function redriveSubmission({ data }: RedriveSubmission, state: SubmissionState): readonly SubmissionEvent[] {
+  if (state.status !== 'dead_lettered' && state.redrivenMessageId === data.messageId) return [];
+  if (state.status !== 'dead_lettered') throw illegal('redrive', state);
+  if (isBlank(data.messageId)) throw invalid('redrive', state, 'messageId is required');
+  return [{ type: 'SubmissionRedriven', data: { ...ids(state), messageId: data.messageId } }];
+}
+
 function ids(state: SubmissionState): { readonly jobId: string; readonly directoryId: string } {
   return { jobId: state.jobId, directoryId: state.directoryId };
 }
@@ -125,6 +147,8 @@ const VERBS: Readonly<Record<SubmissionCommand['type'], string>> = {
   RecordNeedsManual: 'record needs-manual of',
   SkipDuplicate: 'skip',
   ReopenSubmission: 'reopen',
+  RecordDeadLetter: 'record a dead letter of',
+  RedriveSubmission: 'redrive',
 };
 
 function existing(command: SubmissionCommand, state: SubmissionState): SubmissionState {

@@ -1,7 +1,7 @@
 import { given as givenDecider } from '../shared/decider-spec';
 import { submissionDecider, type RecordFailure, type SubmissionCommand } from './submission.decider';
 import type { SubmissionEvent, SubmissionStatus } from './submission.events';
-import { attemptStarted, historyOf, ids, retryScheduled, scheduled, skipped } from './submission.fixtures';
+import { attemptStarted, deadLettered, historyOf, ids, redriven, retryScheduled, scheduled, skipped } from './submission.fixtures';
 
 const given = (events: readonly SubmissionEvent[] = []) => givenDecider(submissionDecider, events);
 const statuses = (...list: SubmissionStatus[]): SubmissionStatus[] => list;
@@ -155,6 +155,62 @@ describe('SkipDuplicate', () => {
   });
 });
 
+describe('RecordDeadLetter', () => {
+  const record = (messageId = 'm1', reason = 'maxReceiveCount (3) exceeded'): SubmissionCommand => ({ type: 'RecordDeadLetter', data: { messageId, reason } });
+
+  it.each(statuses('scheduled', 'in_progress', 'retry_scheduled'))('dead-letters a %s submission', (status) => {
+    given(historyOf[status]).when(record()).then([deadLettered()]);
+  });
+
+  it('does nothing when it is already dead-lettered (the monitor lists it again)', () => {
+    given(historyOf.dead_lettered).when(record('m2')).then([]);
+  });
+
+  it('dead-letters it again after a redrive', () => {
+    given([...historyOf.dead_lettered, redriven(), attemptStarted(2)]).when(record('m2')).then([deadLettered('m2')]);
+  });
+
+  it.each(statuses('succeeded', 'failed', 'needs_manual', 'skipped'))('refuses a %s submission (a stray copy of a finished one)', (status) => {
+    given(historyOf[status]).when(record()).thenThrows('ILLEGAL_TRANSITION', `Cannot record a dead letter of submission 123/d1: it is ${status}`);
+  });
+
+  it('keeps a stack trace out of the reason, and requires a message id', () => {
+    given(historyOf.in_progress).when(record('m1', 'boom\n    at x (y.ts:1:1)')).then([{ type: 'SubmissionDeadLettered', data: { ...ids, messageId: 'm1', reason: 'boom' } }]);
+    given(historyOf.in_progress).when(record(' ')).thenThrows('INVALID_COMMAND', /messageId is required/);
+  });
+
+  it('is settled: no attempt starts, nothing skips it, and staff retry does not reopen it', () => {
+    given(historyOf.dead_lettered).when({ type: 'StartAttempt', data: { workerId: 'w1' } })
+      .thenThrows('ILLEGAL_TRANSITION', 'Cannot start an attempt of submission 123/d1: it is dead_lettered');
+    given(historyOf.dead_lettered).when({ type: 'SkipDuplicate', data: {} }).thenThrows('ILLEGAL_TRANSITION', /it is dead_lettered/);
+    given(historyOf.dead_lettered).when({ type: 'ReopenSubmission', data: { requeueId: 'r1' } }).thenThrows('ILLEGAL_TRANSITION', /it is dead_lettered/);
+  });
+});
+
+describe('RedriveSubmission', () => {
+  const redrive = (messageId = 'm1'): SubmissionCommand => ({ type: 'RedriveSubmission', data: { messageId } });
+
+  it('opens a dead-lettered submission again', () => {
+    given(historyOf.dead_lettered).when(redrive()).then([redriven()]);
+  });
+
+  it('does nothing when the same dead letter was redriven already (a retry after a crash)', () => {
+    given([...historyOf.dead_lettered, redriven()]).when(redrive()).then([]);
+  });
+
+  it('refuses another dead letter of a submission that is no longer dead-lettered', () => {
+    given([...historyOf.dead_lettered, redriven()]).when(redrive('m2')).thenThrows('ILLEGAL_TRANSITION', 'Cannot redrive submission 123/d1: it is scheduled');
+  });
+
+  it.each(statuses('scheduled', 'in_progress', 'succeeded', 'failed'))('refuses a %s submission', (status) => {
+    given(historyOf[status]).when(redrive()).thenThrows('ILLEGAL_TRANSITION', `Cannot redrive submission 123/d1: it is ${status}`);
+  });
+
+  it('lets the next attempt start after a redrive', () => {
+    given([...historyOf.dead_lettered, redriven()]).when({ type: 'StartAttempt', data: { workerId: 'w2' } }).then([attemptStarted(2, 'w2')]);
+  });
+});
+
 describe('a submission that is not scheduled', () => {
   it.each<SubmissionCommand>([
     { type: 'StartAttempt', data: { workerId: 'w1' } },
@@ -162,6 +218,8 @@ describe('a submission that is not scheduled', () => {
     { type: 'RecordFailure', data: { errorClass: 'transient', message: 'x', evidencePath: null, maxAttempts: 3, retryDelayMs: 0 } },
     { type: 'RecordNeedsManual', data: { reason: 'captcha', evidencePath: null } },
     { type: 'SkipDuplicate', data: {} },
+    { type: 'RecordDeadLetter', data: { messageId: 'm1', reason: 'x' } },
+    { type: 'RedriveSubmission', data: { messageId: 'm1' } },
   ])('refuses $type as NOT_FOUND', (command) => {
     given().when(command).thenThrows('NOT_FOUND', /^Cannot .+ submission: it is not scheduled$/);
   });

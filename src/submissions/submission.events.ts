@@ -8,7 +8,8 @@ export type SubmissionStatus =
   | 'succeeded'
   | 'failed'
   | 'needs_manual'
-  | 'skipped';
+  | 'skipped'
+  | 'dead_lettered';
 
 type Event<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
 type Ids = { jobId: string; directoryId: string };
@@ -47,6 +48,13 @@ export type SubmissionReopened = Event<'SubmissionReopened', Ids & {
   /** Attempts made before the reopening: the retry budget counts from here. */
   attemptsBefore: number;
 }>;
+/**
+ * Its message was dead-lettered (received too often without an outcome: it kills workers). It
+ * stays so, and nothing resends it, until staff redrive it.
+ */
+export type SubmissionDeadLettered = Event<'SubmissionDeadLettered', Ids & { messageId: string; reason: string }>;
+/** Staff redrove the dead letter: the submission is open again and gets a fresh message. */
+export type SubmissionRedriven = Event<'SubmissionRedriven', Ids & { messageId: string }>;
 
 export type SubmissionEvent =
   | SubmissionScheduled
@@ -56,21 +64,29 @@ export type SubmissionEvent =
   | SubmissionRetryScheduled
   | SubmissionNeedsManual
   | SubmissionSkipped
-  | SubmissionReopened;
+  | SubmissionReopened
+  | SubmissionDeadLettered
+  | SubmissionRedriven;
 
 export const SUBMISSION_EVENT_TYPES: readonly SubmissionEvent['type'][] = [
   'SubmissionScheduled', 'SubmissionAttemptStarted', 'SubmissionSucceeded', 'SubmissionFailed',
   'SubmissionRetryScheduled', 'SubmissionNeedsManual', 'SubmissionSkipped', 'SubmissionReopened',
+  'SubmissionDeadLettered', 'SubmissionRedriven',
 ];
 
 const STATUS_SET: Readonly<Record<SubmissionStatus, true>> = {
   scheduled: true, in_progress: true, retry_scheduled: true, succeeded: true, failed: true, needs_manual: true, skipped: true,
+  dead_lettered: true,
 };
 /** Every status, kept complete by the type above (e.g. for validating a status filter). */
 export const SUBMISSION_STATUSES = Object.keys(STATUS_SET) as SubmissionStatus[];
 
-/** A submission in one of these states is done: job progress counts it. */
-export const TERMINAL_SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['succeeded', 'failed', 'needs_manual', 'skipped'];
+/**
+ * A submission in one of these states is settled: job progress counts it, workers skip it and
+ * nothing resends it. All but a dead letter are done for good (or until a staff retry); a dead
+ * letter waits for a redrive.
+ */
+export const TERMINAL_SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['succeeded', 'failed', 'needs_manual', 'skipped', 'dead_lettered'];
 
 /** What staff may retry (a duplicate or a success is done for good). */
 export const REOPENABLE_SUBMISSION_STATUSES = ['failed', 'needs_manual'] as const;

@@ -29,6 +29,12 @@ export const needsManual: SubmissionEvent = {
 };
 export const skipped: SubmissionEvent = { type: 'SubmissionSkipped', data: { ...ids, reason: 'duplicate' } };
 
+export const deadLettered = (messageId = 'm1'): SubmissionEvent => ({
+  type: 'SubmissionDeadLettered',
+  data: { ...ids, messageId, reason: 'maxReceiveCount (3) exceeded' },
+});
+export const redriven = (messageId = 'm1'): SubmissionEvent => ({ type: 'SubmissionRedriven', data: { ...ids, messageId } });
+
 export const historyOf: Readonly<Record<SubmissionStatus, readonly SubmissionEvent[]>> = {
   scheduled: [scheduled],
   in_progress: [scheduled, attemptStarted(1)],
@@ -37,4 +43,5 @@ export const historyOf: Readonly<Record<SubmissionStatus, readonly SubmissionEve
   failed: [scheduled, attemptStarted(1), failed],
   needs_manual: [scheduled, attemptStarted(1), needsManual],
   skipped: [scheduled, skipped],
+  dead_lettered: [scheduled, attemptStarted(1), deadLettered()],
 };

@@ -17,6 +17,8 @@ export interface SubmissionState {
   readonly attemptsBeforeReopen: number;
   /** Event ids of the manual requeues that reopened this submission (each reopens it once). */
   readonly reopenedBy: readonly string[];
+  /** The dead letter (message id) of the last redrive, until the next death: a repeated redrive changes nothing. */
+  readonly redrivenMessageId: string | null;
   readonly lastError: { readonly errorClass: ErrorClass; readonly message: string } | null;
   readonly listingUrl: string | null;
   readonly evidencePath: string | null;
@@ -33,6 +35,7 @@ export function initialSubmissionState(): SubmissionState {
     attempts: 0,
     attemptsBeforeReopen: 0,
     reopenedBy: [],
+    redrivenMessageId: null,
     lastError: null,
     listingUrl: null,
     evidencePath: null,
@@ -71,6 +74,10 @@ export function evolveSubmission(state: SubmissionState, event: SubmissionEvent)
       const { attemptsBefore, requeueId } = event.data;
       return { ...state, status: 'scheduled', attemptsBeforeReopen: attemptsBefore, reopenedBy: [...state.reopenedBy, requeueId] };
     }
+    case 'SubmissionDeadLettered':
+      return { ...state, status: 'dead_lettered', redrivenMessageId: null };
+    case 'SubmissionRedriven':
+      return { ...state, status: 'scheduled', redrivenMessageId: event.data.messageId };
     default:
       return ignoreUnknownEvent(event, state);
   }

@@ -1,7 +1,7 @@
 import { fold } from '../shared/decider';
 import { MAX_ERROR_MESSAGE_LENGTH, isTerminal, sanitizeErrorMessage, submissionDecider } from './submission.decider';
 import type { SubmissionEvent, SubmissionStatus } from './submission.events';
-import { attemptStarted, historyOf, ids, retryScheduled, scheduled } from './submission.fixtures';
+import { attemptStarted, deadLettered, historyOf, ids, redriven, retryScheduled, scheduled } from './submission.fixtures';
 
 const stateOf = (events: readonly SubmissionEvent[]) => fold(submissionDecider, events);
 
@@ -15,7 +15,7 @@ describe('submission evolve', () => {
   it('takes identity, key and priority from SubmissionScheduled', () => {
     expect(stateOf([scheduled])).toEqual({
       exists: true, ...ids, idempotencyKey: 'key-1', priority: 'P2', status: 'scheduled',
-      attempts: 0, attemptsBeforeReopen: 0, reopenedBy: [], lastError: null, listingUrl: null, evidencePath: null,
+      attempts: 0, attemptsBeforeReopen: 0, reopenedBy: [], redrivenMessageId: null, lastError: null, listingUrl: null, evidencePath: null,
     });
   });
 
@@ -25,9 +25,16 @@ describe('submission evolve', () => {
 
   it.each<[SubmissionStatus, boolean]>([
     ['scheduled', false], ['in_progress', false], ['retry_scheduled', false],
-    ['succeeded', true], ['failed', true], ['needs_manual', true], ['skipped', true],
+    ['succeeded', true], ['failed', true], ['needs_manual', true], ['skipped', true], ['dead_lettered', true],
   ])('%s is terminal: %s', (status, expected) => {
     expect(isTerminal(stateOf(historyOf[status]))).toBe(expected);
+  });
+
+  it('is open again after a redrive, which remembers the dead letter it cleared until the next death', () => {
+    const redrivenState = stateOf([...historyOf.dead_lettered, redriven('m1')]);
+    expect(redrivenState).toMatchObject({ status: 'scheduled', redrivenMessageId: 'm1', attempts: 1 });
+    expect(isTerminal(redrivenState)).toBe(false);
+    expect(stateOf([...historyOf.dead_lettered, redriven('m1'), deadLettered('m2')])).toMatchObject({ status: 'dead_lettered', redrivenMessageId: null });
   });
 
   it('counts attempts started, not retries scheduled', () => {

@@ -3,6 +3,7 @@ import type { EventStore } from '../event-store/event-store.port';
 import { jobDecider } from '../jobs/job.decider';
 import { jobStreamId } from '../jobs/job.events';
 import type { MessageQueue, Priority, ReceivedMessage } from '../queue/queue.port';
+import { submissionSubject } from '../queue/submission-message';
 import { executeCommand } from '../shared/command-executor';
 import { DomainError } from '../shared/decider';
 import type { InFlightWork } from './worker-heartbeat';
@@ -21,10 +22,12 @@ export interface SweepResult {
 const OPEN_SUBMISSION = `('scheduled', 'in_progress', 'retry_scheduled')`;
 
 /**
- * Recovers work that the seed lost when workers died (audit §8.2): a worker silent for
- * `staleAfterMs` has its in-flight messages made visible now (not after their visibility
- * timeout); a job with open submissions, no progress for `jobStallAfterMs` and nothing held by
- * a live worker is requeued (JobRequeued, reason stale) — the dispatcher sends its messages again.
+ * Recovers work that the seed lost when workers died: a worker silent for `staleAfterMs` has its
+ * in-flight messages made visible now (not after their visibility timeout); a submission that is
+ * open, quiet for `jobStallAfterMs` (its job too), held by no live worker and without a message in
+ * the queue is requeued (JobRequeued, reason stale) — the dispatcher sends its message again.
+ * Age alone is no stall: a job waiting behind a deep backlog is old and fine, and a dead letter
+ * is not open (only a redrive resends it).
  */
 export async function sweepStaleWork(pool: Pool, store: EventStore, queue: MessageQueue, settings: SweepSettings): Promise<SweepResult> {
   const { rows: stale } = await pool.query<{ worker_id: string; in_flight_work: InFlightWork[] }>(
@@ -42,8 +45,8 @@ export async function sweepStaleWork(pool: Pool, store: EventStore, queue: Messa
     releasedMessages += 1;
   }
   const requeuedJobs: string[] = [];
-  for (const { id, directory_ids } of await stalledJobs(pool, settings)) {
-    if (await requeue(store, id, directory_ids)) requeuedJobs.push(id);
+  for (const [jobId, directoryIds] of await stalledSubmissions(pool, queue, settings)) {
+    if (await requeue(store, jobId, directoryIds)) requeuedJobs.push(jobId);
   }
   return { staleWorkers: stale.map((row) => row.worker_id), releasedMessages, requeuedJobs };
 }
@@ -52,24 +55,36 @@ function asReceived(work: InFlightWork): ReceivedMessage {
   return { id: work.messageId, priority: work.priority as Priority, body: '', receipt: work.receipt, receiveCount: 0, sentAt: new Date(0) };
 }
 
-async function stalledJobs(pool: Pool, settings: SweepSettings): Promise<{ id: string; directory_ids: string[] }[]> {
-  const { rows } = await pool.query<{ id: string; directory_ids: string[] }>(STALLED_JOBS_SQL, [settings.jobStallAfterMs, settings.staleAfterMs]).catch((error: unknown) => {
+/** Open, quiet and held by no live worker (the read models say); then the queue is asked about them. */
+async function stalledSubmissions(pool: Pool, queue: MessageQueue, settings: SweepSettings): Promise<Map<string, string[]>> {
+  const { rows } = await pool.query<QuietSubmission>(QUIET_SUBMISSIONS_SQL, [settings.jobStallAfterMs, settings.staleAfterMs]).catch((error: unknown) => {
     // The read models appear with the projector's first run; until then nothing can be stalled.
     if ((error as { code?: string }).code === UNDEFINED_TABLE) return { rows: [] };
     throw error;
   });
-  return rows;
+  if (rows.length === 0) return new Map();
+  const subjectOf = (row: QuietSubmission): string => submissionSubject(row.job_id, row.directory_id);
+  const queued = await queue.mayHaveMessages(rows.map((row) => ({ subject: subjectOf(row), priority: row.priority })));
+  const stalled = new Map<string, string[]>();
+  for (const row of rows.filter((r) => !queued.has(subjectOf(r)))) stalled.set(row.job_id, [...(stalled.get(row.job_id) ?? []), row.directory_id].sort());
+  return stalled;
+}
+
+interface QuietSubmission {
+  readonly job_id: string;
+  readonly directory_id: string;
+  readonly priority: Priority;
 }
 
 const UNDEFINED_TABLE = '42P01';
-const STALLED_JOBS_SQL = `SELECT j.id, array_agg(r.directory_id ORDER BY r.directory_id) AS directory_ids
+const QUIET_SUBMISSIONS_SQL = `SELECT r.job_id, r.directory_id, j.priority
      FROM jobs j JOIN job_results r ON r.job_id = j.id AND r.status IN ${OPEN_SUBMISSION}
      WHERE j.status IN ('queued', 'in_progress') AND j.updated_at < now() - make_interval(secs => $1 / 1000.0)
-       AND NOT EXISTS (SELECT 1 FROM job_results p WHERE p.job_id = j.id AND p.updated_at >= now() - make_interval(secs => $1 / 1000.0))
+       AND r.updated_at < now() - make_interval(secs => $1 / 1000.0)
        AND NOT EXISTS (SELECT 1 FROM worker_heartbeats w
          WHERE w.status NOT IN ('stopped', 'error') AND w.last_heartbeat >= now() - make_interval(secs => $2 / 1000.0)
-           AND w.in_flight_work @> jsonb_build_array(jsonb_build_object('jobId', j.id)))
-     GROUP BY j.id ORDER BY min(j.updated_at) LIMIT 100`;
+           AND w.in_flight_work @> jsonb_build_array(jsonb_build_object('jobId', r.job_id, 'directoryId', r.directory_id)))
+     ORDER BY r.updated_at LIMIT 1000`;
 
 async function requeue(store: EventStore, jobId: string, directoryIds: readonly string[]): Promise<boolean> {
   try {

@@ -86,7 +86,7 @@ describe.each(TEST_BACKENDS)('reactions: submission scheduling and job progress 
     await work(jobId, 'b', 'fail');
     await waitFor(async () => (await jobTypes(jobId)).includes('JobCompleted'));
     const completed = (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted')!;
-    expect(completed.data).toEqual({ jobId, counts: { succeeded: 1, failed: 1, needsManual: 0, skipped: 0 } });
+    expect(completed.data).toEqual({ jobId, counts: { succeeded: 1, failed: 1, needsManual: 0, skipped: 0, deadLettered: 0 } });
   });
 
   it('fails a job whose every submission failed', async () => {

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../../event-store/event-store.port';
 import { fold } from '../../shared/decider';
 import { jobDecider } from '../job.decider';
 import type { JobEvent, JobStatus, OutcomeCounts, PackageTier, Priority } from '../job.events';
-import { requeuedReason } from '../status-reason';
+import { reopenedReason, requeuedReason } from '../status-reason';
 
 /** A job as its own stream says it is: never stale, with its exact version. */
 export interface JobDetails {
@@ -50,6 +50,7 @@ export function toJobDetails(recorded: readonly RecordedEvent[]): JobDetails {
 function reasonAfter(reason: string | null, event: JobEvent): string | null {
   switch (event.type) {
     case 'JobRequeued': return requeuedReason(event.data);
+    case 'JobReopened': return reopenedReason(event.data);
     case 'JobCompleted': return null;
     case 'JobFailed': return event.data.reason;
     case 'JobCancelled': return event.data.reason;

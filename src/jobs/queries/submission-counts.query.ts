@@ -11,7 +11,7 @@ export interface SubmissionCounts {
 export function emptySubmissionCounts(): SubmissionCounts {
   return {
     total: 0,
-    byStatus: { scheduled: 0, in_progress: 0, retry_scheduled: 0, succeeded: 0, failed: 0, needs_manual: 0, skipped: 0 },
+    byStatus: { scheduled: 0, in_progress: 0, retry_scheduled: 0, succeeded: 0, failed: 0, needs_manual: 0, skipped: 0, dead_lettered: 0 },
   };
 }
 

@@ -18,7 +18,7 @@ export class DeadLettersController {
     return { deadLetters, next: deadLetters.length === limit ? (deadLetters.at(-1)?.id ?? null) : null };
   }
 
-  /** Each redrive is a JobRedriven event (who, when, which directory); the dispatcher re-sends. */
+  /** Each redrive is a SubmissionRedriven event (who, when): it clears the dead letter, and the dispatcher re-sends. */
   @Post('redrive')
   @HttpCode(200)
   redrive(@Body() body: RedriveDeadLettersDto, @RequestCommandContext() context: CommandContext): Promise<RedriveReport> {

@@ -1,19 +1,19 @@
 /** Every time is the database's now(): processes on several hosts share one clock. */
 const ms = (param: string): string => `(${param}::float8 * interval '1 millisecond')`;
 
-const DEAD_LETTER_COLUMNS = 'id, priority, body, sent_at, receive_count, first_failure_at, last_failure_at, error';
+const DEAD_LETTER_COLUMNS = 'id, priority, body, sent_at, receive_count, first_failure_at, last_failure_at, error, subject';
 
 /** A message dead-lettered twice (resent after its first death) keeps only its latest death. */
 const DEAD_LETTER_UPSERT = `ON CONFLICT (id) DO UPDATE SET
   seq = excluded.seq, priority = excluded.priority, body = excluded.body, sent_at = excluded.sent_at,
   receive_count = excluded.receive_count, first_failure_at = excluded.first_failure_at,
-  last_failure_at = excluded.last_failure_at, error = excluded.error, dead_lettered_at = now()`;
+  last_failure_at = excluded.last_failure_at, error = excluded.error, subject = excluded.subject, dead_lettered_at = now()`;
 
-/** $1 ids, $2 priorities, $3 bodies, $4 delays (ms). A resent id still queued is a no-op. */
+/** $1 ids, $2 priorities, $3 bodies, $4 delays (ms), $5 subjects (null: none). A resent id still queued is a no-op. */
 export const SEND_SQL = `
-INSERT INTO queue_messages (id, priority, body, visible_at)
-SELECT m.id, m.priority, m.body, now() + ${ms('m.delay_ms')}
-FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS m(id, priority, body, delay_ms)
+INSERT INTO queue_messages (id, priority, body, visible_at, subject)
+SELECT m.id, m.priority, m.body, now() + ${ms('m.delay_ms')}, m.subject
+FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) AS m(id, priority, body, delay_ms, subject)
 ON CONFLICT (id) DO NOTHING`;
 
 /**
@@ -38,10 +38,10 @@ WITH picked AS (
 ), dead AS (
   DELETE FROM queue_messages m USING picked p
   WHERE m.id = p.id AND m.receive_count >= $4
-  RETURNING m.id, m.priority, m.body, m.sent_at, m.receive_count, m.first_received_at, m.last_received_at
+  RETURNING m.id, m.priority, m.body, m.sent_at, m.receive_count, m.first_received_at, m.last_received_at, m.subject
 ), buried AS (
   INSERT INTO queue_dead_letters (${DEAD_LETTER_COLUMNS})
-  SELECT id, priority, body, sent_at, receive_count, first_received_at, last_received_at, $5 FROM dead
+  SELECT id, priority, body, sent_at, receive_count, first_received_at, last_received_at, $5, subject FROM dead
   ${DEAD_LETTER_UPSERT}
   RETURNING id
 ), delivered AS (
@@ -88,10 +88,10 @@ WHERE id = $1 AND receipt = $2::uuid`;
 export const DEAD_LETTER_SQL = `
 WITH dead AS (
   DELETE FROM queue_messages WHERE id = $1 AND receipt = $2::uuid
-  RETURNING id, priority, body, sent_at, receive_count, first_received_at, last_received_at
+  RETURNING id, priority, body, sent_at, receive_count, first_received_at, last_received_at, subject
 )
 INSERT INTO queue_dead_letters (${DEAD_LETTER_COLUMNS})
-SELECT id, priority, body, sent_at, receive_count, first_received_at, last_received_at, $3 FROM dead
+SELECT id, priority, body, sent_at, receive_count, first_received_at, last_received_at, $3, subject FROM dead
 ${DEAD_LETTER_UPSERT}`;
 
 /** $1 limit, $2 the last id of the previous page (gone meanwhile: start over, it was redriven). */
@@ -109,10 +109,10 @@ WITH moved AS (
   DELETE FROM queue_dead_letters d
   WHERE ($1::text[] IS NULL OR d.id = ANY($1::text[]))
     AND NOT EXISTS (SELECT 1 FROM queue_messages m WHERE m.id = d.id)
-  RETURNING d.id, d.priority, d.body, d.sent_at, d.seq
+  RETURNING d.id, d.priority, d.body, d.sent_at, d.seq, d.subject
 )
-INSERT INTO queue_messages (id, priority, body, sent_at)
-SELECT id, priority, body, sent_at FROM moved ORDER BY seq
+INSERT INTO queue_messages (id, priority, body, sent_at, subject)
+SELECT id, priority, body, sent_at, subject FROM moved ORDER BY seq
 ON CONFLICT (id) DO NOTHING
 RETURNING id`;
 
@@ -137,3 +137,9 @@ SELECT (SELECT count(*) FROM messages)::int AS messages, (SELECT count(*) FROM d
 
 /** $1 ids. */
 export const DISCARD_DEAD_LETTERS_SQL = `DELETE FROM queue_dead_letters WHERE id = ANY($1::text[]) RETURNING id`;
+
+/** $1 subjects: those with a message queued (in any state) or dead-lettered. */
+export const MAY_HAVE_MESSAGES_SQL = `
+SELECT subject FROM queue_messages WHERE subject = ANY($1::text[])
+UNION
+SELECT subject FROM queue_dead_letters WHERE subject = ANY($1::text[])`;

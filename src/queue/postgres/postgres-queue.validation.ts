@@ -8,6 +8,7 @@ import {
   type QueueSettings,
   type ReceiveOptions,
   type RedriveSelection,
+  type SubjectProbe,
 } from '../queue.port';
 
 /** SQS's limits, so that code that works on one adapter works on the other. */
@@ -45,7 +46,20 @@ export function checkOutgoing(messages: readonly OutgoingMessage[]): void {
     // PostgreSQL text cannot hold NUL; refuse clearly instead of failing the whole batch in SQL.
     if (body.includes('\0')) throw new Error(`message ${id}: body must not contain NUL characters`);
     if (message.delayMs !== undefined) checkMilliseconds(message.delayMs, `message ${id}: delayMs`, MAX_DELAY_MS);
+    if (message.subject !== undefined && (typeof message.subject !== 'string' || message.subject.includes('\0'))) {
+      throw new Error(`message ${id}: subject must be a string without NUL characters`);
+    }
   }
+}
+
+/** The distinct subjects of a mayHaveMessages call. */
+export function checkProbes(probes: readonly SubjectProbe[]): string[] {
+  if (!Array.isArray(probes)) throw new Error('mayHaveMessages takes an array of subjects');
+  for (const probe of probes) {
+    if (typeof probe?.subject !== 'string' || probe.subject.includes('\0')) throw new Error('mayHaveMessages: subject must be a string without NUL characters');
+    if (!PRIORITIES.includes(probe.priority)) throw new Error(`mayHaveMessages: priority must be one of ${PRIORITIES.join(', ')}`);
+  }
+  return [...new Set(probes.map((probe) => probe.subject))];
 }
 
 export function checkReceive(options: ReceiveOptions, defaultVisibilityMs: number): ValidReceive {

@@ -10,6 +10,7 @@ import type {
   ReceiveOptions,
   ReceivedMessage,
   RedriveSelection,
+  SubjectProbe,
 } from '../queue.port';
 import * as sql from './postgres-queue.sql';
 import { toDeadLetter, toDepth, toReceived, type DeadLetterRow, type DepthRow, type ReceiveRow } from './postgres-queue.rows';
@@ -19,6 +20,7 @@ import {
   checkIds,
   checkMilliseconds,
   checkOutgoing,
+  checkProbes,
   checkReceive,
   checkRedrive,
   checkSettings,
@@ -78,6 +80,7 @@ export class PostgresMessageQueue implements MessageQueue {
         chunk.map((m) => m.priority),
         chunk.map((m) => m.body),
         chunk.map((m) => Math.ceil(m.delayMs ?? 0)),
+        chunk.map((m) => m.subject ?? null),
       ]);
       this.wake.changed();
     }
@@ -153,6 +156,13 @@ export class PostgresMessageQueue implements MessageQueue {
   async depth(): Promise<QueueDepth> {
     const { rows } = await this.pool.query<DepthRow>(sql.DEPTH_SQL);
     return toDepth(rows);
+  }
+
+  async mayHaveMessages(probes: readonly SubjectProbe[]): Promise<Set<string>> {
+    const subjects = checkProbes(probes);
+    if (subjects.length === 0) return new Set();
+    const { rows } = await this.pool.query<{ subject: string }>(sql.MAY_HAVE_MESSAGES_SQL, [subjects]);
+    return new Set(rows.map((row) => row.subject));
   }
 
   /** Deletes messages past retention (counted from enqueue or redrive) and old dead letters. */

@@ -13,6 +13,7 @@ import {
   type RedriveSelection,
   type DeadLetter,
   type TierDepth,
+  type SubjectProbe,
 } from '../queue.port';
 import { deleteBatches, sendBatches } from './sqs-batches';
 import { callSqs, isStaleReceiptError, type SqsContext, type SqsQueueKey } from './sqs-context';
@@ -120,6 +121,22 @@ class SqsMessageQueue implements MessageQueue {
     this.assertOpen();
     const [P1, P2, P3, dlq] = await Promise.all((['P1', 'P2', 'P3', 'DLQ'] as const).map((key) => this.tierDepth(key)));
     return { tiers: { P1, P2, P3 }, deadLetters: dlq.visible + dlq.delayed + dlq.inFlight };
+  }
+
+  /**
+   * SQS cannot list a queue: a subject "may" have messages when its tier has any waiting or
+   * delayed (in-flight ones belong to workers, whose heartbeats say what they hold). Lost
+   * messages of a busy tier are therefore recovered only once the tier has drained.
+   */
+  async mayHaveMessages(probes: readonly SubjectProbe[]): Promise<Set<string>> {
+    this.assertOpen();
+    const tiers = [...new Set(probes.map((probe) => probe.priority))];
+    const busy = new Set<string>();
+    for (const tier of tiers) {
+      const depth = await this.tierDepth(tier);
+      if (depth.visible + depth.delayed > 0) busy.add(tier);
+    }
+    return new Set(probes.filter((probe) => busy.has(probe.priority)).map((probe) => probe.subject));
   }
 
   async close(): Promise<void> {
