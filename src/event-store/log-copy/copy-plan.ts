@@ -31,6 +31,7 @@ const TREATMENTS: Readonly<Record<string, TableTreatment>> = {
   test_submissions: 'rows',
   job_progress_jobs: 'rows',
   job_progress_submissions: 'rows',
+  job_progress_pending_reopens: 'rows',
   queue_dead_letters: 'rows',
   queue_messages: 'queue',
   queue_history_archive: 'archive',
@@ -82,8 +83,10 @@ export async function planCopy(source: PoolClient): Promise<CopyPlan> {
   return { tables };
 }
 
-/** The tables copied as rows, in a stable order. */
+/** The tables copied as rows, in the order of TREATMENTS: a table comes after those its foreign keys name. */
 export function rowTables(plan: CopyPlan): { readonly table: string; readonly treatment: TableTreatment }[] {
   const copied: readonly TableTreatment[] = ['rows', 'queue', 'archive', 'replace'];
-  return [...plan.tables].filter(([, t]) => copied.includes(t)).map(([table, treatment]) => ({ table, treatment }));
+  const order = Object.keys(TREATMENTS);
+  return [...plan.tables].filter(([, t]) => copied.includes(t)).map(([table, treatment]) => ({ table, treatment }))
+    .sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
 }
