@@ -92,27 +92,25 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     }
   });
 
-  if (backend.separateSessions) {
-    it('runs each projection in one host only; the other takes over when the leader stops', async () => {
-      const first = host;
-      first.start();
-      const second = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
-      second.start();
-      const leading = (state: string): boolean => state === 'live' || state === 'rebuilding';
-      try {
-        await waitFor(async () => [...(await first.status()), ...(await second.status())].every((s) => s.state !== 'starting'));
-        const [a, b] = [await first.status(), await second.status()];
-        for (const [i, projection] of ALL_PROJECTIONS.entries()) {
-          expect({ name: projection.name, leaders: [a[i].state, b[i].state].filter(leading).length }).toEqual({ name: projection.name, leaders: 1 });
-        }
-        await first.stop();
-        await waitFor(async () => (await second.status()).every((s) => s.state === 'live'));
-      } finally {
-        await Promise.all([first.stop(), second.stop()]);
-        host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
+  it('runs each projection in one host only; the other takes over when the leader stops', async () => {
+    const first = host;
+    first.start();
+    const second = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
+    second.start();
+    const leading = (state: string): boolean => state === 'live' || state === 'rebuilding';
+    try {
+      await waitFor(async () => [...(await first.status()), ...(await second.status())].every((s) => s.state !== 'starting'));
+      const [a, b] = [await first.status(), await second.status()];
+      for (const [i, projection] of ALL_PROJECTIONS.entries()) {
+        expect({ name: projection.name, leaders: [a[i].state, b[i].state].filter(leading).length }).toEqual({ name: projection.name, leaders: 1 });
       }
-    });
-  }
+      await first.stop();
+      await waitFor(async () => (await second.status()).every((s) => s.state === 'live'));
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+      host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
+    }
+  });
 
   it('verify replays into scratch tables: no difference, then exactly the row someone changed', async () => {
     host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
