@@ -1,9 +1,8 @@
 import type { Pool } from 'pg';
-import { withTransaction } from '../../src/database/transaction';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import type { Projection } from './projection';
 import { AdvisoryLeases } from '../../src/database/advisory-leases';
-import { installIfMissing, readAllStates, requestRebuild, type ProjectionStateRow } from './projection-registry';
+import { installProjections, readAllStates, requestRebuild, type ProjectionStateRow } from './projection-registry';
 import { ProjectionRunner, type ProjectionRunnerOptions, type RunnerState } from './projection-runner';
 
 export interface LogLag {
@@ -53,7 +52,7 @@ export class ProjectionHost {
 
   /** Creates generation 1 of any projection never installed. Safe from many processes at once. */
   async install(): Promise<void> {
-    for (const projection of this.projections) await withTransaction(this.pool, (client) => installIfMissing(client, projection));
+    await installProjections(this.pool, this.projections);
   }
 
   start(names: readonly string[] = this.projections.map((p) => p.name)): void {

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '../../src/database/transaction';
 import type { Checkpoint } from '../../src/event-store/event-store.port';
 import type { Projection } from './projection';
 import { createGeneration, pointViewsAt } from './projection-schema';
@@ -49,6 +50,14 @@ export async function installIfMissing(client: PoolClient, projection: Projectio
     projection.name,
     projection.version,
   ]);
+}
+
+/**
+ * Installs every projection not installed yet, so its read tables exist (empty) before any
+ * projector has run: `migrate` calls this, and so does every process at boot.
+ */
+export async function installProjections(pool: Pool, projections: readonly Projection[]): Promise<void> {
+  for (const projection of projections) await withTransaction(pool, (client) => installIfMissing(client, projection));
 }
 
 /** Asks the runner (in whichever process holds it) to rebuild; it picks this up when it polls. */

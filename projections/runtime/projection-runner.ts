@@ -3,7 +3,7 @@ import { withTransaction } from '../../src/database/transaction';
 import { WakeableSleep } from '../../src/shared/wakeable-sleep';
 import type { Checkpoint, EventStore, Subscription } from '../../src/event-store/event-store.port';
 import type { Projection } from './projection';
-import { applyBatch } from './projection-batch';
+import { applyBatch, ProjectionFencedError } from './projection-batch';
 import type { AdvisoryLeases } from '../../src/database/advisory-leases';
 import { beginRebuild, promoteNext, readState, recordError, type ProjectionStateRow } from './projection-registry';
 import { dropOtherGenerations } from './projection-schema';
@@ -98,28 +98,43 @@ export class ProjectionRunner {
     return state.rebuildRequestedAt !== null || state.liveVersion !== this.projection.version;
   }
 
-  /** Catch-up of the next generation from its checkpoint to the end of the log, then the swap. */
+  /**
+   * Catch-up of the next generation from its checkpoint to the end of the log, then the swap.
+   * The live generation keeps moving meanwhile, so reaching the end once is not enough: the live
+   * one is then stopped where it stands and the next one reads to the end again. The log only
+   * grows readable, so that second end is at or past the live checkpoint, and reads never go back.
+   */
   private async rebuild(state: ProjectionStateRow): Promise<void> {
     this.state = 'rebuilding';
     const target = { cursor: 'next' as const, generation: state.nextGeneration! };
     let from: Checkpoint | null = state.nextCheckpoint;
     let count = state.nextEvents;
+    let frozenLive: { readonly checkpoint: Checkpoint | null } | null = null;
     while (!this.stopped && this.leases.isHeld(this.leaseName)) {
       const page = await this.store.readAll({ after: from, maxCount: this.options.rebuildBatchSize, eventTypes: this.projection.handles });
       if (page.checkpoint !== from) await applyBatch(this.pool, this.projection, { ...target, from }, page.events, page.checkpoint);
       from = page.checkpoint;
       count += page.events.length;
       this.options.onProgress?.(this.projection.name, count);
-      if (page.isEnd) return this.swap(target.generation);
+      if (page.isEnd && frozenLive) return this.swap(target.generation, frozenLive.checkpoint);
+      if (page.isEnd) frozenLive = await this.freezeLive();
     }
   }
 
-  private async swap(generation: number): Promise<void> {
+  /** Stops the live subscription (its last page committed) and says where it stopped. */
+  private async freezeLive(): Promise<{ readonly checkpoint: Checkpoint | null }> {
     await this.stopLive();
+    if (this.liveFailure) throw this.liveFailure;
+    return { checkpoint: (await this.mustReadState()).liveCheckpoint };
+  }
+
+  private async swap(generation: number, liveCheckpoint: Checkpoint | null): Promise<void> {
     await withTransaction(this.pool, async (client) => {
       await client.query("SET LOCAL lock_timeout = '10s'");
       const state = await readState(client, this.projection.name);
       if (state?.nextGeneration !== generation) throw new Error(`Projection ${this.projection.name}: rebuild state changed before the swap`);
+      // Another runner moving the live checkpoint after the freeze would undo the catch-up guarantee.
+      if (state.liveCheckpoint !== liveCheckpoint) throw new ProjectionFencedError(this.projection.name, 'live');
       await promoteNext(client, this.projection, state);
     });
     await withTransaction(this.pool, (client) => dropOtherGenerations(client, this.projection, [generation])).catch((error) =>

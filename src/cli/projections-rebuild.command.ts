@@ -35,7 +35,7 @@ export class ProjectionsRebuildCommand extends CommandRunner {
     const total = await this.projections.logSize(projection);
     const bar = lazyProgressBar(`${projection.name} rebuild`, total);
     const outcome = await this.projections.rebuildHere(projection, {
-      onWaiting: (holder) => console.log(`${projection.name}: ${describeLeaseHolder(holder)} runs this projection; it rebuilds, this waits for the swap`),
+      onWaiting: (holder) => console.log(`${projection.name}: not run here: ${describeLeaseHolder(holder)} runs this projection; it rebuilds, this waits for its swap`),
       onProgress: (events) => bar.update(events),
       onError: (error) => console.error(`${projection.name}: ${(error as Error).message}`),
     }).finally(() => bar.stop());

@@ -4,6 +4,7 @@ import { jobsProjection } from '../../projections/jobs/jobs.projection';
 import { DEFAULT_RUNNER_OPTIONS, ProjectionHost } from '../../projections/runtime/projection-host';
 import { verifyProjection } from '../../projections/runtime/projection-verify';
 import { writeJobScenario } from '../support/job-scenarios';
+import { SEED_SQL } from '../support/seed-sql';
 import { TEST_BACKENDS, type BackendDatabase } from '../support/test-backends';
 
 const fast = { ...DEFAULT_RUNNER_OPTIONS, statePollMs: 50, standbyRetryMs: 100, rebuildBatchSize: 200, onError: () => undefined };
@@ -35,7 +36,7 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     const running = await writeJobScenario(store, { directories: 2, complete: false });
     await waitFor(caughtUp);
 
-    const statuses = (await db.pool.query('SELECT status, COUNT(*) FROM jobs GROUP BY status ORDER BY status;')).rows;
+    const statuses = (await db.pool.query(SEED_SQL.statusCounts)).rows.sort((a, b) => a.status.localeCompare(b.status));
     expect(statuses).toEqual([{ status: 'complete', count: '1' }, { status: 'in_progress', count: '1' }]);
     const job = (await db.pool.query('SELECT * FROM jobs WHERE id = $1', [done])).rows[0];
     expect(job).toMatchObject({ status: 'complete', succeeded: 2, failed: 1, needs_manual: 1, skipped: 1, priority: 'P2', version: 4 });
@@ -46,11 +47,11 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     expect(retry).toEqual([{ attempt: 2, delay_ms: 31000, error_class: 'transient' }]);
     expect(await count(`SELECT count(*) AS n FROM queue_history WHERE job_id = '${running}'`)).toBe(3 + 2 * 3);
 
-    const orphans = await db.pool.query('SELECT jr.* FROM job_results jr\nLEFT JOIN jobs j ON jr.job_id = j.id\nWHERE j.id IS NULL;');
+    const orphans = await db.pool.query(SEED_SQL.orphanedResults);
     expect(orphans.rows).toEqual([]);
     await db.pool.query("INSERT INTO worker_heartbeats (worker_id, status, last_heartbeat) VALUES ('w-old', 'running', now() - interval '3 minutes'), ('w-ok', 'idle', now())");
-    expect((await db.pool.query('SELECT * FROM stale_workers;')).rows.map((r) => r.worker_id)).toEqual(['w-old']);
-    const duplicateKeys = await db.pool.query('SELECT idempotency_key, COUNT(*) FROM job_results\nGROUP BY idempotency_key HAVING COUNT(*) > 1;');
+    expect((await db.pool.query(SEED_SQL.staleWorkers)).rows.map((r) => r.worker_id)).toEqual(['w-old']);
+    const duplicateKeys = await db.pool.query(SEED_SQL.duplicateIdempotencyKeys);
     expect(duplicateKeys.rows).toEqual([]);
     expect((await db.pool.query("SELECT succeeded, attempts_started FROM workers WHERE id = 'worker-1'")).rows[0]).toEqual({ succeeded: 4, attempts_started: 8 });
   });
@@ -91,27 +92,25 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     }
   });
 
-  if (backend.separateSessions) {
-    it('runs each projection in one host only; the other takes over when the leader stops', async () => {
-      const first = host;
-      first.start();
-      const second = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
-      second.start();
-      const leading = (state: string): boolean => state === 'live' || state === 'rebuilding';
-      try {
-        await waitFor(async () => [...(await first.status()), ...(await second.status())].every((s) => s.state !== 'starting'));
-        const [a, b] = [await first.status(), await second.status()];
-        for (const [i, projection] of ALL_PROJECTIONS.entries()) {
-          expect({ name: projection.name, leaders: [a[i].state, b[i].state].filter(leading).length }).toEqual({ name: projection.name, leaders: 1 });
-        }
-        await first.stop();
-        await waitFor(async () => (await second.status()).every((s) => s.state === 'live'));
-      } finally {
-        await Promise.all([first.stop(), second.stop()]);
-        host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
+  it('runs each projection in one host only; the other takes over when the leader stops', async () => {
+    const first = host;
+    first.start();
+    const second = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
+    second.start();
+    const leading = (state: string): boolean => state === 'live' || state === 'rebuilding';
+    try {
+      await waitFor(async () => [...(await first.status()), ...(await second.status())].every((s) => s.state !== 'starting'));
+      const [a, b] = [await first.status(), await second.status()];
+      for (const [i, projection] of ALL_PROJECTIONS.entries()) {
+        expect({ name: projection.name, leaders: [a[i].state, b[i].state].filter(leading).length }).toEqual({ name: projection.name, leaders: 1 });
       }
-    });
-  }
+      await first.stop();
+      await waitFor(async () => (await second.status()).every((s) => s.state === 'live'));
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+      host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
+    }
+  });
 
   it('verify replays into scratch tables: no difference, then exactly the row someone changed', async () => {
     host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));

@@ -12,8 +12,8 @@ export interface TestBackend {
   /** LISTEN/NOTIFY across connections: on a real server only (PGlite over its socket does not carry NOTIFY between connections). */
   readonly listen: boolean;
   /**
-   * Connections are separate sessions, so advisory locks exclude each other. PGlite is one
-   * session behind its socket: embedded mode is one process (the data-directory lock sees to it).
+   * Connections are separate sessions (advisory locks exclude each other, a session can end on
+   * its own). PGlite is one session behind its socket, shared by every client.
    */
   readonly separateSessions: boolean;
   create(): Promise<BackendDatabase>;
