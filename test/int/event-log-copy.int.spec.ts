@@ -1,3 +1,4 @@
+import { AdvisoryLeases } from '../../src/database/advisory-leases';
 import type { Pool } from 'pg';
 import { assertLogBelongsToCluster } from '../../src/database/log-cluster-guard';
 import { checkCopy } from '../../src/event-store/log-copy/copy-check';
@@ -95,10 +96,10 @@ describe('copyEventLog: the machine PostgreSQL → a younger cluster (a fresh em
         'The source has tables the copy does not know how to carry over: unplanned_notes (add them to the copy plan)',
       ));
       await source.pool.query('DROP TABLE unplanned_notes');
-      const runner = await source.pool.connect();
-      await runner.query("SELECT pg_advisory_lock(hashtext('reaction:dispatcher'))");
-      await expect(copyEventLog(source.pool, fresh.pool, 100)).rejects.toThrow(/The app is running on the source database: stop it first/);
-      runner.release(true);
+      const runner = new AdvisoryLeases(source.pool, { holder: 'a running app' });
+      expect(await runner.tryAcquire('reaction:dispatcher')).toBe(true);
+      await expect(copyEventLog(source.pool, fresh.pool, 100)).rejects.toThrow(/The app is running on the source database \(a running app holds a lease\): stop it first/);
+      await runner.close();
       expect(await one(fresh.pool, 'SELECT count(*)::int AS n FROM events')).toEqual({ n: 0 });
     } finally {
       await fresh.drop();

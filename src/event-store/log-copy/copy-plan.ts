@@ -40,6 +40,7 @@ const TREATMENTS: Readonly<Record<string, TableTreatment>> = {
   projection_state: 'rebuilt',
   schema_migrations: 'skipped',
   worker_heartbeats: 'skipped',
+  leases: 'skipped',
 };
 
 /** A projection generation: `<read table>__g<n>`. */

@@ -38,12 +38,10 @@ async function assertTargetEmpty(target: Pool, plan: CopyPlan): Promise<void> {
   }
 }
 
-/** The app's runners hold session advisory locks; another session holding one means the app is up. */
+/** The app's runners hold leases (rows renewed while they run): a live one means the app is up. */
 async function assertNoAppRunning(pool: Pool | PoolClient, side: 'source' | 'target'): Promise<void> {
-  const { rows } = await pool.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM pg_locks
-     WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
-       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-  );
-  if (rows[0].n > 0) throw new CopyRefusedError(`The app is running on the ${side} database: stop it first (the copy needs a log that does not move)`);
+  const { rows } = await pool.query<{ holder: string }>('SELECT holder FROM leases WHERE expires_at > now() ORDER BY name LIMIT 1');
+  if (rows.length > 0) {
+    throw new CopyRefusedError(`The app is running on the ${side} database (${rows[0].holder} holds a lease): stop it first (the copy needs a log that does not move)`);
+  }
 }
