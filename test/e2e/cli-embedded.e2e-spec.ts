@@ -55,8 +55,6 @@ describe('the CLI against a running embedded server (built app and CLI)', () => 
     try {
       const env = {
         DATABASE_URL: `postgres://postgres@127.0.0.1:${pgPort}/postgres`,
-        // TODO(lead): drop once config is per command
-        STAFF_API_TOKEN: 'cli-embedded-token-123',
         DATA_DIR: cliData,
         DB_POOL_MAX: '3',
       };

@@ -30,11 +30,7 @@ describe('migrate as a process (machine PostgreSQL, built CLI)', () => {
   afterAll(async () => db?.drop());
 
   it("leaves a fresh database answering the seed's diagnostic SQL, with no projector ever booted", async () => {
-    const env = {
-      DATABASE_URL: db.url,
-      // TODO(lead): drop once config is per command
-      STAFF_API_TOKEN: 'migrate-test-token-123',
-    };
+    const env = { DATABASE_URL: db.url };
     const migrated = await runProcess([CLI, 'migrate'], env);
     expect({ code: migrated.code, err: migrated.err }).toEqual({ code: 0, err: '' });
     expect(migrated.out).toMatch(/^applied: 001_event_store, /);
