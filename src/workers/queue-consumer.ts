@@ -65,7 +65,9 @@ export class QueueConsumer {
     const deadline = Date.now() + graceMs;
     while (this.held.size > 0 && Date.now() < deadline) await sleep(50);
     for (const held of this.held.values()) held.abort.abort();
-    while (this.held.size > 0 && Date.now() < deadline + 5000) await sleep(50);
+    // A site's answer not yet in the log is waited for however long it takes: dropped, the next
+    // delivery would submit the listing again.
+    while (this.held.size > 0 && (Date.now() < deadline + 5000 || this.processor.unrecordedOutcomes() > 0)) await sleep(50);
     if (this.beats) clearInterval(this.beats);
     if (this.adapting) clearInterval(this.adapting);
     // Not a whole long poll (up to 20 s): closing the queue next ends it; what it still returns is

@@ -1,16 +1,18 @@
 import type { RetryConfig } from '../config/queue-config';
 import type { DirectoryTargets } from '../directories/directory-targets.repository';
-import { WrongExpectedVersionError } from '../event-store/event-store.errors';
+import { EventTooLargeError, InvalidAppendError, WrongExpectedVersionError } from '../event-store/event-store.errors';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import type { SubmissionMessage } from '../queue/submission-message';
 import { retryDelayMs } from '../queue/retry-backoff';
 import { executeCommand } from '../shared/command-executor';
+import { DomainError } from '../shared/decider';
+import { deterministicUuid } from '../shared/deterministic-id';
 import { reopenSubmission } from '../submissions/submission-reopener';
 import { scheduleSubmission } from '../submissions/submission-scheduler.reaction';
 import { isTerminal, submissionDecider, type SubmissionCommand } from '../submissions/submission.decider';
 import { submissionStreamId } from '../submissions/submission.events';
 import { readJob, readSubmission, type JobContext, type SubmissionContext } from './job-context';
-import type { Submitter, SubmissionOutcome } from './submitter.port';
+import type { DirectoryTarget, Submitter, SubmissionOutcome } from './submitter.port';
 
 export type ProcessResult =
   | { readonly action: 'ack'; readonly outcome: string }
@@ -28,7 +30,13 @@ export interface ProcessorDeps {
   readonly idempotencyWindowDays: number;
   readonly visibilityTimeoutMs: number;
   readonly random?: () => number;
+  /** Failures the worker survives (a result append retried, a learned mapping not stored). */
+  readonly onError?: (what: string, error: unknown) => void;
 }
+
+/** Backoff of the result append: short at first, then steady for as long as the worker lives. */
+const OUTCOME_RETRY_BASE_MS = 100;
+const OUTCOME_RETRY_MAX_MS = 2000;
 
 /**
  * One message, the steps of DESIGN.md: already done? skip : pre-write the attempt, submit,
@@ -38,8 +46,14 @@ export interface ProcessorDeps {
 export class SubmissionProcessor {
   /** Submissions running in this worker: a duplicate message (SQS delivers at least once) waits its turn. */
   private readonly running = new Set<string>();
+  private unrecorded = 0;
 
   constructor(private readonly deps: ProcessorDeps) {}
+
+  /** Site answers held but not yet in the log: the worker must not go away before they are. */
+  unrecordedOutcomes(): number {
+    return this.unrecorded;
+  }
 
   async process(message: SubmissionMessage, signal: AbortSignal): Promise<ProcessResult> {
     const key = `${message.jobId}/${message.directoryId}`;
@@ -72,11 +86,45 @@ export class SubmissionProcessor {
           idempotencyKey: submission.state.idempotencyKey, directory: target, business: job.created.data.business,
         }, signal)
       : { kind: 'permanent', message: `directory ${message.directoryId} is not in the catalog`, evidencePath: null, mappingUsed: null };
-    // A person's curated mapping is never replaced by a guess; a learned one is, when it no longer fits.
-    if (outcome.mappingUsed && target && target.mappingSource !== 'curated') await this.deps.targets.saveLearned(target.id, outcome.mappingUsed);
     // Backoff grows with the attempts of this run (a staff retry starts a fresh budget).
-    await this.command(message, started, this.resultCommand(outcome, submission.state.attempts + 1 - submission.state.attemptsBeforeReopen));
+    await this.recordOutcome(message, started, this.resultCommand(outcome, submission.state.attempts + 1 - submission.state.attemptsBeforeReopen));
+    if (target) await this.learn(target, outcome);
     return { action: 'ack', outcome: outcome.kind };
+  }
+
+  /**
+   * The site has answered: nothing else happens until that is in the log, or the next delivery
+   * would take this attempt for a lost one and submit again. Retried under one event id, so a
+   * write whose answer was lost is not written twice; a version conflict means someone (or that
+   * lost write) recorded first. Only an append that can never succeed is given up.
+   */
+  private async recordOutcome(message: SubmissionMessage, started: number, command: SubmissionCommand): Promise<void> {
+    const eventId = deterministicUuid('submission-outcome', submissionStreamId(message.jobId, message.directoryId), String(started));
+    this.unrecorded += 1;
+    try {
+      for (let failures = 0; ; failures += 1) {
+        try {
+          await this.command(message, started, command, [eventId]);
+          return;
+        } catch (error) {
+          if (error instanceof DomainError || error instanceof InvalidAppendError || error instanceof EventTooLargeError) throw error;
+          this.deps.onError?.(`recording the outcome of ${message.jobId}/${message.directoryId} (retrying)`, error);
+          await sleep(Math.min(OUTCOME_RETRY_MAX_MS, OUTCOME_RETRY_BASE_MS * 2 ** failures));
+        }
+      }
+    } finally {
+      this.unrecorded -= 1;
+    }
+  }
+
+  /** Best effort, after the result: a person's curated mapping is never replaced by a guess; a learned one is, when it no longer fits. */
+  private async learn(target: DirectoryTarget, outcome: SubmissionOutcome): Promise<void> {
+    if (!outcome.mappingUsed || target.mappingSource === 'curated') return;
+    try {
+      await this.deps.targets.saveLearned(target.id, outcome.mappingUsed);
+    } catch (error) {
+      this.deps.onError?.(`storing the learned mapping of ${target.id}`, error);
+    }
   }
 
   /** The scheduler reaction may not have run yet: schedule it the same (idempotent) way. */
@@ -132,10 +180,10 @@ export class SubmissionProcessor {
   }
 
   /** Appends with the version read; returns the new version, or null if someone else wrote first. */
-  private async command(message: SubmissionMessage, expectedVersion: number, command: SubmissionCommand): Promise<number | null> {
+  private async command(message: SubmissionMessage, expectedVersion: number, command: SubmissionCommand, eventIds?: readonly string[]): Promise<number | null> {
     try {
       const result = await executeCommand(this.deps.store, submissionStreamId(message.jobId, message.directoryId), submissionDecider, command, {
-        expectedVersion,
+        expectedVersion, eventIds,
         metadata: { actor: { kind: 'worker', id: this.deps.workerId }, correlationId: message.correlationId, causationId: message.causationId },
       });
       return result.version;
@@ -145,3 +193,5 @@ export class SubmissionProcessor {
     }
   }
 }
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

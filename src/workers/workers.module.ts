@@ -54,6 +54,7 @@ export class WorkersModule implements OnApplicationBootstrap, BeforeApplicationS
       isWorkerLive: workerLiveness(database.pool, config.worker.staleAfterMs),
       retry: config.retry, workerId, idempotencyWindowDays: config.idempotencyWindowDays,
       visibilityTimeoutMs: config.queue.visibilityTimeoutMs,
+      onError: (what, error) => logger.error(`${what}: ${(error as Error).message}`),
     });
     const { worker, queue } = config;
     const autoscale = worker.autoscale
