@@ -162,7 +162,7 @@ export class QueueConsumer {
         await this.breaker.run(() => this.queue.ack([message]));
         this.stats.outcomes[result.outcome] = (this.stats.outcomes[result.outcome] ?? 0) + 1;
       } else if (result.action === 'release') {
-        await this.breaker.run(() => this.queue.release(message, result.delayMs));
+        await this.breaker.run(() => this.queue.release(message, result.delayMs, { countsAsAttempt: result.countsAsAttempt ?? true }));
         this.stats.released += 1;
       } else {
         await this.breaker.run(() => this.queue.deadLetter(message, result.reason));

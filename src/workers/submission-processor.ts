@@ -16,7 +16,8 @@ import type { DirectoryTarget, Submitter, SubmissionOutcome } from './submitter.
 
 export type ProcessResult =
   | { readonly action: 'ack'; readonly outcome: string }
-  | { readonly action: 'release'; readonly delayMs: number; readonly reason: string }
+  /** countsAsAttempt false: handed back unused because the submission runs elsewhere; not a sign of a poison message. */
+  | { readonly action: 'release'; readonly delayMs: number; readonly reason: string; readonly countsAsAttempt?: boolean }
   | { readonly action: 'dead_letter'; readonly reason: string };
 
 export interface ProcessorDeps {
@@ -58,7 +59,7 @@ export class SubmissionProcessor {
   async process(message: SubmissionMessage, signal: AbortSignal): Promise<ProcessResult> {
     const key = `${message.jobId}/${message.directoryId}`;
     // Back after a visibility timeout: by then the running one is done (or its lease has lapsed).
-    if (this.running.has(key)) return { action: 'release', delayMs: this.deps.visibilityTimeoutMs, reason: 'the same submission is running in this worker' };
+    if (this.running.has(key)) return { action: 'release', delayMs: this.deps.visibilityTimeoutMs, reason: 'the same submission is running in this worker', countsAsAttempt: false };
     this.running.add(key);
     try {
       return await this.processOnce(message, signal);
@@ -157,7 +158,7 @@ export class SubmissionProcessor {
       const { workerId } = last.data as { workerId: string };
       const runningFor = Date.now() - last.recordedAt.getTime();
       if (workerId !== this.deps.workerId && runningFor < this.deps.visibilityTimeoutMs && (await this.deps.isWorkerLive(workerId))) {
-        return { action: 'release', delayMs: this.deps.visibilityTimeoutMs - runningFor, reason: `attempt running on live worker ${workerId}` };
+        return { action: 'release', delayMs: this.deps.visibilityTimeoutMs - runningFor, reason: `attempt running on live worker ${workerId}`, countsAsAttempt: false };
       }
     }
     return null;
