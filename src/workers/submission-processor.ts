@@ -3,7 +3,7 @@ import type { DirectoryTargets } from '../directories/directory-targets.reposito
 import { EventTooLargeError, InvalidAppendError, WrongExpectedVersionError } from '../event-store/event-store.errors';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import type { SubmissionMessage } from '../queue/submission-message';
-import { retryDelayMs } from '../queue/retry-backoff';
+import { MAX_DELAY_MS } from '../queue/queue.port';
 import { executeCommand } from '../shared/command-executor';
 import { DomainError } from '../shared/decider';
 import { deterministicUuid } from '../shared/deterministic-id';
@@ -12,7 +12,9 @@ import { scheduleSubmission } from '../submissions/submission-scheduler.reaction
 import { isTerminal, submissionDecider, type SubmissionCommand } from '../submissions/submission.decider';
 import { submissionStreamId } from '../submissions/submission.events';
 import { readJob, readSubmission, type JobContext, type SubmissionContext } from './job-context';
+import { resultCommand } from './result-command';
 import type { DirectoryTarget, Submitter, SubmissionOutcome } from './submitter.port';
+import type { PresenceCheck } from './worker-liveness';
 
 export type ProcessResult =
   | { readonly action: 'ack'; readonly outcome: string }
@@ -24,8 +26,8 @@ export interface ProcessorDeps {
   readonly store: EventStore;
   readonly submitter: Submitter;
   readonly targets: DirectoryTargets;
-  /** Is that worker alive (recent heartbeat)? Guards against running one submission twice at once. */
-  readonly isWorkerLive: (workerId: string) => Promise<boolean>;
+  /** Is that worker alive, and running this submission? Guards against running one submission twice at once. */
+  readonly presence: PresenceCheck;
   readonly retry: RetryConfig;
   readonly workerId: string;
   readonly idempotencyWindowDays: number;
@@ -88,7 +90,7 @@ export class SubmissionProcessor {
         }, signal)
       : { kind: 'permanent', message: `directory ${message.directoryId} is not in the catalog`, evidencePath: null, mappingUsed: null };
     // Backoff grows with the attempts of this run (a staff retry starts a fresh budget).
-    await this.recordOutcome(message, started, this.resultCommand(outcome, submission.state.attempts + 1 - submission.state.attemptsBeforeReopen));
+    await this.recordOutcome(message, started, resultCommand(outcome, submission.state.attempts + 1 - submission.state.attemptsBeforeReopen, this.deps.retry, this.deps.random));
     if (target) await this.learn(target, outcome);
     return { action: 'ack', outcome: outcome.kind };
   }
@@ -156,28 +158,24 @@ export class SubmissionProcessor {
     if (state.status === 'retry_scheduled' && message.attempt <= state.attempts) return { action: 'ack', outcome: 'skipped: superseded by a scheduled retry' };
     if (state.status === 'in_progress' && last?.type === 'SubmissionAttemptStarted') {
       const { workerId } = last.data as { workerId: string };
-      const runningFor = Date.now() - last.recordedAt.getTime();
-      if (workerId !== this.deps.workerId && runningFor < this.deps.visibilityTimeoutMs && (await this.deps.isWorkerLive(workerId))) {
-        return { action: 'release', delayMs: this.deps.visibilityTimeoutMs - runningFor, reason: `attempt running on live worker ${workerId}`, countsAsAttempt: false };
-      }
+      if (workerId !== this.deps.workerId) return this.runningElsewhere(workerId, last.recordedAt, message);
     }
     return null;
   }
 
-  private resultCommand(outcome: SubmissionOutcome, attempt: number): SubmissionCommand {
-    const evidencePath = outcome.evidencePath;
-    switch (outcome.kind) {
-      case 'success': return { type: 'RecordSuccess', data: { listingUrl: outcome.listingUrl, evidencePath } };
-      case 'duplicate': return { type: 'SkipDuplicate', data: {} };
-      case 'needs_manual': return { type: 'RecordNeedsManual', data: { reason: outcome.reason, evidencePath } };
-      case 'dry_run': return { type: 'RecordFailure', data: this.failure('permanent', 'a dry run reached the worker', evidencePath, attempt) };
-      default: return { type: 'RecordFailure', data: this.failure(outcome.kind, outcome.message, evidencePath, attempt) };
-    }
-  }
-
-  private failure(errorClass: 'transient' | 'permanent', message: string, evidencePath: string | null, attempt: number) {
-    const { retry, random } = this.deps;
-    return { errorClass, message, evidencePath, maxAttempts: retry.maxAttempts, retryDelayMs: retryDelayMs(attempt, retry, random) };
+  /**
+   * Another worker's attempt is live while that worker is alive and holds the submission, however
+   * long it has run; just started, its heartbeat may not list it yet, so within a visibility
+   * timeout alive is enough. Otherwise that attempt was lost: run a new one.
+   */
+  private async runningElsewhere(workerId: string, startedAt: Date, message: SubmissionMessage): Promise<ProcessResult | null> {
+    const { visibilityTimeoutMs } = this.deps;
+    const runningFor = Date.now() - startedAt.getTime();
+    const presence = await this.deps.presence(workerId, message.jobId, message.directoryId);
+    const reason = `attempt running on live worker ${workerId}`;
+    if (presence === 'running-it') return { action: 'release', delayMs: Math.min(visibilityTimeoutMs, MAX_DELAY_MS), reason, countsAsAttempt: false };
+    if (presence === 'alive' && runningFor < visibilityTimeoutMs) return { action: 'release', delayMs: visibilityTimeoutMs - runningFor, reason, countsAsAttempt: false };
+    return null;
   }
 
   /** Appends with the version read; returns the new version, or null if someone else wrote first. */
