@@ -42,9 +42,10 @@ const OUTCOME_RETRY_BASE_MS = 100;
 const OUTCOME_RETRY_MAX_MS = 2000;
 
 /**
- * One message, the steps of DESIGN.md: already done? skip : pre-write the attempt, submit,
- * classify, append the result. Store failures throw (the consumer releases the message and
- * counts them in its breaker); a site's behaviour never throws, it becomes an outcome.
+ * One message: already done? skip : pre-write the attempt, submit, classify, append the result.
+ * Store failures before the site is asked throw (the consumer releases the message and counts
+ * them in its breaker); once it has answered, the result append is retried until it lands. A
+ * site's behaviour never throws, it becomes an outcome.
  */
 export class SubmissionProcessor {
   /** Submissions running in this worker: a duplicate message (SQS delivers at least once) waits its turn. */
