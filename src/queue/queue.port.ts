@@ -45,6 +45,15 @@ export interface ReceiveOptions {
   readonly visibilityMs?: number;
 }
 
+export interface ReleaseOptions {
+  /**
+   * False: this delivery is given back unused (its work is running elsewhere) and does not bring
+   * the message closer to the dead letters — the next delivery reports the count this one had.
+   * Default true.
+   */
+  readonly countsAsAttempt?: boolean;
+}
+
 export interface DeadLetter {
   readonly id: string;
   readonly priority: Priority;
@@ -100,8 +109,11 @@ export interface MessageQueue {
   extendVisibility(message: ReceivedMessage, visibilityMs: number): Promise<boolean>;
   /** Done with it: deleted. Stale receipts are ignored (another delivery owns the message). */
   ack(messages: readonly ReceivedMessage[]): Promise<void>;
-  /** Give it back: visible again after `delayMs` (0 = now). Its receive count stays. */
-  release(message: ReceivedMessage, delayMs: number): Promise<void>;
+  /**
+   * Give it back: visible again after `delayMs` (0 = now). Its receive count stays, or with
+   * `countsAsAttempt: false` goes back to what it was before this delivery.
+   */
+  release(message: ReceivedMessage, delayMs: number, options?: ReleaseOptions): Promise<void>;
   /** Straight to the dead letters with a reason (malformed or unknown-version body). */
   deadLetter(message: ReceivedMessage, reason: string): Promise<void>;
   /** Oldest first; `after` is the last id of the previous page. */

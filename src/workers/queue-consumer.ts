@@ -3,16 +3,19 @@ import type { MessageQueue, ReceivedMessage } from '../queue/queue.port';
 import { parseSubmissionMessage } from '../queue/submission-message';
 import { TierScheduler } from '../queue/tier-scheduler';
 import { WakeableSleep } from '../shared/wakeable-sleep';
-import type { ConsumerOptions, ConsumerStats } from './queue-consumer.types';
-import type { ProcessResult, SubmissionProcessor } from './submission-processor';
+import { LeaseKeeper } from './lease-keeper';
+import type { ConsumerOptions, ConsumerStats, Heartbeat, MessageProcessor } from './queue-consumer.types';
+import type { ProcessResult } from './submission-processor';
+import type { InFlightWork } from './worker-heartbeat';
 
 export type { ConsumerOptions, ConsumerStats } from './queue-consumer.types';
-import type { InFlightWork, WorkerHeartbeat } from './worker-heartbeat';
 
 interface Held {
   readonly message: ReceivedMessage;
   readonly work: InFlightWork;
   readonly abort: AbortController;
+  /** When the receive that delivered it began: its lease cannot have started earlier. */
+  readonly leaseFrom: number;
 }
 
 /**
@@ -35,8 +38,8 @@ export class QueueConsumer {
 
   constructor(
     private readonly queue: MessageQueue,
-    private readonly processor: SubmissionProcessor,
-    private readonly heartbeat: WorkerHeartbeat,
+    private readonly processor: MessageProcessor,
+    private readonly heartbeat: Heartbeat,
     private readonly options: ConsumerOptions,
   ) {
     this.breaker = new CircuitBreaker(`consumer:${heartbeat.workerId}`, options.breakerThreshold, options.breakerCooldownMs);
@@ -65,7 +68,9 @@ export class QueueConsumer {
     const deadline = Date.now() + graceMs;
     while (this.held.size > 0 && Date.now() < deadline) await sleep(50);
     for (const held of this.held.values()) held.abort.abort();
-    while (this.held.size > 0 && Date.now() < deadline + 5000) await sleep(50);
+    // A site's answer not yet in the log is waited for however long it takes: dropped, the next
+    // delivery would submit the listing again.
+    while (this.held.size > 0 && (Date.now() < deadline + 5000 || this.processor.unrecordedOutcomes() > 0)) await sleep(50);
     if (this.beats) clearInterval(this.beats);
     if (this.adapting) clearInterval(this.adapting);
     // Not a whole long poll (up to 20 s): closing the queue next ends it; what it still returns is
@@ -89,10 +94,11 @@ export class QueueConsumer {
         await this.pause.sleep(free <= 0 ? 1000 : wait);
         continue;
       }
+      const leaseFrom = Date.now();
       const messages = await this.receive(Math.min(free, 10));
       for (const message of messages) {
         if (this.stopping) void this.settle(message, { action: 'release', delayMs: 0, reason: 'worker stopping' });
-        else this.hold(message);
+        else this.hold(message, leaseFrom);
       }
     }
   }
@@ -100,8 +106,9 @@ export class QueueConsumer {
   private async receive(maxMessages: number): Promise<ReceivedMessage[]> {
     const order = this.scheduler.order(Date.now());
     try {
-      const { receiveWaitMs: waitMs } = this.options;
-      const messages = await this.breaker.run(() => this.queue.receive({ priorities: order, maxMessages, waitMs }));
+      // The lease asked for explicitly: the one the extensions are timed for, whatever the queue's default.
+      const { receiveWaitMs: waitMs, visibilityTimeoutMs: visibilityMs } = this.options;
+      const messages = await this.breaker.run(() => this.queue.receive({ priorities: order, maxMessages, waitMs, visibilityMs }));
       this.scheduler.record(order, messages[0]?.priority ?? null, Date.now());
       this.stats.received += messages.length;
       return messages;
@@ -113,13 +120,13 @@ export class QueueConsumer {
     }
   }
 
-  private hold(message: ReceivedMessage): void {
+  private hold(message: ReceivedMessage, leaseFrom: number): void {
     const parsed = parseSubmissionMessage(message.body);
     const work: InFlightWork = {
       jobId: parsed.ok ? parsed.message.jobId : '', directoryId: parsed.ok ? parsed.message.directoryId : '',
       messageId: message.id, priority: message.priority, receipt: message.receipt,
     };
-    const held: Held = { message, work, abort: new AbortController() };
+    const held: Held = { message, work, abort: new AbortController(), leaseFrom };
     this.held.set(message.receipt, held);
     if (this.held.size >= this.limit()) this.saturated = true;
     void this.handle(held).finally(() => {
@@ -128,11 +135,12 @@ export class QueueConsumer {
     });
   }
 
-  private async handle({ message, abort }: Held): Promise<void> {
+  private async handle({ message, abort, leaseFrom }: Held): Promise<void> {
     const parsed = parseSubmissionMessage(message.body);
     if (!parsed.ok) return this.settle(message, { action: 'dead_letter', reason: parsed.reason });
-    const everyMs = Math.max(1000, Math.floor(this.options.visibilityTimeoutMs / 3));
-    const extender = setInterval(() => void this.extend(message), everyMs);
+    const { visibilityTimeoutMs, onError } = this.options;
+    const lease = new LeaseKeeper(() => this.queue.extendVisibility(message, visibilityTimeoutMs), visibilityTimeoutMs, (error) => onError('extend visibility', error));
+    lease.start(leaseFrom);
     let result: ProcessResult;
     try {
       result = await this.breaker.run(() => this.processor.process(parsed.message, abort.signal));
@@ -140,17 +148,9 @@ export class QueueConsumer {
       if (!(error instanceof CircuitOpenError)) this.options.onError('process', error);
       result = { action: 'release', delayMs: 2000, reason: 'processing failed' };
     } finally {
-      clearInterval(extender);
+      lease.stop();
     }
     await this.settle(message, result);
-  }
-
-  private async extend(message: ReceivedMessage): Promise<void> {
-    try {
-      await this.queue.extendVisibility(message, this.options.visibilityTimeoutMs);
-    } catch (error) {
-      this.options.onError('extend visibility', error);
-    }
   }
 
   /** Settling failures are not fatal: an unsettled message reappears after its visibility timeout. */
@@ -160,7 +160,7 @@ export class QueueConsumer {
         await this.breaker.run(() => this.queue.ack([message]));
         this.stats.outcomes[result.outcome] = (this.stats.outcomes[result.outcome] ?? 0) + 1;
       } else if (result.action === 'release') {
-        await this.breaker.run(() => this.queue.release(message, result.delayMs));
+        await this.breaker.run(() => this.queue.release(message, result.delayMs, { countsAsAttempt: result.countsAsAttempt ?? true }));
         this.stats.released += 1;
       } else {
         await this.breaker.run(() => this.queue.deadLetter(message, result.reason));

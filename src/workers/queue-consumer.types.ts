@@ -1,5 +1,21 @@
 import type { BreakerSnapshot } from '../queue/circuit-breaker';
+import type { SubmissionMessage } from '../queue/submission-message';
 import type { ConcurrencyGovernor, MachineSampler } from './concurrency-governor';
+import type { ProcessResult } from './submission-processor';
+import type { HeartbeatSnapshot } from './worker-heartbeat';
+
+/** What the consumer needs of the submission processor. */
+export interface MessageProcessor {
+  process(message: SubmissionMessage, signal: AbortSignal): Promise<ProcessResult>;
+  /** Site answers held but not yet recorded: stop() waits for them. */
+  unrecordedOutcomes(): number;
+}
+
+/** What the consumer needs of the worker's heartbeat row. */
+export interface Heartbeat {
+  readonly workerId: string;
+  beat(snapshot: HeartbeatSnapshot): Promise<void>;
+}
 
 export interface ConsumerOptions {
   /** Fixed, or the most the governor may choose. */

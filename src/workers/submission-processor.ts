@@ -1,50 +1,68 @@
 import type { RetryConfig } from '../config/queue-config';
 import type { DirectoryTargets } from '../directories/directory-targets.repository';
-import { WrongExpectedVersionError } from '../event-store/event-store.errors';
+import { EventTooLargeError, InvalidAppendError, WrongExpectedVersionError } from '../event-store/event-store.errors';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import type { SubmissionMessage } from '../queue/submission-message';
-import { retryDelayMs } from '../queue/retry-backoff';
+import { MAX_DELAY_MS } from '../queue/queue.port';
 import { executeCommand } from '../shared/command-executor';
+import { DomainError } from '../shared/decider';
+import { deterministicUuid } from '../shared/deterministic-id';
 import { reopenSubmission } from '../submissions/submission-reopener';
 import { scheduleSubmission } from '../submissions/submission-scheduler.reaction';
 import { isTerminal, submissionDecider, type SubmissionCommand } from '../submissions/submission.decider';
 import { submissionStreamId } from '../submissions/submission.events';
 import { readJob, readSubmission, type JobContext, type SubmissionContext } from './job-context';
-import type { Submitter, SubmissionOutcome } from './submitter.port';
+import { resultCommand } from './result-command';
+import type { DirectoryTarget, Submitter, SubmissionOutcome } from './submitter.port';
+import type { PresenceCheck } from './worker-liveness';
 
 export type ProcessResult =
   | { readonly action: 'ack'; readonly outcome: string }
-  | { readonly action: 'release'; readonly delayMs: number; readonly reason: string }
+  /** countsAsAttempt false: handed back unused because the submission runs elsewhere; not a sign of a poison message. */
+  | { readonly action: 'release'; readonly delayMs: number; readonly reason: string; readonly countsAsAttempt?: boolean }
   | { readonly action: 'dead_letter'; readonly reason: string };
 
 export interface ProcessorDeps {
   readonly store: EventStore;
   readonly submitter: Submitter;
   readonly targets: DirectoryTargets;
-  /** Is that worker alive (recent heartbeat)? Guards against running one submission twice at once. */
-  readonly isWorkerLive: (workerId: string) => Promise<boolean>;
+  /** Is that worker alive, and running this submission? Guards against running one submission twice at once. */
+  readonly presence: PresenceCheck;
   readonly retry: RetryConfig;
   readonly workerId: string;
   readonly idempotencyWindowDays: number;
   readonly visibilityTimeoutMs: number;
   readonly random?: () => number;
+  /** Failures the worker survives (a result append retried, a learned mapping not stored). */
+  readonly onError?: (what: string, error: unknown) => void;
 }
 
+/** Backoff of the result append: short at first, then steady for as long as the worker lives. */
+const OUTCOME_RETRY_BASE_MS = 100;
+const OUTCOME_RETRY_MAX_MS = 2000;
+
 /**
- * One message, the steps of DESIGN.md: already done? skip : pre-write the attempt, submit,
- * classify, append the result. Store failures throw (the consumer releases the message and
- * counts them in its breaker); a site's behaviour never throws, it becomes an outcome.
+ * One message: already done? skip : pre-write the attempt, submit, classify, append the result.
+ * Store failures before the site is asked throw (the consumer releases the message and counts
+ * them in its breaker); once it has answered, the result append is retried until it lands. A
+ * site's behaviour never throws, it becomes an outcome.
  */
 export class SubmissionProcessor {
   /** Submissions running in this worker: a duplicate message (SQS delivers at least once) waits its turn. */
   private readonly running = new Set<string>();
+  private unrecorded = 0;
 
   constructor(private readonly deps: ProcessorDeps) {}
+
+  /** Site answers held but not yet in the log: the worker must not go away before they are. */
+  unrecordedOutcomes(): number {
+    return this.unrecorded;
+  }
 
   async process(message: SubmissionMessage, signal: AbortSignal): Promise<ProcessResult> {
     const key = `${message.jobId}/${message.directoryId}`;
     // Back after a visibility timeout: by then the running one is done (or its lease has lapsed).
-    if (this.running.has(key)) return { action: 'release', delayMs: this.deps.visibilityTimeoutMs, reason: 'the same submission is running in this worker' };
+    if (this.running.has(key)) return { action: 'release', delayMs: this.deps.visibilityTimeoutMs, reason: 'the same submission is running in this worker', countsAsAttempt: false };
     this.running.add(key);
     try {
       return await this.processOnce(message, signal);
@@ -72,11 +90,45 @@ export class SubmissionProcessor {
           idempotencyKey: submission.state.idempotencyKey, directory: target, business: job.created.data.business,
         }, signal)
       : { kind: 'permanent', message: `directory ${message.directoryId} is not in the catalog`, evidencePath: null, mappingUsed: null };
-    // A person's curated mapping is never replaced by a guess; a learned one is, when it no longer fits.
-    if (outcome.mappingUsed && target && target.mappingSource !== 'curated') await this.deps.targets.saveLearned(target.id, outcome.mappingUsed);
     // Backoff grows with the attempts of this run (a staff retry starts a fresh budget).
-    await this.command(message, started, this.resultCommand(outcome, submission.state.attempts + 1 - submission.state.attemptsBeforeReopen));
+    await this.recordOutcome(message, started, resultCommand(outcome, submission.state.attempts + 1 - submission.state.attemptsBeforeReopen, this.deps.retry, this.deps.random));
+    if (target) await this.learn(target, outcome);
     return { action: 'ack', outcome: outcome.kind };
+  }
+
+  /**
+   * The site has answered: nothing else happens until that is in the log, or the next delivery
+   * would take this attempt for a lost one and submit again. Retried under one event id, so a
+   * write whose answer was lost is not written twice; a version conflict means someone (or that
+   * lost write) recorded first. Only an append that can never succeed is given up.
+   */
+  private async recordOutcome(message: SubmissionMessage, started: number, command: SubmissionCommand): Promise<void> {
+    const eventId = deterministicUuid('submission-outcome', submissionStreamId(message.jobId, message.directoryId), String(started));
+    this.unrecorded += 1;
+    try {
+      for (let failures = 0; ; failures += 1) {
+        try {
+          await this.command(message, started, command, [eventId]);
+          return;
+        } catch (error) {
+          if (error instanceof DomainError || error instanceof InvalidAppendError || error instanceof EventTooLargeError) throw error;
+          this.deps.onError?.(`recording the outcome of ${message.jobId}/${message.directoryId} (retrying)`, error);
+          await sleep(Math.min(OUTCOME_RETRY_MAX_MS, OUTCOME_RETRY_BASE_MS * 2 ** failures));
+        }
+      }
+    } finally {
+      this.unrecorded -= 1;
+    }
+  }
+
+  /** Best effort, after the result: a person's curated mapping is never replaced by a guess; a learned one is, when it no longer fits. */
+  private async learn(target: DirectoryTarget, outcome: SubmissionOutcome): Promise<void> {
+    if (!outcome.mappingUsed || target.mappingSource === 'curated') return;
+    try {
+      await this.deps.targets.saveLearned(target.id, outcome.mappingUsed);
+    } catch (error) {
+      this.deps.onError?.(`storing the learned mapping of ${target.id}`, error);
+    }
   }
 
   /** The scheduler reaction may not have run yet: schedule it the same (idempotent) way. */
@@ -107,35 +159,31 @@ export class SubmissionProcessor {
     if (state.status === 'retry_scheduled' && message.attempt <= state.attempts) return { action: 'ack', outcome: 'skipped: superseded by a scheduled retry' };
     if (state.status === 'in_progress' && last?.type === 'SubmissionAttemptStarted') {
       const { workerId } = last.data as { workerId: string };
-      const runningFor = Date.now() - last.recordedAt.getTime();
-      if (workerId !== this.deps.workerId && runningFor < this.deps.visibilityTimeoutMs && (await this.deps.isWorkerLive(workerId))) {
-        return { action: 'release', delayMs: this.deps.visibilityTimeoutMs - runningFor, reason: `attempt running on live worker ${workerId}` };
-      }
+      if (workerId !== this.deps.workerId) return this.runningElsewhere(workerId, last.recordedAt, message);
     }
     return null;
   }
 
-  private resultCommand(outcome: SubmissionOutcome, attempt: number): SubmissionCommand {
-    const evidencePath = outcome.evidencePath;
-    switch (outcome.kind) {
-      case 'success': return { type: 'RecordSuccess', data: { listingUrl: outcome.listingUrl, evidencePath } };
-      case 'duplicate': return { type: 'SkipDuplicate', data: {} };
-      case 'needs_manual': return { type: 'RecordNeedsManual', data: { reason: outcome.reason, evidencePath } };
-      case 'dry_run': return { type: 'RecordFailure', data: this.failure('permanent', 'a dry run reached the worker', evidencePath, attempt) };
-      default: return { type: 'RecordFailure', data: this.failure(outcome.kind, outcome.message, evidencePath, attempt) };
-    }
-  }
-
-  private failure(errorClass: 'transient' | 'permanent', message: string, evidencePath: string | null, attempt: number) {
-    const { retry, random } = this.deps;
-    return { errorClass, message, evidencePath, maxAttempts: retry.maxAttempts, retryDelayMs: retryDelayMs(attempt, retry, random) };
+  /**
+   * Another worker's attempt is live while that worker is alive and holds the submission, however
+   * long it has run; just started, its heartbeat may not list it yet, so within a visibility
+   * timeout alive is enough. Otherwise that attempt was lost: run a new one.
+   */
+  private async runningElsewhere(workerId: string, startedAt: Date, message: SubmissionMessage): Promise<ProcessResult | null> {
+    const { visibilityTimeoutMs } = this.deps;
+    const runningFor = Date.now() - startedAt.getTime();
+    const presence = await this.deps.presence(workerId, message.jobId, message.directoryId);
+    const reason = `attempt running on live worker ${workerId}`;
+    if (presence === 'running-it') return { action: 'release', delayMs: Math.min(visibilityTimeoutMs, MAX_DELAY_MS), reason, countsAsAttempt: false };
+    if (presence === 'alive' && runningFor < visibilityTimeoutMs) return { action: 'release', delayMs: visibilityTimeoutMs - runningFor, reason, countsAsAttempt: false };
+    return null;
   }
 
   /** Appends with the version read; returns the new version, or null if someone else wrote first. */
-  private async command(message: SubmissionMessage, expectedVersion: number, command: SubmissionCommand): Promise<number | null> {
+  private async command(message: SubmissionMessage, expectedVersion: number, command: SubmissionCommand, eventIds?: readonly string[]): Promise<number | null> {
     try {
       const result = await executeCommand(this.deps.store, submissionStreamId(message.jobId, message.directoryId), submissionDecider, command, {
-        expectedVersion,
+        expectedVersion, eventIds,
         metadata: { actor: { kind: 'worker', id: this.deps.workerId }, correlationId: message.correlationId, causationId: message.causationId },
       });
       return result.version;
@@ -145,3 +193,5 @@ export class SubmissionProcessor {
     }
   }
 }
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

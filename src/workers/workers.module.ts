@@ -12,7 +12,7 @@ import { QueueConsumer, type ConsumerStats } from './queue-consumer';
 import { SubmissionProcessor } from './submission-processor';
 import { SUBMITTER, type Submitter } from './submitter.port';
 import { WorkerHeartbeat } from './worker-heartbeat';
-import { workerLiveness } from './worker-liveness';
+import { workerPresence } from './worker-liveness';
 
 const logger = new Logger('Worker');
 const AUTOSCALE_EVERY_MS = 2000;
@@ -51,9 +51,10 @@ export class WorkersModule implements OnApplicationBootstrap, BeforeApplicationS
     const workerId = `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
     const processor = new SubmissionProcessor({
       store, submitter: this.submitter, targets: new DirectoryTargets(database.pool),
-      isWorkerLive: workerLiveness(database.pool, config.worker.staleAfterMs),
+      presence: workerPresence(database.pool, config.worker.staleAfterMs),
       retry: config.retry, workerId, idempotencyWindowDays: config.idempotencyWindowDays,
       visibilityTimeoutMs: config.queue.visibilityTimeoutMs,
+      onError: (what, error) => logger.error(`${what}: ${(error as Error).message}`),
     });
     const { worker, queue } = config;
     const autoscale = worker.autoscale

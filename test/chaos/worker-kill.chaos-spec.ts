@@ -14,6 +14,7 @@ import { submissionStreamId } from '../../src/submissions/submission.events';
 import { bootApp } from '../support/app-harness';
 import { startAppProcess, type AppProcess } from '../support/app-process';
 import { eventually } from '../support/jobs-api-suite';
+import { chaosRandom } from '../support/seeded-random';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const TOKEN = 'chaos-worker-token-123';
@@ -94,17 +95,20 @@ describe('a worker SIGKILLed while it holds a message (built app, real Chromium)
 });
 
 describe('a 50-directory job while workers are SIGKILLed at random moments, 10 rounds', () => {
+  // Replay a failing run with CHAOS_SEED=<the seed printed and named in the test's title>.
+  const { seed, random } = chaosRandom();
   let r: Rig;
   beforeAll(async () => {
     r = await rig((catalog) => catalog, 1000);
   }, 120_000);
   afterAll(async () => r?.close());
 
-  it('completes, and no site ever records a second submission for the job', async () => {
+  it(`completes, and no site ever records a second submission for the job (CHAOS_SEED=${seed})`, async () => {
+    console.log(`worker-kill chaos: CHAOS_SEED=${seed}`);
     const jobId = await r.createJob();
     for (let round = 0; round < 10; round += 1) {
       const worker = await r.startWorker();
-      await new Promise((resolve) => setTimeout(resolve, 1500 + Math.random() * 3000));
+      await new Promise((resolve) => setTimeout(resolve, 1500 + random() * 3000));
       await kill(worker);
     }
     await r.startWorker();
@@ -114,14 +118,15 @@ describe('a 50-directory job while workers are SIGKILLed at random moments, 10 r
       const instance = directoryId.replace(/^sandbox-/, '');
       const accepted = r.sandbox.accepted().filter((a) => a.instance === instance).length;
       const outcome = expectedOutcomeOf(directoryId);
-      expect({ directoryId, accepted }).toEqual({ directoryId, accepted: outcome === 'success' || outcome === 'transient-then-success' ? 1 : 0 });
+      expect({ seed, directoryId, accepted }).toEqual({ seed, directoryId, accepted: outcome === 'success' || outcome === 'transient-then-success' ? 1 : 0 });
     }
     // A kill after the site accepted but before the result was appended makes the retry meet
     // "already listed": the site refuses it, so it is never recorded twice. At most one per kill.
     const exists = r.sandbox.rejected().filter((x) => x.reason === 'duplicate' && !x.siteId.startsWith('exists'));
     expect(exists.length).toBeLessThanOrEqual(10);
     expect((completed.data as { counts: { succeeded: number; skipped: number } }).counts.succeeded).toBeGreaterThan(30);
-  });
+    // Ten rounds plus the 240 s the job is given to complete: more than Jest's default per test.
+  }, 360_000);
 });
 
 describe('a worker stopped with SIGTERM while it holds a message', () => {

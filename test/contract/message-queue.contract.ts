@@ -1,6 +1,7 @@
 import { MAX_BATCH_SIZE, MAX_DELAY_MS, MAX_MESSAGE_BYTES, type MessageQueue } from '../../src/queue/queue.port';
 import { describeDeadLetterContract } from './message-queue-dead-letters.contract';
 import { describeDepthAndLongPollContract } from './message-queue-depth.contract';
+import { describeUncountedReleaseContract } from './message-queue-uncounted-release.contract';
 import { describeVisibilityContract } from './message-queue-visibility.contract';
 import {
   CONTRACT_SETTINGS,
@@ -133,5 +134,6 @@ export function describeMessageQueueContract(backend: string, open: OpenQueueSub
     describeVisibilityContract(queue);
     describeDeadLetterContract(queue);
     describeDepthAndLongPollContract(queue);
+    describeUncountedReleaseContract(queue);
   });
 }

@@ -79,9 +79,12 @@ export const EXTEND_SQL = `
 UPDATE queue_messages SET visible_at = now() + ${ms('$3')}
 WHERE id = $1 AND receipt = $2::uuid`;
 
-/** $1 id, $2 receipt, $3 delay (ms). Without a receipt it counts as delayed, not in flight. */
+/**
+ * $1 id, $2 receipt, $3 delay (ms), $4 receives to take back (1: the delivery did not count).
+ * Without a receipt it counts as delayed, not in flight.
+ */
 export const RELEASE_SQL = `
-UPDATE queue_messages SET visible_at = now() + ${ms('$3')}, receipt = NULL
+UPDATE queue_messages SET visible_at = now() + ${ms('$3')}, receipt = NULL, receive_count = greatest(0, receive_count - $4::int)
 WHERE id = $1 AND receipt = $2::uuid`;
 
 /** $1 id, $2 receipt, $3 reason. */

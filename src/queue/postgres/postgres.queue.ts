@@ -10,6 +10,7 @@ import type {
   ReceiveOptions,
   ReceivedMessage,
   RedriveSelection,
+  ReleaseOptions,
   SubjectProbe,
 } from '../queue.port';
 import * as sql from './postgres-queue.sql';
@@ -117,11 +118,12 @@ export class PostgresMessageQueue implements MessageQueue {
     await this.pool.query(sql.ACK_SQL, [deliveries.map((d) => d.id), deliveries.map((d) => d.receipt)]);
   }
 
-  async release(message: ReceivedMessage, delayMs: number): Promise<void> {
+  async release(message: ReceivedMessage, delayMs: number, options: ReleaseOptions = {}): Promise<void> {
     const ms = checkMilliseconds(delayMs, 'release: delayMs', MAX_VISIBILITY_MS);
     const delivery = decodeReceipt(message?.receipt);
     if (!delivery) return;
-    const { rowCount } = await this.pool.query(sql.RELEASE_SQL, [delivery.id, delivery.receipt, ms]);
+    const takeBack = options.countsAsAttempt === false ? 1 : 0;
+    const { rowCount } = await this.pool.query(sql.RELEASE_SQL, [delivery.id, delivery.receipt, ms, takeBack]);
     if (rowCount) this.wake.changed();
   }
 

@@ -13,6 +13,8 @@ const RECEIVE_COUNT = 'receiveCount';
 const FIRST_FAILURE_AT = 'firstFailureAt';
 const LAST_FAILURE_AT = 'lastFailureAt';
 const DEAD_LETTERED_AT = 'deadLetteredAt';
+/** On a copy that stands for a delivery given back uncounted: the receives counted before it. */
+const RECEIVES_BEFORE = 'receivesBefore';
 /** A long reason would eat into the message size budget. */
 const MAX_REASON_CHARS = 2000;
 
@@ -26,6 +28,17 @@ export interface DeadLetterFacts {
 
 export function messageAttributes(message: Pick<OutgoingMessage, 'id' | 'priority'>, sentAt: Date): Attributes {
   return { [ID]: text(message.id), [PRIORITY]: text(message.priority), [SENT_AT]: text(sentAt.toISOString()) };
+}
+
+/**
+ * A fresh copy of a received message (SQS cannot take a receive back): same id, tier and send
+ * time, carrying the receives counted before this delivery.
+ */
+export function uncountedCopyAttributes(message: Pick<ReceivedMessage, 'id' | 'priority' | 'sentAt' | 'receiveCount'>): Attributes {
+  const before = Math.max(0, message.receiveCount - 1);
+  const attributes = messageAttributes(message, message.sentAt);
+  if (before > 0) attributes[RECEIVES_BEFORE] = { DataType: 'Number', StringValue: String(before) };
+  return attributes;
 }
 
 export function deadLetterAttributes(message: Pick<ReceivedMessage, 'id' | 'priority' | 'sentAt'>, facts: DeadLetterFacts): Attributes {
@@ -81,7 +94,7 @@ export function toReceivedMessage(key: Priority, message: Message): ReceivedMess
     priority: priorityOf(attributes) ?? key,
     body: message.Body ?? '',
     receipt: encodeReceipt(key, message),
-    receiveCount: Number(message.Attributes?.ApproximateReceiveCount ?? 1),
+    receiveCount: Number(message.Attributes?.ApproximateReceiveCount ?? 1) + Number(attributeText(attributes, RECEIVES_BEFORE) ?? 0),
     sentAt: attributeDate(attributes, SENT_AT) ?? systemDate(message, 'SentTimestamp') ?? new Date(0),
   };
 }

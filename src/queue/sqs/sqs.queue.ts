@@ -11,6 +11,7 @@ import {
   type ReceivedMessage,
   type ReceiveOptions,
   type RedriveSelection,
+  type ReleaseOptions,
   type DeadLetter,
   type TierDepth,
   type SubjectProbe,
@@ -21,6 +22,7 @@ import { discardDeadLetters, listDeadLetters, redriveDeadLetters, sendToDeadLett
 import { decodeReceipt, messageAttributes } from './sqs-message-codec';
 import { setUpSqsQueues } from './sqs-queue-setup';
 import { receiveMessages, toVisibilitySeconds } from './sqs-receiver';
+import { releaseUncounted, withoutOverCounted } from './sqs-release';
 
 export interface OpenSqsQueueOptions {
   readonly config: SqsConfig;
@@ -72,9 +74,9 @@ class SqsMessageQueue implements MessageQueue {
     }
   }
 
-  receive(options: ReceiveOptions): Promise<ReceivedMessage[]> {
+  async receive(options: ReceiveOptions): Promise<ReceivedMessage[]> {
     this.assertOpen();
-    return receiveMessages(this.context, options);
+    return withoutOverCounted(this.context, await receiveMessages(this.context, options));
   }
 
   async extendVisibility(message: ReceivedMessage, visibilityMs: number): Promise<boolean> {
@@ -92,9 +94,10 @@ class SqsMessageQueue implements MessageQueue {
     for (const [key, handles] of byQueue) await deleteBatches(this.context, key, handles);
   }
 
-  async release(message: ReceivedMessage, delayMs: number): Promise<void> {
+  async release(message: ReceivedMessage, delayMs: number, options: ReleaseOptions = {}): Promise<void> {
     this.assertOpen();
-    await this.changeVisibility(message, delayMs, 'release');
+    if (options.countsAsAttempt === false) await releaseUncounted(this.context, message, delayMs);
+    else await this.changeVisibility(message, delayMs, 'release');
   }
 
   deadLetter(message: ReceivedMessage, reason: string): Promise<void> {
