@@ -17,7 +17,7 @@ interface HistoryRow {
   readonly created_at: string;
 }
 
-/** The audit trail of the seed (audit §3.1 "log retry attempt number and delay"), one row per event. */
+/** The seed's audit trail, with each retry's attempt number and delay (docs/requirements.md R-RETRY-4), one row per event. */
 export function toHistoryRow(event: RecordedEvent): HistoryRow | null {
   const data = event.data as Record<string, unknown>;
   if (typeof data.jobId !== 'string') return null;

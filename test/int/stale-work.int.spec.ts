@@ -2,7 +2,7 @@ import { startPipeline, customerId, type Pipeline } from '../support/pipeline-ha
 import { RecordingSubmitter } from '../support/recording-submitter';
 import { eventually } from '../support/jobs-api-suite';
 
-/** Issue 4 §6: work held by a dead worker, and jobs whose messages were lost, are recovered. */
+/** Work held by a dead worker, and jobs whose messages were lost, are recovered. */
 describe('stale work recovery', () => {
   let pipeline: Pipeline;
 

@@ -5,7 +5,7 @@ import { RequestCommandContext } from '../../http/command-context.decorator';
 import { DeadLetters, type DeadLetterView, type RedriveReport } from '../dead-letters.service';
 import { ListDeadLettersQueryDto, RedriveDeadLettersDto } from './dead-letter-requests.dto';
 
-/** The dead-letter queue for staff (audit §2, "❌ /api/admin/dlq"): list and redrive. */
+/** The dead-letter queue for staff (docs/requirements.md R-API-12): list and redrive. */
 @Controller('admin/dlq')
 @UseGuards(StaffAuthGuard)
 export class DeadLettersController {
