@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -51,7 +53,7 @@ describe('a known submission outcome survives store and catalog failures (real C
       DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000',
       // Shorter than the outcome's retries below: the worker must keep its lease while it retries.
       QUEUE_VISIBILITY_TIMEOUT_MS: '3000', WORKER_HEARTBEAT_MS: '300', WORKER_STALE_AFTER_MS: '2000', POLITENESS_DELAY_MS: '0',
-      WORKER_CONCURRENCY: '2', WORKER_AUTOSCALE: 'false', RETENTION_INTERVAL_MINUTES: '0', EVIDENCE_DIR: `/tmp/dbolt-evidence-${db.name}`,
+      WORKER_CONCURRENCY: '2', WORKER_AUTOSCALE: 'false', RETENTION_INTERVAL_MINUTES: '0', EVIDENCE_DIR: join(tmpdir(), `dbolt-evidence-${db.name}`),
     };
     control = await bootApp({ ...env, ROLES: 'api,projector,reactor,dispatcher' });
     store = control.get<EventStore>(EVENT_STORE);
