@@ -97,5 +97,6 @@ describe('a 50-directory job against the local directory sandbox (real Chromium)
     const retries = history.filter((row) => row.event === 'SubmissionRetryScheduled');
     expect(retries).toHaveLength(2);
     expect(retries.every((row) => row.error_class === 'transient' && (row.delay_ms ?? 0) >= 200)).toBe(true);
-  });
+    // The job is given 240 s to complete: more than Jest's default per test.
+  }, 300_000);
 });
