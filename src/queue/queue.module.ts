@@ -1,9 +1,8 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { AdvisoryLeases } from '../database/advisory-leases';
 import { Database } from '../database/database';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
-import { LeasedInterval } from '../shared/leased-interval';
+import { ProcessingRuntime } from '../processing/processing-runtime';
 import { sweepStaleWork } from '../workers/stale-work.sweeper';
 import { DeadLetters } from './dead-letters.service';
 import { openMessageQueue } from './open-message-queue';
@@ -24,8 +23,7 @@ const logger = new Logger('Queue');
   exports: [MESSAGE_QUEUE, DeadLetters],
 })
 export class QueueModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
-  private readonly duties: LeasedInterval[] = [];
-  private leases: AdvisoryLeases | null = null;
+  private runtime: ProcessingRuntime | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -37,22 +35,18 @@ export class QueueModule implements OnApplicationBootstrap, BeforeApplicationShu
 
   onApplicationBootstrap(): void {
     if (!this.config.roles.includes('dispatcher')) return;
-    const leases = (this.leases = new AdvisoryLeases(this.database.pool));
+    const runtime = (this.runtime = new ProcessingRuntime(this.database.pool, this.store));
     const { worker, queue } = this.config;
     const onError = (duty: string) => (error: unknown) => logger.error(`${duty}: ${(error as Error).message}`);
-    this.duties.push(
-      new LeasedInterval(leases, 'dead-letter-monitor', queue.deadLetterScanMs, () => this.deadLetters.scan(), onError('dead-letter scan')),
-      new LeasedInterval(leases, 'stale-work-sweeper', worker.sweepIntervalMs, async () => {
-        const result = await sweepStaleWork(this.database.pool, this.store, this.queue, worker);
-        if (result.staleWorkers.length + result.requeuedJobs.length > 0) logger.warn(`stale work: ${JSON.stringify(result)}`);
-      }, onError('stale-work sweep')),
-    );
-    for (const duty of this.duties) duty.start();
+    runtime.periodic({ name: 'dead-letter-monitor', everyMs: queue.deadLetterScanMs, onError: onError('dead-letter scan') }, () => this.deadLetters.scan());
+    runtime.periodic({ name: 'stale-work-sweeper', everyMs: worker.sweepIntervalMs, onError: onError('stale-work sweep') }, async () => {
+      const result = await sweepStaleWork(this.database.pool, this.store, this.queue, worker);
+      if (result.staleWorkers.length + result.requeuedJobs.length > 0) logger.warn(`stale work: ${JSON.stringify(result)}`);
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.duties.map((duty) => duty.stop()));
-    await this.leases?.close();
+    await this.runtime?.stop();
   }
 
   /** After every module's beforeApplicationShutdown: workers have released their messages by now. */

@@ -1,22 +1,20 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { AdvisoryLeases } from '../database/advisory-leases';
 import { Database } from '../database/database';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { dispatcherReaction } from '../queue/dispatcher.reaction';
 import { MESSAGE_QUEUE, type MessageQueue } from '../queue/queue.port';
+import { ProcessingRuntime } from '../processing/processing-runtime';
 import { jobProgressReaction } from '../submissions/job-progress.reaction';
 import { submissionSchedulerReaction } from '../submissions/submission-scheduler.reaction';
 import type { Reaction } from './reaction';
-import { ReactionRunner } from './reaction-runner';
 
 const logger = new Logger('Reactions');
 
 /** Runs the reactions of this process's roles: `reactor` (scheduling, job progress) and `dispatcher` (the outbox). */
 @Module({})
 export class ReactionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly runners: ReactionRunner[] = [];
-  private leases: AdvisoryLeases | null = null;
+  private runtime: ProcessingRuntime | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -32,22 +30,17 @@ export class ReactionsModule implements OnApplicationBootstrap, BeforeApplicatio
     }
     if (this.config.roles.includes('dispatcher')) reactions.push(dispatcherReaction(this.store, this.queue));
     if (reactions.length === 0) return;
-    const leases = (this.leases = new AdvisoryLeases(this.database.pool));
+    const runtime = (this.runtime = new ProcessingRuntime(this.database.pool, this.store));
     const options = {
       batchSize: this.config.projectionBatchSize,
       standbyRetryMs: 5000,
       onError: (name: string, error: unknown) => logger.error(`${name}: ${(error as Error).message}`),
     };
-    for (const reaction of reactions) {
-      const runner = new ReactionRunner(this.database.pool, this.store, leases, reaction, options);
-      this.runners.push(runner);
-      runner.start();
-    }
+    for (const reaction of reactions) runtime.reactor(reaction, options);
   }
 
   /** Before the database closes (DatabaseModule closes it in onApplicationShutdown). */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.runners.map((runner) => runner.stop()));
-    await this.leases?.close();
+    await this.runtime?.stop();
   }
 }
