@@ -28,7 +28,7 @@ export class ProjectionLeader implements LeaderTask {
   state: RunnerState = 'starting';
   private live: Subscription | null = null;
   private liveFailure: unknown = null;
-  /** Set while leading: the rebuild and swap steps check it too. */
+  /** The leadership of the current turn: a failing live subscription wakes its loop. */
   private leadership: Leadership | null = null;
 
   constructor(
