@@ -1,9 +1,10 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import type { Projection } from './projection';
-import { AdvisoryLeases } from '../../src/database/advisory-leases';
+import { ProcessingRuntime } from '../../src/processing/processing-runtime';
+import type { ProjectorProcessor } from '../../src/processing/projector';
+import type { ProjectorOptions, RunnerState } from './projection-leader';
 import { installProjections, readAllStates, requestRebuild, type ProjectionStateRow } from './projection-registry';
-import { ProjectionRunner, type ProjectionRunnerOptions, type RunnerState } from './projection-runner';
 
 export interface LogLag {
   readonly events: number;
@@ -28,26 +29,30 @@ export interface ProjectionStatus {
 
 export type LagProbe = (checkpoint: string | null) => Promise<LogLag | null>;
 
-export const DEFAULT_RUNNER_OPTIONS: Omit<ProjectionRunnerOptions, 'onError'> = {
+export const DEFAULT_RUNNER_OPTIONS: Omit<ProjectorOptions, 'onError'> = {
   batchSize: 1000,
   rebuildBatchSize: 5000,
   statePollMs: 2000,
   standbyRetryMs: 5000,
 };
 
-/** Every projection of a process: installs them, runs one runner each, reports and rebuilds. */
+/**
+ * Every projection of a process: installs them, runs one projector each, reports and rebuilds.
+ * Its own lease holder, so that a second host in the same process (a rebuild run and awaited
+ * here) competes for the leases like another process would.
+ */
 export class ProjectionHost {
-  private readonly leases: AdvisoryLeases;
-  private readonly runners = new Map<string, ProjectionRunner>();
+  private readonly runtime: ProcessingRuntime;
+  private readonly runners = new Map<string, ProjectorProcessor>();
 
   constructor(
     private readonly pool: Pool,
-    private readonly store: EventStore,
+    store: EventStore,
     readonly projections: readonly Projection[],
-    private readonly options: ProjectionRunnerOptions,
+    private readonly options: ProjectorOptions,
     private readonly lagProbe: LagProbe = async () => null,
   ) {
-    this.leases = new AdvisoryLeases(pool);
+    this.runtime = new ProcessingRuntime(pool, store);
   }
 
   /** Creates generation 1 of any projection never installed. Safe from many processes at once. */
@@ -57,16 +62,13 @@ export class ProjectionHost {
 
   start(names: readonly string[] = this.projections.map((p) => p.name)): void {
     for (const projection of this.projections.filter((p) => names.includes(p.name))) {
-      const runner = new ProjectionRunner(this.pool, this.store, this.leases, projection, this.options);
-      this.runners.set(projection.name, runner);
-      runner.start();
+      this.runners.set(projection.name, this.runtime.projector(projection, this.options));
     }
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+    await this.runtime.stop();
     this.runners.clear();
-    await this.leases.close();
   }
 
   find(name: string): Projection | undefined {
@@ -76,7 +78,7 @@ export class ProjectionHost {
   /** Marks the projection for rebuild; its runner (here or in another process) picks it up. */
   async rebuild(name: string): Promise<boolean> {
     const requested = await requestRebuild(this.pool, name);
-    this.runners.get(name)?.poke();
+    this.runners.get(name)?.wake();
     return requested;
   }
 

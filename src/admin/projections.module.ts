@@ -27,7 +27,7 @@ function createHost(config: AppConfig, database: Database, store: EventStore): P
 
 /**
  * Every process installs the read models (so reads never meet a missing table); only a process
- * with the `projector` role runs them.
+ * with the `projector` role runs them (ProjectorRoleModule starts the host).
  */
 @Global()
 @Module({
@@ -35,14 +35,10 @@ function createHost(config: AppConfig, database: Database, store: EventStore): P
   exports: [ProjectionHost],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(
-    private readonly host: ProjectionHost,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(@Inject(ProjectionHost) private readonly host: ProjectionHost) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.host.install();
-    if (this.config.roles.includes('projector')) this.host.start();
   }
 
   /** Before the database closes (DatabaseModule closes it in onApplicationShutdown). */

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { Projection } from '../../projections/runtime/projection';
 import { ProjectionHost, type ProjectionStatus } from '../../projections/runtime/projection-host';
 import { readState, requestRebuild } from '../../projections/runtime/projection-registry';
-import type { ProjectionRunnerOptions } from '../../projections/runtime/projection-runner';
+import type { ProjectorOptions } from '../../projections/runtime/projection-leader';
 import type { EventStore } from '../event-store/event-store.port';
 import { DomainError } from '../shared/decider';
 import { findLeaseHolder, type LeaseHolder } from './lease-holder';
@@ -33,7 +33,7 @@ export async function rebuildAndWait(
   pool: Pool,
   store: EventStore,
   projection: Projection,
-  options: Omit<ProjectionRunnerOptions, 'onError'>,
+  options: Omit<ProjectorOptions, 'onError'>,
   hooks: RebuildWaitHooks = {},
 ): Promise<RebuildOutcome> {
   const before = await readState(pool, projection.name);

@@ -1,10 +1,7 @@
-import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type BeforeApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { AdvisoryLeases } from '../database/advisory-leases';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG } from '../config/app-config';
 import { Database } from '../database/database';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
-import { LeasedInterval } from '../shared/leased-interval';
-import { sweepStaleWork } from '../workers/stale-work.sweeper';
 import { DeadLetters } from './dead-letters.service';
 import { openMessageQueue } from './open-message-queue';
 import { MESSAGE_QUEUE, type MessageQueue } from './queue.port';
@@ -12,8 +9,8 @@ import { MESSAGE_QUEUE, type MessageQueue } from './queue.port';
 const logger = new Logger('Queue');
 
 /**
- * The message queue for everyone in the process, and — with the `dispatcher` role — the
- * periodic duties around it: recording dead letters as events and recovering stale work.
+ * The message queue for everyone in the process. The periodic duties around it (recording dead
+ * letters as events, recovering stale work) run with the `dispatcher` role (DispatcherRoleModule).
  */
 @Global()
 @Module({
@@ -23,37 +20,8 @@ const logger = new Logger('Queue');
   ],
   exports: [MESSAGE_QUEUE, DeadLetters],
 })
-export class QueueModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
-  private readonly duties: LeasedInterval[] = [];
-  private leases: AdvisoryLeases | null = null;
-
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly database: Database,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(MESSAGE_QUEUE) private readonly queue: MessageQueue,
-    @Inject(DeadLetters) private readonly deadLetters: DeadLetters,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.roles.includes('dispatcher')) return;
-    const leases = (this.leases = new AdvisoryLeases(this.database.pool));
-    const { worker, queue } = this.config;
-    const onError = (duty: string) => (error: unknown) => logger.error(`${duty}: ${(error as Error).message}`);
-    this.duties.push(
-      new LeasedInterval(leases, 'dead-letter-monitor', queue.deadLetterScanMs, () => this.deadLetters.scan(), onError('dead-letter scan')),
-      new LeasedInterval(leases, 'stale-work-sweeper', worker.sweepIntervalMs, async () => {
-        const result = await sweepStaleWork(this.database.pool, this.store, this.queue, worker);
-        if (result.staleWorkers.length + result.requeuedJobs.length > 0) logger.warn(`stale work: ${JSON.stringify(result)}`);
-      }, onError('stale-work sweep')),
-    );
-    for (const duty of this.duties) duty.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.duties.map((duty) => duty.stop()));
-    await this.leases?.close();
-  }
+export class QueueModule implements OnApplicationShutdown {
+  constructor(@Inject(MESSAGE_QUEUE) private readonly queue: MessageQueue) {}
 
   /** After every module's beforeApplicationShutdown: workers have released their messages by now. */
   async onApplicationShutdown(): Promise<void> {

@@ -6,6 +6,9 @@ export class WakeableSleep {
   private wakeCurrent: (() => void) | null = null;
   private pending = false;
 
+  /** `unref`: a timer that never keeps the process alive by itself (background loops). */
+  constructor(private readonly options: { readonly unref?: boolean } = {}) {}
+
   sleep(ms: number): Promise<void> {
     if (this.pending) {
       this.pending = false;
@@ -13,6 +16,7 @@ export class WakeableSleep {
     }
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.settle(resolve), ms);
+      if (this.options.unref) timer.unref();
       this.wakeCurrent = () => {
         clearTimeout(timer);
         this.settle(resolve);

@@ -26,7 +26,10 @@ export class LocalWorker {
   }
 }
 
-/** With the `worker` role: one submission worker (one Chromium, bounded concurrency) in this process. */
+/**
+ * Every process: the submitter (test submissions use it too) and who works here. Shutdown stops
+ * the worker first, if the `worker` role started one, then closes the browser.
+ */
 @Global()
 @Module({
   providers: [
@@ -35,7 +38,23 @@ export class LocalWorker {
   ],
   exports: [SUBMITTER, LocalWorker],
 })
-export class WorkersModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class WorkersModule implements BeforeApplicationShutdown {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SUBMITTER) private readonly submitter: Submitter,
+    @Inject(LocalWorker) private readonly local: LocalWorker,
+  ) {}
+
+  /** Finish or release in-flight work before the queue and database close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.local.consumer?.stop(this.config.browser.shutdownGraceMs);
+    await this.submitter.close();
+  }
+}
+
+/** The `worker` role: one submission worker (one Chromium, bounded concurrency) in this process. */
+@Module({})
+export class WorkerRoleModule implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly database: Database,
@@ -46,7 +65,6 @@ export class WorkersModule implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.roles.includes('worker')) return;
     const { config, database, store } = this;
     const workerId = `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
     const processor = new SubmissionProcessor({
@@ -68,11 +86,5 @@ export class WorkersModule implements OnApplicationBootstrap, BeforeApplicationS
     });
     this.local.consumer.start();
     logger.log(`worker ${workerId} consuming (${queue.kind} queue, concurrency ${worker.autoscale ? `${worker.minConcurrency}–` : ''}${worker.concurrency})`);
-  }
-
-  /** Finish or release in-flight work before the queue and database close. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.local.consumer?.stop(this.config.browser.shutdownGraceMs);
-    await this.submitter.close();
   }
 }

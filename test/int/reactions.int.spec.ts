@@ -3,7 +3,8 @@ import { AdvisoryLeases } from '../../src/database/advisory-leases';
 import type { RecordedEvent } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { jobStreamId } from '../../src/jobs/job.events';
-import { ReactionRunner } from '../../src/reactions/reaction-runner';
+import type { Processor } from '../../src/processing/processor';
+import { reactor } from '../../src/processing/reactor';
 import { executeCommand } from '../../src/shared/command-executor';
 import { jobProgressReaction } from '../../src/submissions/job-progress.reaction';
 import { submissionSchedulerReaction } from '../../src/submissions/submission-scheduler.reaction';
@@ -19,12 +20,12 @@ describe.each(TEST_BACKENDS)('reactions: submission scheduling and job progress 
   let db: BackendDatabase;
   let store: PostgresEventStore;
   let leases: AdvisoryLeases;
-  let runners: ReactionRunner[] = [];
+  let runners: Processor[] = [];
 
   const startReactions = (): void => {
     const options = { batchSize: 100, standbyRetryMs: 100, onError: (_: string, e: unknown) => console.error(e) };
     runners = [submissionSchedulerReaction(store, 30), jobProgressReaction(db.pool, store)].map(
-      (reaction) => new ReactionRunner(db.pool, store, leases, reaction, options),
+      (reaction) => reactor({ pool: db.pool, store, leases }, reaction, options),
     );
     runners.forEach((r) => r.start());
   };

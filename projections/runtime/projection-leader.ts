@@ -1,14 +1,13 @@
 import type { Pool } from 'pg';
 import { withTransaction } from '../../src/database/transaction';
-import { WakeableSleep } from '../../src/shared/wakeable-sleep';
 import type { Checkpoint, EventStore, Subscription } from '../../src/event-store/event-store.port';
+import type { LeaderTask, Leadership } from '../../src/processing/leader-loop';
 import type { Projection } from './projection';
 import { applyBatch, ProjectionFencedError } from './projection-batch';
-import type { AdvisoryLeases } from '../../src/database/advisory-leases';
 import { beginRebuild, promoteNext, readState, recordError, type ProjectionStateRow } from './projection-registry';
 import { dropOtherGenerations } from './projection-schema';
 
-export interface ProjectionRunnerOptions {
+export interface ProjectorOptions {
   readonly batchSize: number;
   readonly rebuildBatchSize: number;
   /** How often the leader looks for rebuild requests from other processes. */
@@ -20,77 +19,53 @@ export interface ProjectionRunnerOptions {
 
 export type RunnerState = 'starting' | 'standby' | 'live' | 'rebuilding' | 'failing' | 'stopped';
 
-/** Keeps one projection's live tables current and rebuilds it blue/green when asked or when its version changed. */
-export class ProjectionRunner {
+/**
+ * What a projector does while it holds the projection's lease: keeps the live tables current,
+ * and rebuilds them blue/green when asked or when the projection's version changed.
+ */
+export class ProjectionLeader implements LeaderTask {
+  readonly lease: string;
+  state: RunnerState = 'starting';
   private live: Subscription | null = null;
   private liveFailure: unknown = null;
-  private stopped = false;
-  private loop: Promise<void> | null = null;
-  private readonly pause = new WakeableSleep();
-  state: RunnerState = 'starting';
-  private readonly leaseName: string;
+  /** The leadership of the current turn: a failing live subscription wakes its loop. */
+  private leadership: Leadership | null = null;
 
   constructor(
     private readonly pool: Pool,
     private readonly store: EventStore,
-    private readonly leases: AdvisoryLeases,
     readonly projection: Projection,
-    private readonly options: ProjectionRunnerOptions,
+    private readonly options: ProjectorOptions,
   ) {
-    this.leaseName = `projection:${projection.name}`;
+    this.lease = `projection:${projection.name}`;
   }
 
-  start(): void {
-    this.loop ??= this.run();
+  onStandby(): void {
+    this.state = 'standby';
   }
 
-  /** Wakes the leader now instead of at its next poll (a rebuild was requested in this process). */
-  poke(): void {
-    this.pause.wake();
+  async onFailure(error: unknown): Promise<void> {
+    this.state = 'failing';
+    this.options.onError(this.projection.name, error);
+    await recordError(this.pool, this.projection.name, (error as Error).message).catch(() => undefined);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.pause.wake();
-    await this.loop;
-    this.state = 'stopped';
+  async afterTurn(): Promise<void> {
+    await this.stopLive();
   }
 
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (!this.stopped) {
-      try {
-        if (await this.leases.tryAcquire(this.leaseName)) {
-          await this.lead();
-          failures = 0;
-        } else {
-          this.state = 'standby';
-          await this.pause.sleep(this.options.standbyRetryMs);
-        }
-      } catch (error) {
-        failures += 1;
-        this.state = 'failing';
-        this.options.onError(this.projection.name, error);
-        await recordError(this.pool, this.projection.name, (error as Error).message).catch(() => undefined);
-        await this.pause.sleep(Math.min(30_000, 250 * 2 ** failures));
-      } finally {
-        await this.stopLive();
-      }
-    }
-    await this.leases.release(this.leaseName);
-  }
-
-  private async lead(): Promise<void> {
+  async lead(leadership: Leadership): Promise<void> {
+    this.leadership = leadership;
     this.startLive(await this.mustReadState());
-    while (!this.stopped && this.leases.isHeld(this.leaseName)) {
+    while (leadership.active) {
       if (this.liveFailure) throw this.liveFailure;
       let state = await this.mustReadState();
       if (state.nextGeneration === null && this.wantsRebuild(state)) {
         await withTransaction(this.pool, (client) => beginRebuild(client, this.projection, state));
         state = await this.mustReadState();
       }
-      if (state.nextGeneration !== null) await this.rebuild(state);
-      else await this.pause.sleep(this.options.statePollMs);
+      if (state.nextGeneration !== null) await this.rebuild(state, leadership);
+      else await leadership.sleep(this.options.statePollMs);
     }
   }
 
@@ -104,13 +79,13 @@ export class ProjectionRunner {
    * one is then stopped where it stands and the next one reads to the end again. The log only
    * grows readable, so that second end is at or past the live checkpoint, and reads never go back.
    */
-  private async rebuild(state: ProjectionStateRow): Promise<void> {
+  private async rebuild(state: ProjectionStateRow, leadership: Leadership): Promise<void> {
     this.state = 'rebuilding';
     const target = { cursor: 'next' as const, generation: state.nextGeneration! };
     let from: Checkpoint | null = state.nextCheckpoint;
     let count = state.nextEvents;
     let frozenLive: { readonly checkpoint: Checkpoint | null } | null = null;
-    while (!this.stopped && this.leases.isHeld(this.leaseName)) {
+    while (leadership.active) {
       const page = await this.store.readAll({ after: from, maxCount: this.options.rebuildBatchSize, eventTypes: this.projection.handles });
       if (page.checkpoint !== from) await applyBatch(this.pool, this.projection, { ...target, from }, page.events, page.checkpoint);
       from = page.checkpoint;
@@ -158,7 +133,7 @@ export class ProjectionRunner {
       },
       onError: (error) => {
         this.liveFailure = error;
-        this.pause.wake();
+        this.leadership?.wake();
       },
     });
   }

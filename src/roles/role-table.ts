@@ -1,0 +1,47 @@
+import type { Type } from '@nestjs/common';
+import { AdminModule } from '../admin/admin.module';
+import { ProjectionsModule } from '../admin/projections.module';
+import { AutoboltModule } from '../autobolt/autobolt.module';
+import type { Role } from '../config/app-config';
+import { DatabaseModule } from '../database/database.module';
+import { DemoModule } from '../demo/demo.module';
+import { EventStoreModule } from '../event-store/event-store.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { QueueHttpModule } from '../queue/http/queue-http.module';
+import { QueueModule } from '../queue/queue.module';
+import { RetentionModule } from '../retention/retention.module';
+import { WorkerRoleModule, WorkersModule } from '../workers/workers.module';
+import { DispatcherRoleModule } from './dispatcher-role.module';
+import { ProjectorRoleModule } from './projector-role.module';
+import { ReactorRoleModule } from './reactor-role.module';
+
+/**
+ * What every process has, whatever its roles: the database, the log, the queue, the read models
+ * installed, and the HTTP API — health is how a supervisor sees any process alive, and the
+ * admin API answers from any of them.
+ */
+export const EVERY_PROCESS: readonly Type[] = [
+  DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
+  JobsModule, AdminModule, QueueHttpModule, RetentionModule, DemoModule, AutoboltModule,
+];
+
+/**
+ * The one place that says what a role runs. Each role module starts its processors on the
+ * processing runtime when the application has booted:
+ * - projector: a projector per projection (lease `projection:<name>`), retention (`retention`)
+ * - reactor: reactors `submission-scheduler` and `job-progress` (lease `reaction:<name>`)
+ * - dispatcher: reactor `dispatcher`; periodic `dead-letter-monitor` and `stale-work-sweeper`
+ * - worker: the queue consumer (no lease: every worker process consumes)
+ */
+export const ROLE_TABLE: Readonly<Record<Role, readonly Type[]>> = {
+  api: [],
+  projector: [ProjectorRoleModule],
+  reactor: [ReactorRoleModule],
+  dispatcher: [DispatcherRoleModule],
+  worker: [WorkerRoleModule],
+};
+
+/** The modules of a process with these roles, each once. */
+export function processModules(roles: readonly Role[]): Type[] {
+  return [...new Set([...EVERY_PROCESS, ...roles.flatMap((role) => ROLE_TABLE[role])])];
+}
