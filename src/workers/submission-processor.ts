@@ -1,6 +1,6 @@
 import type { RetryConfig } from '../config/queue-config';
 import type { DirectoryTargets } from '../directories/directory-targets.repository';
-import { EventTooLargeError, InvalidAppendError, WrongExpectedVersionError } from '../event-store/event-store.errors';
+import { EventTooLargeError, InvalidAppendError, InvalidEventDataError, WrongExpectedVersionError } from '../event-store/event-store.errors';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import type { SubmissionMessage } from '../queue/submission-message';
 import { MAX_DELAY_MS } from '../queue/queue.port';
@@ -36,6 +36,10 @@ export interface ProcessorDeps {
   /** Failures the worker survives (a result append retried, a learned mapping not stored). */
   readonly onError?: (what: string, error: unknown) => void;
 }
+
+/** Appends that no retry can make succeed: retrying them would hold the worker's slot forever. */
+const isFinal = (error: unknown): boolean =>
+  error instanceof DomainError || error instanceof InvalidAppendError || error instanceof EventTooLargeError || error instanceof InvalidEventDataError;
 
 /** Backoff of the result append: short at first, then steady for as long as the worker lives. */
 const OUTCOME_RETRY_BASE_MS = 100;
@@ -111,7 +115,7 @@ export class SubmissionProcessor {
           await this.command(message, started, command, [eventId]);
           return;
         } catch (error) {
-          if (error instanceof DomainError || error instanceof InvalidAppendError || error instanceof EventTooLargeError) throw error;
+          if (isFinal(error)) throw error;
           this.deps.onError?.(`recording the outcome of ${message.jobId}/${message.directoryId} (retrying)`, error);
           await sleep(Math.min(OUTCOME_RETRY_MAX_MS, OUTCOME_RETRY_BASE_MS * 2 ** failures));
         }
