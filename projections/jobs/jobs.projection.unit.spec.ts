@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../src/event-store/event-store.port';
 import type { JobEvent } from '../../src/jobs/job.events';
-import { business } from '../../src/jobs/job.fixtures';
+import { business } from '../../test/support/job.fixtures';
 import { jobsRows, type JobRow } from './jobs.projection';
 
 const jobId = 'job-1';
