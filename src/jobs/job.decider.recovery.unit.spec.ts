@@ -1,7 +1,7 @@
-import { given as givenDecider } from '../shared/decider-spec';
+import { given as givenDecider } from '../../test/support/decider-spec';
 import { jobDecider, type JobCommand } from './job.decider';
 import type { JobEvent, JobStatus } from './job.events';
-import { counts, historyOf, jobId } from './job.fixtures';
+import { counts, historyOf, jobId } from '../../test/support/job.fixtures';
 
 const given = (events: readonly JobEvent[] = []) => givenDecider(jobDecider, events);
 const statuses = (...list: JobStatus[]): JobStatus[] => list;

@@ -1,9 +1,9 @@
-import { given as givenDecider } from '../shared/decider-spec';
+import { given as givenDecider } from '../../test/support/decider-spec';
 import { MAX_DIRECTORIES_PER_JOB, jobDecider, type CreateJob, type JobCommand } from './job.decider';
 import type { JobEvent, JobStatus, PackageTier, Priority } from './job.events';
 import {
   business, counts, directoryIds, historyOf, jobCreated, jobId, jobQueued,
-} from './job.fixtures';
+} from '../../test/support/job.fixtures';
 
 const given = (events: readonly JobEvent[] = []) => givenDecider(jobDecider, events);
 const statuses = (...list: JobStatus[]): JobStatus[] => list;

@@ -1,7 +1,7 @@
 import { fold } from '../shared/decider';
 import { jobDecider } from './job.decider';
 import type { JobEvent, JobStatus } from './job.events';
-import { counts, deadLettered, directoryIds, historyOf, jobCreated, jobId, redriven } from './job.fixtures';
+import { counts, deadLettered, directoryIds, historyOf, jobCreated, jobId, redriven } from '../../test/support/job.fixtures';
 
 const stateOf = (events: readonly JobEvent[]) => fold(jobDecider, events);
 

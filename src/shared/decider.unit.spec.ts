@@ -1,5 +1,5 @@
 import { DomainError, fold, isBlank, type Decider } from './decider';
-import { given } from './decider-spec';
+import { given } from '../../test/support/decider-spec';
 
 type Add = { readonly type: 'Add'; readonly data: { readonly n: number } };
 type Added = { readonly type: 'Added'; readonly data: { readonly n: number } };

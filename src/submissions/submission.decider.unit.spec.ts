@@ -1,7 +1,7 @@
-import { given as givenDecider } from '../shared/decider-spec';
+import { given as givenDecider } from '../../test/support/decider-spec';
 import { submissionDecider, type RecordFailure, type SubmissionCommand } from './submission.decider';
 import type { SubmissionEvent, SubmissionStatus } from './submission.events';
-import { attemptStarted, deadLettered, historyOf, ids, redriven, retryScheduled, scheduled, skipped } from './submission.fixtures';
+import { attemptStarted, deadLettered, historyOf, ids, redriven, retryScheduled, scheduled, skipped } from '../../test/support/submission.fixtures';
 
 const given = (events: readonly SubmissionEvent[] = []) => givenDecider(submissionDecider, events);
 const statuses = (...list: SubmissionStatus[]): SubmissionStatus[] => list;

@@ -1,7 +1,7 @@
-import { given as givenDecider } from '../shared/decider-spec';
+import { given as givenDecider } from '../../test/support/decider-spec';
 import { submissionDecider, type SubmissionCommand } from './submission.decider';
 import type { SubmissionEvent, SubmissionStatus } from './submission.events';
-import { attemptStarted, historyOf, ids, retryScheduled, scheduled } from './submission.fixtures';
+import { attemptStarted, historyOf, ids, retryScheduled, scheduled } from '../../test/support/submission.fixtures';
 
 const given = (events: readonly SubmissionEvent[] = []) => givenDecider(submissionDecider, events);
 const reopen = (requeueId = 'rq-1'): SubmissionCommand => ({ type: 'ReopenSubmission', data: { requeueId } });

@@ -1,7 +1,7 @@
 import { fold } from '../shared/decider';
 import { MAX_ERROR_MESSAGE_LENGTH, isTerminal, sanitizeErrorMessage, submissionDecider } from './submission.decider';
 import type { SubmissionEvent, SubmissionStatus } from './submission.events';
-import { attemptStarted, deadLettered, historyOf, ids, redriven, retryScheduled, scheduled } from './submission.fixtures';
+import { attemptStarted, deadLettered, historyOf, ids, redriven, retryScheduled, scheduled } from '../../test/support/submission.fixtures';
 
 const stateOf = (events: readonly SubmissionEvent[]) => fold(submissionDecider, events);
 

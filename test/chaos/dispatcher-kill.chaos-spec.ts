@@ -6,7 +6,7 @@ import type { MessageQueue } from '../../src/queue/queue.port';
 import { parseSubmissionMessage } from '../../src/queue/submission-message';
 import { bootApp } from '../support/app-harness';
 import { startAppProcess, waitForHealth, type AppProcess } from '../support/app-process';
-import { eventually } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const TOKEN = 'chaos-dispatch-token-123';
@@ -58,7 +58,7 @@ describe('dispatcher killed between append and send (machine PostgreSQL, built a
     expect(await queuedCount(queue)).toBe(0);
 
     dispatcher = await startAppProcess(env());
-    await eventually(async () => ((await queuedCount(queue)) >= EXPECTED / 10 ? true : null), 60_000);
+    await eventually(async () => ((await queuedCount(queue)) >= EXPECTED / 10 ? true : null), { timeoutMs: 60_000 });
     dispatcher.child.kill('SIGKILL');
     await dispatcher.exited;
     const atKill = await queuedCount(queue);
@@ -68,7 +68,7 @@ describe('dispatcher killed between append and send (machine PostgreSQL, built a
 
     dispatcher = await startAppProcess(env());
     await waitForHealth(dispatcher);
-    await eventually(async () => ((await queuedCount(queue)) >= EXPECTED ? true : null), 120_000);
+    await eventually(async () => ((await queuedCount(queue)) >= EXPECTED ? true : null), { timeoutMs: 120_000 });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await queuedCount(queue)).toBe(EXPECTED);
 

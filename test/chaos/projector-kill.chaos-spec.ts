@@ -5,6 +5,7 @@ import { verifyProjection } from '../../projections/runtime/projection-verify';
 import { startAppProcess, waitForHealth, type AppProcess } from '../support/app-process';
 import { seedEventLog } from '../support/seed-event-log';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { eventually } from '../support/eventually';
 
 const EVENTS = 120_000;
 const REBUILT = ['jobs', 'job_results', 'queue_history'];
@@ -35,13 +36,13 @@ describe('projector killed mid-rebuild (machine PostgreSQL, built app)', () => {
   it('finishes the rebuild after a SIGKILL, with no difference and reads answering', async () => {
     app = await startAppProcess(env());
     await waitForHealth(app);
-    await until(async () => (await states(db)).every((s) => s.lagZero), 240_000, 'initial catch-up');
+    await eventually(async () => (await states(db)).every((s) => s.lagZero), { timeoutMs: 240_000, intervalMs: 200, message: 'initial catch-up' });
     const generations = new Map((await readAllStates(db.pool)).map((s) => [s.name, s.liveGeneration]));
     const jobsBefore = await customerJobCount(app);
 
     await db.pool.query('UPDATE projection_state SET rebuild_requested_at = now() WHERE name = ANY ($1)', [REBUILT]);
     const reads = startReading(() => app!);
-    await until(async () => (await readAllStates(db.pool)).some((s) => s.nextEvents > EVENTS / 10), 120_000, 'rebuild under way');
+    await eventually(async () => (await readAllStates(db.pool)).some((s) => s.nextEvents > EVENTS / 10), { timeoutMs: 120_000, intervalMs: 200, message: 'rebuild under way' });
     reads.pause(); // no API process while the projector is down: reads resume once the new one answers
     app.child.kill('SIGKILL');
     await app.exited;
@@ -51,13 +52,13 @@ describe('projector killed mid-rebuild (machine PostgreSQL, built app)', () => {
     app = await startAppProcess(env());
     await waitForHealth(app);
     reads.resume();
-    await until(async () => {
+    await eventually(async () => {
       const all = await readAllStates(db.pool);
       return REBUILT.every((name) => {
         const s = all.find((x) => x.name === name)!;
         return s.nextGeneration === null && s.liveGeneration > generations.get(name)!;
       });
-    }, 240_000, 'rebuild to finish after restart');
+    }, { timeoutMs: 240_000, intervalMs: 200, message: 'rebuild to finish after restart' });
     const readLog = await reads.stop();
 
     expect(readLog.failures).toEqual([]);
@@ -114,12 +115,4 @@ function startReading(current: () => AppProcess): { pause(): void; resume(): voi
       return log;
     },
   };
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { BreakerState } from '../../src/queue/circuit-breaker';
 import { LocalWorker } from '../../src/workers/workers.module';
 import { startFauxqs, type FauxqsProcess } from '../support/fauxqs-server';
-import { eventually } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 import { customerId, startPipeline, type Pipeline } from '../support/pipeline-harness';
 import { RecordingSubmitter, succeed } from '../support/recording-submitter';
 
@@ -48,7 +48,7 @@ describe('queue backend stopped for 30 s (SQS via fauxqs, SIGSTOP)', () => {
     try {
       const jobs: string[] = [];
       for (let i = 0; i < JOBS; i += 1) jobs.push(await pipeline.createJob(customerId('growth', 3)));
-      await eventually(async () => (submitter.calls.length >= 5 ? true : null), 30_000);
+      await eventually(async () => (submitter.calls.length >= 5 ? true : null), { timeoutMs: 30_000 });
 
       sqs.pause();
       await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
@@ -59,7 +59,7 @@ describe('queue backend stopped for 30 s (SQS via fauxqs, SIGSTOP)', () => {
       sqs.resume();
 
       for (const jobId of jobs) await pipeline.waitForJob(jobId, ['JobCompleted'], 120_000);
-      await eventually(async () => (worker.get(LocalWorker).stats()!.breaker.state === 'closed' ? true : null), 30_000);
+      await eventually(async () => (worker.get(LocalWorker).stats()!.breaker.state === 'closed' ? true : null), { timeoutMs: 30_000 });
       const keys = submitter.calls.map((call) => `${call.jobId}/${call.directoryId}`);
       expect(keys).toHaveLength(JOBS * 3);
       expect(new Set(keys).size).toBe(JOBS * 3);

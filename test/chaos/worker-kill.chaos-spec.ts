@@ -13,7 +13,7 @@ import { jobStreamId } from '../../src/jobs/job.events';
 import { submissionStreamId } from '../../src/submissions/submission.events';
 import { bootApp } from '../support/app-harness';
 import { startAppProcess, type AppProcess } from '../support/app-process';
-import { eventually } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 import { chaosRandom } from '../support/seeded-random';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -55,7 +55,7 @@ async function rig(pick: (catalog: SandboxDirectory[]) => SandboxDirectory[], sl
       return worker;
     },
     createJob: async () => (await request(control.getHttpServer() as App).post(`/api/queue/${DEMO_CUSTOMER_ID}`).set('Authorization', `Bearer ${TOKEN}`).expect(201)).body.jobId,
-    jobEvent: (jobId, type, timeoutMs) => eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === type) ?? null, timeoutMs),
+    jobEvent: (jobId, type, timeoutMs) => eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === type) ?? null, { timeoutMs }),
     close: async () => {
       for (const worker of workers) worker.child.kill('SIGKILL');
       await control.close();
@@ -81,7 +81,7 @@ describe('a worker SIGKILLed while it holds a message (built app, real Chromium)
     const jobId = await r.createJob();
     const first = await r.startWorker();
     const stream = submissionStreamId(jobId, 'sandbox-slow-1');
-    await eventually(async () => ((await r.store.readStream(stream)).events.some((e) => e.type === 'SubmissionAttemptStarted') ? true : null), 60_000);
+    await eventually(async () => ((await r.store.readStream(stream)).events.some((e) => e.type === 'SubmissionAttemptStarted') ? true : null), { timeoutMs: 60_000 });
     await kill(first); // mid-submission: the slow site takes 4 s to serve its form
     expect(r.sandbox.accepted()).toHaveLength(0);
 
@@ -141,7 +141,7 @@ describe('a worker stopped with SIGTERM while it holds a message', () => {
     const jobId = await r.createJob();
     const first = await r.startWorker();
     const stream = submissionStreamId(jobId, 'sandbox-slow-1');
-    await eventually(async () => ((await r.store.readStream(stream)).events.some((e) => e.type === 'SubmissionAttemptStarted') ? true : null), 60_000);
+    await eventually(async () => ((await r.store.readStream(stream)).events.some((e) => e.type === 'SubmissionAttemptStarted') ? true : null), { timeoutMs: 60_000 });
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     await r.startWorker();

@@ -3,7 +3,6 @@ import {
   collect,
   CONTRACT_SETTINGS,
   depthOf,
-  eventually,
   expectDepth,
   options,
   outgoing,
@@ -11,6 +10,7 @@ import {
   receiveOne,
   sleep,
 } from './message-queue.fixtures';
+import { eventually } from '../support/eventually';
 
 export function describeDeadLetterContract(queue: () => MessageQueue): void {
   const deadLetters = (limit = 100, after?: string): Promise<DeadLetter[]> => queue().listDeadLetters({ limit, after });
@@ -40,8 +40,9 @@ export function describeDeadLetterContract(queue: () => MessageQueue): void {
       const redelivered: ReceivedMessage[] = [];
       const listed = await eventually(async () => {
         redelivered.push(...(await queue().receive(options({ visibilityMs: 1000 }))));
-        return deadLetters();
-      }, (list) => list.length > 0, 6000);
+        const list = await deadLetters();
+        return list.length > 0 ? list : null;
+      }, { timeoutMs: 6000, intervalMs: 100, message: 'a dead letter to be listed' });
       expect(redelivered).toEqual([]);
       expect(listed).toHaveLength(1);
       const [dead] = listed;

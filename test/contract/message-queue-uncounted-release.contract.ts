@@ -1,5 +1,6 @@
 import type { MessageQueue } from '../../src/queue/queue.port';
-import { collect, CONTRACT_SETTINGS, depthOf, eventually, expectDepth, options, outgoing, receivedDuring, receiveOne, SLACK_MS } from './message-queue.fixtures';
+import { eventually } from '../support/eventually';
+import { collect, CONTRACT_SETTINGS, depthOf, expectDepth, options, outgoing, receivedDuring, receiveOne, SLACK_MS } from './message-queue.fixtures';
 
 const UNCOUNTED = { countsAsAttempt: false } as const;
 
@@ -44,8 +45,9 @@ export function describeUncountedReleaseContract(queue: () => MessageQueue): voi
       const redelivered: unknown[] = [];
       const letters = await eventually(async () => {
         redelivered.push(...(await queue().receive(options({ visibilityMs: 30_000 }))));
-        return queue().listDeadLetters({ limit: 10 });
-      }, (list) => list.length > 0, 5000);
+        const list = await queue().listDeadLetters({ limit: 10 });
+        return list.length > 0 ? list : null;
+      }, { timeoutMs: 5000, message: 'the copy past maxReceiveCount among the dead letters' });
       expect(redelivered).toEqual([]);
       expect(letters).toMatchObject([{ id: sent.id, priority: 'P1', body: sent.body, error: expect.stringMatching(/maxReceiveCount/) }]);
     });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import type {
   MessageQueue,
   OutgoingMessage,
@@ -10,6 +9,7 @@ import type {
   ReceivedMessage,
   TierDepth,
 } from '../../src/queue/queue.port';
+import { eventually } from '../support/eventually';
 
 /** What an adapter's spec hands the contract: an empty queue, for one test. */
 export interface QueueSubject {
@@ -104,16 +104,6 @@ export async function receivedDuring(queue: MessageQueue, forMs: number, extra: 
   return messages;
 }
 
-/** Polls `probe` until `done` holds or `timeoutMs` passes; returns the last value either way. */
-export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() - start >= timeoutMs) return value;
-    await sleep(POLL_MS);
-  }
-}
-
 const EMPTY_TIER: TierDepth = { visible: 0, delayed: 0, inFlight: 0 };
 
 export function depthOf(tiers: Partial<Record<Priority, Partial<TierDepth>>>, deadLetters = 0): QueueDepth {
@@ -123,6 +113,11 @@ export function depthOf(tiers: Partial<Record<Priority, Partial<TierDepth>>>, de
 
 /** Depth may lag on SQS (its counts are "approximate"): poll a while before comparing. */
 export async function expectDepth(queue: MessageQueue, expected: QueueDepth): Promise<void> {
-  const actual = await eventually(() => queue.depth(), (d) => isDeepStrictEqual(d, expected));
-  expect(actual).toEqual(expected);
+  await eventually(
+    async () => {
+      expect(await queue.depth()).toEqual(expected);
+      return true;
+    },
+    { timeoutMs: 3000, intervalMs: POLL_MS, message: 'the queue depth' },
+  );
 }

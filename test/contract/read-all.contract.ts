@@ -1,6 +1,7 @@
 import { InvalidCheckpointError } from '../../src/event-store/event-store.errors';
 import type { Checkpoint, EventStore, RecordedEvent } from '../../src/event-store/event-store.port';
-import { eventually, headCheckpoint, someEvents, uniqueStream, waitUntilReadable } from '../support/event-store-fixtures';
+import { headCheckpoint, someEvents, uniqueStream, waitUntilReadable } from '../support/event-store-fixtures';
+import { eventually } from '../support/eventually';
 
 /** readAll paging and subscriptions: catch-up, live, stop, resume. */
 export function describeReadAllAndSubscriptionContract(store: () => EventStore): void {
@@ -64,10 +65,10 @@ export function describeReadAllAndSubscriptionContract(store: () => EventStore):
       const received: RecordedEvent[] = [];
       const mine = (e: RecordedEvent): boolean => e.streamId === stream;
       const first = store().subscribeToAll({ from: head, handler: async (e) => void (mine(e) && received.push(e)) });
-      await eventually(() => received.length === 5 && first.isLive, 10_000, 'catch-up');
+      await eventually(() => received.length === 5 && first.isLive, { timeoutMs: 10_000, intervalMs: 20, message: 'catch-up' });
 
       await store().appendToStream(stream, someEvents(3), { expectedVersion: 5 });
-      await eventually(() => received.length === 8, 10_000, 'live events');
+      await eventually(() => received.length === 8, { timeoutMs: 10_000, intervalMs: 20, message: 'live events' });
       await first.stop();
       const resumeFrom = first.checkpoint;
       expect(resumeFrom).toBe(received[7].checkpoint);
@@ -75,7 +76,7 @@ export function describeReadAllAndSubscriptionContract(store: () => EventStore):
       await store().appendToStream(stream, someEvents(2), { expectedVersion: 8 });
       const resumed: RecordedEvent[] = [];
       const second = store().subscribeToAll({ from: resumeFrom, handler: async (e) => void (mine(e) && resumed.push(e)) });
-      await eventually(() => resumed.length === 2, 10_000, 'resumed events');
+      await eventually(() => resumed.length === 2, { timeoutMs: 10_000, intervalMs: 20, message: 'resumed events' });
       await second.stop();
       expect(received.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       expect(resumed.map((e) => e.streamVersion)).toEqual([9, 10]);
@@ -94,7 +95,7 @@ export function describeReadAllAndSubscriptionContract(store: () => EventStore):
         handleBatch: async (events, checkpoint) => void pages.push({ types: events.map((e) => e.type), checkpoint }),
       });
       const { events } = await store().readStream(stream);
-      await eventually(() => subscription.checkpoint === events[3].checkpoint, 10_000, 'batch subscription to reach the end');
+      await eventually(() => subscription.checkpoint === events[3].checkpoint, { timeoutMs: 10_000, intervalMs: 20, message: 'batch subscription to reach the end' });
       await subscription.stop();
       expect(pages.flatMap((p) => p.types)).toEqual(['B', 'B']);
       expect(pages[pages.length - 1].checkpoint).toBe(events[3].checkpoint);

@@ -6,6 +6,7 @@ import { jobStreamId } from '../../src/jobs/job.events';
 import { bootApp } from '../support/app-harness';
 import { writeJobScenario } from '../support/job-scenarios';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { eventually } from '../support/eventually';
 
 const TOKEN = 'e2e-admin-api-token-123';
 const auth = { Authorization: `Bearer ${TOKEN}` };
@@ -34,7 +35,7 @@ describe('admin API (machine PostgreSQL)', () => {
     await app.listen(0, '127.0.0.1');
     store = app.get<EventStore>(EVENT_STORE);
     jobId = await writeJobScenario(store, { directories: 2, outcome: (i) => (i === 0 ? 'retried_then_succeeded' : 'succeeded') });
-    await eventually(async () => (await statuses()).every((s) => s.lag?.events === 0));
+    await eventually(async () => (await statuses()).every((s) => s.lag?.events === 0), { timeoutMs: 15_000, intervalMs: 50 });
   });
   afterAll(async () => {
     await app?.close();
@@ -70,7 +71,7 @@ describe('admin API (machine PostgreSQL)', () => {
     await eventually(async () => {
       const status = (await statuses()).find((s) => s.name === 'queue_history')!;
       return status.liveGeneration === 2 && status.rebuild === null && status.rebuildRequestedAt === null;
-    });
+    }, { timeoutMs: 15_000, intervalMs: 50 });
     const rows = await db.pool.query('SELECT count(*)::int AS n FROM queue_history WHERE job_id = $1', [jobId]);
     expect(rows.rows[0].n).toBe(4 + 5 + 3); // job, retried submission, plain submission
   });
@@ -126,11 +127,3 @@ describe('admin API (machine PostgreSQL)', () => {
     });
   });
 });
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -9,6 +9,7 @@ import { loadMigrations } from '../../src/database/migration-runner';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port';
 import { bootApp } from '../support/app-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { eventually } from '../support/eventually';
 
 // Submissions stay scheduled: what runs them (dispatcher, worker) is tested in the pipeline suites.
 const NO_WORKER = 'api,projector,reactor';
@@ -52,12 +53,10 @@ describe('the app on embedded defaults (no DATABASE_URL)', () => {
     await pool.query("INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('embedded-1', 'Embedded Co', 'e@x.test', 'growth', 2)");
     const auth = { Authorization: `Bearer ${EMBEDDED_STAFF_TOKEN}` };
     const created = await request(app!.getHttpServer()).post('/api/queue/embedded-1').set(auth).expect(201);
-    const deadline = Date.now() + 20_000;
-    let listed: request.Response;
-    do {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      listed = await request(app!.getHttpServer()).get('/api/queue/embedded-1').set(auth).expect(200);
-    } while (listed.body.jobs[0]?.submissions?.total !== 2 && Date.now() < deadline);
+    const listed = await eventually(async () => {
+      const response = await request(app!.getHttpServer()).get('/api/queue/embedded-1').set(auth).expect(200);
+      return response.body.jobs[0]?.submissions?.total === 2 ? response : null;
+    }, { timeoutMs: 20_000, intervalMs: 100, message: 'both submissions of the job to be listed' });
     expect(listed.body.jobs).toEqual([
       expect.objectContaining({ jobId: created.body.jobId, status: 'queued', priority: 'P2', directoryCount: 2 }),
     ]);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_ROOT } from '../../src/database/app-paths';
 import { freePort, startAppProcess, waitForHealth, type AppProcess } from '../support/app-process';
+import { eventually } from '../support/eventually';
 
 const CLI = join(APP_ROOT, 'dist', 'src', 'cli', 'cli.js');
 const EMBEDDED_TOKEN = 'dev-staff-token';
@@ -38,10 +39,10 @@ describe('the CLI against a running embedded server (built app and CLI)', () => 
     pgPort = await freePort();
     app = await startAppProcess({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), ROLES: 'api,projector', DEMO: 'false', RETENTION_INTERVAL_MINUTES: '0' });
     await waitForHealth(app);
-    await until(async () => {
+    await eventually(async () => {
       const response = await fetch(`http://127.0.0.1:${app!.port}/api/admin/projections`, { headers: { authorization: `Bearer ${EMBEDDED_TOKEN}` } });
       return ((await response.json()) as { state: string }[]).every((s) => s.state === 'live');
-    });
+    }, { timeoutMs: 60_000, intervalMs: 100 });
   }, 120_000);
   afterAll(async () => {
     app?.child.kill('SIGTERM');
@@ -68,11 +69,3 @@ describe('the CLI against a running embedded server (built app and CLI)', () => 
     }
   });
 });
-
-async function until(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

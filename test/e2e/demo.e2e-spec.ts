@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAppProcess, waitForHealth, type AppProcess } from '../support/app-process';
-import { eventually } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 
 const auth = { Authorization: 'Bearer dev-staff-token' };
 
@@ -39,7 +39,7 @@ describe('npm start on embedded defaults runs the demo job', () => {
     const done = await eventually(async () => {
       const view = (await (await fetch(`${base}/jobs/${job.jobId}`, { headers: auth })).json()) as JobView;
       return view.status === 'complete' ? view : null;
-    }, 180_000);
+    }, { timeoutMs: 180_000 });
     expect(done.submissions?.byStatus).toMatchObject({ succeeded: 11, needs_manual: 2, skipped: 1 });
     const evidence = await readdir(join(dataDir, 'evidence', job.jobId));
     expect(evidence.filter((file) => file.endsWith('.png')).length).toBeGreaterThanOrEqual(14);

@@ -10,7 +10,7 @@ import { PostgresEventStore } from '../../src/event-store/postgres/postgres.even
 import { allReadable } from '../support/all-readable';
 import { startAppProcess, waitForHealth, type AppProcess } from '../support/app-process';
 import { runCliCaptured } from '../support/cli-harness';
-import { eventually } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const auth = { Authorization: 'Bearer dev-staff-token' };
@@ -62,7 +62,7 @@ describe('events copy: embedded → the machine PostgreSQL, with a demo job\'s l
       const { jobs } = (await (await fetch(`${base}/queue/demo-customer`, { headers: auth })).json()) as { jobs: { status: string }[] };
       const projections = (await (await fetch(`${base}/admin/projections`, { headers: auth })).json()) as { lag: { events: number } | null }[];
       return jobs[0]?.status === 'complete' && projections.every((p) => p.lag?.events === 0) ? true : null;
-    }, 180_000);
+    }, { timeoutMs: 180_000 });
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
   });
@@ -109,7 +109,7 @@ describe('events copy: embedded → the machine PostgreSQL, with a demo job\'s l
     const seen: RecordedEvent[] = [];
     const subscription = store.subscribeToAll({ from: readable[readable.length - 1].checkpoint, handler: async (event) => void seen.push(event) });
     await store.appendToStream('after-copy-1', [{ type: 'ProbeRecorded', data: { n: 1 } }], { expectedVersion: 'no_stream' });
-    await eventually(async () => (seen.length > 0 ? true : null), 20_000);
+    await eventually(async () => (seen.length > 0 ? true : null), { timeoutMs: 20_000 });
     await subscription.stop();
     await store.close();
     expect(seen.map((e) => e.streamId)).toEqual(['after-copy-1']);

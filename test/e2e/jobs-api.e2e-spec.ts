@@ -1,7 +1,8 @@
 import { submissionStreamId } from '../../src/submissions/submission.events';
 import request from 'supertest';
 import { jobStreamId } from '../../src/jobs/job.events';
-import { auth, eventually, useJobsApi, UUID, writeSubmission, ZERO } from '../support/jobs-api-suite';
+import { auth, useJobsApi, UUID, writeSubmission, ZERO } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 
 describe('jobs API: create and read (machine PostgreSQL)', () => {
   const suite = useJobsApi();

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_ROOT } from '../../src/database/app-paths';
-import { eventually } from '../support/event-store-fixtures';
+import { eventually } from '../support/eventually';
 
 const MAIN = join(APP_ROOT, 'dist', 'src', 'main.js');
 
@@ -48,7 +48,7 @@ describe('the built server process (npm start)', () => {
     for (let round = 0; round < 2; round++) {
       const port = await freePort();
       const server = start({ PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' });
-      await eventually(() => server.child.exitCode !== null || /listening on/.test(server.output()), 60_000, 'boot');
+      await eventually(() => server.child.exitCode !== null || /listening on/.test(server.output()), { timeoutMs: 60_000, intervalMs: 20, message: 'boot' });
       expect(await healthy(port)).toBe(true);
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);

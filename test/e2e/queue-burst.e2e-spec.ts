@@ -1,5 +1,5 @@
 import type { Priority } from '../../src/jobs/job.events';
-import { eventually } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 import { customerId, startPipeline, type Pipeline } from '../support/pipeline-harness';
 import { RecordingSubmitter, succeed, type SubmitCall } from '../support/recording-submitter';
 
@@ -20,7 +20,7 @@ async function waitForBacklog(pipeline: Pipeline, expected: number): Promise<voi
   await eventually(async () => {
     const { tiers } = await pipeline.queue.depth();
     return tiers.P1.visible + tiers.P2.visible + tiers.P3.visible >= expected ? true : null;
-  }, 60_000);
+  }, { timeoutMs: 60_000 });
 }
 
 const shuffled = <T>(items: readonly T[]): T[] => [...items].map((item) => ({ item, key: Math.random() })).sort((a, b) => a.key - b.key).map(({ item }) => item);
@@ -45,7 +45,7 @@ describe('burst: 1,000 jobs with mixed tiers through the API', () => {
     await eventually(async () => {
       const { rows } = await pipeline.db.pool.query<{ n: string }>(`SELECT count(*) AS n FROM jobs WHERE status = 'complete'`).catch(() => ({ rows: [{ n: '0' }] }));
       return Number(rows[0].n) === 1000 ? true : null;
-    }, 120_000);
+    }, { timeoutMs: 120_000 });
 
     // Effects, not messages: one submission per job and directory, none missing, none twice.
     expect(submitter.calls).toHaveLength(1000);
@@ -90,7 +90,7 @@ describe('aging: P3 still completes under a sustained P1 stream', () => {
       }
     })();
     try {
-      await eventually(async () => (p3.every((jobId) => submitter.callsFor(jobId, 'dir-001') === 1) ? true : null), 60_000);
+      await eventually(async () => (p3.every((jobId) => submitter.callsFor(jobId, 'dir-001') === 1) ? true : null), { timeoutMs: 60_000 });
       const p1Done = submitter.calls.filter((call) => !p3.includes(call.jobId)).length;
       const { tiers } = await pipeline.queue.depth();
       // P3 finished although P1 work was still queued: it was not starved.

@@ -12,7 +12,7 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../src/even
 import { jobStreamId } from '../../src/jobs/job.events';
 import { submissionStreamId } from '../../src/submissions/submission.events';
 import { bootApp } from '../support/app-harness';
-import { eventually } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const TOKEN = 'e2e-sandbox-token-1234';
@@ -56,7 +56,7 @@ describe('a 50-directory job against the local directory sandbox (real Chromium)
   it('completes; each site that can succeed got exactly one right submission; traps, captcha and login handled', async () => {
     const created = await request(app.getHttpServer() as App).post(`/api/queue/${DEMO_CUSTOMER_ID}`).set('Authorization', `Bearer ${TOKEN}`).expect(201);
     const jobId = created.body.jobId as string;
-    const finished = await eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted') ?? null, 240_000);
+    const finished = await eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted') ?? null, { timeoutMs: 240_000 });
     const directoryIds = (await store.readStream(jobStreamId(jobId))).events[0].data as { directoryIds: string[] };
     expect(directoryIds.directoryIds).toHaveLength(DIRECTORIES);
 

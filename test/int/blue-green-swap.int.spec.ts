@@ -8,6 +8,7 @@ import { DEFAULT_RUNNER_OPTIONS, ProjectionHost } from '../../projections/runtim
 import { allReadable } from '../support/all-readable';
 import { writeJobScenario } from '../support/job-scenarios';
 import { TEST_BACKENDS, type BackendDatabase } from '../support/test-backends';
+import { eventually } from '../support/eventually';
 
 const fast = { ...DEFAULT_RUNNER_OPTIONS, statePollMs: 50, standbyRetryMs: 100, rebuildBatchSize: 200, onError: () => undefined };
 
@@ -75,21 +76,21 @@ describe.each(TEST_BACKENDS)('blue/green swap ($name)', (backend) => {
     await host.install();
     host.start();
     const caughtUpAt = await lastCheckpoint();
-    await waitFor(async () => (await liveCheckpoint()) === caughtUpAt);
+    await eventually(async () => (await liveCheckpoint()) === caughtUpAt, { timeoutMs: 30_000, intervalMs: 25 });
 
     // The rebuild has read to the end (P); before it goes on, the live generation moves to P' > P.
     let aheadAt: string | null = null;
     observed.beforeFirstEnd = async () => {
       await writeJobScenario(store, { directories: 2 });
       const target = await lastCheckpoint();
-      await waitFor(async () => (await liveCheckpoint()) === target);
+      await eventually(async () => (await liveCheckpoint()) === target, { timeoutMs: 30_000, intervalMs: 25 });
       aheadAt = target;
     };
     expect(await host.rebuild('jobs')).toBe(true);
-    await waitFor(async () => {
+    await eventually(async () => {
       const [jobs] = await host!.status();
       return jobs.liveGeneration === 2 && jobs.state === 'live';
-    });
+    }, { timeoutMs: 30_000, intervalMs: 25 });
 
     expect(aheadAt).not.toBeNull();
     expect(observed.liveStarts).toHaveLength(2); // generation 1, then generation 2 after the swap
@@ -97,11 +98,3 @@ describe.each(TEST_BACKENDS)('blue/green swap ($name)', (backend) => {
     expect(Number((await db.pool.query('SELECT count(*) AS n FROM jobs')).rows[0].n)).toBe(4);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

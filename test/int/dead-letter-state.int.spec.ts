@@ -5,7 +5,7 @@ import { executeCommand } from '../../src/shared/command-executor';
 import { submissionDecider } from '../../src/submissions/submission.decider';
 import { submissionStreamId } from '../../src/submissions/submission.events';
 import { sweepStaleWork } from '../../src/workers/stale-work.sweeper';
-import { eventually } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 import { customerId, staff, startPipeline, type Pipeline } from '../support/pipeline-harness';
 import { RecordingSubmitter } from '../support/recording-submitter';
 
@@ -69,7 +69,7 @@ describe('dead letters as a submission state, and stall detection', () => {
       const { rows } = await pipeline.db.pool.query<{ status: string }>('SELECT status FROM job_results WHERE job_id = $1 AND directory_id = $2', [jobId, directoryId]);
       last = rows[0]?.status;
       return last === wanted ? true : null;
-    }, 10_000).catch(() => undefined);
+    }, { timeoutMs: 10_000 }).catch(() => undefined);
     return last;
   }
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
-import { eventually, headCheckpoint, waitUntilReadable } from '../support/event-store-fixtures';
+import { headCheckpoint, waitUntilReadable } from '../support/event-store-fixtures';
+import { eventually } from '../support/eventually';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** Appends inside a caller-held transaction, so a test can decide when it commits. */
@@ -78,7 +79,7 @@ describe('global order under concurrent writers (machine PostgreSQL)', () => {
     const written = await Promise.all(Array.from({ length: writers }, (_, w) => runWriter(db, w, perWriter)));
     const allIds = written.flat();
     expect(allIds).toHaveLength(writers * perWriter);
-    await eventually(() => received.length >= allIds.length, 60_000, 'subscriber to receive every event');
+    await eventually(() => received.length >= allIds.length, { timeoutMs: 60_000, intervalMs: 20, message: 'subscriber to receive every event' });
     await new Promise((resolve) => setTimeout(resolve, 500)); // room for a duplicate to show up
     await subscription.stop();
 

@@ -6,7 +6,7 @@ import { classifyFields } from '../../src/workers/field-detection/classify-field
 import { detectMapping } from '../../src/workers/field-detection/detect-mapping';
 import {
   formatScoreTable, scoreDetections, type DetectionScore, type FieldScore, type ScoredControl, type ScoredField,
-} from '../../src/workers/field-detection/detection-score';
+} from '../support/detection-score';
 import { extractFields } from '../../src/workers/field-detection/extract-fields.browser';
 import type { FieldDescriptor } from '../../src/workers/field-detection/field-descriptor';
 import { startSandbox } from '../../sandbox/sandbox.server';

@@ -3,6 +3,7 @@ import type { RecordedEvent } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { headCheckpoint, uniqueStream, waitUntilReadable } from '../support/event-store-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { eventually } from '../support/eventually';
 
 const GATE = 73_045_013;
 const HELD = 'held-first-writer';
@@ -64,12 +65,12 @@ describe('first appends of one stream racing (machine PostgreSQL)', () => {
     try {
       await gate.query('SELECT pg_advisory_lock($1)', [GATE]);
       const held = storeNamed(HELD).appendToStream(stream, [{ type: 'Raced', data: { writer: 'held' } }], { expectedVersion: 'any' });
-      await pollUntil(() => waitingOnLock(HELD), 'the held writer to reach the gate');
+      await eventually(() => waitingOnLock(HELD), { timeoutMs: 10_000, intervalMs: 20, message: 'the held writer to reach the gate' });
       let otherDone = false;
       const other = storeNamed(OTHER).appendToStream(stream, [{ type: 'Raced', data: { writer: 'other' } }], { expectedVersion: 'any' })
         .finally(() => { otherDone = true; });
       // Either it lands now (the race) or it waits for the stream, which the held writer owns.
-      await pollUntil(async () => otherDone || (await waitingOnLock(OTHER)), 'the other writer to land or wait');
+      await eventually(async () => otherDone || (await waitingOnLock(OTHER)), { timeoutMs: 10_000, intervalMs: 20, message: 'the other writer to land or wait' });
       await gate.query('SELECT pg_advisory_unlock($1)', [GATE]);
       await Promise.all([held, other]);
     } finally {
@@ -82,12 +83,3 @@ describe('first appends of one stream racing (machine PostgreSQL)', () => {
     expect(inGlobalOrder.map((e) => (e.data as { writer: string }).writer)).toEqual(['held', 'other']);
   });
 });
-
-/** Waits for a state of the server, not for time: the interleaving is driven, never hoped for. */
-async function pollUntil(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

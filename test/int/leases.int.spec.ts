@@ -1,6 +1,7 @@
 import { findLeaseHolder } from '../../src/admin/lease-holder';
 import { AdvisoryLeases } from '../../src/database/advisory-leases';
 import { TEST_BACKENDS, type BackendDatabase } from '../support/test-backends';
+import { eventually } from '../support/eventually';
 
 /** Two holders in one process stand for two processes: each has its own identity and connection. */
 describe.each(TEST_BACKENDS)('leases ($name)', (backend) => {
@@ -41,7 +42,7 @@ describe.each(TEST_BACKENDS)('leases ($name)', (backend) => {
     const held = await findLeaseHolder(db.pool, 'stale-work-sweeper');
     expect(await next.tryAcquire('stale-work-sweeper')).toBe(false);
 
-    await waitFor(() => next.tryAcquire('stale-work-sweeper'), 20_000);
+    await eventually(() => next.tryAcquire('stale-work-sweeper'), { timeoutMs: 20_000, intervalMs: 50 });
     const taken = await findLeaseHolder(db.pool, 'stale-work-sweeper');
     expect(taken!.since.getTime()).toBeGreaterThanOrEqual(held!.expiresAt.getTime()); // not a moment before the TTL ran out
     expect([held!.holder, taken!.holder]).toEqual(['silent', 'next']);
@@ -54,7 +55,7 @@ describe.each(TEST_BACKENDS)('leases ($name)', (backend) => {
     const other = holder({ ttlMs: 1000 });
     expect(await live.tryAcquire('dead-letter-monitor')).toBe(true);
     const first = await findLeaseHolder(db.pool, 'dead-letter-monitor');
-    await waitFor(async () => (await findLeaseHolder(db.pool, 'dead-letter-monitor'))!.expiresAt > new Date(first!.expiresAt.getTime() + 1000), 20_000);
+    await eventually(async () => (await findLeaseHolder(db.pool, 'dead-letter-monitor'))!.expiresAt > new Date(first!.expiresAt.getTime() + 1000), { timeoutMs: 20_000, intervalMs: 50 });
     expect(await other.tryAcquire('dead-letter-monitor')).toBe(false);
     expect(live.isHeld('dead-letter-monitor')).toBe(true);
   });
@@ -65,15 +66,7 @@ describe.each(TEST_BACKENDS)('leases ($name)', (backend) => {
       const next = holder({ ttlMs: 3_600_000 });
       expect(await crashed.tryAcquire('reaction:job-progress')).toBe(true);
       await db.pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND pid = (SELECT session_pid FROM leases WHERE name = 'reaction:job-progress')");
-      await waitFor(() => next.tryAcquire('reaction:job-progress'), 20_000);
+      await eventually(() => next.tryAcquire('reaction:job-progress'), { timeoutMs: 20_000, intervalMs: 50 });
     });
   }
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

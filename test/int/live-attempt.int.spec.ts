@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { encodeSubmissionMessage } from '../../src/queue/submission-message';
 import { LocalWorker } from '../../src/workers/workers.module';
 import { BlockingSubmitter } from '../support/blocking-submitter';
-import { eventually } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 import { customerId, startPipeline, type Pipeline } from '../support/pipeline-harness';
 import { RecordingSubmitter } from '../support/recording-submitter';
 
@@ -27,7 +27,7 @@ describe('a redelivered copy while the attempt runs on a live worker', () => {
 
   it('does not start a second attempt of a submission running past the visibility timeout on a live worker', async () => {
     const jobId = await pipeline.createJob(customerId('starter', 1));
-    await eventually(async () => (running.callsFor(jobId, 'dir-001') > 0 ? true : null), 20_000);
+    await eventually(async () => (running.callsFor(jobId, 'dir-001') > 0 ? true : null), { timeoutMs: 20_000 });
     const started = (await pipeline.submissionEvents(jobId, 'dir-001')).find((e) => e.type === 'SubmissionAttemptStarted')!;
     // Past one visibility timeout since the attempt started: the old rule took it for a lost one.
     await eventually(async () => (Date.now() - started.recordedAt.getTime() > VISIBILITY_MS + 500 ? true : null));
@@ -35,7 +35,7 @@ describe('a redelivered copy while the attempt runs on a live worker', () => {
     const body = encodeSubmissionMessage({ jobId, directoryId: 'dir-001', attempt: 1, priority: 'P3', correlationId: jobId, causationId: started.metadata.causationId });
     await pipeline.queue.send([{ id: `copy-of-${jobId}`, priority: 'P3', body }]);
     // Handed back more often than maxReceiveCount (3): uncounted, or the queue would have buried it.
-    await eventually(async () => (second.get(LocalWorker).stats()!.released > 3 || other.calls.length > 0 ? true : null), 30_000);
+    await eventually(async () => (second.get(LocalWorker).stats()!.released > 3 || other.calls.length > 0 ? true : null), { timeoutMs: 30_000 });
     running.letGo();
     await pipeline.waitForJob(jobId, ['JobCompleted']);
 

@@ -17,7 +17,7 @@ import { submissionStreamId } from '../../src/submissions/submission.events';
 import { LocalWorker } from '../../src/workers/workers.module';
 import { bootApp } from '../support/app-harness';
 import { appendsOf, FaultyEventStore } from '../support/faulty-event-store';
-import { eventually } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const TOKEN = 'outcome-recording-token-123';
@@ -71,7 +71,7 @@ describe('a known submission outcome survives store and catalog failures (real C
     const response = await request(control.getHttpServer() as App).post(`/api/queue/${DEMO_CUSTOMER_ID}`).set('Authorization', `Bearer ${TOKEN}`).expect(201);
     jobId = response.body.jobId as string;
     // Not finishing is a finding of the tests below, not a setup error.
-    await eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted' || e.type === 'JobFailed') ?? null, 30_000)
+    await eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted' || e.type === 'JobFailed') ?? null, { timeoutMs: 30_000 })
       .catch(() => undefined);
   }, 120_000);
 

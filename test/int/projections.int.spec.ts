@@ -6,6 +6,7 @@ import { verifyProjection } from '../../projections/runtime/projection-verify';
 import { writeJobScenario } from '../support/job-scenarios';
 import { SEED_SQL } from '../support/seed-sql';
 import { TEST_BACKENDS, type BackendDatabase } from '../support/test-backends';
+import { eventually } from '../support/eventually';
 
 const fast = { ...DEFAULT_RUNNER_OPTIONS, statePollMs: 50, standbyRetryMs: 100, rebuildBatchSize: 200, onError: () => undefined };
 
@@ -34,7 +35,7 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     const outcomes = ['succeeded', 'retried_then_succeeded', 'failed', 'needs_manual', 'skipped'] as const;
     const done = await writeJobScenario(store, { directories: 5, outcome: (i) => outcomes[i] });
     const running = await writeJobScenario(store, { directories: 2, complete: false });
-    await waitFor(caughtUp);
+    await eventually(caughtUp, { timeoutMs: 30_000, intervalMs: 25 });
 
     const statuses = (await db.pool.query(SEED_SQL.statusCounts)).rows.sort((a, b) => a.status.localeCompare(b.status));
     expect(statuses).toEqual([{ status: 'complete', count: '1' }, { status: 'in_progress', count: '1' }]);
@@ -58,17 +59,17 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
 
   it('rebuilds blue/green: reads keep answering, the swap gives the same rows, the old generation is dropped', async () => {
     for (let i = 0; i < 30; i++) await writeJobScenario(store, { directories: 3 });
-    await waitFor(caughtUp);
+    await eventually(caughtUp, { timeoutMs: 30_000, intervalMs: 25 });
     const before = await snapshot(db);
     const generation = (await host.status()).find((s) => s.name === 'jobs')!.liveGeneration;
 
     expect(await host.rebuild('jobs')).toBe(true);
     const readsDuringRebuild: number[] = [];
-    await waitFor(async () => {
+    await eventually(async () => {
       readsDuringRebuild.push(await count('SELECT count(*) AS n FROM jobs'));
       const jobs = (await host.status()).find((s) => s.name === 'jobs')!;
       return jobs.liveGeneration === generation + 1 && jobs.rebuild === null;
-    });
+    }, { timeoutMs: 30_000, intervalMs: 25 });
     expect(readsDuringRebuild.length).toBeGreaterThan(0);
     expect(new Set(readsDuringRebuild)).toEqual(new Set([before.jobs.length]));
     expect(await snapshot(db)).toEqual(before);
@@ -82,10 +83,10 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     const other = new ProjectionHost(db.pool, store, [bumped], fast, (cp) => store.lagAfter(cp));
     other.start();
     try {
-      await waitFor(async () => {
+      await eventually(async () => {
         const [status] = await other.status();
         return status.liveVersion === bumped.version && status.state === 'live'; // the swap commits, then the runner goes live
-      });
+      }, { timeoutMs: 30_000, intervalMs: 25 });
     } finally {
       await other.stop();
       host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
@@ -99,13 +100,13 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     second.start();
     const leading = (state: string): boolean => state === 'live' || state === 'rebuilding';
     try {
-      await waitFor(async () => [...(await first.status()), ...(await second.status())].every((s) => s.state !== 'starting'));
+      await eventually(async () => [...(await first.status()), ...(await second.status())].every((s) => s.state !== 'starting'), { timeoutMs: 30_000, intervalMs: 25 });
       const [a, b] = [await first.status(), await second.status()];
       for (const [i, projection] of ALL_PROJECTIONS.entries()) {
         expect({ name: projection.name, leaders: [a[i].state, b[i].state].filter(leading).length }).toEqual({ name: projection.name, leaders: 1 });
       }
       await first.stop();
-      await waitFor(async () => (await second.status()).every((s) => s.state === 'live'));
+      await eventually(async () => (await second.status()).every((s) => s.state === 'live'), { timeoutMs: 30_000, intervalMs: 25 });
     } finally {
       await Promise.all([first.stop(), second.stop()]);
       host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
@@ -116,7 +117,7 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
     host.start();
     await writeJobScenario(store, { directories: 2 });
-    await waitFor(caughtUp);
+    await eventually(caughtUp, { timeoutMs: 30_000, intervalMs: 25 });
     for (const projection of ALL_PROJECTIONS) {
       const report = await verifyProjection(db.pool, store, projection);
       expect(report).toMatchObject({ ok: true, problem: null });
@@ -151,14 +152,6 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     }
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 async function snapshot(db: BackendDatabase): Promise<Record<string, unknown[]>> {
   const read = async (sql: string): Promise<unknown[]> => (await db.pool.query(sql)).rows;

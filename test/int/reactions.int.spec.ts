@@ -13,6 +13,7 @@ import { submissionStreamId } from '../../src/submissions/submission.events';
 import { sampleBusiness } from '../support/job-scenarios';
 import { TEST_BACKENDS, type BackendDatabase } from '../support/test-backends';
 import { createTestDatabase } from '../support/test-database';
+import { eventually } from '../support/eventually';
 
 const worker = { kind: 'worker', id: 'w-1' } as const;
 
@@ -69,7 +70,7 @@ describe.each(TEST_BACKENDS)('reactions: submission scheduling and job progress 
 
   it('schedules one submission per directory with a SHA-256 idempotency key', async () => {
     const jobId = await createJob(['a', 'b', 'c']);
-    await waitFor(async () => (await store.readStream(submissionStreamId(jobId, 'c'))).version === 1);
+    await eventually(async () => (await store.readStream(submissionStreamId(jobId, 'c'))).version === 1, { timeoutMs: 20_000, intervalMs: 25 });
     for (const dir of ['a', 'b', 'c']) {
       const [scheduled] = (await store.readStream(submissionStreamId(jobId, dir))).events as (RecordedEvent & { data: { idempotencyKey: string } })[];
       expect(scheduled.type).toBe('SubmissionScheduled');
@@ -80,39 +81,39 @@ describe.each(TEST_BACKENDS)('reactions: submission scheduling and job progress 
 
   it('starts the job on the first attempt and completes it once every submission is finished', async () => {
     const jobId = await createJob(['a', 'b']);
-    await waitFor(async () => (await store.readStream(submissionStreamId(jobId, 'b'))).version === 1);
+    await eventually(async () => (await store.readStream(submissionStreamId(jobId, 'b'))).version === 1, { timeoutMs: 20_000, intervalMs: 25 });
     await work(jobId, 'a', 'succeed');
-    await waitFor(async () => (await jobTypes(jobId)).includes('JobStarted'));
+    await eventually(async () => (await jobTypes(jobId)).includes('JobStarted'), { timeoutMs: 20_000, intervalMs: 25 });
     expect(await jobTypes(jobId)).not.toContain('JobCompleted');
     await work(jobId, 'b', 'fail');
-    await waitFor(async () => (await jobTypes(jobId)).includes('JobCompleted'));
+    await eventually(async () => (await jobTypes(jobId)).includes('JobCompleted'), { timeoutMs: 20_000, intervalMs: 25 });
     const completed = (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted')!;
     expect(completed.data).toEqual({ jobId, counts: { succeeded: 1, failed: 1, needsManual: 0, skipped: 0, deadLettered: 0 } });
   });
 
   it('fails a job whose every submission failed', async () => {
     const jobId = await createJob(['a']);
-    await waitFor(async () => (await store.readStream(submissionStreamId(jobId, 'a'))).version === 1);
+    await eventually(async () => (await store.readStream(submissionStreamId(jobId, 'a'))).version === 1, { timeoutMs: 20_000, intervalMs: 25 });
     await work(jobId, 'a', 'fail');
-    await waitFor(async () => (await jobTypes(jobId)).includes('JobFailed'));
+    await eventually(async () => (await jobTypes(jobId)).includes('JobFailed'), { timeoutMs: 20_000, intervalMs: 25 });
   });
 
   it('replaying from an old checkpoint (a crash before the checkpoint moved) appends nothing twice', async () => {
     const jobId = await createJob(['a', 'b']);
-    await waitFor(async () => (await store.readStream(submissionStreamId(jobId, 'b'))).version === 1);
+    await eventually(async () => (await store.readStream(submissionStreamId(jobId, 'b'))).version === 1, { timeoutMs: 20_000, intervalMs: 25 });
     await work(jobId, 'a', 'succeed');
     await work(jobId, 'b', 'succeed');
-    await waitFor(async () => (await jobTypes(jobId)).includes('JobCompleted'));
+    await eventually(async () => (await jobTypes(jobId)).includes('JobCompleted'), { timeoutMs: 20_000, intervalMs: 25 });
     const before = await jobTypes(jobId);
 
     await stopReactions();
     await db.pool.query('DELETE FROM subscription_checkpoints'); // as if nothing had been checkpointed
     startReactions();
     const head = (await store.readAll({ after: null, maxCount: 10_000 })).checkpoint;
-    await waitFor(async () => {
+    await eventually(async () => {
       const { rows } = await db.pool.query<{ checkpoint: string }>('SELECT checkpoint FROM subscription_checkpoints');
       return rows.length === 2 && rows.every((r) => r.checkpoint === head); // both replayed the whole log
-    });
+    }, { timeoutMs: 20_000, intervalMs: 25 });
     expect(await jobTypes(jobId)).toEqual(before);
     expect(before.filter((t) => t === 'JobCompleted')).toHaveLength(1);
     expect(before.filter((t) => t === 'JobStarted')).toHaveLength(1);
@@ -154,11 +155,3 @@ describe('job progress after retention removed its bookkeeping', () => {
     }
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

@@ -7,6 +7,7 @@ import { DEFAULT_RUNNER_OPTIONS, ProjectionHost } from '../../projections/runtim
 import { allReadable } from '../support/all-readable';
 import { writeJobScenario } from '../support/job-scenarios';
 import { TEST_BACKENDS, type BackendDatabase } from '../support/test-backends';
+import { eventually } from '../support/eventually';
 
 const fast = { ...DEFAULT_RUNNER_OPTIONS, statePollMs: 50, standbyRetryMs: 100, rebuildBatchSize: 4 };
 
@@ -48,7 +49,7 @@ describe.each(TEST_BACKENDS)('rebuild --wait ($name)', (backend) => {
   // a second runner (a CLI against the running embedded server) from rebuilding beside the first.
   it('waits for the projector that holds the lease, naming it, until its swap', async () => {
     projector.start();
-    await waitFor(async () => (await projector.status()).every((s) => s.state === 'live'));
+    await eventually(async () => (await projector.status()).every((s) => s.state === 'live'), { timeoutMs: 20_000, intervalMs: 50 });
     const waiting: (LeaseHolder | null)[] = [];
     const outcome = await rebuildAndWait(db.pool, store, jobsProjection, fast, { pollMs: 20, onWaiting: (holder) => waiting.push(holder) });
     expect(outcome).toMatchObject({ projection: 'jobs', generation: 3, ranHere: false });
@@ -57,11 +58,3 @@ describe.each(TEST_BACKENDS)('rebuild --wait ($name)', (backend) => {
     expect(await jobCount()).toBe(6);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -14,6 +14,7 @@ import { verifyProjection } from '../../projections/runtime/projection-verify';
 import { sampleBusiness } from '../support/job-scenarios';
 import { createEmbeddedTestDatabase } from '../support/embedded-test-database';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { eventually } from '../support/eventually';
 
 const fast = { ...DEFAULT_RUNNER_OPTIONS, statePollMs: 50, standbyRetryMs: 100, rebuildBatchSize: 7, onError: () => undefined };
 const DAY_MS = 86_400_000;
@@ -43,7 +44,7 @@ describe('retention (machine PostgreSQL)', () => {
     for (let i = 0; i < 2; i++) jobs.old200.push(await writeAgedJob(store, 200, true));
     jobs.running200 = await writeAgedJob(store, 200, false);
     for (let i = 0; i < 2; i++) jobs.recent.push(await writeAgedJob(store, 10, true));
-    await waitFor(caughtUp);
+    await eventually(caughtUp, { timeoutMs: 20_000, intervalMs: 50 });
     await db.pool.query('INSERT INTO job_progress_jobs (job_id, directory_count) SELECT id, 1 FROM jobs');
     await db.pool.query(`INSERT INTO job_progress_submissions (job_id, directory_id, status, terminal, stream_version)
       SELECT id, 'd1', 'succeeded', true, 3 FROM jobs`);
@@ -102,10 +103,10 @@ describe('retention (machine PostgreSQL)', () => {
     const live = await rows<{ position: string }>('SELECT position FROM queue_history ORDER BY position');
     const before = (await host.status()).find((s) => s.name === 'queue_history')!.liveGeneration;
     await host.rebuild('queue_history');
-    await waitFor(async () => {
+    await eventually(async () => {
       const status = (await host.status()).find((s) => s.name === 'queue_history')!;
       return status.liveGeneration === before + 1 && status.rebuild === null;
-    });
+    }, { timeoutMs: 20_000, intervalMs: 50 });
     expect(await rows('SELECT position FROM queue_history ORDER BY position')).toEqual(live);
     const report = await verifyProjection(db.pool, store, queueHistoryProjection);
     expect(report).toMatchObject({ ok: true, problem: null });
@@ -115,7 +116,7 @@ describe('retention (machine PostgreSQL)', () => {
   it('skips, live too, an event that arrives later with a timestamp before the horizon', async () => {
     const late = await writeAgedJob(store, 120, true);
     const fresh = await writeAgedJob(store, 1, false);
-    await waitFor(caughtUp);
+    await eventually(caughtUp, { timeoutMs: 20_000, intervalMs: 50 });
     expect(await rows('SELECT 1 FROM queue_history WHERE job_id = $1', [late])).toEqual([]);
     expect((await rows('SELECT 1 FROM queue_history WHERE job_id = $1', [fresh])).length).toBe(5);
     expect((await verifyProjection(db.pool, store, queueHistoryProjection)).ok).toBe(true);
@@ -133,11 +134,11 @@ describe('retention (embedded PGlite)', () => {
       const old = await writeAgedJob(store, 200, true);
       const recent = await writeAgedJob(store, 5, true);
       const caughtUp = async (): Promise<boolean> => (await host.status()).every((s) => s.lag?.events === 0 && s.rebuild === null);
-      await waitFor(caughtUp);
+      await eventually(caughtUp, { timeoutMs: 20_000, intervalMs: 50 });
       const settings = { retention: { archiveAfterDays: 90, deleteArchivedAfterDays: 365, ndjson: false, intervalMinutes: 0 }, idempotencyWindowDays: 30, dataDir: tmpdir() };
       expect((await runRetentionPass(db.pool, settings, { batchSize: 2 })).queueHistory.archived).toBe(6);
       await host.rebuild('queue_history');
-      await waitFor(async () => (await host.status())[0].liveGeneration === 2 && (await caughtUp()));
+      await eventually(async () => (await host.status())[0].liveGeneration === 2 && (await caughtUp()), { timeoutMs: 20_000, intervalMs: 50 });
       const jobIds = (await db.pool.query('SELECT DISTINCT job_id FROM queue_history')).rows.map((r) => r.job_id);
       expect(jobIds).toEqual([recent]);
       expect((await db.pool.query('SELECT DISTINCT job_id FROM queue_history_archive')).rows).toEqual([{ job_id: old }]);
@@ -172,12 +173,4 @@ async function writeAgedJob(store: PostgresEventStore, days: number, finished: b
     await store.appendToStream(jobStreamId(jobId), [{ type: 'JobCompleted', data: { jobId, counts } }], { ...options, expectedVersion: 2 });
   }
   return jobId;
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

@@ -6,6 +6,7 @@ import type { MessageQueue, OutgoingMessage, Priority, QueueSettings } from '../
 import { sqsQueueName } from '../../src/queue/sqs/sqs-queue-setup';
 import { openSqsQueue } from '../../src/queue/sqs/sqs.queue';
 import { startFauxqs, type FauxqsProcess } from '../support/fauxqs-server';
+import { eventually } from '../support/eventually';
 
 const SETTINGS: QueueSettings = {
   visibilityTimeoutMs: 300_000,
@@ -135,9 +136,10 @@ describe('SQS queue adapter (fauxqs)', () => {
     const ids = new Set<string>();
     // A receive abandoned during the pause may still take the message once the backend resumes:
     // it then stays hidden for that receive's visibility (1 s here) and comes back.
-    for (const deadline = Date.now() + 5000; !ids.has(kept.id) && Date.now() < deadline; ) {
+    await eventually(async () => {
       for (const got of await queue.receive({ priorities: ['P1'], maxMessages: 10, waitMs: 1000 })) ids.add(got.id);
-    }
+      return ids.has(kept.id);
+    }, { timeoutMs: 5000, intervalMs: 0, message: 'the kept message to come back' });
     expect(ids.has(kept.id)).toBe(true);
   });
 

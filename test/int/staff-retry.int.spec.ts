@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../src/event-store/event-store.port';
 import type { SubmissionOutcome } from '../../src/workers/submitter.port';
 import request from 'supertest';
-import { eventually } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 import { randomUUID } from 'node:crypto';
 import { encodeSubmissionMessage } from '../../src/queue/submission-message';
 import { customerId, startPipeline, staff, type Pipeline } from '../support/pipeline-harness';
@@ -39,7 +39,7 @@ describe('staff retry of failed and parked submissions: POST /api/jobs/:id/retry
   const finishedTimes = (jobId: string, n: number) => eventually(async () => {
     const events = await pipeline.jobEvents(jobId);
     return events.filter((e) => e.type === 'JobCompleted' || e.type === 'JobFailed').length >= n ? events : null;
-  }, 30_000);
+  }, { timeoutMs: 30_000 });
 
   it('reopens a complete job\'s failed and parked submissions, resubmits only those, and completes it again', async () => {
     const jobId = await pipeline.createJob(customerId('pro', 3));

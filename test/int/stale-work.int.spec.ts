@@ -1,6 +1,6 @@
 import { startPipeline, customerId, type Pipeline } from '../support/pipeline-harness';
 import { RecordingSubmitter } from '../support/recording-submitter';
-import { eventually } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 
 /** Work held by a dead worker, and jobs whose messages were lost, are recovered. */
 describe('stale work recovery', () => {
@@ -30,7 +30,7 @@ describe('stale work recovery', () => {
     const [again] = await eventually(async () => {
       const got = await pipeline.queue.receive({ priorities: ['P2'], maxMessages: 1, waitMs: 200 });
       return got.length > 0 ? got : null;
-    }, 15_000);
+    }, { timeoutMs: 15_000 });
     expect(again).toMatchObject({ id: held.id, receiveCount: 2 });
     const { rows } = await pipeline.db.pool.query(`SELECT status, in_flight_work FROM worker_heartbeats WHERE worker_id = 'dead-worker'`);
     expect(rows[0]).toEqual({ status: 'error', in_flight_work: [] });

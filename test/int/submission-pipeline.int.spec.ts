@@ -5,7 +5,7 @@ import type { RecordedEvent } from '../../src/event-store/event-store.port';
 import { MetricsController } from '../../src/observability/metrics.controller';
 import { retryBounds } from '../../src/queue/retry-backoff';
 import type { SubmissionOutcome } from '../../src/workers/submitter.port';
-import { eventually } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 import { customerId, startPipeline, staff, type Pipeline } from '../support/pipeline-harness';
 import { RecordingSubmitter, type Behaviour } from '../support/recording-submitter';
 

@@ -3,7 +3,7 @@ import { DeadLetters } from '../../src/queue/dead-letters.service';
 import { encodeSubmissionMessage } from '../../src/queue/submission-message';
 import { LocalWorker } from '../../src/workers/workers.module';
 import { BlockingSubmitter } from '../support/blocking-submitter';
-import { eventually } from '../support/jobs-api-suite';
+import { eventually } from '../support/eventually';
 import { customerId, startPipeline, type Pipeline } from '../support/pipeline-harness';
 
 const MAX_RECEIVES = 3;
@@ -26,13 +26,13 @@ describe('releases of a copy whose submission is already running', () => {
 
   it('never dead-letters a copy released more than maxReceiveCount times as already running, and neither the job nor the submission records a dead letter', async () => {
     const jobId = await pipeline.createJob(customerId('starter', 1));
-    await eventually(async () => (submitter.callsFor(jobId, 'dir-001') > 0 ? true : null), 20_000);
+    await eventually(async () => (submitter.callsFor(jobId, 'dir-001') > 0 ? true : null), { timeoutMs: 20_000 });
     const [started] = (await pipeline.submissionEvents(jobId, 'dir-001')).filter((e) => e.type === 'SubmissionAttemptStarted');
     const body = encodeSubmissionMessage({ jobId, directoryId: 'dir-001', attempt: 1, priority: 'P3', correlationId: jobId, causationId: started.metadata.causationId });
     await pipeline.queue.send([{ id: `copy-of-${jobId}`, priority: 'P3', body }]);
     const stats = () => worker.get(LocalWorker).stats()!;
     // Released well past maxReceiveCount times — or, counted, buried by the queue on the way.
-    await eventually(async () => (stats().released >= MAX_RECEIVES + 2 || (await pipeline.queue.listDeadLetters({ limit: 5 })).length > 0 ? true : null), 30_000);
+    await eventually(async () => (stats().released >= MAX_RECEIVES + 2 || (await pipeline.queue.listDeadLetters({ limit: 5 })).length > 0 ? true : null), { timeoutMs: 30_000 });
     submitter.letGo();
     const finished = await pipeline.waitForJob(jobId, ['JobCompleted', 'JobFailed']);
     await pipeline.control.get(DeadLetters).scan();

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { EventStore, RecordedEvent } from '../../src/event-store/event-store.port';
+import { eventually } from './eventually';
 
 /**
  * Every event stored, once all are readable. readAll only returns events below the oldest
@@ -8,15 +9,20 @@ import type { EventStore, RecordedEvent } from '../../src/event-store/event-stor
  */
 export async function allReadable(pool: Pool, store: EventStore, timeoutMs = 20_000): Promise<RecordedEvent[]> {
   const written = Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0].n);
-  const deadline = Date.now() + timeoutMs;
   const all: RecordedEvent[] = [];
-  for (let after: string | null = null; all.length < written; ) {
-    const page = await store.readAll({ after, maxCount: 1000 });
-    all.push(...page.events);
-    after = page.checkpoint;
-    if (!page.isEnd || all.length >= written) continue;
-    if (Date.now() > deadline) throw new Error(`only ${all.length} of ${written} events readable after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  let after: string | null = null;
+  await eventually(
+    async () => {
+      for (let atEnd = false; all.length < written && !atEnd; ) {
+        const page = await store.readAll({ after, maxCount: 1000 });
+        all.push(...page.events);
+        after = page.checkpoint;
+        atEnd = page.isEnd;
+      }
+      if (all.length < written) throw new Error(`only ${all.length} of ${written} events readable`);
+      return true;
+    },
+    { timeoutMs, intervalMs: 50, message: `all ${written} events to be readable` },
+  );
   return all;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Checkpoint, EventStore, NewEvent, RecordedEvent } from '../../src/event-store/event-store.port';
+import { eventually } from './eventually';
 
 export function uniqueStream(prefix = 'contract'): string {
   return `${prefix}-${randomUUID()}`;
@@ -19,14 +20,6 @@ export async function headCheckpoint(store: EventStore): Promise<Checkpoint | nu
   }
 }
 
-export async function eventually(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /**
  * Waits until `count` events matching `mine` are readable after `after`. readAll only returns
  * events below the oldest transaction running anywhere on the server, so what a test just wrote
@@ -39,14 +32,19 @@ export async function waitUntilReadable(
   mine: (event: RecordedEvent) => boolean,
   timeoutMs = 20_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let seen = 0;
-  for (let from = after; seen < count; ) {
-    const page = await store.readAll({ after: from, maxCount: 1000 });
-    seen += page.events.filter(mine).length;
-    from = page.checkpoint;
-    if (seen >= count || !page.isEnd) continue;
-    if (Date.now() > deadline) throw new Error(`only ${seen} of ${count} events readable after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  let from = after;
+  await eventually(
+    async () => {
+      for (let atEnd = false; seen < count && !atEnd; ) {
+        const page = await store.readAll({ after: from, maxCount: 1000 });
+        seen += page.events.filter(mine).length;
+        from = page.checkpoint;
+        atEnd = page.isEnd;
+      }
+      if (seen < count) throw new Error(`only ${seen} of ${count} events readable`);
+      return true;
+    },
+    { timeoutMs, intervalMs: 25, message: `${count} events to be readable` },
+  );
 }

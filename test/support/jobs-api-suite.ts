@@ -92,14 +92,3 @@ export async function writeSubmission(store: EventStore, jobId: string, director
   ];
   await store.appendToStream(submissionStreamId(jobId, directoryId), events, { expectedVersion: 'no_stream', actor: { kind: 'worker', id: 'worker-1' } });
 }
-
-/** Polls until `probe` returns a value: the read models trail the event store by a moment. */
-export async function eventually<T>(probe: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`read model did not catch up within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

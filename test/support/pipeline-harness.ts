@@ -7,7 +7,7 @@ import { MESSAGE_QUEUE, type MessageQueue } from '../../src/queue/queue.port';
 import { submissionStreamId } from '../../src/submissions/submission.events';
 import { SUBMITTER, type Submitter } from '../../src/workers/submitter.port';
 import { bootApp } from './app-harness';
-import { eventually } from './jobs-api-suite';
+import { eventually } from './eventually';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const PIPELINE_TOKEN = 'pipeline-staff-token-123';
@@ -66,7 +66,7 @@ export async function startPipeline(options: { directories: number; env?: Record
     jobEvents: (jobId) => readAll(jobStreamId(jobId)),
     submissionEvents: (jobId, directoryId) => readAll(submissionStreamId(jobId, directoryId)),
     waitForJob: (jobId, types, timeoutMs = 30_000) =>
-      eventually(async () => (await readAll(jobStreamId(jobId))).find((e) => types.includes(e.type)) ?? null, timeoutMs),
+      eventually(async () => (await readAll(jobStreamId(jobId))).find((e) => types.includes(e.type)) ?? null, { timeoutMs }),
     close: async () => {
       for (const worker of workers) await worker.close().catch(() => undefined);
       await control.close();

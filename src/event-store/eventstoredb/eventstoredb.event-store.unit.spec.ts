@@ -11,6 +11,7 @@ import {
 import { EventTooLargeError, InvalidAppendError, WrongExpectedVersionError } from '../event-store.errors';
 import type { RecordedEvent } from '../event-store.port';
 import { EventStoreDbEventStore } from './eventstoredb.event-store';
+import { eventually } from '../../../test/support/eventually';
 
 /** Only what the adapter calls; the real client needs a server, which these machines lack. */
 interface FakeClient {
@@ -125,9 +126,6 @@ describe('EventStoreDbEventStore with a fake client', () => {
   describe('subscribeToAll', () => {
     const fakeSubscription = (): PassThrough & { unsubscribe: jest.Mock } =>
       Object.assign(new PassThrough({ objectMode: true }), { unsubscribe: jest.fn(async () => undefined) });
-    const until = async (check: () => boolean): Promise<void> => {
-      while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
-    };
 
     it('handles events one at a time, goes live on caughtUp, and stops', async () => {
       const { fake, store } = setup();
@@ -140,7 +138,7 @@ describe('EventStoreDbEventStore with a fake client', () => {
       source.write(stored('$ce-a', 0, 6, '$>'));
       source.write(stored('a', 1, 7));
       source.emit('caughtUp');
-      await until(() => subscription.isLive);
+      await eventually(() => subscription.isLive, { intervalMs: 5 });
       expect(seen.map((e) => e.streamVersion)).toEqual([2]);
       expect(subscription.checkpoint).toBe('esdb:7:7');
       await subscription.stop();
@@ -172,12 +170,12 @@ describe('EventStoreDbEventStore with a fake client', () => {
       const seen: number[] = [];
       const subscription = store.subscribeToAll({ onError: (e) => errors.push(e), handler: async (e) => void seen.push(e.streamVersion) });
       dropped.write(stored('a', 0, 1));
-      await until(() => seen.length === 1);
+      await eventually(() => seen.length === 1, { intervalMs: 5 });
       dropped.emit('error', new Error('14 UNAVAILABLE'));
-      await until(() => fake.subscribeToAll.mock.calls.length === 2);
+      await eventually(() => fake.subscribeToAll.mock.calls.length === 2, { intervalMs: 5 });
       expect(fake.subscribeToAll.mock.calls[1][0]).toMatchObject({ fromPosition: at(1) });
       resumed.write(stored('a', 1, 2));
-      await until(() => seen.length === 2);
+      await eventually(() => seen.length === 2, { intervalMs: 5 });
       await subscription.stop();
       expect(errors).toEqual([new Error('14 UNAVAILABLE')]);
       expect(subscription.checkpoint).toBe('esdb:2:2');

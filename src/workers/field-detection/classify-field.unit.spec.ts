@@ -1,5 +1,5 @@
 import { classifyField } from './classify-field';
-import { aDescriptor } from './field-descriptor.builder';
+import { aDescriptor } from '../../../test/support/field-descriptor.builder';
 
 describe('classifyField', () => {
   it('trusts the autocomplete attribute first', () => {

@@ -1,6 +1,6 @@
 import { detectMapping } from './detect-mapping';
 import type { FieldDescriptor, FieldLabels } from './field-descriptor';
-import { aDescriptor } from './field-descriptor.builder';
+import { aDescriptor } from '../../../test/support/field-descriptor.builder';
 
 const control = (index: number, labels: Partial<FieldLabels>, extra: Partial<Omit<FieldDescriptor, 'labels'>> = {}): FieldDescriptor =>
   aDescriptor({ index, labels, ...extra });

@@ -1,5 +1,5 @@
-import type { Expectation } from './autofill-expectations';
-import type { DetectedField } from './field-patterns';
+import type { Expectation } from '../../src/workers/field-detection/autofill-expectations';
+import type { DetectedField } from '../../src/workers/field-detection/field-patterns';
 
 export type ScoredField = Exclude<Expectation, 'unknown' | 'other'>;
 

@@ -1,5 +1,5 @@
 /** Event histories for the submission decider's tests. */
-import type { SubmissionEvent, SubmissionStatus } from './submission.events';
+import type { SubmissionEvent, SubmissionStatus } from '../../src/submissions/submission.events';
 
 export const ids = { jobId: '123', directoryId: 'd1' } as const;
 

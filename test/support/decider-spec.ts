@@ -1,4 +1,4 @@
-import { DomainError, fold, type Decider, type DomainErrorCode } from './decider';
+import { DomainError, fold, type Decider, type DomainErrorCode } from '../../src/shared/decider';
 
 export interface DeciderThen<Event> {
   then(expected: readonly Event[]): void;

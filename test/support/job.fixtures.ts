@@ -1,5 +1,5 @@
 /** Event histories for the job decider's tests: one per status. */
-import type { BusinessSnapshot, JobEvent, JobStatus, OutcomeCounts } from './job.events';
+import type { BusinessSnapshot, JobEvent, JobStatus, OutcomeCounts } from '../../src/jobs/job.events';
 
 export const jobId = '123';
 export const directoryIds: readonly string[] = ['d1', 'd2', 'd3'];

@@ -1,4 +1,4 @@
-import type { FieldDescriptor, FieldLabels } from './field-descriptor';
+import type { FieldDescriptor, FieldLabels } from '../../src/workers/field-detection/field-descriptor';
 
 type DescriptorOverrides = Partial<Omit<FieldDescriptor, 'labels'>> & { readonly labels?: Partial<FieldLabels> };
 
