@@ -1,5 +1,5 @@
 import { backoffMs, LeaderLoop, type Leadership } from './leader-loop';
-import { InMemoryLeases } from './leases.fixtures';
+import { InMemoryLeases } from '../../test/support/leases.fixtures';
 
 describe('LeaderLoop', () => {
   beforeEach(() => jest.useFakeTimers());

@@ -1,4 +1,4 @@
-import { InMemoryLeases } from './leases.fixtures';
+import { InMemoryLeases } from '../../test/support/leases.fixtures';
 import { periodic } from './periodic';
 
 describe('periodic', () => {

@@ -1,4 +1,4 @@
-import type { Leases } from './leader-loop';
+import type { Leases } from '../../src/processing/leader-loop';
 
 /** Leases within one process, for unit specs of the runtime; `giveTo` plays the other processes. */
 export class InMemoryLeases implements Leases {
