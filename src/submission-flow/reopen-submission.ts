@@ -1,10 +1,12 @@
-import type { Actor, EventStore } from '../event-store/event-store.port';
+import type { Actor, EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { WrongExpectedVersionError } from '../event-store/event-store.errors';
+import type { JobRequeued } from '../jobs/job.events';
 import { executeCommand } from '../shared/command-executor';
 import { DomainError } from '../shared/decider';
 import { deterministicUuid } from '../shared/deterministic-id';
-import { submissionDecider } from './submission.decider';
-import { submissionStreamId } from './submission.events';
+import { submissionDecider } from '../submissions/submission.decider';
+import { submissionStreamId } from '../submissions/submission.events';
+import { inParallel } from './schedule-submission';
 
 export interface ReopenRequest {
   readonly jobId: string;
@@ -12,6 +14,16 @@ export interface ReopenRequest {
   /** The event id of the manual JobRequeued: each one reopens a submission at most once. */
   readonly requeueId: string;
   readonly correlationId: string;
+}
+
+/** A manual JobRequeued (staff retrying) → its failed or parked submissions reopened. */
+export async function reopenAll(store: EventStore, requeued: RecordedEvent, actor: Actor): Promise<void> {
+  const { jobId, directoryIds, reason } = (requeued as unknown as JobRequeued).data;
+  if (reason !== 'manual') return;
+  const { eventId: requeueId, correlationId } = requeued.metadata;
+  await inParallel(directoryIds, async (directoryId) => {
+    await reopenSubmission(store, { jobId, directoryId, requeueId, correlationId }, actor);
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import { executeCommand } from '../shared/command-executor';
 import { DomainError } from '../shared/decider';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { markReopensPending, progressOf, recordProgress, type JobProgress } from './job-progress.repository';
-import { SUBMISSION_EVENT_TYPES, submissionStreamId } from './submission.events';
+import { SUBMISSION_EVENT_TYPES, submissionStreamId } from '../submissions/submission.events';
 
 const ACTOR = { kind: 'system', id: 'job-progress' } as const;
 const TERMINAL_TYPES = new Set(['SubmissionSucceeded', 'SubmissionFailed', 'SubmissionNeedsManual', 'SubmissionSkipped', 'SubmissionDeadLettered']);

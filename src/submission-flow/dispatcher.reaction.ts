@@ -5,8 +5,8 @@ import { fold } from '../shared/decider';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { submissionDecider } from '../submissions/submission.decider';
 import { submissionStreamId, type SubmissionEvent, type SubmissionRedriven, type SubmissionRetryScheduled } from '../submissions/submission.events';
-import { MAX_DELAY_MS, type MessageQueue, type OutgoingMessage } from './queue.port';
-import { encodeSubmissionMessage, submissionSubject } from './submission-message';
+import { MAX_DELAY_MS, type MessageQueue, type OutgoingMessage } from '../queue/queue.port';
+import { encodeSubmissionMessage, submissionSubject } from '../queue/submission-message';
 
 export const DISPATCHED_EVENT_TYPES = ['JobQueued', 'SubmissionRetryScheduled', 'JobRequeued', 'JobRedriven', 'SubmissionRedriven'] as const;
 

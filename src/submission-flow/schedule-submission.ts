@@ -1,49 +1,23 @@
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
-import { jobStreamId, type JobCreated, type JobQueued, type JobRequeued } from '../jobs/job.events';
-import type { Reaction } from '../reactions/reaction';
+import { jobStreamId, type JobCreated, type JobQueued } from '../jobs/job.events';
 import { executeCommand } from '../shared/command-executor';
 import { deterministicUuid } from '../shared/deterministic-id';
-import { submissionIdempotencyKey } from './idempotency-key';
-import { reopenSubmission } from './submission-reopener';
-import { submissionDecider } from './submission.decider';
-import { submissionStreamId } from './submission.events';
+import { submissionIdempotencyKey } from '../submissions/idempotency-key';
+import { submissionDecider } from '../submissions/submission.decider';
+import { submissionStreamId } from '../submissions/submission.events';
 
 const ACTOR = { kind: 'system', id: 'submission-scheduler' } as const;
 const PARALLEL = 8;
 
-/**
- * JobQueued → one SubmissionScheduled per directory, each in its own stream; a manual
- * JobRequeued (staff retrying) → its failed or parked submissions reopened.
- */
-export function submissionSchedulerReaction(store: EventStore, idempotencyWindowDays: number): Reaction {
-  return {
-    name: 'submission-scheduler',
-    handles: ['JobQueued', 'JobRequeued'],
-    react: async (events) => {
-      for (const event of events) {
-        if (event.type === 'JobQueued') await scheduleAll(store, event, idempotencyWindowDays);
-        if (event.type === 'JobRequeued') await reopenAll(store, event);
-      }
-    },
-  };
-}
-
-async function scheduleAll(store: EventStore, queued: RecordedEvent, windowDays: number): Promise<void> {
+/** JobQueued → one SubmissionScheduled per directory, each in its own stream. */
+export async function scheduleAll(store: EventStore, queued: RecordedEvent, windowDays: number): Promise<void> {
   const { jobId, directoryIds } = (queued as unknown as JobQueued).data;
   const created = await jobCreatedOf(store, jobId);
   await inParallel(directoryIds, (directoryId) => scheduleSubmission(store, queued, created, directoryId, windowDays));
 }
 
-async function reopenAll(store: EventStore, requeued: RecordedEvent): Promise<void> {
-  const { jobId, directoryIds, reason } = (requeued as unknown as JobRequeued).data;
-  if (reason !== 'manual') return;
-  const { eventId: requeueId, correlationId } = requeued.metadata;
-  await inParallel(directoryIds, async (directoryId) => {
-    await reopenSubmission(store, { jobId, directoryId, requeueId, correlationId }, ACTOR);
-  });
-}
-
-async function inParallel(directoryIds: readonly string[], each: (directoryId: string) => Promise<void>): Promise<void> {
+/** Runs `each` over the directories, at most eight at a time. */
+export async function inParallel(directoryIds: readonly string[], each: (directoryId: string) => Promise<void>): Promise<void> {
   const pending = [...directoryIds];
   const worker = async (): Promise<void> => {
     for (let directoryId = pending.shift(); directoryId !== undefined; directoryId = pending.shift()) await each(directoryId);
@@ -52,7 +26,7 @@ async function inParallel(directoryIds: readonly string[], each: (directoryId: s
 }
 
 /**
- * Also called by a worker that receives a message before this reaction has run: the event id
+ * Also called by a worker that receives a message before the scheduler reaction has run: the event id
  * derives from the JobQueued event, so whichever comes second appends nothing.
  */
 export async function scheduleSubmission(

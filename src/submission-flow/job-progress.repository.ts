@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { withTransaction } from '../database/transaction';
 import type { RecordedEvent } from '../event-store/event-store.port';
 import type { OutcomeCounts } from '../jobs/job.events';
-import { TERMINAL_SUBMISSION_STATUSES, type SubmissionEvent, type SubmissionStatus } from './submission.events';
+import { TERMINAL_SUBMISSION_STATUSES, type SubmissionEvent, type SubmissionStatus } from '../submissions/submission.events';
 
 const STATUS_AFTER: Readonly<Record<SubmissionEvent['type'], SubmissionStatus>> = {
   SubmissionScheduled: 'scheduled',
