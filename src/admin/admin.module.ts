@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { AdminController } from './admin.controller';
-import { JobStateController } from './job-state.controller';
 import { ProjectionOperations } from './projection-operations.service';
 
 /** The staff admin API; ProjectionHost comes from the global ProjectionsModule. */
 @Module({
   imports: [AuthModule],
-  controllers: [AdminController, JobStateController],
+  controllers: [AdminController],
   providers: [ProjectionOperations],
 })
 export class AdminModule {}

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query, StreamableFile, UseG
 import { createReadStream } from 'node:fs';
 import { StaffOrApiKeyGuard } from '../auth/staff-or-api-key.guard';
 import { RequestCommandContext } from '../http/command-context.decorator';
-import type { CommandContext } from '../jobs/commands/command-context';
+import type { CommandContext } from '../shared/command-context';
 import { CreateTestSubmissionDto, ListTestSubmissionsQueryDto } from './autobolt-requests.dto';
 import { toBusinessSnapshot } from './sample-business';
 import { TestSubmissionIdPipe } from './test-submission-id.pipe';

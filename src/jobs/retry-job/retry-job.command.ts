@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from './command-context';
+import type { CommandContext } from '../../shared/command-context';
 import type { RetryJobResult } from './retry-job.handler';
 
 /** Staff retry the failed and parked submissions of a job (all of them, or the directories named). */

@@ -11,7 +11,7 @@ import { deterministicUuid } from '../../shared/deterministic-id';
 import type { CreateJob } from '../job.commands';
 import { jobDecider, type JobState } from '../job.decider';
 import { jobStreamId, type JobEvent } from '../job.events';
-import { appendMetadata } from './command-context';
+import { appendMetadata } from '../../shared/command-context';
 import { CreateJobCommand, type CreateJobResult } from './create-job.command';
 
 @CommandHandler(CreateJobCommand)

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from './command-context';
-import type { JobCommandResult } from './run-job-command';
+import type { CommandContext } from '../../shared/command-context';
+import type { JobCommandResult } from '../run-job-command';
 
 export class CancelJobCommand extends Command<JobCommandResult> {
   constructor(

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { JobStatus, Priority } from '../job.events';
-import type { CommandContext } from './command-context';
+import type { CommandContext } from '../../shared/command-context';
 
 export interface CreateJobResult {
   readonly jobId: string;

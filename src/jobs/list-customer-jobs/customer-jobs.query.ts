@@ -3,7 +3,7 @@ import { CustomerRepository } from '../../customers/customer.repository';
 import { Database } from '../../database/database';
 import { DomainError } from '../../shared/decider';
 import type { JobStatus, PackageTier, Priority } from '../job.events';
-import { SubmissionCountsQuery, type SubmissionCounts } from './submission-counts.query';
+import { SubmissionCountsQuery, type SubmissionCounts } from '../view-job/submission-counts.query';
 
 export interface JobSummary {
   readonly jobId: string;

@@ -1,5 +1,5 @@
-import type { Actor } from '../../event-store/event-store.port';
-import type { ExecuteOptions } from '../../shared/command-executor';
+import type { Actor } from '../event-store/event-store.port';
+import type { ExecuteOptions } from './command-executor';
 
 /** Who asks, under which correlation, and when: becomes the metadata of every event appended. */
 export interface CommandContext {

@@ -1,11 +1,11 @@
-import { WrongExpectedVersionError } from '../../event-store/event-store.errors';
-import type { EventStore } from '../../event-store/event-store.port';
-import { executeCommand } from '../../shared/command-executor';
-import { DomainError } from '../../shared/decider';
-import type { JobCommand } from '../job.commands';
-import { jobDecider } from '../job.decider';
-import { jobStreamId, type JobStatus } from '../job.events';
-import { appendMetadata, type CommandContext } from './command-context';
+import { WrongExpectedVersionError } from '../event-store/event-store.errors';
+import type { EventStore } from '../event-store/event-store.port';
+import { executeCommand } from '../shared/command-executor';
+import { DomainError } from '../shared/decider';
+import type { JobCommand } from './job.commands';
+import { jobDecider } from './job.decider';
+import { jobStreamId, type JobStatus } from './job.events';
+import { appendMetadata, type CommandContext } from '../shared/command-context';
 
 export interface JobCommandResult {
   readonly jobId: string;

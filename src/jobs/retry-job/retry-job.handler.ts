@@ -10,7 +10,7 @@ import {
 import { jobDecider } from '../job.decider';
 import { jobStreamId, type JobEvent } from '../job.events';
 import { RetryJobCommand } from './retry-job.command';
-import { runJobCommand, type JobCommandResult } from './run-job-command';
+import { runJobCommand, type JobCommandResult } from '../run-job-command';
 
 export interface RetryJobResult extends JobCommandResult {
   readonly retriedDirectoryIds: readonly string[];

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { ServerResponse } from 'node:http';
 import { StaffAuthGuard } from '../../auth/staff-auth.guard';
@@ -6,12 +6,8 @@ import { RequestCommandContext } from '../../http/command-context.decorator';
 import { IdempotencyKey } from '../../http/idempotency-key';
 import { etagOf } from '../../http/if-match';
 import { CustomerIdPipe } from '../../http/path-params.pipe';
-import type { CommandContext } from '../commands/command-context';
-import { CreateJobCommand } from '../commands/create-job.command';
-import { CustomerJobsQuery, type JobSummary } from '../queries/customer-jobs.query';
-import { ListJobsQueryDto } from './job-requests.dto';
-
-const DEFAULT_LIMIT = 20;
+import type { CommandContext } from '../../shared/command-context';
+import { CreateJobCommand } from './create-job.command';
 
 export interface CreatedJobBody {
   readonly jobId: string;
@@ -21,13 +17,11 @@ export interface CreatedJobBody {
   readonly version: number;
 }
 
+/** Creates and queues a job for a customer's package; the URL (`/api/queue/:customerId`) is the public contract. */
 @Controller('queue')
 @UseGuards(StaffAuthGuard)
-export class QueueController {
-  constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
-    @Inject(CustomerJobsQuery) private readonly customerJobs: CustomerJobsQuery,
-  ) {}
+export class CreateJobController {
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   /** 201 for a new job; 200 with the same job when the Idempotency-Key was seen before. */
   @Post(':customerId')
@@ -43,14 +37,5 @@ export class QueueController {
     response.setHeader('ETag', etagOf(result.version));
     const { jobId, status, priority, directoryCount, version } = result;
     return { jobId, status, priority, directoryCount, version };
-  }
-
-  @Get(':customerId')
-  async list(
-    @Param('customerId', CustomerIdPipe) customerId: string,
-    @Query() query: ListJobsQueryDto,
-  ): Promise<{ customerId: string; jobs: JobSummary[] }> {
-    const jobs = await this.customerJobs.list(customerId, query.limit ?? DEFAULT_LIMIT);
-    return { customerId, jobs };
   }
 }
