@@ -1,6 +1,4 @@
 import type { Type } from '@nestjs/common';
-import { AdminModule } from '../admin/admin.module';
-import { ProjectionsModule } from '../admin/projections.module';
 import { AutoboltModule } from '../autobolt/autobolt.module';
 import type { Role } from '../config/app-config';
 import { DatabaseModule } from '../database/database.module';
@@ -9,6 +7,8 @@ import { EventStoreModule } from '../event-store/event-store.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { QueueHttpModule } from '../queue/http/queue-http.module';
 import { QueueModule } from '../queue/queue.module';
+import { ProjectionsAdminModule } from '../read-models/projections-admin.module';
+import { ProjectionsModule } from '../read-models/projections.module';
 import { RetentionModule } from '../retention/retention.module';
 import { WorkerRoleModule, WorkersModule } from '../workers/workers.module';
 import { DispatcherRoleModule } from './dispatcher-role.module';
@@ -22,7 +22,7 @@ import { ReactorRoleModule } from './reactor-role.module';
  */
 export const EVERY_PROCESS: readonly Type[] = [
   DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
-  JobsModule, AdminModule, QueueHttpModule, RetentionModule, DemoModule, AutoboltModule,
+  JobsModule, ProjectionsAdminModule, QueueHttpModule, RetentionModule, DemoModule, AutoboltModule,
 ];
 
 /**

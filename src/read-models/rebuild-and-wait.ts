@@ -5,7 +5,7 @@ import { readState, requestRebuild } from '../../projections/runtime/projection-
 import type { ProjectorOptions } from '../../projections/runtime/projection-leader';
 import type { EventStore } from '../event-store/event-store.port';
 import { DomainError } from '../shared/decider';
-import { findLeaseHolder, type LeaseHolder } from './lease-holder';
+import { findLeaseHolder, type LeaseHolder } from '../processing/lease-holder';
 
 export interface RebuildWaitHooks {
   /** Events of the next generation so far; called on every poll. */

@@ -7,7 +7,7 @@ import { ProjectionOperations } from './projection-operations.service';
 /** Projection operations for staff (docs/requirements.md R-OPS-2…4): status, rebuild on request, verify by replay. */
 @Controller('admin/projections')
 @UseGuards(StaffAuthGuard)
-export class AdminController {
+export class ProjectionsAdminController {
   constructor(@Inject(ProjectionOperations) private readonly projections: ProjectionOperations) {}
 
   @Get()
