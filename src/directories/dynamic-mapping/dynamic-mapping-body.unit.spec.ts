@@ -1,4 +1,4 @@
-import { InvalidDirectoryEntriesError } from '../directories/directory-entries.validation';
+import { InvalidDirectoryEntriesError } from '../directory-entries.validation';
 import { parseDynamicMappingBody } from './dynamic-mapping-body';
 
 const entry = { id: 'hotfrog', name: 'Hotfrog', url: 'https://hotfrog.test', submissionUrl: 'https://hotfrog.test/add', formMapping: { email: ['#e'] } };

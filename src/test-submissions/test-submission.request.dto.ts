@@ -2,22 +2,10 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean, IsEmail, IsOptional, IsString, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
-import { DIRECTORY_ID } from '../directories/directory-entries.validation';
+import { DIRECTORY_ID, DIRECTORY_ID_MESSAGE } from '../directories/directory-entries.validation';
 import { PageLimitQueryDto } from '../http/page-limit.dto';
 
 const NOT_BLANK = /\S/;
-const DIRECTORY_ID_MESSAGE = { message: '$property must be a directory id: 1 to 100 letters, digits or . _ : -' };
-
-export class DynamicMappingQueryDto extends PageLimitQueryDto {
-  /** One directory's mappings; without it, a page of all directories. */
-  @IsOptional()
-  @Matches(DIRECTORY_ID, DIRECTORY_ID_MESSAGE)
-  readonly directoryId?: string;
-
-  @IsOptional()
-  @Matches(DIRECTORY_ID, DIRECTORY_ID_MESSAGE)
-  readonly after?: string;
-}
 
 export class ListTestSubmissionsQueryDto extends PageLimitQueryDto {
   @IsOptional()

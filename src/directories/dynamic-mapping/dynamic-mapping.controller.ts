@@ -1,10 +1,10 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
-import { StaffOrApiKeyGuard } from '../auth/staff-or-api-key.guard';
-import { InvalidDirectoryEntriesError } from '../directories/directory-entries.validation';
-import { DirectoryImport, type ImportCounts } from '../directories/directory-import';
-import { DirectoryMappingsRepository, type DirectoryMappingView } from '../directories/directory-mappings.repository';
-import { directoryNotFound } from './autobolt-errors';
-import { DynamicMappingQueryDto } from './autobolt-requests.dto';
+import { StaffOrApiKeyGuard } from '../../auth/staff-or-api-key.guard';
+import { InvalidDirectoryEntriesError } from '../directory-entries.validation';
+import { DirectoryImport, type ImportCounts } from '../directory-import';
+import { DirectoryMappingsRepository, type DirectoryMappingView } from '../directory-mappings.repository';
+import { directoryNotFound } from '../directory-not-found';
+import { DynamicMappingQueryDto } from './dynamic-mapping.request.dto';
 import { parseDynamicMappingBody, type DynamicMappingRequest } from './dynamic-mapping-body';
 
 const DEFAULT_LIMIT = 50;

@@ -1,8 +1,8 @@
 import {
   DIRECTORY_ID, InvalidDirectoryEntriesError, parseDirectoryEntries, parseDirectoryEntry, type DirectoryEntry,
-} from '../directories/directory-entries.validation';
-import { isPlainObject, parseFormMapping } from '../directories/form-mapping.validation';
-import type { FormMapping } from '../workers/submitter.port';
+} from '../directory-entries.validation';
+import { isPlainObject, parseFormMapping } from '../form-mapping.validation';
+import type { FormMapping } from '../../workers/submitter.port';
 
 export type DynamicMappingRequest =
   | { readonly kind: 'import'; readonly entries: readonly DirectoryEntry[] }

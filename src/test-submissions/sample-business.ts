@@ -1,5 +1,5 @@
 import type { BusinessSnapshot } from '../jobs/job.events';
-import type { TestBusinessDto } from './autobolt-requests.dto';
+import type { TestBusinessDto } from './test-submission.request.dto';
 
 /** What a test submission sends when the caller gives no business: plainly a test, on reserved names. */
 export const SAMPLE_BUSINESS: BusinessSnapshot = {

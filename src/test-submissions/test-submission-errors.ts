@@ -1,8 +1,4 @@
-import { BadGatewayException, NotFoundException } from '@nestjs/common';
-
-export function directoryNotFound(directoryId: string): NotFoundException {
-  return new NotFoundException({ error: 'directory_not_found', message: `No directory "${directoryId}" in the catalog` });
-}
+import { BadGatewayException } from '@nestjs/common';
 
 /** The submitter is another system (a browser, a site): its failure is a bad gateway, not our 500. */
 export function submitterFailed(directoryId: string, detail: string): BadGatewayException {

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { StaffOrApiKeyGuard } from '../auth/staff-or-api-key.guard';
 import { RequestCommandContext } from '../http/command-context.decorator';
 import type { CommandContext } from '../shared/command-context';
-import { CreateTestSubmissionDto, ListTestSubmissionsQueryDto } from './autobolt-requests.dto';
+import { CreateTestSubmissionDto, ListTestSubmissionsQueryDto } from './test-submission.request.dto';
 import { toBusinessSnapshot } from './sample-business';
 import { TestSubmissionIdPipe } from './test-submission-id.pipe';
 import { TestSubmissions, type TestSubmissionView } from './test-submissions.service';

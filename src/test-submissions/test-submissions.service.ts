@@ -5,7 +5,8 @@ import { DirectoryMappingsRepository } from '../directories/directory-mappings.r
 import type { Actor } from '../event-store/event-store.port';
 import type { BusinessSnapshot } from '../jobs/job.events';
 import { SUBMITTER, type SubmissionOutcome, type Submitter } from '../workers/submitter.port';
-import { directoryNotFound, submitterFailed } from './autobolt-errors';
+import { directoryNotFound } from '../directories/directory-not-found';
+import { submitterFailed } from './test-submission-errors';
 import { evidenceFilePath, openableEvidence } from './evidence-file';
 import { isSubmissionOutcome, toTestOutcome } from './test-outcome';
 import { TestSubmissionsRepository, type TestSubmissionRecord } from './test-submissions.repository';
