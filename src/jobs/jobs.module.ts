@@ -7,6 +7,7 @@ import { CancelJobController } from './cancel-job/cancel-job.controller';
 import { CancelJobHandler } from './cancel-job/cancel-job.handler';
 import { CreateJobController } from './create-job/create-job.controller';
 import { CreateJobHandler } from './create-job/create-job.handler';
+import { JobEdits } from './job-edits.service';
 import { CustomerJobsQuery } from './list-customer-jobs/customer-jobs.query';
 import { ListCustomerJobsController } from './list-customer-jobs/list-customer-jobs.controller';
 import { OverrideJobStatusController } from './override-job-status/override-job-status.controller';
@@ -28,7 +29,7 @@ import { ViewJobController } from './view-job/view-job.controller';
   ],
   providers: [
     CreateJobHandler, OverrideJobStatusHandler, CancelJobHandler, RetryJobHandler,
-    DirectoryCatalogRepository, SubmissionCountsQuery, JobViewQuery, CustomerJobsQuery, JobSubmissionsQuery,
+    JobEdits, DirectoryCatalogRepository, SubmissionCountsQuery, JobViewQuery, CustomerJobsQuery, JobSubmissionsQuery,
   ],
 })
 export class JobsModule {}

@@ -1,23 +1,19 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import type { ServerResponse } from 'node:http';
 import { StaffAuthGuard } from '../../auth/staff-auth.guard';
 import { RequestCommandContext } from '../../http/command-context.decorator';
 import { IfMatchVersion } from '../../http/if-match';
 import { JobIdPipe } from '../../http/path-params.pipe';
 import type { CommandContext } from '../../shared/command-context';
-import { withEtag } from '../view-job/job-view-etag';
-import { JobViewQuery, type JobView } from '../view-job/job-view.query';
+import { JobEdits } from '../job-edits.service';
+import type { JobView } from '../view-job/job-view.query';
 import { CancelJobCommand } from './cancel-job.command';
 import { CancelJobDto } from './cancel-job.request.dto';
 
 @Controller('jobs')
 @UseGuards(StaffAuthGuard)
 export class CancelJobController {
-  constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
-    @Inject(JobViewQuery) private readonly jobView: JobViewQuery,
-  ) {}
+  constructor(@Inject(JobEdits) private readonly edits: JobEdits) {}
 
   /** If-Match required, as for the override. */
   @Post(':id/cancel')
@@ -29,7 +25,6 @@ export class CancelJobController {
     @RequestCommandContext() context: CommandContext,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<JobView> {
-    const { version } = await this.commands.execute(new CancelJobCommand(jobId, body.reason, expectedVersion, context));
-    return withEtag(response, await this.jobView.get(jobId, version));
+    return (await this.edits.run(new CancelJobCommand(jobId, body.reason, expectedVersion, context), response)).view;
   }
 }

@@ -1,23 +1,19 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import type { ServerResponse } from 'node:http';
 import { StaffAuthGuard } from '../../auth/staff-auth.guard';
 import { RequestCommandContext } from '../../http/command-context.decorator';
 import { IfMatchVersion } from '../../http/if-match';
 import { JobIdPipe } from '../../http/path-params.pipe';
 import type { CommandContext } from '../../shared/command-context';
-import { withEtag } from '../view-job/job-view-etag';
-import { JobViewQuery, type JobView } from '../view-job/job-view.query';
+import { JobEdits } from '../job-edits.service';
+import type { JobView } from '../view-job/job-view.query';
 import { RetryJobCommand } from './retry-job.command';
 import { RetryJobDto } from './retry-job.request.dto';
 
 @Controller('jobs')
 @UseGuards(StaffAuthGuard)
 export class RetryJobController {
-  constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
-    @Inject(JobViewQuery) private readonly jobView: JobViewQuery,
-  ) {}
+  constructor(@Inject(JobEdits) private readonly edits: JobEdits) {}
 
   /**
    * Retry the failed and needs-manual submissions (all, or `directoryIds`), even of a finished
@@ -33,7 +29,7 @@ export class RetryJobController {
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<JobView & { retriedDirectoryIds: readonly string[] }> {
     const command = new RetryJobCommand(jobId, body.reason, body.directoryIds, expectedVersion, context);
-    const { version, retriedDirectoryIds } = await this.commands.execute(command);
-    return { ...withEtag(response, await this.jobView.get(jobId, version)), retriedDirectoryIds };
+    const { view, result } = await this.edits.run(command, response);
+    return { ...view, retriedDirectoryIds: result.retriedDirectoryIds };
   }
 }
