@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
-import { toJobDetails, type JobDetails } from '../jobs/queries/job-view';
+import { toJobDetails, type JobDetails } from '../jobs/view-job/job-view';
 import { jobStreamId } from '../jobs/job.events';
 import { DomainError, fold } from '../shared/decider';
 import type { SubmissionEvent, SubmissionStatus } from '../submissions/submission.events';

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { ProjectionOperations } from '../admin/projection-operations.service';
-import { ProjectionsModule } from '../admin/projections.module';
+import { ProjectionOperations } from '../read-models/projection-operations.service';
+import { ProjectionsModule } from '../read-models/projections.module';
 import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';

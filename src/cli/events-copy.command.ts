@@ -3,7 +3,7 @@ import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import type { Pool } from 'pg';
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
 import { DEFAULT_RUNNER_OPTIONS, ProjectionHost } from '../../projections/runtime/projection-host';
-import { rebuildAndWait } from '../admin/rebuild-and-wait';
+import { rebuildAndWait } from '../read-models/rebuild-and-wait';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { runMigrations } from '../database/migration-runner';
 import { copyEventLog, type LogCopySummary } from '../event-store/log-copy/event-log-copy';

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import type { Projection } from '../../projections/runtime/projection';
-import { describeLeaseHolder } from '../admin/lease-holder';
-import { ProjectionOperations } from '../admin/projection-operations.service';
+import { describeLeaseHolder } from '../processing/lease-holder';
+import { ProjectionOperations } from '../read-models/projection-operations.service';
 import { lazyProgressBar } from './progress-bar';
 
 @SubCommand({

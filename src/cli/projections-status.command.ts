@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
-import { ProjectionOperations } from '../admin/projection-operations.service';
+import { ProjectionOperations } from '../read-models/projection-operations.service';
 import { formatProjectionStatus } from './projection-status-table';
 
 @SubCommand({ name: 'status', description: 'versions, generation, events applied, lag, state, rebuild progress and last error of each projection' })

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandRunner, SubCommand } from 'nest-commander';
-import { ProjectionOperations } from '../admin/projection-operations.service';
+import { ProjectionOperations } from '../read-models/projection-operations.service';
 import { CliExitCode } from './cli-exit-code';
 import { startProgressBar } from './progress-bar';
 import { formatVerifyReport } from './verify-report-format';

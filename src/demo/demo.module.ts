@@ -7,7 +7,7 @@ import type { Sandbox } from '../../sandbox/sandbox.types';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
-import { CreateJobCommand } from '../jobs/commands/create-job.command';
+import { CreateJobCommand } from '../jobs/create-job/create-job.command';
 import { jobStreamId } from '../jobs/job.events';
 import { DEMO_CUSTOMER_ID, seedDemoCatalog, seedDemoCustomer } from './demo-catalog';
 

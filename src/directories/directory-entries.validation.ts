@@ -28,6 +28,8 @@ export class InvalidDirectoryEntriesError extends Error {
 }
 
 export const DIRECTORY_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+/** class-validator's message for a field that must match DIRECTORY_ID. */
+export const DIRECTORY_ID_MESSAGE = { message: '$property must be a directory id: 1 to 100 letters, digits or . _ : -' };
 export const MAX_ENTRIES = 5000;
 const MAX_PROBLEMS = 20;
 const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];

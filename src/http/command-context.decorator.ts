@@ -1,6 +1,6 @@
 import { UnauthorizedException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '../jobs/commands/command-context';
+import type { CommandContext } from '../shared/command-context';
 import type { ApiRequest } from './api-request';
 
 /** The command context of this request: the authenticated actor; causation = the request's correlation id. */

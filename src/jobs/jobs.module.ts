@@ -3,24 +3,33 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '../auth/auth.module';
 import { CustomersModule } from '../customers/customers.module';
 import { DirectoryCatalogRepository } from '../directories/directory-catalog.repository';
-import { CancelJobHandler } from './commands/cancel-job.handler';
-import { CreateJobHandler } from './commands/create-job.handler';
-import { OverrideJobStatusHandler } from './commands/override-job-status.handler';
-import { RetryJobHandler } from './commands/retry-job.handler';
-import { JobsController } from './http/jobs.controller';
-import { QueueController } from './http/queue.controller';
-import { CustomerJobsQuery } from './queries/customer-jobs.query';
-import { JobSubmissionsQuery } from './queries/job-submissions.query';
-import { JobViewQuery } from './queries/job-view.query';
-import { SubmissionCountsQuery } from './queries/submission-counts.query';
+import { CancelJobController } from './cancel-job/cancel-job.controller';
+import { CancelJobHandler } from './cancel-job/cancel-job.handler';
+import { CreateJobController } from './create-job/create-job.controller';
+import { CreateJobHandler } from './create-job/create-job.handler';
+import { JobEdits } from './job-edits.service';
+import { CustomerJobsQuery } from './list-customer-jobs/customer-jobs.query';
+import { ListCustomerJobsController } from './list-customer-jobs/list-customer-jobs.controller';
+import { OverrideJobStatusController } from './override-job-status/override-job-status.controller';
+import { OverrideJobStatusHandler } from './override-job-status/override-job-status.handler';
+import { RetryJobController } from './retry-job/retry-job.controller';
+import { RetryJobHandler } from './retry-job/retry-job.handler';
+import { JobStateController } from './view-job/job-state.controller';
+import { JobSubmissionsQuery } from './view-job/job-submissions.query';
+import { JobViewQuery } from './view-job/job-view.query';
+import { SubmissionCountsQuery } from './view-job/submission-counts.query';
+import { ViewJobController } from './view-job/view-job.controller';
 
-/** Job commands (CommandBus as a plain dispatcher), job queries and the staff HTTP API. */
+/** Job commands (CommandBus as a plain dispatcher), job queries and the staff HTTP API: a folder per use case. */
 @Module({
   imports: [CqrsModule.forRoot(), AuthModule, CustomersModule],
-  controllers: [QueueController, JobsController],
+  controllers: [
+    CreateJobController, ListCustomerJobsController,
+    ViewJobController, OverrideJobStatusController, CancelJobController, RetryJobController, JobStateController,
+  ],
   providers: [
     CreateJobHandler, OverrideJobStatusHandler, CancelJobHandler, RetryJobHandler,
-    DirectoryCatalogRepository, SubmissionCountsQuery, JobViewQuery, CustomerJobsQuery, JobSubmissionsQuery,
+    JobEdits, DirectoryCatalogRepository, SubmissionCountsQuery, JobViewQuery, CustomerJobsQuery, JobSubmissionsQuery,
   ],
 })
 export class JobsModule {}

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ProcessingModule } from '../processing/processing.module';
 import { ProcessingRuntime } from '../processing/processing-runtime';
 import { DeadLetters } from '../queue/dead-letters.service';
-import { dispatcherReaction } from '../queue/dispatcher.reaction';
+import { dispatcherReaction } from '../submission-flow/dispatcher.reaction';
 import { MESSAGE_QUEUE, type MessageQueue } from '../queue/queue.port';
 import { sweepStaleWork } from '../workers/stale-work.sweeper';
 import { reactorOptions } from './reactor-role.module';

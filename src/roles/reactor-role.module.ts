@@ -3,8 +3,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ProcessingModule } from '../processing/processing.module';
 import { ProcessingRuntime } from '../processing/processing-runtime';
 import type { ReactorOptions } from '../processing/reactor';
-import { jobProgressReaction } from '../submissions/job-progress.reaction';
-import { submissionSchedulerReaction } from '../submissions/submission-scheduler.reaction';
+import { jobProgressReaction } from '../submission-flow/job-progress.reaction';
+import { submissionSchedulerReaction } from '../submission-flow/submission-scheduler.reaction';
 
 const logger = new Logger('Reactions');
 

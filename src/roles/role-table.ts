@@ -1,15 +1,16 @@
 import type { Type } from '@nestjs/common';
-import { AdminModule } from '../admin/admin.module';
-import { ProjectionsModule } from '../admin/projections.module';
-import { AutoboltModule } from '../autobolt/autobolt.module';
 import type { Role } from '../config/app-config';
 import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
+import { DynamicMappingModule } from '../directories/dynamic-mapping/dynamic-mapping.module';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { QueueHttpModule } from '../queue/http/queue-http.module';
 import { QueueModule } from '../queue/queue.module';
+import { ProjectionsAdminModule } from '../read-models/projections-admin.module';
+import { ProjectionsModule } from '../read-models/projections.module';
 import { RetentionModule } from '../retention/retention.module';
+import { TestSubmissionsModule } from '../test-submissions/test-submissions.module';
 import { WorkerRoleModule, WorkersModule } from '../workers/workers.module';
 import { DispatcherRoleModule } from './dispatcher-role.module';
 import { ProjectorRoleModule } from './projector-role.module';
@@ -22,7 +23,7 @@ import { ReactorRoleModule } from './reactor-role.module';
  */
 export const EVERY_PROCESS: readonly Type[] = [
   DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
-  JobsModule, AdminModule, QueueHttpModule, RetentionModule, DemoModule, AutoboltModule,
+  JobsModule, ProjectionsAdminModule, QueueHttpModule, RetentionModule, DemoModule, DynamicMappingModule, TestSubmissionsModule,
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { findLeaseHolder } from '../../src/admin/lease-holder';
+import { findLeaseHolder } from '../../src/processing/lease-holder';
 import { AdvisoryLeases } from '../../src/database/advisory-leases';
 import { TEST_BACKENDS, type BackendDatabase } from '../support/test-backends';
 import { eventually } from '../support/eventually';

@@ -1,5 +1,5 @@
-import { rebuildAndWait } from '../../src/admin/rebuild-and-wait';
-import { findLeaseHolder, type LeaseHolder } from '../../src/admin/lease-holder';
+import { rebuildAndWait } from '../../src/read-models/rebuild-and-wait';
+import { findLeaseHolder, type LeaseHolder } from '../../src/processing/lease-holder';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
 import { jobsProjection } from '../../projections/jobs/jobs.projection';

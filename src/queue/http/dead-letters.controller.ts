@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
 import { StaffAuthGuard } from '../../auth/staff-auth.guard';
-import type { CommandContext } from '../../jobs/commands/command-context';
+import type { CommandContext } from '../../shared/command-context';
 import { RequestCommandContext } from '../../http/command-context.decorator';
 import { DeadLetters, type DeadLetterView, type RedriveReport } from '../dead-letters.service';
 import { ListDeadLettersQueryDto, RedriveDeadLettersDto } from './dead-letter-requests.dto';

@@ -1,0 +1,3 @@
+import { PageLimitQueryDto } from '../../http/page-limit.dto';
+
+export class ListJobsQueryDto extends PageLimitQueryDto {}

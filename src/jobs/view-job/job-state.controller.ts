@@ -1,0 +1,25 @@
+import { BadRequestException, Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
+import { parseAsOf } from '../../audit/as-of';
+import { jobStateAt, type JobStateAt } from '../../audit/job-state-at';
+import { StaffAuthGuard } from '../../auth/staff-auth.guard';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
+import { JobIdPipe } from '../../http/path-params.pipe';
+
+/** A job as it stood at a point of its history (audit and replay, docs/requirements.md R-OPS-6). */
+@Controller('jobs')
+@UseGuards(StaffAuthGuard)
+export class JobStateController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** `?position=<global position>` or `?at=<ISO-8601 time>`, exactly one. */
+  @Get(':id/state')
+  async state(
+    @Param('id', JobIdPipe) jobId: string,
+    @Query('position') position?: string,
+    @Query('at') at?: string,
+  ): Promise<JobStateAt> {
+    const parsed = parseAsOf(position, at);
+    if (!parsed.ok) throw new BadRequestException({ error: 'invalid_as_of', message: `Invalid query: ${parsed.problem}` });
+    return jobStateAt(this.store, jobId, parsed.asOf);
+  }
+}

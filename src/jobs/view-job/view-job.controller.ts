@@ -1,0 +1,42 @@
+import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { jobTimeline, type TimelineEntry } from '../../audit/job-timeline';
+import { StaffAuthGuard } from '../../auth/staff-auth.guard';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
+import { JobIdPipe } from '../../http/path-params.pipe';
+import type { SubmissionStatus } from '../../submissions/submission.events';
+import { JobSubmissionsQuery, type JobSubmission } from './job-submissions.query';
+import { JobSubmissionsQueryDto } from './job-submissions.request.dto';
+import { withEtag } from './job-view-etag';
+import { JobViewQuery, type JobView } from './job-view.query';
+
+/** A job as it is now: its view (with the ETag edits need), each directory's result, its events. */
+@Controller('jobs')
+@UseGuards(StaffAuthGuard)
+export class ViewJobController {
+  constructor(
+    @Inject(JobViewQuery) private readonly jobView: JobViewQuery,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(JobSubmissionsQuery) private readonly submissions: JobSubmissionsQuery,
+  ) {}
+
+  @Get(':id')
+  async get(@Param('id', JobIdPipe) jobId: string, @Res({ passthrough: true }) response: ServerResponse): Promise<JobView> {
+    return withEtag(response, await this.jobView.get(jobId));
+  }
+
+  /** Each directory's result (status, attempts, last error, evidence, listing URL); `?status=failed,needs_manual` filters. */
+  @Get(':id/submissions')
+  async listSubmissions(
+    @Param('id', JobIdPipe) jobId: string,
+    @Query() query: JobSubmissionsQueryDto,
+  ): Promise<{ jobId: string; submissions: JobSubmission[] }> {
+    const statuses = query.status ? (query.status.split(',') as SubmissionStatus[]) : null;
+    return { jobId, submissions: await this.submissions.list(jobId, statuses) };
+  }
+
+  @Get(':id/events')
+  async events(@Param('id', JobIdPipe) jobId: string): Promise<{ jobId: string; events: TimelineEntry[] }> {
+    return { jobId, events: await jobTimeline(this.store, jobId) };
+  }
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import type { ProjectionStatus } from '../../projections/runtime/projection-host';
+import type { VerifyReport } from '../../projections/runtime/projection-verify';
+import { StaffAuthGuard } from '../auth/staff-auth.guard';
+import { ProjectionOperations } from './projection-operations.service';
+
+/** Projection operations for staff (docs/requirements.md R-OPS-2…4): status, rebuild on request, verify by replay. */
+@Controller('admin/projections')
+@UseGuards(StaffAuthGuard)
+export class ProjectionsAdminController {
+  constructor(@Inject(ProjectionOperations) private readonly projections: ProjectionOperations) {}
+
+  @Get()
+  status(): Promise<ProjectionStatus[]> {
+    return this.projections.status();
+  }
+
+  /** Accepted, not done: the projector process runs the rebuild and swaps when caught up. */
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  async rebuild(@Param('name') name: string): Promise<{ projection: string; requested: true }> {
+    const projection = this.projections.find(name);
+    await this.projections.requestRebuild(projection);
+    return { projection: projection.name, requested: true };
+  }
+
+  /** Replays the whole log into scratch tables and compares: takes as long as the log is long. */
+  @Post(':name/verify')
+  @HttpCode(200)
+  verify(@Param('name') name: string): Promise<VerifyReport> {
+    return this.projections.verify(this.projections.find(name));
+  }
+}

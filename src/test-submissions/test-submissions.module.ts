@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { DirectoryMappingsRepository } from '../directories/directory-mappings.repository';
+import { TestSubmissionsController } from './test-submissions.controller';
+import { TestSubmissionsRepository } from './test-submissions.repository';
+import { TestSubmissions } from './test-submissions.service';
+
+/** Test submissions for the AutoBolt extension (staff token or X-API-Key): one directory, synchronously. Uses the global SUBMITTER. */
+@Module({
+  imports: [AuthModule],
+  controllers: [TestSubmissionsController],
+  providers: [DirectoryMappingsRepository, TestSubmissions, TestSubmissionsRepository],
+})
+export class TestSubmissionsModule {}
