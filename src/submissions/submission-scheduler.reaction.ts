@@ -1,6 +1,7 @@
+import { readStream } from '../event-store/event-decoding';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { jobStreamId, type JobCreated, type JobQueued, type JobRequeued } from '../jobs/job.events';
-import type { Reaction } from '../reactions/reaction';
+import { typedReaction, type Reaction } from '../reactions/reaction';
 import { executeCommand } from '../shared/command-executor';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { submissionIdempotencyKey } from './idempotency-key';
@@ -16,26 +17,28 @@ const PARALLEL = 8;
  * JobRequeued (staff retrying) → its failed or parked submissions reopened.
  */
 export function submissionSchedulerReaction(store: EventStore, idempotencyWindowDays: number): Reaction {
-  return {
+  return typedReaction<JobQueued | JobRequeued>({
     name: 'submission-scheduler',
     handles: ['JobQueued', 'JobRequeued'],
+    // Only a queued job or a staff retry schedules or reopens submissions.
+    ignores: ['JobCreated', 'JobStarted', 'JobCompleted', 'JobFailed', 'JobDeadLettered', 'JobRedriven', 'JobReopened', 'JobCancelled', 'JobStatusOverridden'],
     react: async (events) => {
       for (const event of events) {
         if (event.type === 'JobQueued') await scheduleAll(store, event, idempotencyWindowDays);
         if (event.type === 'JobRequeued') await reopenAll(store, event);
       }
     },
-  };
+  });
 }
 
-async function scheduleAll(store: EventStore, queued: RecordedEvent, windowDays: number): Promise<void> {
-  const { jobId, directoryIds } = (queued as unknown as JobQueued).data;
+async function scheduleAll(store: EventStore, queued: RecordedEvent<JobQueued>, windowDays: number): Promise<void> {
+  const { jobId, directoryIds } = queued.data;
   const created = await jobCreatedOf(store, jobId);
   await inParallel(directoryIds, (directoryId) => scheduleSubmission(store, queued, created, directoryId, windowDays));
 }
 
-async function reopenAll(store: EventStore, requeued: RecordedEvent): Promise<void> {
-  const { jobId, directoryIds, reason } = (requeued as unknown as JobRequeued).data;
+async function reopenAll(store: EventStore, requeued: RecordedEvent<JobRequeued>): Promise<void> {
+  const { jobId, directoryIds, reason } = requeued.data;
   if (reason !== 'manual') return;
   const { eventId: requeueId, correlationId } = requeued.metadata;
   await inParallel(directoryIds, async (directoryId) => {
@@ -57,12 +60,12 @@ async function inParallel(directoryIds: readonly string[], each: (directoryId: s
  */
 export async function scheduleSubmission(
   store: EventStore,
-  queued: RecordedEvent,
-  created: RecordedEvent & JobCreated,
+  queued: RecordedEvent<JobQueued>,
+  created: RecordedEvent<JobCreated>,
   directoryId: string,
   windowDays: number,
 ): Promise<void> {
-  const { jobId, priority } = (queued as unknown as JobQueued).data;
+  const { jobId, priority } = queued.data;
   const createdAt = new Date(created.metadata.timestamp);
   const idempotencyKey = submissionIdempotencyKey(jobId, directoryId, created.data.business, createdAt, windowDays);
   await executeCommand(
@@ -77,9 +80,9 @@ export async function scheduleSubmission(
   );
 }
 
-async function jobCreatedOf(store: EventStore, jobId: string): Promise<RecordedEvent & JobCreated> {
-  const { events } = await store.readStream(jobStreamId(jobId), { maxCount: 1 });
+async function jobCreatedOf(store: EventStore, jobId: string): Promise<RecordedEvent<JobCreated>> {
+  const { events } = await readStream<JobCreated>(store, jobStreamId(jobId), ['JobCreated'], { maxCount: 1 });
   const first = events[0];
   if (first?.type !== 'JobCreated') throw new Error(`job ${jobId} has no JobCreated event`);
-  return first as RecordedEvent & JobCreated;
+  return first;
 }
