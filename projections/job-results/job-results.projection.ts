@@ -1,3 +1,4 @@
+import { isOneOf } from '../../src/event-store/event-decoding';
 import { SUBMISSION_EVENT_TYPES, type SubmissionEvent, type SubmissionStatus } from '../../src/submissions/submission.events';
 import { applyKeyedRows, type KeyedRowsSpec } from '../runtime/keyed-rows';
 import type { Projection } from '../runtime/projection';
@@ -72,9 +73,9 @@ export const jobResultsRows: KeyedRowsSpec<JobResultRow> = {
     const { jobId, directoryId } = (event.data ?? {}) as { jobId?: unknown; directoryId?: unknown };
     return typeof jobId === 'string' && typeof directoryId === 'string' ? `${jobId}:${directoryId}` : null;
   },
-  evolve: (row, recorded) => {
-    const event = recorded as unknown as SubmissionEvent;
-    const at = recorded.metadata.timestamp;
+  evolve: (row, event) => {
+    if (!isOneOf<SubmissionEvent>(SUBMISSION_EVENT_TYPES, event)) return null;
+    const at = event.metadata.timestamp;
     if (event.type === 'SubmissionScheduled') {
       if (row) return null;
       const d = event.data;
@@ -82,11 +83,11 @@ export const jobResultsRows: KeyedRowsSpec<JobResultRow> = {
         id: `${d.jobId}:${d.directoryId}`, job_id: d.jobId, directory_id: d.directoryId, idempotency_key: d.idempotencyKey,
         priority: d.priority, status: 'scheduled', attempts: 0, worker_id: null, listing_url: null, evidence_path: null,
         last_error_class: null, last_error: null, retry_delay_ms: null, manual_reason: null, scheduled_at: at,
-        started_at: null, finished_at: null, updated_at: at, version: recorded.streamVersion,
+        started_at: null, finished_at: null, updated_at: at, version: event.streamVersion,
       };
     }
     if (!row) return null;
-    return { ...row, ...change(row, event, at), updated_at: at, version: recorded.streamVersion };
+    return { ...row, ...change(row, event, at), updated_at: at, version: event.streamVersion };
   },
 };
 

@@ -1,3 +1,4 @@
+import { isOneOf } from '../../src/event-store/event-decoding';
 import { JOB_EVENT_TYPES, type JobEvent, type JobStatus, type OutcomeCounts } from '../../src/jobs/job.events';
 import { applyKeyedRows, type KeyedRowsSpec } from '../runtime/keyed-rows';
 import type { Projection } from '../runtime/projection';
@@ -91,12 +92,12 @@ export const jobsRows: KeyedRowsSpec<JobRow> = {
     const jobId = (event.data as { jobId?: unknown } | null)?.jobId;
     return event.streamId.startsWith('job-') && typeof jobId === 'string' ? jobId : null;
   },
-  evolve: (row, recorded) => {
-    const event = recorded as unknown as JobEvent;
-    const at = recorded.metadata.timestamp;
-    if (event.type === 'JobCreated') return row ? null : created(event, at, recorded.streamVersion);
+  evolve: (row, event) => {
+    if (!isOneOf<JobEvent>(JOB_EVENT_TYPES, event)) return null;
+    const at = event.metadata.timestamp;
+    if (event.type === 'JobCreated') return row ? null : created(event, at, event.streamVersion);
     if (!row) return null; // a lifecycle event without its JobCreated: nothing to attach it to
-    return { ...row, ...change(row, event, at), updated_at: at, version: recorded.streamVersion };
+    return { ...row, ...change(row, event, at), updated_at: at, version: event.streamVersion };
   },
 };
 

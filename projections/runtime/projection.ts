@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import type { KnownEventType } from '../../src/event-store/event-registry';
 import type { RecordedEvent } from '../../src/event-store/event-store.port';
 
 /** One read table of a projection; created once per generation under a physical name. */
@@ -22,7 +23,9 @@ export interface ProjectionContext {
 export interface Projection {
   readonly name: string;
   readonly version: number;
-  readonly handles: readonly string[];
+  readonly handles: readonly KnownEventType[];
+  /** The other types of the stream categories it handles, left alone on purpose (checked at boot). */
+  readonly ignores?: readonly KnownEventType[];
   readonly tables: readonly ProjectionTable[];
   /** Applies a page of events (only handled types), inside the runner's transaction. */
   apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void>;

@@ -1,3 +1,4 @@
+import { isOneOf } from '../../src/event-store/event-decoding';
 import type { SubmissionEvent } from '../../src/submissions/submission.events';
 import { applyKeyedRows, type KeyedRowsSpec } from '../runtime/keyed-rows';
 import type { Projection } from '../runtime/projection';
@@ -17,6 +18,8 @@ export interface WorkerRow {
 }
 
 const HANDLED = ['SubmissionAttemptStarted', 'SubmissionSucceeded', 'SubmissionFailed', 'SubmissionRetryScheduled', 'SubmissionNeedsManual'] as const;
+/** The rest say nothing about what a worker did (the scheduler, staff and the dead-letter monitor cause them). */
+const IGNORED = ['SubmissionScheduled', 'SubmissionSkipped', 'SubmissionReopened', 'SubmissionDeadLettered', 'SubmissionRedriven'] as const;
 const OUTCOME_COLUMN: Partial<Record<SubmissionEvent['type'], 'succeeded' | 'failed' | 'needs_manual' | 'retries_scheduled'>> = {
   SubmissionSucceeded: 'succeeded',
   SubmissionFailed: 'failed',
@@ -30,13 +33,13 @@ export const workersRows: KeyedRowsSpec<WorkerRow> = {
   // Fed by every submission stream: the transactional checkpoint keeps it exactly-once.
   guard: 'none',
   keyOf: (event) => (event.metadata.actor.kind === 'worker' ? event.metadata.actor.id : null),
-  evolve: (row, recorded) => {
-    const event = recorded as unknown as SubmissionEvent;
+  evolve: (row, event) => {
+    if (!isOneOf<SubmissionEvent>(HANDLED, event)) return null;
     const base: WorkerRow = row ?? {
-      id: recorded.metadata.actor.id, current_job_id: null, current_directory_id: null, attempts_started: 0,
-      succeeded: 0, failed: 0, needs_manual: 0, retries_scheduled: 0, last_event_at: recorded.metadata.timestamp, version: 0,
+      id: event.metadata.actor.id, current_job_id: null, current_directory_id: null, attempts_started: 0,
+      succeeded: 0, failed: 0, needs_manual: 0, retries_scheduled: 0, last_event_at: event.metadata.timestamp, version: 0,
     };
-    const next = { ...base, last_event_at: recorded.metadata.timestamp, version: base.version + 1 };
+    const next = { ...base, last_event_at: event.metadata.timestamp, version: base.version + 1 };
     if (event.type === 'SubmissionAttemptStarted') {
       return { ...next, attempts_started: base.attempts_started + 1, current_job_id: event.data.jobId, current_directory_id: event.data.directoryId };
     }
@@ -50,6 +53,7 @@ export const workersProjection: Projection = {
   name: 'workers',
   version: 1,
   handles: HANDLED,
+  ignores: IGNORED,
   tables: [
     {
       name: 'workers',

@@ -1,9 +1,9 @@
+import { decodeEvents } from '../event-store/event-decoding';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { toJobDetails, type JobDetails } from '../jobs/view-job/job-view';
 import { jobStreamId } from '../jobs/job.events';
 import { DomainError, fold } from '../shared/decider';
-import type { SubmissionEvent, SubmissionStatus } from '../submissions/submission.events';
-import { submissionStreamId } from '../submissions/submission.events';
+import { SUBMISSION_EVENT_TYPES, submissionStreamId, type SubmissionEvent, type SubmissionStatus } from '../submissions/submission.events';
 import { evolveSubmission, initialSubmissionState } from '../submissions/submission.state';
 import { describeAsOf, type AsOf } from './as-of';
 
@@ -64,7 +64,7 @@ export function foldJobStateAt(
 
 function submissionAt(directoryId: string, events: readonly RecordedEvent[]): SubmissionAt {
   if (events.length === 0) return { directoryId, status: 'not_scheduled', attempts: 0, lastError: null, version: 0 };
-  const state = fold({ evolve: evolveSubmission, initialState: initialSubmissionState }, events as unknown as readonly SubmissionEvent[]);
+  const state = fold({ evolve: evolveSubmission, initialState: initialSubmissionState }, decodeEvents<SubmissionEvent>(SUBMISSION_EVENT_TYPES, events));
   return { directoryId, status: state.status, attempts: state.attempts, lastError: state.lastError, version: events.length };
 }
 

@@ -1,7 +1,8 @@
+import { decodeEvents } from '../event-store/event-decoding';
 import type { Actor, EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { DomainError, fold } from '../shared/decider';
 import { jobDecider } from '../jobs/job.decider';
-import { jobStreamId, type JobEvent } from '../jobs/job.events';
+import { JOB_EVENT_TYPES, jobStreamId, type JobEvent } from '../jobs/job.events';
 import { submissionStreamId } from '../submissions/submission.events';
 
 export interface TimelineEntry {
@@ -32,7 +33,7 @@ const READ_CONCURRENCY = 8;
 export async function jobTimeline(store: EventStore, jobId: string): Promise<TimelineEntry[]> {
   const job = await store.readStream(jobStreamId(jobId));
   if (job.events.length === 0) throw new DomainError('NOT_FOUND', `Job ${jobId} does not exist`);
-  const { directoryIds } = fold(jobDecider, job.events as unknown as readonly JobEvent[]);
+  const { directoryIds } = fold(jobDecider, decodeEvents<JobEvent>(JOB_EVENT_TYPES, job.events));
   const submissions = await mapLimited(directoryIds, READ_CONCURRENCY, async (directoryId) =>
     (await store.readStream(submissionStreamId(jobId, directoryId))).events,
   );

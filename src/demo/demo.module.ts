@@ -6,9 +6,10 @@ import { startSandbox } from '../../sandbox/sandbox.server';
 import type { Sandbox } from '../../sandbox/sandbox.types';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
+import { readStream } from '../event-store/event-decoding';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { CreateJobCommand } from '../jobs/create-job/create-job.command';
-import { jobStreamId } from '../jobs/job.events';
+import { JOB_EVENT_TYPES, jobStreamId, type JobEvent } from '../jobs/job.events';
 import { DEMO_CUSTOMER_ID, seedDemoCatalog, seedDemoCustomer } from './demo-catalog';
 
 const logger = new Logger('Demo');
@@ -53,12 +54,12 @@ export class DemoModule implements OnApplicationBootstrap, BeforeApplicationShut
   private reportWhenDone(jobId: string): void {
     const until = Date.now() + REPORT_AFTER_MS;
     this.watch = setInterval(() => {
-      void this.store.readStream(jobStreamId(jobId)).then(({ events }) => {
+      void readStream<JobEvent>(this.store, jobStreamId(jobId), JOB_EVENT_TYPES).then(({ events }) => {
         const done = events.find((e) => e.type === 'JobCompleted' || e.type === 'JobFailed');
         if (!done && Date.now() < until) return;
         if (this.watch) clearInterval(this.watch);
         const accepted = this.sandbox?.accepted().length ?? 0;
-        if (done) logger.log(`demo job ${jobId}: ${done.type} ${JSON.stringify((done.data as { counts: object }).counts)}; the sandbox accepted ${accepted} listings`);
+        if (done) logger.log(`demo job ${jobId}: ${done.type} ${JSON.stringify(done.data.counts)}; the sandbox accepted ${accepted} listings`);
       }, () => undefined);
     }, 2000);
   }

@@ -1,3 +1,5 @@
+import type { Event } from '../shared/message';
+
 /**
  * The event store port. Every adapter (PostgreSQL, EventStoreDB) passes the same contract suite
  * in test/contract. Stream versions are 1-based counts: a stream with n events is at version n,
@@ -34,17 +36,22 @@ export interface NewEvent<Type extends string = string, Data = unknown> {
  */
 export type Checkpoint = string;
 
-export interface RecordedEvent<Type extends string = string, Data = unknown> {
+/** What the store adds to every event it keeps. */
+export interface RecordedEnvelope {
   readonly streamId: string;
   readonly streamVersion: number;
-  readonly type: Type;
-  readonly data: Data;
   readonly metadata: EventMetadata;
   /** Monotonic within one adapter's log; used for display and lag, not for resuming. */
   readonly globalPosition: bigint;
   readonly checkpoint: Checkpoint;
   readonly recordedAt: Date;
 }
+
+/**
+ * A stored event read as one of the union `E` (by default: any type, untyped data). Narrowing on
+ * `type` narrows `data`. Reads are typed in one place (event-decoding.ts), by the type tag.
+ */
+export type RecordedEvent<E extends Event = Event> = RecordedEnvelope & E;
 
 export type ExpectedVersion = 'any' | 'no_stream' | 'stream_exists' | number;
 
@@ -76,11 +83,11 @@ export interface ReadStreamOptions {
   readonly maxCount?: number;
 }
 
-export interface StreamSlice {
+export interface StreamSlice<E extends Event = Event> {
   readonly streamId: string;
   /** Current version of the whole stream, 0 when it does not exist. */
   readonly version: number;
-  readonly events: readonly RecordedEvent[];
+  readonly events: readonly RecordedEvent<E>[];
 }
 
 export interface ReadAllOptions {
@@ -92,8 +99,8 @@ export interface ReadAllOptions {
   readonly eventTypes?: readonly string[];
 }
 
-export interface AllSlice {
-  readonly events: readonly RecordedEvent[];
+export interface AllSlice<E extends Event = Event> {
+  readonly events: readonly RecordedEvent<E>[];
   /** Where the read stopped: the last event scanned, or the `after` given when none was. */
   readonly checkpoint: Checkpoint | null;
   /** True when the read reached the end of what is readable now. */

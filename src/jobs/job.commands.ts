@@ -1,7 +1,7 @@
 /** Commands of the job aggregate: imperative, readonly, decided by `jobDecider`. */
+import type { Command } from '../shared/message';
 import type { BusinessSnapshot, JobStatus, OutcomeCounts, PackageTier, ReopenReason, RequeueReason } from './job.events';
 
-type Command<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
 
 export type CreateJob = Command<'CreateJob', {
   jobId: string;

@@ -1,8 +1,8 @@
-import { DomainError, rejectUnknownCommand, type Decider } from '../shared/decider';
+import { DomainError, rejectUnknownCommand, type StreamDecider } from '../shared/decider';
 import type {
   CancelJob, CompleteJob, CreateJob, FailJob, JobCommand, OverrideJobStatus, ReopenJob, RequeueJob, StartJob,
 } from './job.commands';
-import type { JobEvent, JobStatus } from './job.events';
+import { JOB_EVENT_TYPES, type JobEvent, type JobStatus } from './job.events';
 import { evolveJob, initialJobState, type JobState } from './job.state';
 import {
   illegal, requireDirectoriesOfJob, requireText, requireValidCounts, requireValidStatus, validateNewJob,
@@ -29,7 +29,8 @@ export function decideJob(command: JobCommand, state: JobState): readonly JobEve
   }
 }
 
-export const jobDecider: Decider<JobCommand, JobEvent, JobState> = {
+export const jobDecider: StreamDecider<JobCommand, JobEvent, JobState> = {
+  eventTypes: JOB_EVENT_TYPES,
   decide: decideJob,
   evolve: evolveJob,
   initialState: initialJobState,

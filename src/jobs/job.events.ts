@@ -1,3 +1,5 @@
+import type { Event, EventTypes } from '../shared/message';
+
 /** Events of stream `job-<jobId>`: the lifecycle of one customer job. Past tense, readonly. */
 export type PackageTier = 'enterprise' | 'pro' | 'growth' | 'starter';
 export type Priority = 'P1' | 'P2' | 'P3';
@@ -29,8 +31,6 @@ export interface OutcomeCounts {
   /** Submissions left as dead letters; absent from counts recorded before dead letters were counted. */
   readonly deadLettered?: number;
 }
-
-type Event<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
 
 export type JobCreated = Event<'JobCreated', {
   jobId: string;
@@ -84,7 +84,7 @@ export type JobEvent =
   | JobCancelled
   | JobStatusOverridden;
 
-export const JOB_EVENT_TYPES: readonly JobEvent['type'][] = [
+export const JOB_EVENT_TYPES: EventTypes<JobEvent> = [
   'JobCreated', 'JobQueued', 'JobStarted', 'JobRequeued', 'JobCompleted', 'JobFailed',
   'JobDeadLettered', 'JobRedriven', 'JobReopened', 'JobCancelled', 'JobStatusOverridden',
 ];

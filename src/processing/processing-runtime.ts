@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { Projection } from '../../projections/runtime/projection';
 import type { ProjectorOptions } from '../../projections/runtime/projection-leader';
 import { AdvisoryLeases } from '../database/advisory-leases';
+import { assertEveryTypeAccountedFor } from '../event-store/event-registry';
 import type { EventStore } from '../event-store/event-store.port';
 import type { Reaction } from '../reactions/reaction';
 import { periodic, type PeriodicOptions } from './periodic';
@@ -24,13 +25,18 @@ export class ProcessingRuntime implements ProcessingDeps {
     this.leases = new AdvisoryLeases(pool);
   }
 
-  /** A checkpointed subscription applying `reaction`. */
+  /**
+   * A checkpointed subscription applying `reaction`. Like a projection, it must say what it does
+   * with every type of the streams it reads, so a new event type cannot slip past it unnoticed.
+   */
   reactor(reaction: Reaction, options: ReactorOptions): Processor {
+    assertEveryTypeAccountedFor(reaction);
     return this.run(reactor(this, reaction, options));
   }
 
   /** A projection's live tables and blue/green rebuilds. */
   projector(projection: Projection, options: ProjectorOptions): ProjectorProcessor {
+    assertEveryTypeAccountedFor(projection);
     return this.run(projector(this, projection, options));
   }
 

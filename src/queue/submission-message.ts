@@ -46,7 +46,10 @@ export function parseSubmissionMessage(body: string): ParsedMessage {
   if (!Number.isSafeInteger(record.attempt) || (record.attempt as number) < 1) return { ok: false, reason: 'malformed message: attempt must be a positive integer' };
   if (!PRIORITIES.includes(record.priority as Priority)) return { ok: false, reason: 'malformed message: priority must be P1, P2 or P3' };
   if (record.reopen !== undefined && record.reopen !== true) return { ok: false, reason: 'malformed message: reopen must be true when present' };
-  const { jobId, directoryId, attempt, priority, correlationId, causationId } = record as unknown as SubmissionMessage;
+  // Each field was checked above.
+  const { jobId, directoryId, correlationId, causationId } = record as Record<'jobId' | 'directoryId' | 'correlationId' | 'causationId', string>;
+  const attempt = record.attempt as number;
+  const priority = record.priority as Priority;
   const reopen = record.reopen === true ? { reopen: true as const } : {};
   return { ok: true, message: { v: SUBMISSION_MESSAGE_VERSION, jobId, directoryId, attempt, priority, correlationId, causationId, ...reopen } };
 }

@@ -1,6 +1,8 @@
 import { WrongExpectedVersionError } from '../event-store/event-store.errors';
+import { readStream } from '../event-store/event-decoding';
 import type { AppendOptions, EventStore, NewEvent } from '../event-store/event-store.port';
-import { fold, type Decider } from './decider';
+import { fold, type StreamDecider } from './decider';
+import type { Event as AnyEvent } from './message';
 
 export interface ExecuteOptions {
   /**
@@ -26,19 +28,19 @@ export interface ExecuteResult<Event, State> {
 }
 
 /** Read → fold → decide → append with an expected version. The only way commands change state. */
-export async function executeCommand<Command, Event extends { type: string; data: unknown }, State>(
+export async function executeCommand<Command, Event extends AnyEvent, State>(
   store: EventStore,
   streamId: string,
-  decider: Decider<Command, Event, State>,
+  decider: StreamDecider<Command, Event, State>,
   command: Command,
   options: ExecuteOptions,
 ): Promise<ExecuteResult<Event, State>> {
-  const { events: recorded, version } = await store.readStream(streamId);
+  const { events: recorded, version } = await readStream(store, streamId, decider.eventTypes);
   // A stale edit fails even when it would change nothing: the caller decided on an old picture.
   if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
     throw new WrongExpectedVersionError(streamId, options.expectedVersion, version);
   }
-  const state = fold(decider, recorded as unknown as readonly Event[]);
+  const state = fold(decider, recorded);
   const decided = decider.decide(command, state);
   if (decided.length === 0) return { events: decided, state, version, appended: false };
   const toAppend: NewEvent[] = decided.map((event, i) => ({

@@ -1,8 +1,15 @@
+import type { Event as AnyEvent, EventTypes } from './message';
+
 /** The shape of every aggregate (Emmett style): pure functions over commands, events and state. */
 export interface Decider<Command, Event, State> {
   decide(command: Command, state: State): readonly Event[];
   evolve(state: State, event: Event): State;
   initialState(): State;
+}
+
+/** A decider whose state lives in a stream: its event types say how that stream is read. */
+export interface StreamDecider<Command, Event extends AnyEvent, State> extends Decider<Command, Event, State> {
+  readonly eventTypes: EventTypes<Event>;
 }
 
 /** The API maps these to 404 / 409 / 409 / 400. */

@@ -1,14 +1,22 @@
+import { readStream } from '../event-store/event-decoding';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
-import { jobStreamId, type JobQueued, type JobRedriven, type JobRequeued, type Priority } from '../jobs/job.events';
-import type { Reaction } from '../reactions/reaction';
+import { JOB_EVENT_TYPES, jobStreamId, type JobEvent, type JobQueued, type JobRedriven, type JobRequeued, type Priority } from '../jobs/job.events';
+import { typedReaction, type Reaction } from '../reactions/reaction';
 import { fold } from '../shared/decider';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { submissionDecider } from '../submissions/submission.decider';
-import { submissionStreamId, type SubmissionEvent, type SubmissionRedriven, type SubmissionRetryScheduled } from '../submissions/submission.events';
+import { SUBMISSION_EVENT_TYPES, submissionStreamId, type SubmissionEvent, type SubmissionRedriven, type SubmissionRetryScheduled } from '../submissions/submission.events';
 import { MAX_DELAY_MS, type MessageQueue, type OutgoingMessage } from '../queue/queue.port';
 import { encodeSubmissionMessage, submissionSubject } from '../queue/submission-message';
 
 export const DISPATCHED_EVENT_TYPES = ['JobQueued', 'SubmissionRetryScheduled', 'JobRequeued', 'JobRedriven', 'SubmissionRedriven'] as const;
+type Dispatched = JobQueued | SubmissionRetryScheduled | JobRequeued | JobRedriven | SubmissionRedriven;
+/** Every other event of those streams: none of them asks for a submission to run. */
+const NOT_DISPATCHED = [
+  'JobCreated', 'JobStarted', 'JobCompleted', 'JobFailed', 'JobDeadLettered', 'JobReopened', 'JobCancelled', 'JobStatusOverridden',
+  'SubmissionScheduled', 'SubmissionAttemptStarted', 'SubmissionSucceeded', 'SubmissionFailed', 'SubmissionNeedsManual',
+  'SubmissionSkipped', 'SubmissionReopened', 'SubmissionDeadLettered',
+] as const;
 
 interface Work {
   readonly jobId: string;
@@ -26,9 +34,10 @@ interface Work {
  */
 export function dispatcherReaction(store: EventStore, queue: MessageQueue, now: () => number = Date.now): Reaction {
   const priorities = new PriorityLookup(store);
-  return {
+  return typedReaction<Dispatched>({
     name: 'dispatcher',
     handles: DISPATCHED_EVENT_TYPES,
+    ignores: NOT_DISPATCHED,
     react: async (events) => {
       const messages: OutgoingMessage[] = [];
       for (const event of events) {
@@ -37,10 +46,10 @@ export function dispatcherReaction(store: EventStore, queue: MessageQueue, now: 
       }
       await queue.send(messages);
     },
-  };
+  });
 }
 
-function toMessage(cause: RecordedEvent, work: Work, priority: Priority): OutgoingMessage {
+function toMessage(cause: RecordedEvent<Dispatched>, work: Work, priority: Priority): OutgoingMessage {
   const { jobId, directoryId, attempt, reopen } = work;
   const { correlationId, eventId } = cause.metadata;
   return {
@@ -52,37 +61,39 @@ function toMessage(cause: RecordedEvent, work: Work, priority: Priority): Outgoi
   };
 }
 
-async function workOf(store: EventStore, event: RecordedEvent, now: number): Promise<Work[]> {
+async function workOf(store: EventStore, event: RecordedEvent<Dispatched>, now: number): Promise<Work[]> {
   switch (event.type) {
     case 'JobQueued': {
-      const { jobId, directoryIds } = (event as unknown as JobQueued).data;
+      const { jobId, directoryIds } = event.data;
       return directoryIds.map((directoryId) => ({ jobId, directoryId, attempt: 1, delayMs: 0 }));
     }
     case 'SubmissionRetryScheduled': {
-      const { jobId, directoryId, attempt, delayMs } = (event as unknown as SubmissionRetryScheduled).data;
+      const { jobId, directoryId, attempt, delayMs } = event.data;
       // A dispatcher that was down (or behind) must not add its lag to the backoff.
       const remaining = event.recordedAt.getTime() + delayMs - now;
       return [{ jobId, directoryId, attempt, delayMs: Math.min(MAX_DELAY_MS, Math.max(0, remaining)) }];
     }
     case 'SubmissionRedriven': {
-      const { jobId, directoryId } = event.data as SubmissionRedriven['data'];
+      const { jobId, directoryId } = event.data;
       return [{ jobId, directoryId, attempt: await nextAttempt(store, jobId, directoryId), delayMs: 0 }];
     }
     case 'JobRequeued':
     case 'JobRedriven': {
-      const { jobId, directoryIds } = (event as unknown as JobRequeued | JobRedriven).data;
+      const { jobId, directoryIds } = event.data;
       // A staff retry may find the submission still failed (the scheduler reaction has not reopened it yet).
-      const reopen = event.type === 'JobRequeued' && (event as unknown as JobRequeued).data.reason === 'manual' ? { reopen: true as const } : {};
+      const reopen = event.type === 'JobRequeued' && event.data.reason === 'manual' ? { reopen: true as const } : {};
       return Promise.all(directoryIds.map(async (directoryId) => ({ jobId, directoryId, attempt: await nextAttempt(store, jobId, directoryId), delayMs: 0, ...reopen })));
     }
-    default:
-      return [];
+    default: {
+      const unexpected: never = event;
+      return unexpected;
+    }
   }
 }
 
 async function nextAttempt(store: EventStore, jobId: string, directoryId: string): Promise<number> {
-  const { events } = await store.readStream(submissionStreamId(jobId, directoryId));
-  return fold(submissionDecider, events as unknown as SubmissionEvent[]).attempts + 1;
+  const { events } = await readStream<SubmissionEvent>(store, submissionStreamId(jobId, directoryId), SUBMISSION_EVENT_TYPES);
+  return fold(submissionDecider, events).attempts + 1;
 }
 
 /** Priority lives on the job's first events; a small cache spares a read per retry. */
@@ -91,15 +102,16 @@ class PriorityLookup {
 
   constructor(private readonly store: EventStore) {}
 
-  async of(event: RecordedEvent): Promise<Priority> {
-    const data = event.data as { jobId: string; priority?: Priority };
-    if (data.priority) return data.priority;
-    const cached = this.cache.get(data.jobId);
+  async of(event: RecordedEvent<Dispatched>): Promise<Priority> {
+    if (event.type === 'JobQueued') return event.data.priority;
+    const { jobId } = event.data;
+    const cached = this.cache.get(jobId);
     if (cached) return cached;
-    const { events } = await this.store.readStream(jobStreamId(data.jobId), { maxCount: 1 });
-    const priority = (events[0]?.data as { priority?: Priority } | undefined)?.priority ?? 'P3';
+    const { events } = await readStream<JobEvent>(this.store, jobStreamId(jobId), JOB_EVENT_TYPES, { maxCount: 1 });
+    const first = events[0];
+    const priority = first?.type === 'JobCreated' || first?.type === 'JobQueued' ? first.data.priority : 'P3';
     if (this.cache.size >= 10_000) this.cache.clear();
-    this.cache.set(data.jobId, priority);
+    this.cache.set(jobId, priority);
     return priority;
   }
 }

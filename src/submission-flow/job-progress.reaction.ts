@@ -2,18 +2,21 @@ import type { Pool } from 'pg';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import type { JobCommand } from '../jobs/job.commands';
 import { jobDecider } from '../jobs/job.decider';
-import { jobStreamId, type JobRequeued, type ReopenReason } from '../jobs/job.events';
-import type { Reaction } from '../reactions/reaction';
+import { readStream } from '../event-store/event-decoding';
+import { jobStreamId, type JobCreated, type JobRequeued, type ReopenReason } from '../jobs/job.events';
+import { typedReaction, type Reaction } from '../reactions/reaction';
 import { executeCommand } from '../shared/command-executor';
 import { DomainError } from '../shared/decider';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { markReopensPending, progressOf, recordProgress, type JobProgress } from './job-progress.repository';
-import { SUBMISSION_EVENT_TYPES, submissionStreamId } from '../submissions/submission.events';
+import { SUBMISSION_EVENT_TYPES, submissionStreamId, type SubmissionEvent } from '../submissions/submission.events';
 
 const ACTOR = { kind: 'system', id: 'job-progress' } as const;
+type Handled = JobCreated | JobRequeued | SubmissionEvent;
+type Cause = RecordedEvent<Handled>;
 const TERMINAL_TYPES = new Set(['SubmissionSucceeded', 'SubmissionFailed', 'SubmissionNeedsManual', 'SubmissionSkipped', 'SubmissionDeadLettered']);
 /** Events that open a submission again, and why. */
-const REOPENING: Readonly<Record<string, ReopenReason>> = { SubmissionReopened: 'manual', SubmissionRedriven: 'redrive' };
+const REOPENING: Readonly<Record<'SubmissionReopened' | 'SubmissionRedriven', ReopenReason>> = { SubmissionReopened: 'manual', SubmissionRedriven: 'redrive' };
 
 /**
  * Moves jobs along from their submissions: the first attempt starts the job; when every
@@ -24,33 +27,35 @@ const REOPENING: Readonly<Record<string, ReopenReason>> = { SubmissionReopened: 
  * event id derives from the event that caused it, so a replay appends nothing twice.
  */
 export function jobProgressReaction(pool: Pool, store: EventStore): Reaction {
-  return {
+  return typedReaction<Handled>({
     name: 'job-progress',
     handles: ['JobCreated', 'JobRequeued', ...SUBMISSION_EVENT_TYPES],
+    // The rest of a job's life is what this reaction causes, or ends it by another path.
+    ignores: ['JobQueued', 'JobStarted', 'JobCompleted', 'JobFailed', 'JobDeadLettered', 'JobRedriven', 'JobReopened', 'JobCancelled', 'JobStatusOverridden'],
     react: async (events) => {
       await recordInOrder(pool, events);
-      for (const reopened of events.filter((e) => REOPENING[e.type] !== undefined)) {
-        const { directoryId } = reopened.data as { directoryId: string };
-        await command(store, reopened, { type: 'ReopenJob', data: { directoryId, reason: REOPENING[reopened.type] } });
+      for (const reopened of events) {
+        if (reopened.type !== 'SubmissionReopened' && reopened.type !== 'SubmissionRedriven') continue;
+        await command(store, reopened, { type: 'ReopenJob', data: { directoryId: reopened.data.directoryId, reason: REOPENING[reopened.type] } });
       }
       for (const started of firstPerJob(events, (e) => e.type === 'SubmissionAttemptStarted')) {
-        const { workerId } = started.data as { workerId: string };
-        await command(store, started, { type: 'StartJob', data: { workerId } });
+        if (started.type !== 'SubmissionAttemptStarted') continue;
+        await command(store, started, { type: 'StartJob', data: { workerId: started.data.workerId } });
       }
       for (const finished of lastPerJob(events, (e) => TERMINAL_TYPES.has(e.type))) {
         const progress = await progressOrRebuild(pool, store, jobIdOf(finished));
         if (progress && progress.terminal === progress.directoryCount) await command(store, finished, finishCommand(progress));
       }
     },
-  };
+  });
 }
 
 /** Submission events and staff retries in log order: a retry marks only what came before it. */
-async function recordInOrder(pool: Pool, events: readonly RecordedEvent[]): Promise<void> {
+async function recordInOrder(pool: Pool, events: readonly Cause[]): Promise<void> {
   let from = 0;
   for (const [index, event] of events.entries()) {
     if (event.type !== 'JobRequeued') continue;
-    const { jobId, directoryIds, reason } = (event as RecordedEvent<'JobRequeued', JobRequeued['data']>).data;
+    const { jobId, directoryIds, reason } = event.data;
     if (reason !== 'manual') continue;
     await recordProgress(pool, events.slice(from, index));
     await markReopensPending(pool, jobId, directoryIds, event.metadata.eventId);
@@ -66,10 +71,10 @@ async function recordInOrder(pool: Pool, events: readonly RecordedEvent[]): Prom
 async function progressOrRebuild(pool: Pool, store: EventStore, jobId: string): Promise<JobProgress | null> {
   const progress = await progressOf(pool, jobId);
   if (progress) return progress;
-  const { events } = await store.readStream(jobStreamId(jobId), { maxCount: 1 });
+  const { events } = await readStream<JobCreated>(store, jobStreamId(jobId), ['JobCreated'], { maxCount: 1 });
   if (events[0]?.type !== 'JobCreated') return null;
-  const history = [...events];
-  for (const directoryId of (events[0].data as { directoryIds: readonly string[] }).directoryIds) {
+  const history: RecordedEvent[] = [...events];
+  for (const directoryId of events[0].data.directoryIds) {
     history.push(...(await store.readStream(submissionStreamId(jobId, directoryId))).events);
   }
   await recordProgress(pool, history);
@@ -86,7 +91,7 @@ function finishCommand(progress: JobProgress): JobCommand {
   return { type: 'CompleteJob', data: { counts } };
 }
 
-async function command(store: EventStore, cause: RecordedEvent, jobCommand: JobCommand): Promise<void> {
+async function command(store: EventStore, cause: Cause, jobCommand: JobCommand): Promise<void> {
   try {
     await executeCommand(store, jobStreamId(jobIdOf(cause)), jobDecider, jobCommand, {
       metadata: { actor: ACTOR, correlationId: cause.metadata.correlationId, causationId: cause.metadata.eventId },
@@ -99,16 +104,16 @@ async function command(store: EventStore, cause: RecordedEvent, jobCommand: JobC
   }
 }
 
-const jobIdOf = (event: RecordedEvent): string => (event.data as { jobId: string }).jobId;
+const jobIdOf = (event: Cause): string => event.data.jobId;
 
-function firstPerJob(events: readonly RecordedEvent[], wanted: (e: RecordedEvent) => boolean): RecordedEvent[] {
-  const seen = new Map<string, RecordedEvent>();
+function firstPerJob(events: readonly Cause[], wanted: (e: Cause) => boolean): Cause[] {
+  const seen = new Map<string, Cause>();
   for (const event of events) if (wanted(event) && !seen.has(jobIdOf(event))) seen.set(jobIdOf(event), event);
   return [...seen.values()];
 }
 
-function lastPerJob(events: readonly RecordedEvent[], wanted: (e: RecordedEvent) => boolean): RecordedEvent[] {
-  const last = new Map<string, RecordedEvent>();
+function lastPerJob(events: readonly Cause[], wanted: (e: Cause) => boolean): Cause[] {
+  const last = new Map<string, Cause>();
   for (const event of events) if (wanted(event)) last.set(jobIdOf(event), event);
   return [...last.values()];
 }

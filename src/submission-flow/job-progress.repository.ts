@@ -1,8 +1,9 @@
 import type { Pool } from 'pg';
 import { withTransaction } from '../database/transaction';
+import { decodeEvents } from '../event-store/event-decoding';
 import type { RecordedEvent } from '../event-store/event-store.port';
-import type { OutcomeCounts } from '../jobs/job.events';
-import { TERMINAL_SUBMISSION_STATUSES, type SubmissionEvent, type SubmissionStatus } from '../submissions/submission.events';
+import type { JobCreated, OutcomeCounts } from '../jobs/job.events';
+import { SUBMISSION_EVENT_TYPES, TERMINAL_SUBMISSION_STATUSES, type SubmissionEvent, type SubmissionStatus } from '../submissions/submission.events';
 
 const STATUS_AFTER: Readonly<Record<SubmissionEvent['type'], SubmissionStatus>> = {
   SubmissionScheduled: 'scheduled',
@@ -17,6 +18,9 @@ const STATUS_AFTER: Readonly<Record<SubmissionEvent['type'], SubmissionStatus>> 
   SubmissionRedriven: 'scheduled',
 };
 
+/** What progress is made of: a job's directories, and where each of its submissions stands. */
+const RECORDED_TYPES = ['JobCreated', ...SUBMISSION_EVENT_TYPES] as const;
+
 export interface JobProgress {
   readonly directoryCount: number;
   readonly terminal: number;
@@ -28,11 +32,13 @@ export async function recordProgress(pool: Pool, events: readonly RecordedEvent[
   if (events.length === 0) return;
   const jobs: { job_id: string; directory_count: number }[] = [];
   const latest = new Map<string, Record<string, unknown>>();
-  for (const event of events) {
-    const data = event.data as { jobId: string; directoryId?: string; directoryIds?: string[] };
-    if (event.type === 'JobCreated') jobs.push({ job_id: data.jobId, directory_count: data.directoryIds!.length });
-    const status = STATUS_AFTER[event.type as SubmissionEvent['type']];
-    if (!status || !data.directoryId) continue;
+  for (const event of decodeEvents<JobCreated | SubmissionEvent>(RECORDED_TYPES, events)) {
+    if (event.type === 'JobCreated') {
+      jobs.push({ job_id: event.data.jobId, directory_count: event.data.directoryIds.length });
+      continue;
+    }
+    const { data } = event;
+    const status = STATUS_AFTER[event.type];
     latest.set(`${data.jobId}:${data.directoryId}`, {
       job_id: data.jobId, directory_id: data.directoryId, status,
       terminal: TERMINAL_SUBMISSION_STATUSES.includes(status), stream_version: event.streamVersion,

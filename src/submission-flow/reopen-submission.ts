@@ -17,8 +17,8 @@ export interface ReopenRequest {
 }
 
 /** A manual JobRequeued (staff retrying) → its failed or parked submissions reopened. */
-export async function reopenAll(store: EventStore, requeued: RecordedEvent, actor: Actor): Promise<void> {
-  const { jobId, directoryIds, reason } = (requeued as unknown as JobRequeued).data;
+export async function reopenAll(store: EventStore, requeued: RecordedEvent<JobRequeued>, actor: Actor): Promise<void> {
+  const { jobId, directoryIds, reason } = requeued.data;
   if (reason !== 'manual') return;
   const { eventId: requeueId, correlationId } = requeued.metadata;
   await inParallel(directoryIds, async (directoryId) => {

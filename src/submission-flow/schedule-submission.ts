@@ -1,3 +1,4 @@
+import { readStream } from '../event-store/event-decoding';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { jobStreamId, type JobCreated, type JobQueued } from '../jobs/job.events';
 import { executeCommand } from '../shared/command-executor';
@@ -10,8 +11,8 @@ const ACTOR = { kind: 'system', id: 'submission-scheduler' } as const;
 const PARALLEL = 8;
 
 /** JobQueued → one SubmissionScheduled per directory, each in its own stream. */
-export async function scheduleAll(store: EventStore, queued: RecordedEvent, windowDays: number): Promise<void> {
-  const { jobId, directoryIds } = (queued as unknown as JobQueued).data;
+export async function scheduleAll(store: EventStore, queued: RecordedEvent<JobQueued>, windowDays: number): Promise<void> {
+  const { jobId, directoryIds } = queued.data;
   const created = await jobCreatedOf(store, jobId);
   await inParallel(directoryIds, (directoryId) => scheduleSubmission(store, queued, created, directoryId, windowDays));
 }
@@ -31,12 +32,12 @@ export async function inParallel(directoryIds: readonly string[], each: (directo
  */
 export async function scheduleSubmission(
   store: EventStore,
-  queued: RecordedEvent,
-  created: RecordedEvent & JobCreated,
+  queued: RecordedEvent<JobQueued>,
+  created: RecordedEvent<JobCreated>,
   directoryId: string,
   windowDays: number,
 ): Promise<void> {
-  const { jobId, priority } = (queued as unknown as JobQueued).data;
+  const { jobId, priority } = queued.data;
   const createdAt = new Date(created.metadata.timestamp);
   const idempotencyKey = submissionIdempotencyKey(jobId, directoryId, created.data.business, createdAt, windowDays);
   await executeCommand(
@@ -51,9 +52,9 @@ export async function scheduleSubmission(
   );
 }
 
-async function jobCreatedOf(store: EventStore, jobId: string): Promise<RecordedEvent & JobCreated> {
-  const { events } = await store.readStream(jobStreamId(jobId), { maxCount: 1 });
+async function jobCreatedOf(store: EventStore, jobId: string): Promise<RecordedEvent<JobCreated>> {
+  const { events } = await readStream<JobCreated>(store, jobStreamId(jobId), ['JobCreated'], { maxCount: 1 });
   const first = events[0];
   if (first?.type !== 'JobCreated') throw new Error(`job ${jobId} has no JobCreated event`);
-  return first as RecordedEvent & JobCreated;
+  return first;
 }

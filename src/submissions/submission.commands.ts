@@ -1,8 +1,8 @@
 /** Commands of the submission aggregate: imperative, readonly, decided by `submissionDecider`. */
+import type { Command } from '../shared/message';
 import type { Priority } from '../jobs/job.events';
 import type { ErrorClass, ManualReason } from './submission.events';
 
-type Command<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
 
 export type ScheduleSubmission = Command<'ScheduleSubmission', {
   jobId: string;

@@ -1,9 +1,9 @@
-import { DomainError, isBlank, rejectUnknownCommand, type Decider } from '../shared/decider';
+import { DomainError, isBlank, rejectUnknownCommand, type StreamDecider } from '../shared/decider';
 import type {
   RecordDeadLetter, RecordFailure, RecordNeedsManual, RecordSuccess, RedriveSubmission, ReopenSubmission, ScheduleSubmission, SkipDuplicate, StartAttempt,
   SubmissionCommand,
 } from './submission.commands';
-import { REOPENABLE_SUBMISSION_STATUSES, type SubmissionEvent } from './submission.events';
+import { REOPENABLE_SUBMISSION_STATUSES, SUBMISSION_EVENT_TYPES, type SubmissionEvent } from './submission.events';
 import { evolveSubmission, initialSubmissionState, isTerminal, type SubmissionState } from './submission.state';
 
 export type {
@@ -32,7 +32,8 @@ export function decideSubmission(command: SubmissionCommand, state: SubmissionSt
   }
 }
 
-export const submissionDecider: Decider<SubmissionCommand, SubmissionEvent, SubmissionState> = {
+export const submissionDecider: StreamDecider<SubmissionCommand, SubmissionEvent, SubmissionState> = {
+  eventTypes: SUBMISSION_EVENT_TYPES,
   decide: decideSubmission,
   evolve: evolveSubmission,
   initialState: initialSubmissionState,

@@ -1,3 +1,5 @@
+import type { Event, EventTypes } from '../shared/message';
+
 /** Events of stream `submission-<jobId>-<directoryId>`: one directory of one job. */
 export type ErrorClass = 'transient' | 'permanent';
 export type ManualReason = 'captcha' | 'login' | 'verification';
@@ -11,7 +13,6 @@ export type SubmissionStatus =
   | 'skipped'
   | 'dead_lettered';
 
-type Event<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
 type Ids = { jobId: string; directoryId: string };
 
 export type SubmissionScheduled = Event<'SubmissionScheduled', Ids & { idempotencyKey: string; priority: 'P1' | 'P2' | 'P3' }>;
@@ -68,7 +69,7 @@ export type SubmissionEvent =
   | SubmissionDeadLettered
   | SubmissionRedriven;
 
-export const SUBMISSION_EVENT_TYPES: readonly SubmissionEvent['type'][] = [
+export const SUBMISSION_EVENT_TYPES: EventTypes<SubmissionEvent> = [
   'SubmissionScheduled', 'SubmissionAttemptStarted', 'SubmissionSucceeded', 'SubmissionFailed',
   'SubmissionRetryScheduled', 'SubmissionNeedsManual', 'SubmissionSkipped', 'SubmissionReopened',
   'SubmissionDeadLettered', 'SubmissionRedriven',

@@ -10,6 +10,7 @@ import { deterministicUuid } from '../shared/deterministic-id';
 import { reopenSubmission } from '../submission-flow/reopen-submission';
 import { scheduleSubmission } from '../submission-flow/schedule-submission';
 import { isTerminal, submissionDecider, type SubmissionCommand } from '../submissions/submission.decider';
+import type { JobQueued } from '../jobs/job.events';
 import { submissionStreamId } from '../submissions/submission.events';
 import { readJob, readSubmission, type JobContext, type SubmissionContext } from './job-context';
 import { resultCommand } from './result-command';
@@ -139,7 +140,8 @@ export class SubmissionProcessor {
   private async scheduled(job: JobContext, message: SubmissionMessage): Promise<SubmissionContext> {
     const current = await readSubmission(this.deps.store, message.jobId, message.directoryId);
     if (current.state.exists) return current;
-    const queued = job.events.find((e) => e.type === 'JobQueued') as RecordedEvent;
+    const queued = job.events.find((e): e is RecordedEvent<JobQueued> => e.type === 'JobQueued');
+    if (!queued) throw new Error(`job ${message.jobId} has no JobQueued event`);
     try {
       await scheduleSubmission(this.deps.store, queued, job.created, message.directoryId, this.deps.idempotencyWindowDays);
     } catch (error) {
@@ -162,7 +164,7 @@ export class SubmissionProcessor {
     // A message from before the retry was scheduled: the retry's own (delayed) message runs it.
     if (state.status === 'retry_scheduled' && message.attempt <= state.attempts) return { action: 'ack', outcome: 'skipped: superseded by a scheduled retry' };
     if (state.status === 'in_progress' && last?.type === 'SubmissionAttemptStarted') {
-      const { workerId } = last.data as { workerId: string };
+      const { workerId } = last.data;
       if (workerId !== this.deps.workerId) return this.runningElsewhere(workerId, last.recordedAt, message);
     }
     return null;

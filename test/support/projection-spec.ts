@@ -1,3 +1,4 @@
+import { isOneOf } from '../../src/event-store/event-decoding';
 import type { Pool } from 'pg';
 import { withTransaction } from '../../src/database/transaction';
 import type { RecordedEvent } from '../../src/event-store/event-store.port';
@@ -52,7 +53,7 @@ async function applyPage(pool: Pool, projection: Projection, events: readonly Re
   const state = await readState(pool, projection.name);
   if (!state) throw new Error(`Projection ${projection.name} is not installed`);
   const target = { cursor: 'live' as const, generation: state.liveGeneration, from: state.liveCheckpoint };
-  const handled = events.filter((event) => projection.handles.includes(event.type));
+  const handled = events.filter((event) => isOneOf(projection.handles, event));
   await applyBatch(pool, projection, target, handled, events[events.length - 1].checkpoint);
 }
 

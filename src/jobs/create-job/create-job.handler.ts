@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CustomerRepository } from '../../customers/customer.repository';
 import { DirectoryCatalogRepository } from '../../directories/directory-catalog.repository';
+import { decodeEvents } from '../../event-store/event-decoding';
 import { WrongExpectedVersionError } from '../../event-store/event-store.errors';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
 import { executeCommand } from '../../shared/command-executor';
@@ -10,7 +11,7 @@ import { DomainError, fold } from '../../shared/decider';
 import { deterministicUuid } from '../../shared/deterministic-id';
 import type { CreateJob } from '../job.commands';
 import { jobDecider, type JobState } from '../job.decider';
-import { jobStreamId, type JobEvent } from '../job.events';
+import { JOB_EVENT_TYPES, jobStreamId, type JobEvent } from '../job.events';
 import { appendMetadata } from '../../shared/command-context';
 import { CreateJobCommand, type CreateJobResult } from './create-job.command';
 
@@ -61,7 +62,7 @@ export class CreateJobHandler implements ICommandHandler<CreateJobCommand> {
   private async existingJob(jobId: string): Promise<CreateJobResult | null> {
     const { events, version } = await this.store.readStream(jobStreamId(jobId));
     if (events.length === 0) return null;
-    return toResult(fold(jobDecider, events as unknown as readonly JobEvent[]), version, false);
+    return toResult(fold(jobDecider, decodeEvents<JobEvent>(JOB_EVENT_TYPES, events)), version, false);
   }
 }
 

@@ -1,14 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { decodeEvents } from '../../event-store/event-decoding';
 import { WrongExpectedVersionError } from '../../event-store/event-store.errors';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
 import { DomainError, fold } from '../../shared/decider';
 import { submissionDecider } from '../../submissions/submission.decider';
 import {
-  REOPENABLE_SUBMISSION_STATUSES, submissionStreamId, type SubmissionEvent, type SubmissionStatus,
+  REOPENABLE_SUBMISSION_STATUSES, SUBMISSION_EVENT_TYPES, submissionStreamId, type SubmissionEvent, type SubmissionStatus,
 } from '../../submissions/submission.events';
 import { jobDecider } from '../job.decider';
-import { jobStreamId, type JobEvent } from '../job.events';
+import { JOB_EVENT_TYPES, jobStreamId, type JobEvent } from '../job.events';
 import { RetryJobCommand } from './retry-job.command';
 import { runJobCommand, type JobCommandResult } from '../run-job-command';
 
@@ -32,7 +33,7 @@ export class RetryJobHandler implements ICommandHandler<RetryJobCommand> {
     if (events.length === 0) throw new DomainError('NOT_FOUND', `Job ${jobId} does not exist`);
     // Fail fast on a stale If-Match, before reading every submission.
     if (expectedVersion !== version) throw new WrongExpectedVersionError(jobStreamId(jobId), expectedVersion, version);
-    const job = fold(jobDecider, events as unknown as JobEvent[]);
+    const job = fold(jobDecider, decodeEvents<JobEvent>(JOB_EVENT_TYPES, events));
     const foreign = directoryIds?.find((id) => !job.directoryIds.includes(id));
     if (foreign !== undefined) throw new DomainError('INVALID_COMMAND', `Cannot retry job ${jobId}: directory ${foreign} is not part of the job`);
     const statuses = await this.statusesOf(jobId, directoryIds ?? job.directoryIds);
@@ -53,7 +54,7 @@ export class RetryJobHandler implements ICommandHandler<RetryJobCommand> {
       const batch = directoryIds.slice(i, i + PARALLEL_READS);
       result.push(...(await Promise.all(batch.map(async (id): Promise<[string, SubmissionStatus | null]> => {
         const { events } = await this.store.readStream(submissionStreamId(jobId, id));
-        const state = fold(submissionDecider, events as unknown as SubmissionEvent[]);
+        const state = fold(submissionDecider, decodeEvents<SubmissionEvent>(SUBMISSION_EVENT_TYPES, events));
         return [id, state.exists ? state.status : null];
       }))));
     }

@@ -1,7 +1,8 @@
+import { decodeEvents } from '../../event-store/event-decoding';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import { fold } from '../../shared/decider';
 import { jobDecider } from '../job.decider';
-import type { JobEvent, JobStatus, OutcomeCounts, PackageTier, Priority } from '../job.events';
+import { JOB_EVENT_TYPES, type JobEvent, type JobStatus, type OutcomeCounts, type PackageTier, type Priority } from '../job.events';
 import { reopenedReason, requeuedReason } from '../status-reason';
 
 /** A job as its own stream says it is: never stale, with its exact version. */
@@ -24,7 +25,7 @@ export interface JobDetails {
 
 /** Folds a job stream (non-empty, from version 1) into its details. */
 export function toJobDetails(recorded: readonly RecordedEvent[]): JobDetails {
-  const events = recorded as unknown as readonly JobEvent[];
+  const events = decodeEvents<JobEvent>(JOB_EVENT_TYPES, recorded);
   const state = fold(jobDecider, events);
   const first = recorded[0];
   const last = recorded[recorded.length - 1];
