@@ -4,7 +4,7 @@ import type { ProjectorOptions } from '../../projections/runtime/projection-lead
 import { AdvisoryLeases } from '../database/advisory-leases';
 import { assertEveryTypeAccountedFor } from '../event-store/event-registry';
 import type { EventStore } from '../event-store/event-store.port';
-import type { Reaction } from '../reactions/reaction';
+import type { Reaction } from './reaction';
 import { periodic, type PeriodicOptions } from './periodic';
 import type { ProcessingDeps, Processor } from './processor';
 import { projector, type ProjectorProcessor } from './projector';

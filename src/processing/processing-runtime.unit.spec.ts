@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import type { EventStore } from '../event-store/event-store.port';
-import type { Reaction } from '../reactions/reaction';
+import type { Reaction } from './reaction';
 import { ProcessingRuntime } from './processing-runtime';
 
 const options = { batchSize: 10, standbyRetryMs: 1000, onError: () => undefined };

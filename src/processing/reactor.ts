@@ -1,5 +1,5 @@
 import type { EventStore } from '../event-store/event-store.port';
-import type { Reaction } from '../reactions/reaction';
+import type { Reaction } from './reaction';
 import { CheckpointStore } from './checkpoint-store';
 import { LeaderLoop, type Leadership } from './leader-loop';
 import { loopProcessor, type ProcessingDeps, type Processor } from './processor';

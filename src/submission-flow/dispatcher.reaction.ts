@@ -1,7 +1,7 @@
 import { readStream } from '../event-store/event-decoding';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { JOB_EVENT_TYPES, jobStreamId, type JobEvent, type JobQueued, type JobRedriven, type JobRequeued, type Priority } from '../jobs/job.events';
-import { typedReaction, type Reaction } from '../reactions/reaction';
+import { typedReaction, type Reaction } from '../processing/reaction';
 import { fold } from '../shared/decider';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { submissionDecider } from '../submissions/submission.decider';

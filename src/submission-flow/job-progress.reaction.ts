@@ -4,7 +4,7 @@ import type { JobCommand } from '../jobs/job.commands';
 import { jobDecider } from '../jobs/job.decider';
 import { readStream } from '../event-store/event-decoding';
 import { jobStreamId, type JobCreated, type JobRequeued, type ReopenReason } from '../jobs/job.events';
-import { typedReaction, type Reaction } from '../reactions/reaction';
+import { typedReaction, type Reaction } from '../processing/reaction';
 import { executeCommand } from '../shared/command-executor';
 import { DomainError } from '../shared/decider';
 import { deterministicUuid } from '../shared/deterministic-id';

@@ -1,6 +1,6 @@
 import type { EventStore } from '../event-store/event-store.port';
 import type { JobQueued, JobRequeued } from '../jobs/job.events';
-import { typedReaction, type Reaction } from '../reactions/reaction';
+import { typedReaction, type Reaction } from '../processing/reaction';
 import { reopenAll } from './reopen-submission';
 import { scheduleAll } from './schedule-submission';
 

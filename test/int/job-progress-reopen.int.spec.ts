@@ -3,7 +3,7 @@ import type { RecordedEvent } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { jobDecider } from '../../src/jobs/job.decider';
 import { jobStreamId, type JobEvent } from '../../src/jobs/job.events';
-import type { Reaction } from '../../src/reactions/reaction';
+import type { Reaction } from '../../src/processing/reaction';
 import { executeCommand } from '../../src/shared/command-executor';
 import { fold } from '../../src/shared/decider';
 import { jobProgressReaction } from '../../src/submission-flow/job-progress.reaction';
