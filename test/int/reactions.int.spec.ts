@@ -66,11 +66,18 @@ describe.each(TEST_BACKENDS)('reactions: submission scheduling and job progress 
     await executeCommand(store, stream, submissionDecider, result, metadata);
   }
 
+  /** The scheduler writes a job's submissions in parallel: wait for every one, not the last named. */
+  const allScheduled = (jobId: string, directoryIds: readonly string[]) =>
+    eventually(async () => {
+      const versions = await Promise.all(directoryIds.map(async (d) => (await store.readStream(submissionStreamId(jobId, d))).version));
+      return versions.every((v) => v >= 1);
+    }, { timeoutMs: 20_000, intervalMs: 25, message: `submissions of ${directoryIds.join(', ')} scheduled` });
+
   const jobTypes = async (jobId: string): Promise<string[]> => (await store.readStream(jobStreamId(jobId))).events.map((e) => e.type);
 
   it('schedules one submission per directory with a SHA-256 idempotency key', async () => {
     const jobId = await createJob(['a', 'b', 'c']);
-    await eventually(async () => (await store.readStream(submissionStreamId(jobId, 'c'))).version === 1, { timeoutMs: 20_000, intervalMs: 25 });
+    await allScheduled(jobId, ['a', 'b', 'c']);
     for (const dir of ['a', 'b', 'c']) {
       const [scheduled] = (await store.readStream(submissionStreamId(jobId, dir))).events as (RecordedEvent & { data: { idempotencyKey: string } })[];
       expect(scheduled.type).toBe('SubmissionScheduled');
@@ -81,7 +88,7 @@ describe.each(TEST_BACKENDS)('reactions: submission scheduling and job progress 
 
   it('starts the job on the first attempt and completes it once every submission is finished', async () => {
     const jobId = await createJob(['a', 'b']);
-    await eventually(async () => (await store.readStream(submissionStreamId(jobId, 'b'))).version === 1, { timeoutMs: 20_000, intervalMs: 25 });
+    await allScheduled(jobId, ['a', 'b']);
     await work(jobId, 'a', 'succeed');
     await eventually(async () => (await jobTypes(jobId)).includes('JobStarted'), { timeoutMs: 20_000, intervalMs: 25 });
     expect(await jobTypes(jobId)).not.toContain('JobCompleted');
@@ -100,7 +107,7 @@ describe.each(TEST_BACKENDS)('reactions: submission scheduling and job progress 
 
   it('replaying from an old checkpoint (a crash before the checkpoint moved) appends nothing twice', async () => {
     const jobId = await createJob(['a', 'b']);
-    await eventually(async () => (await store.readStream(submissionStreamId(jobId, 'b'))).version === 1, { timeoutMs: 20_000, intervalMs: 25 });
+    await allScheduled(jobId, ['a', 'b']);
     await work(jobId, 'a', 'succeed');
     await work(jobId, 'b', 'succeed');
     await eventually(async () => (await jobTypes(jobId)).includes('JobCompleted'), { timeoutMs: 20_000, intervalMs: 25 });
