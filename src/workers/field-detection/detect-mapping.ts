@@ -22,7 +22,7 @@ export interface DetectedMapping {
 }
 
 const LISTING_FIELDS: ReadonlySet<DetectedField> = new Set<ListingField>([
-  'businessName', 'contactName', 'email', 'phone', 'website', 'address', 'city', 'state', 'zip', 'country',
+  'businessName', 'contactName', 'email', 'phone', 'website', 'address', 'address2', 'city', 'state', 'zip', 'country',
   'category', 'description', 'logo',
 ]);
 

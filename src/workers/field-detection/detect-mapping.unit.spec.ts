@@ -60,4 +60,24 @@ describe('detectMapping', () => {
     expect(detected.contactLastName).toBe('#f1');
     expect(detected.mapping.contactName).toBeUndefined();
   });
+
+  it('reads a bare "Name" as the full name alone, and as the other half beside a first or last name', () => {
+    const alone = detectMapping([control(0, { label: 'Nama' }), control(1, { label: 'Email' }), control(2, { label: 'Kota' })]);
+    expect(alone.mapping.contactName).toEqual(['#f0']);
+    const split = detectMapping([
+      control(0, { label: 'Nome' }), control(1, { label: 'Sobrenome' }), control(2, { label: 'E-mail' }), control(3, { label: 'Cidade' }),
+    ]);
+    expect(split).toMatchObject({ contactFirstName: '#f0', contactLastName: '#f1' });
+    expect(split.mapping.contactName).toBeUndefined();
+  });
+
+  it('keeps an area-code box and the number box after it together, whatever their own labels and names', () => {
+    const detected = detectMapping([
+      control(0, { label: 'Company' }), control(1, { label: 'Email' }),
+      control(2, { label: 'DDD' }, { name: 'creditPhoneArea', maxLength: 2 }), control(3, { label: 'Telefone' }, { maxLength: 9 }),
+      control(4, { placeholder: 'Vorwahl' }, { formIndex: 1 }),
+    ]);
+    expect(detected.mapping.phone).toEqual(['#f2']);
+    expect(detected.phoneParts).toEqual(['#f2', '#f3']);
+  });
 });

@@ -12,7 +12,7 @@ export interface FillPlan {
 }
 
 const LISTING_FIELDS: ReadonlySet<string> = new Set<ListingField>([
-  'businessName', 'contactName', 'email', 'phone', 'website', 'address', 'city', 'state', 'zip',
+  'businessName', 'contactName', 'email', 'phone', 'website', 'address', 'address2', 'city', 'state', 'zip',
   'country', 'category', 'description', 'logo',
 ]);
 
