@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { alignExpectations, parseAutofillOut, type Expectation } from '../../src/workers/field-detection/autofill-expectations';
 import { classifyFields } from '../../src/workers/field-detection/classify-fields';
+import { detectMapping } from '../../src/workers/field-detection/detect-mapping';
 import { extractFields } from '../../src/workers/field-detection/extract-fields.browser';
 import type { FieldDescriptor } from '../../src/workers/field-detection/field-descriptor';
 import { formatScoreTable, scoreDetections, type DetectionScore, type ScoredControl } from '../support/detection-score';
@@ -67,12 +68,16 @@ async function expectationsInPage(descriptors: readonly FieldDescriptor[]): Prom
   return out;
 }
 
+/** Forms whose detected mapping says it is uncertain (a required field missing or only guessed). */
+const uncertainForms: string[] = [];
+
 async function scoreHandWrittenForms(): Promise<LanguageControl[]> {
   const controls: LanguageControl[] = [];
   for (const file of readdirSync(FORMS_DIR).filter((f) => f.endsWith('.html')).sort()) {
     const html = readFileSync(join(FORMS_DIR, file), 'utf8');
     const descriptors = await describePage(html);
     controls.push(...toControls(file, languageOf(html, 'en'), descriptors, await expectationsInPage(descriptors)));
+    if (detectMapping(descriptors).uncertain) uncertainForms.push(file);
   }
   return controls;
 }
@@ -109,9 +114,9 @@ describe('field detection across languages', () => {
 
   it('scores the Chromium autofill development set per field and per language', async () => {
     const { score, languages } = report('Chromium autofill fixtures', await scoreAutofillFixtures());
-    expect(score.overall.precision).toBeGreaterThanOrEqual(0.97);
-    expect(score.overall.recall).toBeGreaterThanOrEqual(0.95);
-    for (const [, s] of languages) expect(s.overall.precision).toBeGreaterThanOrEqual(0.95);
+    expect(score.overall.precision).toBeGreaterThanOrEqual(0.99);
+    expect(score.overall.recall).toBeGreaterThanOrEqual(0.98);
+    for (const [, s] of languages) expect(s.overall.precision).toBeGreaterThanOrEqual(0.98);
     expect(score.unknownHits).toEqual([]);
   });
 
@@ -120,7 +125,16 @@ describe('field detection across languages', () => {
     const { score, languages } = report('hand-written forms', controls);
     expect(new Set(controls.map((c) => c.source)).size).toBeGreaterThanOrEqual(23);
     expect(languages.size).toBeGreaterThanOrEqual(18);
-    expect(score.overall.precision).toBeGreaterThanOrEqual(0.97);
-    expect(score.overall.recall).toBeGreaterThanOrEqual(0.95);
+    expect(score.overall.precision).toBeGreaterThanOrEqual(0.99);
+    expect(score.overall.recall).toBeGreaterThanOrEqual(0.98);
+    for (const [, s] of languages) {
+      expect(s.overall.precision).toBeGreaterThanOrEqual(0.98);
+      expect(s.overall.recall).toBeGreaterThanOrEqual(0.95);
+    }
+    expect(score.unknownHits).toEqual([]);
+    // Uncertain exactly where a form does not ask for a business name or an e-mail (a shop checkout).
+    const asksFor = (file: string, field: string): boolean => controls.some((c) => c.source === file && c.expected === field);
+    const lacking = [...new Set(controls.map((c) => c.source))].filter((f) => !asksFor(f, 'businessName') || !asksFor(f, 'email'));
+    expect(uncertainForms).toEqual(lacking);
   });
 });

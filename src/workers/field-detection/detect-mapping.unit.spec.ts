@@ -1,4 +1,5 @@
 import { detectMapping } from './detect-mapping';
+import { UNCERTAIN_BELOW } from './mapping-confidence';
 import type { FieldDescriptor, FieldLabels } from './field-descriptor';
 import { aDescriptor } from '../../../test/support/field-descriptor.builder';
 
@@ -79,5 +80,23 @@ describe('detectMapping', () => {
     ]);
     expect(detected.mapping.phone).toEqual(['#f2']);
     expect(detected.phoneParts).toEqual(['#f2', '#f3']);
+  });
+
+  it('gives each mapped field its confidence and is certain when the required fields are found from labels', () => {
+    const detected = detectMapping([
+      control(0, { label: 'Business name' }), control(1, { placeholder: 'Email' }), control(2, { label: 'City' }),
+    ]);
+    expect(detected.confidence).toEqual({ businessName: 0.9, email: 0.7, city: 0.9 });
+    expect(detected).toMatchObject({ uncertain: false, missingRequired: [] });
+  });
+
+  it('is uncertain when a required field is missing or only guessed', () => {
+    const noEmail = detectMapping([control(0, { label: 'Company' }), control(1, { label: 'Phone' }), control(2, { label: 'City' })]);
+    expect(noEmail).toMatchObject({ uncertain: true, missingRequired: ['email'] });
+    const guessed = detectMapping([
+      control(0, { label: 'Company' }), control(1, {}, { type: 'email' }), control(2, { label: 'City' }),
+    ]);
+    expect(guessed.confidence.email).toBeLessThan(UNCERTAIN_BELOW);
+    expect(guessed).toMatchObject({ uncertain: true, missingRequired: [] });
   });
 });
