@@ -1,6 +1,6 @@
 import type { FieldDescriptor } from './field-descriptor';
 import {
-  CHECKBOX_NEGATIVE_PATTERNS, FIELDS_BY_CONTROL, HONEYPOT_PATTERN, NEGATIVE_PATTERNS, POSITIVE_PATTERNS, TERMS_PATTERNS, normalizeText,
+  BARE_NAME_RULE, CHECKBOX_NEGATIVE_PATTERNS, FIELDS_BY_CONTROL, HONEYPOT_PATTERN, NEGATIVE_PATTERNS, POSITIVE_PATTERNS, TERMS_PATTERNS, normalizeText,
   type DetectedField, type FieldPattern,
 } from './field-patterns';
 
@@ -94,6 +94,14 @@ export function textSources(d: FieldDescriptor): ReadonlyArray<readonly [TextSou
   ];
   const legend = normalizeText(l.legend);
   return sources.map(([source, text]) => [source, withContext(normalizeText(text), legend)] as const).filter(([, text]) => text !== '');
+}
+
+/** The control's own first words (its fieldset aside) say only "name": which name depends on its neighbours. */
+export function isBareName(d: FieldDescriptor): boolean {
+  const bare = POSITIVE_PATTERNS.find((p) => p.rule === BARE_NAME_RULE);
+  const own = [d.labels.label, d.labels.ariaLabelledBy, d.labels.ariaLabel, d.labels.nearby, d.labels.placeholder]
+    .map(normalizeText).find((text) => text !== '');
+  return bare !== undefined && own !== undefined && bare.pattern.test(own);
 }
 
 /** A select's first option often names it ('Province', '-- Country --') when nothing else does. */

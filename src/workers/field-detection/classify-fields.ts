@@ -1,6 +1,6 @@
-import { classifyField, mentionsAreaCode, type FieldClassification } from './classify-field';
+import { classifyField, isBareName, mentionsAreaCode, type FieldClassification } from './classify-field';
 import type { FieldDescriptor } from './field-descriptor';
-import { BARE_NAME_RULE, type DetectedField } from './field-patterns';
+import type { DetectedField } from './field-patterns';
 
 export interface ClassifiedField {
   readonly descriptor: FieldDescriptor;
@@ -32,7 +32,7 @@ function resolveBareNames(fields: readonly ClassifiedField[]): ClassifiedField[]
   const has = (form: number, field: DetectedField): boolean =>
     fields.some((c) => c.descriptor.formIndex === form && c.classification.field === field);
   return fields.map((c) => {
-    if (c.classification.rule !== BARE_NAME_RULE) return c;
+    if (c.classification.field !== 'contactName' || !isBareName(c.descriptor)) return c;
     const form = c.descriptor.formIndex;
     const field = has(form, 'contactLastName') && !has(form, 'contactFirstName') ? 'contactFirstName'
       : has(form, 'contactFirstName') && !has(form, 'contactLastName') ? 'contactLastName' : null;
