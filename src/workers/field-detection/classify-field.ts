@@ -1,6 +1,7 @@
 import type { FieldDescriptor } from './field-descriptor';
 import {
-  BARE_NAME_RULE, CHECKBOX_NEGATIVE_PATTERNS, FIELDS_BY_CONTROL, HONEYPOT_PATTERN, NEGATIVE_PATTERNS, POSITIVE_PATTERNS, TERMS_PATTERNS, normalizeText,
+  BARE_NAME_RULE, CHECKBOX_NEGATIVE_PATTERNS, FIELDS_BY_CONTROL, HONEYPOT_PATTERN, NEGATIVE_PATTERNS, PAYMENT_SECTION_PATTERN, POSITIVE_PATTERNS,
+  TERMS_PATTERNS, normalizeText,
   type DetectedField, type FieldPattern,
 } from './field-patterns';
 
@@ -49,6 +50,7 @@ export function classifyField(d: FieldDescriptor): FieldClassification {
   if (HONEYPOT_PATTERN.test(normalizeText(`${d.className} ${d.name} ${d.id}`))) return result(null, 1, 'hidden', 'honeypot');
   if (d.readOnly || d.disabled) return result(null, 1, 'disabled', d.readOnly ? 'readonly' : 'disabled');
   if (d.type === 'password' || d.type === 'search') return result(null, 1, 'type', d.type);
+  if (d.type !== 'checkbox' && PAYMENT_SECTION_PATTERN.test(normalizeText(d.labels.legend))) return result(null, 0.9, 'form', 'payment-section');
   if (d.type === 'radio') return result(null, 1, 'type', 'radio');
   if (d.type === 'checkbox') return classifyCheckbox(d);
   if (d.type === 'file') return classifyFile(d);

@@ -32,7 +32,7 @@ export function normalizeText(text: string): string {
 
 const rule = (name: string, field: DetectedField | null, pattern: RegExp): FieldPattern => ({ rule: name, field, pattern });
 
-export { HONEYPOT_PATTERN, NEGATIVE_PATTERNS } from './negative-patterns';
+export { HONEYPOT_PATTERN, NEGATIVE_PATTERNS, PAYMENT_SECTION_PATTERN } from './negative-patterns';
 export { BARE_NAME_RULE, POSITIVE_PATTERNS } from './positive-patterns';
 
 /** Checked only on checkboxes: boxes that must stay as they are. */
