@@ -60,11 +60,22 @@ export function classifyField(d: FieldDescriptor): FieldClassification {
   const allowed = FIELDS_BY_CONTROL[d.tag === 'input' ? 'text' : d.tag];
   const positives = POSITIVE_PATTERNS.filter((p) => p.field !== null && allowed.has(p.field));
   const negatives = negativesFor(d);
-  for (const [source, text] of textSources(d)) {
+  const sources = textSources(d);
+  for (const [i, [source, text]] of sources.entries()) {
     const hit = matchText(text, negatives) ?? matchText(text, positives);
+    if (hit?.field === 'contactName') return nameHalf(sources.slice(i + 1), positives) ?? result(hit.field, SOURCE_CONFIDENCE[source], source, hit.rule);
     if (hit) return result(hit.field, SOURCE_CONFIDENCE[source], source, hit.rule);
   }
   return fromInputType(d);
+}
+
+/** 'Name' over two boxes whose placeholders say 'First'/'Last' ('お名前' [姓] [名]): the box's own half wins. */
+function nameHalf(rest: ReadonlyArray<readonly [TextSource, string]>, positives: readonly FieldPattern[]): FieldClassification | null {
+  for (const [source, text] of rest) {
+    const hit = matchText(text, positives);
+    if (hit?.field === 'contactFirstName' || hit?.field === 'contactLastName') return result(hit.field, SOURCE_CONFIDENCE[source], source, hit.rule);
+  }
+  return null;
 }
 
 /** Any cue of the box says it holds the area code, even when its label only says 'Phone'. */
