@@ -60,6 +60,12 @@ describe('classifyField', () => {
     expect(classifyField(aDescriptor({ labels: { label } })).field).toBe(field);
   });
 
+  it('lets a box say which half of a shared "Name" row it holds', () => {
+    expect(classifyField(aDescriptor({ labels: { nearby: 'お名前', placeholder: '姓' } })).field).toBe('contactLastName');
+    expect(classifyField(aDescriptor({ labels: { nearby: 'Name', placeholder: 'First' + ' name' } })).field).toBe('contactFirstName');
+    expect(classifyField(aDescriptor({ labels: { nearby: 'Name', placeholder: 'e.g. Jane Doe' } })).field).toBe('contactName');
+  });
+
   it('tells a country select named CountryCode from a dialling-code picker', () => {
     const countries = aDescriptor({ tag: 'select', type: 'select', name: 'CountryCode', options: ['Portugal', 'Espanha'] });
     expect(classifyField(countries).field).toBe('country');
