@@ -35,6 +35,8 @@ function valueFor(site: SiteTemplate, field: ListingField, business: BusinessSna
       return '';
     case 'contactName':
       return business.contactName ?? '';
+    case 'address2':
+      return business.address2 ?? '';
     default:
       return business[field];
   }

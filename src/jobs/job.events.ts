@@ -14,6 +14,8 @@ export interface BusinessSnapshot {
   readonly phone: string;
   readonly website: string;
   readonly address: string;
+  /** Apartment, suite, floor…: only ever put into a form's second address line. */
+  readonly address2?: string;
   readonly city: string;
   readonly state: string;
   readonly zip: string;

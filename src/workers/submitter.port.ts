@@ -5,7 +5,7 @@ export const SUBMITTER = Symbol('SUBMITTER');
 
 /** Listing fields a directory form can ask for (keys of a form mapping). */
 export type ListingField =
-  | 'businessName' | 'contactName' | 'email' | 'phone' | 'website' | 'address' | 'city' | 'state'
+  | 'businessName' | 'contactName' | 'email' | 'phone' | 'website' | 'address' | 'address2' | 'city' | 'state'
   | 'zip' | 'country' | 'category' | 'description' | 'logo';
 
 /** Field → ordered fallback CSS selectors: the seed's `formMapping` shape, plus our extra fields. */

@@ -14,7 +14,7 @@ export interface AutofillLine {
 
 const CHROMIUM_TYPES: Readonly<Record<string, Expectation>> = {
   COMPANY_NAME: 'businessName', NAME_FULL: 'contactName', NAME_FIRST: 'contactFirstName', NAME_LAST: 'contactLastName',
-  EMAIL_ADDRESS: 'email', ADDRESS_HOME_LINE1: 'address', ADDRESS_HOME_STREET_ADDRESS: 'address', ADDRESS_HOME_CITY: 'city',
+  EMAIL_ADDRESS: 'email', ADDRESS_HOME_LINE1: 'address', ADDRESS_HOME_LINE2: 'address2', ADDRESS_HOME_STREET_ADDRESS: 'address', ADDRESS_HOME_CITY: 'city',
   ADDRESS_HOME_STATE: 'state', ADDRESS_HOME_ZIP: 'zip', ADDRESS_HOME_COUNTRY: 'country', UNKNOWN_TYPE: 'unknown',
 };
 

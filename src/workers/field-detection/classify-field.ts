@@ -1,6 +1,7 @@
 import type { FieldDescriptor } from './field-descriptor';
 import {
-  CHECKBOX_NEGATIVE_PATTERNS, FIELDS_BY_CONTROL, HONEYPOT_PATTERN, NEGATIVE_PATTERNS, POSITIVE_PATTERNS, TERMS_PATTERNS, normalizeText,
+  BARE_NAME_RULE, CHECKBOX_NEGATIVE_PATTERNS, FIELDS_BY_CONTROL, HONEYPOT_PATTERN, NEGATIVE_PATTERNS, PAYMENT_SECTION_PATTERN, POSITIVE_PATTERNS,
+  TERMS_PATTERNS, normalizeText,
   type DetectedField, type FieldPattern,
 } from './field-patterns';
 
@@ -28,11 +29,16 @@ const AUTOCOMPLETE_FIELDS: Readonly<Record<string, DetectedField | null>> = {
   url: 'website', 'street-address': 'address', 'address-line1': 'address', 'address-level2': 'city',
   'address-level1': 'state', 'postal-code': 'zip', country: 'country', 'country-name': 'country',
   name: 'contactName', 'given-name': 'contactFirstName', 'family-name': 'contactLastName',
-  'address-line2': null, 'address-line3': null, 'address-level3': null, 'additional-name': null,
+  'address-line2': 'address2', 'address-line3': null, 'address-level3': null, 'additional-name': null,
   'tel-country-code': null, 'tel-local': null, 'tel-local-prefix': null, 'tel-local-suffix': null, 'tel-extension': null,
   username: null, 'current-password': null, 'new-password': null, 'one-time-code': null, 'organization-title': null,
   'honorific-prefix': null, 'honorific-suffix': null, nickname: null, bday: null, sex: null,
+  'cc-name': null, 'cc-given-name': null, 'cc-family-name': null, 'cc-number': null, 'cc-exp': null, 'cc-exp-month': null,
+  'cc-exp-year': null, 'cc-csc': null, 'cc-type': null, 'transaction-amount': null, 'transaction-currency': null,
 };
+
+/** Options such as '+49' or 'DE (+49)': a telephone country code, whatever the select is named. */
+const DIAL_CODE_OPTION = /^\D{0,40}\+\s?\d{1,4}\)?$|^\+?\d{1,4}$/;
 
 const LOGO_PATTERN = /logo|image|photo|picture|\bbild|foto|imagen|immagine/;
 const result = (field: DetectedField | null, confidence: number, source: ClassificationSource, rule: string): FieldClassification =>
@@ -44,18 +50,52 @@ export function classifyField(d: FieldDescriptor): FieldClassification {
   if (HONEYPOT_PATTERN.test(normalizeText(`${d.className} ${d.name} ${d.id}`))) return result(null, 1, 'hidden', 'honeypot');
   if (d.readOnly || d.disabled) return result(null, 1, 'disabled', d.readOnly ? 'readonly' : 'disabled');
   if (d.type === 'password' || d.type === 'search') return result(null, 1, 'type', d.type);
+  if (d.type !== 'checkbox' && PAYMENT_SECTION_PATTERN.test(normalizeText(d.labels.legend))) return result(null, 0.9, 'form', 'payment-section');
   if (d.type === 'radio') return result(null, 1, 'type', 'radio');
   if (d.type === 'checkbox') return classifyCheckbox(d);
   if (d.type === 'file') return classifyFile(d);
   const byAutocomplete = fromAutocomplete(d.autocomplete);
   if (byAutocomplete) return byAutocomplete;
+  if (d.tag === 'select' && isDialCodeList(d.options)) return result(null, 0.9, 'type', 'dial-code');
   const allowed = FIELDS_BY_CONTROL[d.tag === 'input' ? 'text' : d.tag];
-  for (const [source, text] of textSources(d)) {
-    const positives = POSITIVE_PATTERNS.filter((p) => p.field !== null && allowed.has(p.field));
-    const hit = matchText(text, NEGATIVE_PATTERNS) ?? matchText(text, positives);
+  const positives = POSITIVE_PATTERNS.filter((p) => p.field !== null && allowed.has(p.field));
+  const negatives = negativesFor(d);
+  const sources = textSources(d);
+  for (const [i, [source, text]] of sources.entries()) {
+    const hit = matchText(text, negatives) ?? matchText(text, positives);
+    if (hit?.field === 'contactName') return nameHalf(sources.slice(i + 1), positives) ?? result(hit.field, SOURCE_CONFIDENCE[source], source, hit.rule);
     if (hit) return result(hit.field, SOURCE_CONFIDENCE[source], source, hit.rule);
   }
   return fromInputType(d);
+}
+
+/** 'Name' over two boxes whose placeholders say 'First'/'Last' ('お名前' [姓] [名]): the box's own half wins. */
+function nameHalf(rest: ReadonlyArray<readonly [TextSource, string]>, positives: readonly FieldPattern[]): FieldClassification | null {
+  for (const [source, text] of rest) {
+    const hit = matchText(text, positives);
+    if (hit?.field === 'contactFirstName' || hit?.field === 'contactLastName') return result(hit.field, SOURCE_CONFIDENCE[source], source, hit.rule);
+  }
+  return null;
+}
+
+/** Any cue of the box says it holds the area code, even when its label only says 'Phone'. */
+export function mentionsAreaCode(d: FieldDescriptor): boolean {
+  const areaCode = POSITIVE_PATTERNS.find((p) => p.rule === 'area-code');
+  return areaCode !== undefined && textSources(d).some(([, text]) => areaCode.pattern.test(text));
+}
+
+/** Most options read like '+33': a dialling-code picker beside a phone box. */
+function isDialCodeList(options: readonly string[]): boolean {
+  const real = options.filter((o) => o.trim() !== '');
+  return real.length >= 2 && real.filter((o) => DIAL_CODE_OPTION.test(o.trim())).length / real.length >= 0.6;
+}
+
+/**
+ * A select named like 'CountryCode' that lists countries (not dialling codes) is the country:
+ * its name says "country code" because ISO codes are its values.
+ */
+function negativesFor(d: FieldDescriptor): readonly FieldPattern[] {
+  return d.tag === 'select' ? NEGATIVE_PATTERNS.filter((p) => p.rule !== 'phone-country-code') : NEGATIVE_PATTERNS;
 }
 
 /** Text cues in the order they are trusted; a source that matches any pattern decides. */
@@ -63,10 +103,23 @@ export function textSources(d: FieldDescriptor): ReadonlyArray<readonly [TextSou
   const l = d.labels;
   const sources: Array<readonly [TextSource, string]> = [
     ['label', l.label], ['aria-labelledby', l.ariaLabelledBy], ['aria-label', l.ariaLabel], ['nearby', l.nearby],
-    ['placeholder', l.placeholder], ['title', l.title], ['name', d.name], ['id', d.id],
+    ['placeholder', l.placeholder || selectPrompt(d)], ['title', l.title], ['name', d.name], ['id', d.id],
   ];
   const legend = normalizeText(l.legend);
   return sources.map(([source, text]) => [source, withContext(normalizeText(text), legend)] as const).filter(([, text]) => text !== '');
+}
+
+/** The control's own first words (its fieldset aside) say only "name": which name depends on its neighbours. */
+export function isBareName(d: FieldDescriptor): boolean {
+  const bare = POSITIVE_PATTERNS.find((p) => p.rule === BARE_NAME_RULE);
+  const own = [d.labels.label, d.labels.ariaLabelledBy, d.labels.ariaLabel, d.labels.nearby, d.labels.placeholder]
+    .map(normalizeText).find((text) => text !== '');
+  return bare !== undefined && own !== undefined && bare.pattern.test(own);
+}
+
+/** A select's first option often names it ('Province', '-- Country --') when nothing else does. */
+function selectPrompt(d: FieldDescriptor): string {
+  return d.tag === 'select' ? (d.options[0] ?? '') : '';
 }
 
 /** A bare "Name" means whatever its fieldset is about: "Company" → company name, "Contact" → contact name. */

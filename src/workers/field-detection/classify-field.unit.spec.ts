@@ -6,7 +6,8 @@ describe('classifyField', () => {
     const c = classifyField(aDescriptor({ autocomplete: 'section-a billing organization', labels: { label: 'Your name' } }));
     expect(c).toMatchObject({ field: 'businessName', source: 'autocomplete' });
     expect(classifyField(aDescriptor({ autocomplete: 'shipping address-level2' })).field).toBe('city');
-    expect(classifyField(aDescriptor({ autocomplete: 'address-line2', labels: { label: 'Address' } })).field).toBeNull();
+    expect(classifyField(aDescriptor({ autocomplete: 'address-line2', labels: { label: 'Address' } })).field).toBe('address2');
+    expect(classifyField(aDescriptor({ autocomplete: 'cc-name', labels: { placeholder: 'Name on card' } })).field).toBeNull();
   });
 
   it('never classifies a hidden or honeypot control', () => {
@@ -37,10 +38,39 @@ describe('classifyField', () => {
 
   it.each([
     ['Password', 'text'], ['Search', 'text'], ['Fax:', 'tel'], ['Gift card number', 'text'], ['Promo code', 'text'],
-    ['Address line 2', 'text'], ['Apt., suite, bldg.', 'text'], ['Landmark', 'text'], ['Username', 'text'],
+    ['Address line 3', 'text'], ['Landmark', 'text'], ['Username', 'text'],
     ['Enter the security code', 'text'], ['Card number', 'text'], ['Ext.', 'tel'], ['Middle initial', 'text'],
   ])('leaves "%s" alone', (label, type) => {
     expect(classifyField(aDescriptor({ type, labels: { label } })).field).toBeNull();
+  });
+
+  it.each([
+    ['Address line 2'], ['Apt., suite, bldg.'], ['Complemento'], ["Complément d'adresse"], ['Adresszusatz'], ['建物名・部屋番号'],
+    ['상세주소'], ['Офис / квартира'], ['पता पंक्ति 2'], ['Detail Lainnya (Blok / No. Unit)'],
+  ])('reads "%s" as the second address line, never the street', (label) => {
+    expect(classifyField(aDescriptor({ labels: { label } })).field).toBe('address2');
+  });
+
+  it.each([
+    ['Nama Perusahaan', 'businessName'], ['Nama Depan', 'contactFirstName'], ['Nama Belakang', 'contactLastName'],
+    ['Adı Soyadı', 'contactName'], ['Sobrenome', 'contactLastName'], ['Apelido', 'contactLastName'], ['Cidade', 'city'],
+    ['CEP', 'zip'], ['Código postal', 'zip'], ['Provinsi', 'state'], ['Imię i nazwisko', 'contactName'], ['Họ và tên', 'contactName'],
+    ['郵便番号', 'zip'], ['联系人', 'contactName'], ['우편번호', 'zip'], ['الرمز البريدي', 'zip'], ['पिन कोड', 'zip'], ['Поштовий індекс', 'zip'],
+  ] as const)('reads the label "%s" as %s', (label, field) => {
+    expect(classifyField(aDescriptor({ labels: { label } })).field).toBe(field);
+  });
+
+  it('lets a box say which half of a shared "Name" row it holds', () => {
+    expect(classifyField(aDescriptor({ labels: { nearby: 'お名前', placeholder: '姓' } })).field).toBe('contactLastName');
+    expect(classifyField(aDescriptor({ labels: { nearby: 'Name', placeholder: 'First' + ' name' } })).field).toBe('contactFirstName');
+    expect(classifyField(aDescriptor({ labels: { nearby: 'Name', placeholder: 'e.g. Jane Doe' } })).field).toBe('contactName');
+  });
+
+  it('tells a country select named CountryCode from a dialling-code picker', () => {
+    const countries = aDescriptor({ tag: 'select', type: 'select', name: 'CountryCode', options: ['Portugal', 'Espanha'] });
+    expect(classifyField(countries).field).toBe('country');
+    const dial = aDescriptor({ tag: 'select', type: 'select', name: 'phoneCountry', labels: { label: 'Country' }, options: ['+351', '+34', '+1'] });
+    expect(classifyField(dial).field).toBeNull();
   });
 
   it('tells a confirmation box from the e-mail itself', () => {

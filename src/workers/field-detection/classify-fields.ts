@@ -1,5 +1,6 @@
-import { classifyField, type FieldClassification } from './classify-field';
+import { classifyField, isBareName, mentionsAreaCode, type FieldClassification } from './classify-field';
 import type { FieldDescriptor } from './field-descriptor';
+import type { DetectedField } from './field-patterns';
 
 export interface ClassifiedField {
   readonly descriptor: FieldDescriptor;
@@ -20,16 +21,35 @@ const demote = (c: ClassifiedField, rule: string): ClassifiedField =>
  */
 export function classifyFields(descriptors: readonly FieldDescriptor[]): ClassifiedField[] {
   const classified = descriptors.map((descriptor) => ({ descriptor, classification: classifyField(descriptor) }));
-  return dropSmallForms(dropSplitAddresses(dropPhoneContinuations(classified)));
+  return dropSmallForms(dropSplitAddresses(dropPhoneContinuations(resolveBareNames(classified))));
+}
+
+/**
+ * A box labelled only "Name" is the full name, unless the form also asks for a first or a last
+ * name: then it is the other half ('Nome' beside 'Sobrenome', 'Name' beside 'Vorname').
+ */
+function resolveBareNames(fields: readonly ClassifiedField[]): ClassifiedField[] {
+  const has = (form: number, field: DetectedField): boolean =>
+    fields.some((c) => c.descriptor.formIndex === form && c.classification.field === field);
+  return fields.map((c) => {
+    if (c.classification.field !== 'contactName' || !isBareName(c.descriptor)) return c;
+    const form = c.descriptor.formIndex;
+    const field = has(form, 'contactLastName') && !has(form, 'contactFirstName') ? 'contactFirstName'
+      : has(form, 'contactFirstName') && !has(form, 'contactLastName') ? 'contactLastName' : null;
+    return field ? { descriptor: c.descriptor, classification: { ...c.classification, field } } : c;
+  });
 }
 
 /** Split numbers: the first box is the phone (its whole run is reported by phonePartsOf); later boxes are not. */
 function dropPhoneContinuations(fields: readonly ClassifiedField[]): ClassifiedField[] {
   return fields.map((c, i) => {
-    if (c.classification.field !== 'phone' || !isPhonePart(c)) return c;
+    if (c.classification.field !== 'phone') return c;
     const prev = previousFillable(fields, i);
-    const continues = prev !== null && prev.classification.field === 'phone' && isPhonePart(prev) && sameForm(prev, c);
-    return continues && (ownLabel(c) === '' || ownLabel(c) === ownLabel(prev)) ? demote(c, 'phone-part') : c;
+    if (prev === null || prev.classification.field !== 'phone' || !sameForm(prev, c)) return c;
+    // An area-code box ('Vorwahl', 'DDD') is followed by the rest of the number, whatever that box is labelled.
+    if (mentionsAreaCode(prev.descriptor) && !mentionsAreaCode(c.descriptor)) return demote(c, 'phone-part');
+    if (!isPhonePart(c) || !isPhonePart(prev)) return c;
+    return ownLabel(c) === '' || ownLabel(c) === ownLabel(prev) ? demote(c, 'phone-part') : c;
   });
 }
 
@@ -41,7 +61,7 @@ function ownLabel(c: ClassifiedField): string {
 /** The selectors of a split phone number starting at `first` (one selector when the number is whole). */
 export function phonePartsOf(fields: readonly ClassifiedField[], first: ClassifiedField): string[] {
   const start = fields.indexOf(first);
-  if (start < 0 || !isPhonePart(first)) return [first.descriptor.selector];
+  if (start < 0 || !(isPhonePart(first) || mentionsAreaCode(first.descriptor))) return [first.descriptor.selector];
   const parts = [first.descriptor.selector];
   for (let i = start + 1; i < fields.length; i++) {
     const c = fields[i];

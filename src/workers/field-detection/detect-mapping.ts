@@ -2,9 +2,10 @@ import type { FormMapping, ListingField } from '../submitter.port';
 import { classifyFields, phonePartsOf, type ClassifiedField } from './classify-fields';
 import type { FieldDescriptor } from './field-descriptor';
 import type { DetectedField } from './field-patterns';
+import { mappingConfidence, type MappingConfidence } from './mapping-confidence';
 
 /** A detected form: the listing mapping plus the controls that need more than one listing value. */
-export interface DetectedMapping {
+export interface DetectedMapping extends MappingConfidence {
   /** Each listing field → [one selector]. */
   readonly mapping: FormMapping;
   /** Separate first/last name boxes, to be filled from the split contact name. */
@@ -22,7 +23,7 @@ export interface DetectedMapping {
 }
 
 const LISTING_FIELDS: ReadonlySet<DetectedField> = new Set<ListingField>([
-  'businessName', 'contactName', 'email', 'phone', 'website', 'address', 'city', 'state', 'zip', 'country',
+  'businessName', 'contactName', 'email', 'phone', 'website', 'address', 'address2', 'city', 'state', 'zip', 'country',
   'category', 'description', 'logo',
 ]);
 
@@ -35,12 +36,14 @@ export function detectMapping(descriptors: readonly FieldDescriptor[]): Detected
   const formIndex = busiestForm(fields);
   const inForm = fields.filter((c) => c.classification.field !== null && c.descriptor.formIndex === formIndex);
   const best = bestPerField(inForm);
+  const mapped = new Map<ListingField, ClassifiedField>();
+  for (const [field, c] of best) if (LISTING_FIELDS.has(field)) mapped.set(field as ListingField, c);
   const mapping: Partial<Record<ListingField, readonly string[]>> = {};
-  for (const [field, c] of best) if (LISTING_FIELDS.has(field)) mapping[field as ListingField] = [c.descriptor.selector];
+  for (const [field, c] of mapped) mapping[field] = [c.descriptor.selector];
   const phone = best.get('phone');
   const parts = phone ? phonePartsOf(fields, phone) : [];
   return {
-    mapping, fields, formIndex,
+    mapping, fields, formIndex, ...mappingConfidence(mapped),
     contactFirstName: best.get('contactFirstName')?.descriptor.selector ?? null,
     contactLastName: best.get('contactLastName')?.descriptor.selector ?? null,
     confirmEmail: best.get('confirmEmail')?.descriptor.selector ?? null,

@@ -1,4 +1,5 @@
 import { detectMapping } from './detect-mapping';
+import { UNCERTAIN_BELOW } from './mapping-confidence';
 import type { FieldDescriptor, FieldLabels } from './field-descriptor';
 import { aDescriptor } from '../../../test/support/field-descriptor.builder';
 
@@ -59,5 +60,43 @@ describe('detectMapping', () => {
     expect(detected.contactFirstName).toBe('#f0');
     expect(detected.contactLastName).toBe('#f1');
     expect(detected.mapping.contactName).toBeUndefined();
+  });
+
+  it('reads a bare "Name" as the full name alone, and as the other half beside a first or last name', () => {
+    const alone = detectMapping([control(0, { label: 'Nama' }), control(1, { label: 'Email' }), control(2, { label: 'Kota' })]);
+    expect(alone.mapping.contactName).toEqual(['#f0']);
+    const split = detectMapping([
+      control(0, { label: 'Nome' }), control(1, { label: 'Sobrenome' }), control(2, { label: 'E-mail' }), control(3, { label: 'Cidade' }),
+    ]);
+    expect(split).toMatchObject({ contactFirstName: '#f0', contactLastName: '#f1' });
+    expect(split.mapping.contactName).toBeUndefined();
+  });
+
+  it('keeps an area-code box and the number box after it together, whatever their own labels and names', () => {
+    const detected = detectMapping([
+      control(0, { label: 'Company' }), control(1, { label: 'Email' }),
+      control(2, { label: 'DDD' }, { name: 'creditPhoneArea', maxLength: 2 }), control(3, { label: 'Telefone' }, { maxLength: 9 }),
+      control(4, { placeholder: 'Vorwahl' }, { formIndex: 1 }),
+    ]);
+    expect(detected.mapping.phone).toEqual(['#f2']);
+    expect(detected.phoneParts).toEqual(['#f2', '#f3']);
+  });
+
+  it('gives each mapped field its confidence and is certain when the required fields are found from labels', () => {
+    const detected = detectMapping([
+      control(0, { label: 'Business name' }), control(1, { placeholder: 'Email' }), control(2, { label: 'City' }),
+    ]);
+    expect(detected.confidence).toEqual({ businessName: 0.9, email: 0.7, city: 0.9 });
+    expect(detected).toMatchObject({ uncertain: false, missingRequired: [] });
+  });
+
+  it('is uncertain when a required field is missing or only guessed', () => {
+    const noEmail = detectMapping([control(0, { label: 'Company' }), control(1, { label: 'Phone' }), control(2, { label: 'City' })]);
+    expect(noEmail).toMatchObject({ uncertain: true, missingRequired: ['email'] });
+    const guessed = detectMapping([
+      control(0, { label: 'Company' }), control(1, {}, { type: 'email' }), control(2, { label: 'City' }),
+    ]);
+    expect(guessed.confidence.email).toBeLessThan(UNCERTAIN_BELOW);
+    expect(guessed).toMatchObject({ uncertain: true, missingRequired: [] });
   });
 });

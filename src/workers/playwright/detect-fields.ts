@@ -12,5 +12,8 @@ export const detectFieldsInPage: DetectFields = async (page) => {
     contactLastName: detected.contactLastName,
     confirmEmail: detected.confirmEmail,
     phoneParts: detected.phoneParts,
+    confidence: detected.confidence,
+    uncertain: detected.uncertain,
+    missingRequired: detected.missingRequired,
   };
 };

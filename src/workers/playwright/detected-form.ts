@@ -1,5 +1,5 @@
 import type { Page } from 'playwright';
-import type { FormMapping } from '../submitter.port';
+import type { FormMapping, ListingField } from '../submitter.port';
 
 /** What automatic field detection found on the page; selectors are CSS. */
 export interface DetectedForm {
@@ -10,6 +10,11 @@ export interface DetectedForm {
   readonly confirmEmail?: string | null;
   /** A number split into boxes (area code, prefix, line…), in order; the first is mapping.phone. */
   readonly phoneParts?: readonly string[];
+  /** Mapped field → 0..1, how much its control is trusted to be that field. */
+  readonly confidence?: Partial<Readonly<Record<ListingField, number>>>;
+  /** A required field is missing or was only guessed. */
+  readonly uncertain?: boolean;
+  readonly missingRequired?: readonly ListingField[];
 }
 
 export type DetectFields = (page: Page) => Promise<DetectedForm>;

@@ -12,7 +12,7 @@ export interface FillPlan {
 }
 
 const LISTING_FIELDS: ReadonlySet<string> = new Set<ListingField>([
-  'businessName', 'contactName', 'email', 'phone', 'website', 'address', 'city', 'state', 'zip',
+  'businessName', 'contactName', 'email', 'phone', 'website', 'address', 'address2', 'city', 'state', 'zip',
   'country', 'category', 'description', 'logo',
 ]);
 
@@ -22,6 +22,8 @@ export function isListingField(key: string): key is ListingField {
 
 /** A phone box this short holds part of a number (as field detection decides). */
 const MAX_PHONE_PART_LENGTH = 4;
+/** Area codes run to five digits with their trunk prefix ('Vorwahl' 03391): a first box up to this long can be one. */
+const MAX_AREA_CODE_LENGTH = 5;
 
 /** Tag key of the n-th further box (n ≥ 1) of a split phone number; box 0 is `phone`. */
 export const phonePartKey = (n: number): string => `phonePart${n}`;
@@ -46,21 +48,44 @@ export function planFill(scan: FormScan, business: BusinessSnapshot): FillPlan {
 
 /**
  * A number asked in boxes (area code, prefix, line): its last digits poured into them in order,
- * so a leading country code is dropped when the boxes hold fewer digits. Null when the phone box
- * is not a short one followed by further boxes (then the whole number goes into it).
+ * so a leading country code is dropped when the boxes hold fewer digits. A last box without a
+ * limit takes the rest after the area code. Null when the phone box is not a short one followed
+ * by further boxes (then the whole number goes into it).
  */
 function splitPhoneActions(scan: FormScan, phone: string): FillAction[] | null {
   const first = scan.controls.find((c) => c.key === 'phone');
-  if (!first || first.maxLength < 1 || first.maxLength > MAX_PHONE_PART_LENGTH) return null;
+  if (!first || first.maxLength < 1 || first.maxLength > MAX_AREA_CODE_LENGTH) return null;
   const boxes = [first];
   for (let n = 1; ; n++) {
     const next = scan.controls.find((c) => c.key === phonePartKey(n));
-    if (!next || next.maxLength < 1) break;
+    if (!next) break;
     boxes.push(next);
+    if (next.maxLength < 1) break;
   }
-  if (boxes.length < 2) return null;
-  const chunks = splitDigits(phone, boxes.map((box) => box.maxLength));
+  const openEnd = boxes[boxes.length - 1].maxLength < 1;
+  if (boxes.length < 2 || (!openEnd && first.maxLength > MAX_PHONE_PART_LENGTH)) return null;
+  const sizes = boxes.map((box) => box.maxLength);
+  const chunks = openEnd ? splitOpenEnded(phone, sizes) : splitDigits(phone, sizes);
   return boxes.map((box, i) => ({ key: box.key, kind: 'text', value: chunks[i] }));
+}
+
+/**
+ * Boxes whose last one has no limit: the number's own groups ('+49 30 1234567' → 30 | 1234567,
+ * the '+49' country code dropped) when they fit the boxes, else digits from the left.
+ */
+export function splitOpenEnded(phone: string, sizes: readonly number[]): string[] {
+  const groups = phone.replace(/^\s*\+\s*\d{1,3}(?=\D)/, '').split(/\D+/).filter(Boolean);
+  const fixed = sizes.slice(0, -1);
+  if (groups.length > fixed.length && fixed.every((size, i) => groups[i].length <= size)) {
+    return [...groups.slice(0, fixed.length), groups.slice(fixed.length).join('')];
+  }
+  let digits = groups.join('');
+  const chunks = fixed.map((size) => {
+    const chunk = digits.slice(0, size);
+    digits = digits.slice(size);
+    return chunk;
+  });
+  return [...chunks, digits];
 }
 
 export function splitDigits(phone: string, sizes: readonly number[]): string[] {

@@ -54,6 +54,22 @@ describe('planFill', () => {
     expect(plan.actions).toEqual([{ key: 'phone', kind: 'text', value: '+1 512 555 0142' }]);
   });
 
+  it('puts the area code and the rest of the number into an area-code box followed by an unlimited number box', () => {
+    const boxes = [control('phone', { maxLength: 5 }), control(phonePartKey(1))];
+    const plan = planFill(scan(boxes), { ...business, phone: '+49 30 1234567' });
+    expect(plan.actions).toEqual([{ key: 'phone', kind: 'text', value: '30' }, { key: 'phonePart1', kind: 'text', value: '1234567' }]);
+    const ddd = planFill(scan([control('phone', { maxLength: 2 }), control(phonePartKey(1), { maxLength: 9 })]), { ...business, phone: '(11) 91234-5678' });
+    expect(ddd.actions).toEqual([{ key: 'phone', kind: 'text', value: '11' }, { key: 'phonePart1', kind: 'text', value: '912345678' }]);
+  });
+
+  it('fills the second address line only from the profile, never with the street', () => {
+    const boxes = [control('address'), control('address2')];
+    expect(planFill(scan(boxes), business).actions).toEqual([{ key: 'address', kind: 'text', value: '1 Main' }]);
+    expect(planFill(scan(boxes), { ...business, address2: 'Suite 200' }).actions).toEqual([
+      { key: 'address', kind: 'text', value: '1 Main' }, { key: 'address2', kind: 'text', value: 'Suite 200' },
+    ]);
+  });
+
   it('splitDigits fills from the left when the number is shorter than the boxes', () => {
     expect(splitDigits('555-0142', [3, 3, 4])).toEqual(['555', '014', '2']);
   });
