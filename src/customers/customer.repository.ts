@@ -16,6 +16,7 @@ interface CustomerRow {
   readonly phone: string;
   readonly website: string;
   readonly address: string;
+  readonly address2: string;
   readonly city: string;
   readonly state: string;
   readonly zip: string;
@@ -58,5 +59,10 @@ function toBusinessSnapshot(row: CustomerRow): BusinessSnapshot {
     address: row.address, city: row.city, state: row.state, zip: row.zip, country: row.country,
     category: row.category, description: row.description,
   };
-  return row.contact_name ? { ...snapshot, contactName: row.contact_name } : snapshot;
+  // Optional fields only when set, so snapshots of customers without them stay as they were.
+  return {
+    ...snapshot,
+    ...(row.address2 ? { address2: row.address2 } : {}),
+    ...(row.contact_name ? { contactName: row.contact_name } : {}),
+  };
 }

@@ -45,6 +45,8 @@ describe('job command handlers through the CommandBus (machine PostgreSQL)', () 
     await db.pool.query(`INSERT INTO customers (id, business_name, email, phone, website, city, contact_name, package_tier, package_size) VALUES
       ('ent', 'Enterprise Inc', 'ceo@ent.test', '+1 555 0199', 'https://ent.test', 'Gotham', 'Bruce', 'enterprise', 4),
       ('huge', 'Huge Co', 'ops@huge.test', '', '', '', '', 'growth', 5)`);
+    await db.pool.query(`INSERT INTO customers (id, business_name, email, address, address2, package_tier, package_size) VALUES
+      ('suite', 'Suite Co', 'hi@suite.test', '1 Main St', 'Suite 400', 'starter', 1)`);
     app = await bootApp({ DATABASE_URL: db.url, STAFF_API_TOKEN: 'int-commands-token-1', ROLES: 'api' });
     bus = app.get(CommandBus);
     store = app.get<EventStore>(EVENT_STORE);
@@ -52,6 +54,12 @@ describe('job command handlers through the CommandBus (machine PostgreSQL)', () 
   afterAll(async () => {
     await app?.close();
     await db?.drop();
+  });
+
+  it('snapshots the second address line of a customer who has one, for the forms that ask it apart', async () => {
+    const result = await bus.execute(new CreateJobCommand('suite', null, context('corr-a2')));
+    const { events } = await store.readStream(jobStreamId(result.jobId));
+    expect(events[0].data).toMatchObject({ business: { address: '1 Main St', address2: 'Suite 400' } });
   });
 
   it('creates a job: best active directories, snapshot of the customer, priority of the tier, metadata on every event', async () => {
