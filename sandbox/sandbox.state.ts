@@ -9,7 +9,7 @@ export function listingKeys(name: string, website: string, email: string): strin
 }
 
 /** mulberry32: small, seedable, good enough to make flaky failures reproducible. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -6,7 +6,7 @@ import { classifyFields } from '../../src/workers/field-detection/classify-field
 import { detectMapping } from '../../src/workers/field-detection/detect-mapping';
 import { extractFields } from '../../src/workers/field-detection/extract-fields.browser';
 import type { FieldDescriptor } from '../../src/workers/field-detection/field-descriptor';
-import { formatScoreTable, scoreDetections, type DetectionScore, type ScoredControl } from '../support/detection-score';
+import { expectationsInPage, formatScoreTable, scoreDetections, type DetectionScore, type ScoredControl } from '../support/detection-score';
 
 /** Shared with the other services' repositories: CI checks them out beside this one, as `../shared`. */
 const AUTOFILL_DIR = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'autofill');
@@ -58,15 +58,6 @@ async function scoreAutofillFixtures(): Promise<LanguageControl[]> {
   return controls;
 }
 
-/** Hand-written forms declare the answer on each control: `data-expect="email"`; none = must stay untouched. */
-async function expectationsInPage(descriptors: readonly FieldDescriptor[]): Promise<Expectation[]> {
-  const out: Expectation[] = [];
-  for (const d of descriptors) {
-    const declared = await page.$eval(d.selector, (el: { getAttribute(name: string): string | null }) => el.getAttribute('data-expect'));
-    out.push((declared ?? 'unknown') as Expectation);
-  }
-  return out;
-}
 
 /** Forms whose detected mapping says it is uncertain (a required field missing or only guessed). */
 const uncertainForms: string[] = [];
@@ -76,7 +67,7 @@ async function scoreHandWrittenForms(): Promise<LanguageControl[]> {
   for (const file of readdirSync(FORMS_DIR).filter((f) => f.endsWith('.html')).sort()) {
     const html = readFileSync(join(FORMS_DIR, file), 'utf8');
     const descriptors = await describePage(html);
-    controls.push(...toControls(file, languageOf(html, 'en'), descriptors, await expectationsInPage(descriptors)));
+    controls.push(...toControls(file, languageOf(html, 'en'), descriptors, await expectationsInPage(page, descriptors)));
     if (detectMapping(descriptors).uncertain) uncertainForms.push(file);
   }
   return controls;

@@ -5,7 +5,7 @@ import { alignExpectations, parseAutofillOut, type Expectation } from '../../src
 import { classifyFields } from '../../src/workers/field-detection/classify-fields';
 import { detectMapping } from '../../src/workers/field-detection/detect-mapping';
 import {
-  formatScoreTable, scoreDetections, type DetectionScore, type FieldScore, type ScoredControl, type ScoredField,
+  expectationsInPage, formatScoreTable, scoreDetections, type DetectionScore, type FieldScore, type ScoredControl, type ScoredField,
 } from '../support/detection-score';
 import { extractFields } from '../../src/workers/field-detection/extract-fields.browser';
 import type { FieldDescriptor } from '../../src/workers/field-detection/field-descriptor';
@@ -55,15 +55,6 @@ async function scoreAutofillFixtures(): Promise<ScoredControl[]> {
   return controls;
 }
 
-/** Hand-written directory forms declare the answer on each control: `data-expect="email"` (absent = leave alone). */
-async function expectationsInPage(descriptors: readonly FieldDescriptor[]): Promise<Expectation[]> {
-  const out: Expectation[] = [];
-  for (const d of descriptors) {
-    const declared = await page.$eval(d.selector, (el: { getAttribute(name: string): string | null }) => el.getAttribute('data-expect'));
-    out.push((declared ?? 'unknown') as Expectation);
-  }
-  return out;
-}
 
 /** The first hand-written forms; the per-language set beside them is scored in field-detection-languages.int.spec.ts. */
 const DIRECTORY_FORMS = ['branchenbuch-de.html', 'wordpress-directory.html', 'yelp-like-add-business.html'];
@@ -72,7 +63,7 @@ async function scoreDirectoryForms(): Promise<ScoredControl[]> {
   const controls: ScoredControl[] = [];
   for (const file of DIRECTORY_FORMS) {
     const descriptors = await describePage(readFileSync(join(FORMS_DIR, file), 'utf8'));
-    controls.push(...toControls(file, descriptors, await expectationsInPage(descriptors)));
+    controls.push(...toControls(file, descriptors, await expectationsInPage(page, descriptors)));
   }
   return controls;
 }

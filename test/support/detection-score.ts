@@ -1,4 +1,6 @@
+import type { Page } from 'playwright';
 import type { Expectation } from '../../src/workers/field-detection/autofill-expectations';
+import type { FieldDescriptor } from '../../src/workers/field-detection/field-descriptor';
 import type { DetectedField } from '../../src/workers/field-detection/field-patterns';
 
 export type ScoredField = Exclude<Expectation, 'unknown' | 'other'>;
@@ -61,4 +63,14 @@ export function formatScoreTable(title: string, score: DetectionScore): string {
   const rows = [...score.perField, score.overall].map((s) =>
     `| ${s.field.padEnd(16)} | ${String(s.tp).padStart(3)} | ${String(s.fp).padStart(3)} | ${String(s.fn).padStart(3)} | ${pct(s.precision)} | ${pct(s.recall)} |`);
   return [`${title}`, '| field            |  TP |  FP |  FN | prec | rec  |', '| --- | --: | --: | --: | --: | --: |', ...rows].join('\n');
+}
+
+/** Hand-written forms declare the answer on each control: `data-expect="email"`; none = must stay untouched. */
+export async function expectationsInPage(page: Page, descriptors: readonly FieldDescriptor[]): Promise<Expectation[]> {
+  const out: Expectation[] = [];
+  for (const d of descriptors) {
+    const declared = await page.$eval(d.selector, (el: { getAttribute(name: string): string | null }) => el.getAttribute('data-expect'));
+    out.push((declared ?? 'unknown') as Expectation);
+  }
+  return out;
 }
