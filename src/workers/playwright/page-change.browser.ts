@@ -3,7 +3,11 @@ import type { PageLink } from './outcome-classifier';
 
 interface ChangeHost {
   readonly MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
-  readonly document: { readonly documentElement: unknown };
+  readonly document: {
+    readonly documentElement: unknown;
+    readonly readyState: string;
+    addEventListener(type: 'DOMContentLoaded', listener: () => void, options: { once: boolean }): void;
+  };
   __dboltChanges?: number;
   __dboltWake?: (() => void) | null;
   __dboltBefore?: string[];
@@ -18,8 +22,10 @@ export interface ChangeWait {
 
 /**
  * Resolves with the change count once the DOM changed past `seen` and settled, or with -1 on
- * timeout. A navigation destroys this context, which rejects the evaluate: the caller takes that
- * rejection as "navigated". Self-contained for `page.evaluate`.
+ * timeout. A document still being parsed has not settled however quiet it is (the rest of a form
+ * may be on its way), so the change is reported after its DOMContentLoaded. A navigation destroys
+ * this context, which rejects the evaluate: the caller takes that rejection as "navigated".
+ * Self-contained for `page.evaluate`.
  */
 export function waitForChange(wait: ChangeWait): Promise<number> {
   const win = globalThis as unknown as ChangeHost;
@@ -42,7 +48,11 @@ export function waitForChange(wait: ChangeWait): Promise<number> {
     const timeout = setTimeout(() => done(-1), wait.timeoutMs);
     const onChange = (): void => {
       clearTimeout(settle);
-      settle = setTimeout(() => done(win.__dboltChanges ?? 0), wait.settleMs);
+      settle = setTimeout(whenParsed, wait.settleMs);
+    };
+    const whenParsed = (): void => {
+      if (win.document.readyState !== 'loading') done(win.__dboltChanges ?? 0);
+      else win.document.addEventListener('DOMContentLoaded', () => done(win.__dboltChanges ?? 0), { once: true });
     };
     win.__dboltWake = onChange;
     if ((win.__dboltChanges ?? 0) > wait.seen) onChange();
