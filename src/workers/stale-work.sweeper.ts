@@ -24,8 +24,10 @@ const OPEN_SUBMISSION = `('scheduled', 'in_progress', 'retry_scheduled')`;
 /**
  * Recovers work that the seed lost when workers died: a worker silent for `staleAfterMs` has its
  * in-flight messages made visible now (not after their visibility timeout); a submission that is
- * open, quiet for `jobStallAfterMs` (its job too), held by no live worker and without a message in
- * the queue is requeued (JobRequeued, reason stale) — the dispatcher sends its message again.
+ * open, held by no live worker and without a message in the queue, in a job where nothing has moved
+ * for `jobStallAfterMs` (neither the job nor any of its submissions), is requeued (JobRequeued,
+ * reason stale) — the dispatcher sends its message again. Quiet is judged per job, not per row:
+ * the projector writes a job's rows one after another, and one requeue should carry them all.
  * Age alone is no stall: a job waiting behind a deep backlog is old and fine, and a dead letter
  * is not open (only a redrive resends it).
  */
@@ -80,7 +82,7 @@ const UNDEFINED_TABLE = '42P01';
 const QUIET_SUBMISSIONS_SQL = `SELECT r.job_id, r.directory_id, j.priority
      FROM jobs j JOIN job_results r ON r.job_id = j.id AND r.status IN ${OPEN_SUBMISSION}
      WHERE j.status IN ('queued', 'in_progress') AND j.updated_at < now() - make_interval(secs => $1 / 1000.0)
-       AND r.updated_at < now() - make_interval(secs => $1 / 1000.0)
+       AND NOT EXISTS (SELECT 1 FROM job_results q WHERE q.job_id = j.id AND q.updated_at >= now() - make_interval(secs => $1 / 1000.0))
        AND NOT EXISTS (SELECT 1 FROM worker_heartbeats w
          WHERE w.status NOT IN ('stopped', 'error') AND w.last_heartbeat >= now() - make_interval(secs => $2 / 1000.0)
            AND w.in_flight_work @> jsonb_build_array(jsonb_build_object('jobId', r.job_id, 'directoryId', r.directory_id)))

@@ -39,7 +39,7 @@ describe('stale work recovery', () => {
     await pipeline.queue.ack([again]);
   });
 
-  it('requeues a job with open submissions, no progress and nothing in flight; it then completes', async () => {
+  it('requeues a job with open submissions, no progress and nothing in flight, all of them at once; it then completes', async () => {
     const jobId = await pipeline.createJob(customerId('pro', 3));
     // Its messages vanish, as in the seed when a worker died before the DLQ saw them.
     let lost = 0;
@@ -48,6 +48,10 @@ describe('stale work recovery', () => {
       await pipeline.queue.ack(got);
       lost += got.length;
     }
+    // The projector writes the rows one after another: here dir-003's lands a second after the others.
+    await pipeline.db.pool.query(
+      `UPDATE job_results SET updated_at = now() + interval '1 second' WHERE job_id = $1 AND directory_id = 'dir-003'`, [jobId],
+    );
     const requeued = await pipeline.waitForJob(jobId, ['JobRequeued'], 30_000);
     expect(requeued.data).toEqual({ jobId, reason: 'stale', directoryIds: ['dir-001', 'dir-002', 'dir-003'] });
     expect(requeued.metadata.actor).toEqual({ kind: 'system', id: 'stale-work-sweeper' });
