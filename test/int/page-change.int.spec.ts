@@ -45,10 +45,11 @@ describe('awaitChange on a document still being parsed', () => {
     await page.goto(`${base}/step-2`, { waitUntil: 'commit' });
     const change = await awaitChange(page, 0, 5_000);
     expect(change.kind).not.toBe('timeout');
-    const seen = await page.evaluate(() => ({
-      states: Array.from(document.querySelectorAll('#state option')).map((option) => option.getAttribute('value')),
-      submit: document.querySelector('button[type=submit]') !== null,
-    }));
+    const options = await page.locator('#state option').all();
+    const seen = {
+      states: await Promise.all(options.map((option) => option.getAttribute('value'))),
+      submit: (await page.locator('button[type=submit]').count()) === 1,
+    };
     expect(seen).toEqual({ states: ['', 'AL', 'TX'], submit: true });
     await page.close();
   });
