@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '../config/app-config';
 import { correlationIdMiddleware } from './api-request';
+import { rejectDeepJson } from './json-depth';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { StorableInputPipe } from './storable-input.pipe';
 import { createValidationPipe } from './validation.pipe';
@@ -14,6 +15,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   // Registered before init(), so Nest skips its own 100 kB parsers (same handler names).
   express.useBodyParser('json', { limit: config.httpBodyLimitBytes });
   express.useBodyParser('urlencoded', { limit: config.httpBodyLimitBytes, extended: false });
+  express.use(rejectDeepJson);
   // Storable text first: the validator would otherwise accept a NUL inside a valid string.
   express.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   express.useGlobalFilters(new ApiExceptionFilter(express.getHttpAdapter()));

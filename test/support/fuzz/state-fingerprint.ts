@@ -1,0 +1,20 @@
+import type { Pool } from 'pg';
+
+/** Tables that change with time alone (leases renewed, checkpoints and heartbeats written by loops), not with requests. */
+const MOVING_BY_THEMSELVES = new Set(['leases', 'subscription_checkpoints', 'projection_state', 'worker_heartbeats', 'retention_state', 'schema_migrations']);
+
+/** One digest per table of the event log, the read models and the stores requests may write. */
+export async function stateFingerprint(pool: Pool): Promise<Record<string, string>> {
+  const { rows: tables } = await pool.query<{ name: string }>(
+    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
+  );
+  const digests: Record<string, string> = {};
+  for (const { name } of tables) {
+    if (MOVING_BY_THEMSELVES.has(name)) continue;
+    const { rows } = await pool.query<{ count: string; digest: string | null }>(
+      `SELECT count(*) AS count, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${name} t`,
+    );
+    digests[name] = `${rows[0].count}:${rows[0].digest ?? '-'}`;
+  }
+  return digests;
+}
