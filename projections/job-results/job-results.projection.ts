@@ -98,6 +98,7 @@ export const jobResultsProjection: Projection = {
   tables: [
     {
       name: 'job_results',
+      customerRows: 'customer_owns_job(job_id)',
       createSql: (t) => `CREATE TABLE ${t} (
         id text PRIMARY KEY, job_id text NOT NULL, directory_id text NOT NULL,
         idempotency_key text NOT NULL CONSTRAINT ${t}_idempotency_key_key UNIQUE,

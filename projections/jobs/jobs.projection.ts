@@ -1,3 +1,4 @@
+import { CURRENT_CUSTOMER_SQL } from '../../src/database/customer-scope';
 import { isOneOf } from '../../src/event-store/event-decoding';
 import { JOB_EVENT_TYPES, type JobEvent, type JobStatus, type OutcomeCounts } from '../../src/jobs/job.events';
 import { applyKeyedRows, type KeyedRowsSpec } from '../runtime/keyed-rows';
@@ -108,6 +109,7 @@ export const jobsProjection: Projection = {
   tables: [
     {
       name: 'jobs',
+      customerRows: `customer_id = ${CURRENT_CUSTOMER_SQL}`,
       createSql: (t) => `CREATE TABLE ${t} (
         id text PRIMARY KEY, customer_id text NOT NULL, package_tier text NOT NULL, priority text NOT NULL,
         priority_level int NOT NULL,

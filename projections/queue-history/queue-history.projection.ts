@@ -45,6 +45,7 @@ export const queueHistoryProjection: Projection = {
   tables: [
     {
       name: 'queue_history',
+      customerRows: 'customer_owns_job(job_id)',
       createSql: (t) => `CREATE TABLE ${t} (
         position bigint PRIMARY KEY, stream_id text NOT NULL, job_id text NOT NULL, directory_id text,
         event text NOT NULL, attempt int, delay_ms int, error_class text, actor text NOT NULL,

@@ -3,6 +3,7 @@ import { withTransaction } from '../../src/database/transaction';
 import type { Checkpoint } from '../../src/event-store/event-store.port';
 import type { Projection } from './projection';
 import { createGeneration, pointViewsAt } from './projection-schema';
+import { secureGeneration, secureViews } from './row-security';
 
 export interface ProjectionStateRow {
   readonly name: string;
@@ -40,10 +41,16 @@ export async function readAllStates(db: Pool): Promise<ProjectionStateRow[]> {
   return (await db.query<ProjectionStateRow>(`${SELECT} ORDER BY name`)).rows;
 }
 
-/** First boot of a projection anywhere: generation 1, empty, views in place. Idempotent. */
+/** First boot of a projection anywhere: generation 1, empty, views in place; later boots secure what exists. Idempotent. */
 export async function installIfMissing(client: PoolClient, projection: Projection): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [INSTALL_LOCK_KEY]);
-  if (await readState(client, projection.name)) return;
+  const installed = await readState(client, projection.name);
+  if (installed) {
+    // Generations built before row security existed get it now (idempotent).
+    await secureGeneration(client, projection, installed.liveGeneration);
+    await secureViews(client, projection);
+    return;
+  }
   await createGeneration(client, projection, 1);
   await pointViewsAt(client, projection, 1);
   await client.query('INSERT INTO projection_state (name, live_generation, live_version) VALUES ($1, 1, $2)', [
@@ -79,6 +86,8 @@ export async function beginRebuild(client: PoolClient, projection: Projection, s
 
 /** The swap: views move to the rebuilt generation and it becomes live, in the caller's transaction. */
 export async function promoteNext(client: PoolClient, projection: Projection, state: ProjectionStateRow): Promise<void> {
+  // A rebuild begun by an older release may lack row security: the swap must not drop it.
+  await secureGeneration(client, projection, state.nextGeneration!);
   await pointViewsAt(client, projection, state.nextGeneration!);
   await client.query(
     `UPDATE projection_state SET live_generation = next_generation, live_version = next_version,

@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { physicalName, type Projection } from './projection';
+import { secureGeneration, secureViews } from './row-security';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -15,6 +16,7 @@ export async function createGeneration(client: PoolClient, projection: Projectio
     await client.query(`DROP TABLE IF EXISTS ${physical} CASCADE`);
     await client.query(table.createSql(physical));
   }
+  await secureGeneration(client, projection, generation);
 }
 
 /** Points every public view at `generation`. Run inside the swap transaction. */
@@ -24,6 +26,7 @@ export async function pointViewsAt(client: PoolClient, projection: Projection, g
     await client.query(`DROP VIEW IF EXISTS ${view}`);
     await client.query(`CREATE VIEW ${view} AS SELECT * FROM ${physicalName(view, generation)}`);
   }
+  await secureViews(client, projection);
 }
 
 /** Drops generations other than the ones kept (the old live one after a swap, abandoned rebuilds). */

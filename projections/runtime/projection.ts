@@ -8,6 +8,11 @@ export interface ProjectionTable {
   readonly name: string;
   /** DDL for one generation: the table and its indexes, named from `physical`. */
   createSql(physical: string): string;
+  /**
+   * SQL condition choosing the rows a customer may read under a customer scope
+   * (src/database/customer-scope.ts). A table without one is closed to customers.
+   */
+  readonly customerRows?: string;
 }
 
 export interface ProjectionContext {

@@ -1,0 +1,22 @@
+import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from './transaction';
+
+/** The database role customer-facing reads run as (migration 022); row policies admit it to its customer's rows only. */
+export const CUSTOMER_ROLE = 'dbolt_customer';
+
+/** The transaction setting the row policies compare with. */
+export const CURRENT_CUSTOMER_SQL = "current_setting('app.customer_id', true)";
+
+/**
+ * Runs `read` in a transaction as CUSTOMER_ROLE with app.customer_id set for that transaction
+ * only, so a query that forgets its customer filter still sees none of another customer's rows,
+ * and tables without a customer policy refuse it outright. The setting ends with the transaction,
+ * so a pooled connection never carries one customer's scope into the next request.
+ */
+export async function withCustomerScope<T>(pool: Pool, customerId: string, read: (client: PoolClient) => Promise<T>): Promise<T> {
+  return withTransaction(pool, async (client) => {
+    await client.query(`SET LOCAL ROLE ${CUSTOMER_ROLE}`);
+    await client.query(`SELECT set_config('app.customer_id', $1, true)`, [customerId]);
+    return read(client);
+  });
+}
