@@ -1,5 +1,5 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
-import { StaffOrApiKeyGuard } from '../../auth/staff-or-api-key.guard';
+import { BadRequestException, Body, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { StaffOrApiKeyController } from '../../http/guarded-controller.decorator';
 import { InvalidDirectoryEntriesError } from '../directory-entries.validation';
 import { DirectoryImport, type ImportCounts } from '../directory-import';
 import { DirectoryMappingsRepository, type DirectoryMappingView } from '../directory-mappings.repository';
@@ -16,8 +16,7 @@ export interface MappingPage {
 }
 
 /** Form mappings (docs/requirements.md R-API-7): read one or a page; import the seed's JSON or set one curated mapping. */
-@Controller('autobolt/dynamic-mapping')
-@UseGuards(StaffOrApiKeyGuard)
+@StaffOrApiKeyController('autobolt/dynamic-mapping')
 export class DynamicMappingController {
   constructor(
     @Inject(DirectoryMappingsRepository) private readonly mappings: DirectoryMappingsRepository,

@@ -1,13 +1,12 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
-import { StaffAuthGuard } from '../../auth/staff-auth.guard';
+import { BadRequestException, Body, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { StaffController } from '../../http/guarded-controller.decorator';
 import type { CommandContext } from '../../shared/command-context';
 import { RequestCommandContext } from '../../http/command-context.decorator';
 import { DeadLetters, type DeadLetterView, type RedriveReport } from '../dead-letters.service';
 import { ListDeadLettersQueryDto, RedriveDeadLettersDto } from './dead-letter-requests.dto';
 
 /** The dead-letter queue for staff (docs/requirements.md R-API-12): list and redrive. */
-@Controller('admin/dlq')
-@UseGuards(StaffAuthGuard)
+@StaffController('admin/dlq')
 export class DeadLettersController {
   constructor(@Inject(DeadLetters) private readonly deadLetters: DeadLetters) {}
 
