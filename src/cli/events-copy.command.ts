@@ -25,9 +25,7 @@ const DEFAULT_BATCH = 1000;
     're-sequencing the global order there, then rebuild the read models and check the counts',
 })
 export class EventsCopyCommand extends CommandRunner {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    super();
-  }
+  @Inject(APP_CONFIG) private readonly config!: AppConfig;
 
   @Option({ flags: '--from <source>', description: 'postgres://… or embedded[:<data dir>] (default: embedded, this DATA_DIR)' })
   parseFrom(value: string): string {
