@@ -2,6 +2,7 @@ import { BadRequestException, Body, Get, HttpCode, Inject, Post, Query } from '@
 import { StaffController } from '../../http/guarded-controller.decorator';
 import type { CommandContext } from '../../shared/command-context';
 import { RequestCommandContext } from '../../http/command-context.decorator';
+import { nextAfter } from '../../http/keyset-page';
 import { DeadLetters, type DeadLetterView, type RedriveReport } from '../dead-letters.service';
 import { ListDeadLettersQueryDto, RedriveDeadLettersDto } from './dead-letter-requests.dto';
 
@@ -14,7 +15,7 @@ export class DeadLettersController {
   async list(@Query() query: ListDeadLettersQueryDto): Promise<{ deadLetters: DeadLetterView[]; next: string | null }> {
     const limit = query.limit ?? 50;
     const deadLetters = await this.deadLetters.list(limit, query.after);
-    return { deadLetters, next: deadLetters.length === limit ? (deadLetters.at(-1)?.id ?? null) : null };
+    return { deadLetters, next: nextAfter(deadLetters, limit, (deadLetter) => deadLetter.id) };
   }
 
   /** Each redrive is a SubmissionRedriven event (who, when): it clears the dead letter, and the dispatcher re-sends. */
