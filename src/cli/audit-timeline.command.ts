@@ -1,22 +1,15 @@
 import { Inject } from '@nestjs/common';
-import { CommandRunner, Option, SubCommand } from 'nest-commander';
+import { SubCommand } from 'nest-commander';
 import { jobTimeline } from '../audit/job-timeline';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { formatTimeline } from './audit-format';
+import { ReportCommand, type ReportOptions } from './command-runners';
 
 @SubCommand({ name: 'timeline', arguments: '<jobId>', description: "everything that happened to a job and its submissions, in global order" })
-export class AuditTimelineCommand extends CommandRunner {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
-    super();
-  }
+export class AuditTimelineCommand extends ReportCommand {
+  @Inject(EVENT_STORE) private readonly store!: EventStore;
 
-  @Option({ flags: '--json', description: 'print JSON instead of a table' })
-  parseJson(): boolean {
-    return true;
-  }
-
-  async run([jobId]: string[], options: { json?: boolean } = {}): Promise<void> {
-    const entries = await jobTimeline(this.store, jobId.toLowerCase());
-    console.log(options.json ? JSON.stringify(entries, null, 2) : formatTimeline(jobId, entries));
+  async run([jobId]: string[], options: ReportOptions = {}): Promise<void> {
+    this.print(await jobTimeline(this.store, jobId.toLowerCase()), options, (entries) => formatTimeline(jobId, entries));
   }
 }

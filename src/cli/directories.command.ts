@@ -4,6 +4,7 @@ import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { InvalidDirectoryEntriesError, parseDirectoryEntries } from '../directories/directory-entries.validation';
 import { DirectoryImport } from '../directories/directory-import';
 import { CliExitCode } from './cli-exit-code';
+import { CommandGroup } from './command-runners';
 
 @SubCommand({
   name: 'import',
@@ -11,12 +12,8 @@ import { CliExitCode } from './cli-exit-code';
   description: "upsert the seed's directory mapping JSON (array or { directories }) into the catalog: all entries or none",
 })
 export class DirectoriesImportCommand extends CommandRunner {
-  constructor(
-    @Inject(DirectoryImport) private readonly importer: DirectoryImport,
-    @Inject(CliExitCode) private readonly exit: CliExitCode,
-  ) {
-    super();
-  }
+  @Inject(DirectoryImport) private readonly importer!: DirectoryImport;
+  @Inject(CliExitCode) private readonly exit!: CliExitCode;
 
   @Option({ flags: '--dry-run', description: 'only check the file; write nothing' })
   parseDryRun(): boolean {
@@ -57,8 +54,4 @@ async function readJson(file: string): Promise<unknown> {
 }
 
 @Command({ name: 'directories', description: 'the directory catalog: import', subCommands: [DirectoriesImportCommand] })
-export class DirectoriesCommand extends CommandRunner {
-  async run(): Promise<void> {
-    this.command.outputHelp();
-  }
-}
+export class DirectoriesCommand extends CommandGroup {}

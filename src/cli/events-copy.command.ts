@@ -2,8 +2,9 @@ import { Inject } from '@nestjs/common';
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import type { Pool } from 'pg';
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
-import { DEFAULT_RUNNER_OPTIONS, ProjectionHost } from '../../projections/runtime/projection-host';
+import { ProjectionHost } from '../../projections/runtime/projection-host';
 import { rebuildAndWait } from '../read-models/rebuild-and-wait';
+import { awaitedRebuildOptions } from '../read-models/runner-options';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { runMigrations } from '../database/migration-runner';
 import { copyEventLog, type LogCopySummary } from '../event-store/log-copy/event-log-copy';
@@ -25,9 +26,7 @@ const DEFAULT_BATCH = 1000;
     're-sequencing the global order there, then rebuild the read models and check the counts',
 })
 export class EventsCopyCommand extends CommandRunner {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    super();
-  }
+  @Inject(APP_CONFIG) private readonly config!: AppConfig;
 
   @Option({ flags: '--from <source>', description: 'postgres://… or embedded[:<data dir>] (default: embedded, this DATA_DIR)' })
   parseFrom(value: string): string {
@@ -80,7 +79,7 @@ export class EventsCopyCommand extends CommandRunner {
   /** The same blue/green rebuild as `projections rebuild all --wait`, on the target. */
   private async rebuildReadModels(pool: Pool): Promise<void> {
     const store = new PostgresEventStore(pool, { maxEventBytes: this.config.maxEventBytes, pollIntervalMs: this.config.subscriptionPollMs, listen: false });
-    const options = { ...DEFAULT_RUNNER_OPTIONS, statePollMs: 250, batchSize: this.config.projectionBatchSize, rebuildBatchSize: this.config.projectionRebuildBatchSize };
+    const options = awaitedRebuildOptions(this.config);
     const host = new ProjectionHost(pool, store, ALL_PROJECTIONS, { ...options, onError: () => undefined });
     try {
       await host.install();

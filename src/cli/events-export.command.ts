@@ -14,9 +14,7 @@ interface ExportOptions {
 
 @SubCommand({ name: 'export', description: 'every event as NDJSON, in global order, to stdout or a file' })
 export class EventsExportCommand extends CommandRunner {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
-    super();
-  }
+  @Inject(EVENT_STORE) private readonly store!: EventStore;
 
   @Option({ flags: '--out <file>', description: 'write to this file instead of stdout' })
   parseOut(value: string): string {

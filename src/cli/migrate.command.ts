@@ -6,9 +6,7 @@ import { Database } from '../database/database';
 
 @Command({ name: 'migrate', description: 'apply pending migrations and install the read models (empty) on the configured database' })
 export class MigrateCommand extends CommandRunner {
-  constructor(@Inject(Database) private readonly database: Database) {
-    super();
-  }
+  @Inject(Database) private readonly database!: Database;
 
   async run(): Promise<void> {
     const applied = await this.database.migrate();

@@ -12,9 +12,7 @@ import { lazyProgressBar } from './progress-bar';
   description: 'rebuild blue/green: request it from the projector, or with --wait run it here with a progress bar until the swap',
 })
 export class ProjectionsRebuildCommand extends CommandRunner {
-  constructor(@Inject(ProjectionOperations) private readonly projections: ProjectionOperations) {
-    super();
-  }
+  @Inject(ProjectionOperations) private readonly projections!: ProjectionOperations;
 
   @Option({ flags: '--wait', description: 'run the rebuild in this process (or wait for the projector holding it) until the swap' })
   parseWait(): boolean {

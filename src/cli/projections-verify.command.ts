@@ -12,12 +12,8 @@ import { formatVerifyReport } from './verify-report-format';
   description: 'replay the log into scratch tables and compare with the live tables; exit code 1 on any difference',
 })
 export class ProjectionsVerifyCommand extends CommandRunner {
-  constructor(
-    @Inject(ProjectionOperations) private readonly projections: ProjectionOperations,
-    @Inject(CliExitCode) private readonly exit: CliExitCode,
-  ) {
-    super();
-  }
+  @Inject(ProjectionOperations) private readonly projections!: ProjectionOperations;
+  @Inject(CliExitCode) private readonly exit!: CliExitCode;
 
   async run([name = 'all']: string[]): Promise<void> {
     for (const projection of this.projections.select(name)) {

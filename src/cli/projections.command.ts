@@ -1,4 +1,5 @@
-import { Command, CommandRunner } from 'nest-commander';
+import { Command } from 'nest-commander';
+import { CommandGroup } from './command-runners';
 import { ProjectionsRebuildCommand } from './projections-rebuild.command';
 import { ProjectionsStatusCommand } from './projections-status.command';
 import { ProjectionsVerifyCommand } from './projections-verify.command';
@@ -8,8 +9,4 @@ import { ProjectionsVerifyCommand } from './projections-verify.command';
   description: 'read models: status, rebuild, verify',
   subCommands: [ProjectionsStatusCommand, ProjectionsRebuildCommand, ProjectionsVerifyCommand],
 })
-export class ProjectionsCommand extends CommandRunner {
-  async run(): Promise<void> {
-    this.command.outputHelp();
-  }
-}
+export class ProjectionsCommand extends CommandGroup {}

@@ -9,20 +9,13 @@ export interface Customer {
   readonly business: BusinessSnapshot;
 }
 
-interface CustomerRow {
+/** The snapshot's fields whose column has the same name; the row differs only in the others. */
+type SameNamedColumns = 'email' | 'phone' | 'website' | 'address' | 'city' | 'state' | 'zip' | 'country' | 'category' | 'description';
+
+interface CustomerRow extends Pick<BusinessSnapshot, SameNamedColumns> {
   readonly id: string;
   readonly business_name: string;
-  readonly email: string;
-  readonly phone: string;
-  readonly website: string;
-  readonly address: string;
   readonly address2: string;
-  readonly city: string;
-  readonly state: string;
-  readonly zip: string;
-  readonly country: string;
-  readonly category: string;
-  readonly description: string;
   readonly contact_name: string;
   readonly package_tier: PackageTier;
   readonly package_size: number;

@@ -8,7 +8,9 @@ import type {
   EventMetadata,
   ExpectedVersion,
   NewEvent,
+  ReadAllOptions,
   ReadStreamOptions,
+  SubscribeToAllOptions,
 } from './event-store.port';
 
 /** An event ready to be written: metadata complete, payloads serialised once. */
@@ -54,6 +56,17 @@ export function expectationHolds(expected: ExpectedVersion, actual: number): boo
   if (expected === 'no_stream') return actual === 0;
   if (expected === 'stream_exists') return actual > 0;
   return expected === actual;
+}
+
+/** An append's input as both adapters take it: a valid stream id, then the events made ready to store. */
+export function prepareAppend(
+  streamId: unknown,
+  events: readonly NewEvent[],
+  options: AppendOptions,
+  maxEventBytes: number,
+): PreparedEvent[] {
+  validateStreamId(streamId);
+  return prepareEvents(events, options, maxEventBytes);
 }
 
 export function prepareEvents(
@@ -144,20 +157,26 @@ export function validateReadStream(streamId: string, options: ReadStreamOptions)
   }
 }
 
-export function validateMaxCount(maxCount: number | undefined): void {
+export function validateReadAll(options: ReadAllOptions): void {
+  validateMaxCount(options.maxCount);
+  validateEventTypes(options.eventTypes);
+}
+
+function validateMaxCount(maxCount: number | undefined): void {
   if (maxCount !== undefined && !(Number.isSafeInteger(maxCount) && maxCount > 0)) {
     throw new InvalidReadError(`maxCount must be a whole number > 0, got ${String(maxCount)}`);
   }
 }
 
-export function validateSubscribe(options: { handler?: unknown; handleBatch?: unknown; batchSize?: number }): void {
+export function validateSubscribe(options: SubscribeToAllOptions): void {
   if (typeof options.handler !== 'function' && typeof options.handleBatch !== 'function') {
     throw new InvalidReadError('A subscription needs a handler or a handleBatch function');
   }
   validateMaxCount(options.batchSize);
+  validateEventTypes(options.eventTypes);
 }
 
-export function validateEventTypes(eventTypes: unknown): void {
+function validateEventTypes(eventTypes: unknown): void {
   if (eventTypes === undefined) return;
   if (!Array.isArray(eventTypes) || eventTypes.length === 0 || eventTypes.some((t) => typeof t !== 'string' || t === '')) {
     throw new InvalidReadError('eventTypes must be a non-empty list of event type names');

@@ -1,5 +1,4 @@
-import { BadRequestException, HttpException, HttpStatus, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { headerValue, type ApiRequest } from './api-request';
+import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
 
 const VERSION_TAG = /^(?:W\/)?"(\d{1,15})"$|^(\d{1,15})$/;
 
@@ -21,11 +20,6 @@ export function parseIfMatch(header: string | undefined): number {
   }
   return Number(match[1] ?? match[2]);
 }
-
-/** The expected stream version from If-Match. */
-export const IfMatchVersion = createParamDecorator((_: unknown, context: ExecutionContext): number =>
-  parseIfMatch(headerValue(context.switchToHttp().getRequest<ApiRequest>(), 'if-match')),
-);
 
 export function etagOf(version: number): string {
   return `"${version}"`;

@@ -1,5 +1,5 @@
-import { Controller, Get, Header, Inject, UseGuards } from '@nestjs/common';
-import { StaffAuthGuard } from '../auth/staff-auth.guard';
+import { Get, Header, Inject } from '@nestjs/common';
+import { StaffController } from '../http/guarded-controller.decorator';
 import { Database } from '../database/database';
 import { DeadLetters } from '../queue/dead-letters.service';
 import { MESSAGE_QUEUE, PRIORITIES, type MessageQueue } from '../queue/queue.port';
@@ -9,8 +9,7 @@ import { renderMetrics, type Metric } from './prometheus-text';
 const BREAKER_VALUE = { closed: 0, half_open: 1, open: 2 } as const;
 
 /** `GET /api/metrics` for Prometheus (docs/requirements.md R-OBS-1): queue, dead letters, worker, breaker, jobs. */
-@Controller('metrics')
-@UseGuards(StaffAuthGuard)
+@StaffController('metrics')
 export class MetricsController {
   constructor(
     private readonly database: Database,

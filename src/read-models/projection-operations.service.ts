@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Projection } from '../../projections/runtime/projection';
-import { DEFAULT_RUNNER_OPTIONS, ProjectionHost, type ProjectionStatus } from '../../projections/runtime/projection-host';
+import { ProjectionHost, type ProjectionStatus } from '../../projections/runtime/projection-host';
 import { verifyProjection, type VerifyReport } from '../../projections/runtime/projection-verify';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { DomainError } from '../shared/decider';
 import { rebuildAndWait, type RebuildOutcome, type RebuildWaitHooks } from './rebuild-and-wait';
+import { awaitedRebuildOptions } from './runner-options';
 
 /** What staff can do to projections, shared by the admin API and the CLI. */
 @Injectable()
@@ -42,13 +43,7 @@ export class ProjectionOperations {
 
   /** Rebuilds in this process (or waits for the process holding the projection's lease). */
   rebuildHere(projection: Projection, hooks: RebuildWaitHooks): Promise<RebuildOutcome> {
-    const options = {
-      ...DEFAULT_RUNNER_OPTIONS,
-      statePollMs: 250,
-      batchSize: this.config.projectionBatchSize,
-      rebuildBatchSize: this.config.projectionRebuildBatchSize,
-    };
-    return rebuildAndWait(this.database.pool, this.store, projection, options, hooks);
+    return rebuildAndWait(this.database.pool, this.store, projection, awaitedRebuildOptions(this.config), hooks);
   }
 
   verify(projection: Projection, onProgress?: (eventsReplayed: number) => void): Promise<VerifyReport> {

@@ -1,12 +1,11 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import type { ProjectionStatus } from '../../projections/runtime/projection-host';
 import type { VerifyReport } from '../../projections/runtime/projection-verify';
-import { StaffAuthGuard } from '../auth/staff-auth.guard';
+import { StaffController } from '../http/guarded-controller.decorator';
 import { ProjectionOperations } from './projection-operations.service';
 
 /** Projection operations for staff (docs/requirements.md R-OPS-2…4): status, rebuild on request, verify by replay. */
-@Controller('admin/projections')
-@UseGuards(StaffAuthGuard)
+@StaffController('admin/projections')
 export class ProjectionsAdminController {
   constructor(@Inject(ProjectionOperations) private readonly projections: ProjectionOperations) {}
 

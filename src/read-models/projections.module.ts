@@ -1,10 +1,11 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
-import { DEFAULT_RUNNER_OPTIONS, ProjectionHost, type LagProbe } from '../../projections/runtime/projection-host';
+import { ProjectionHost, type LagProbe } from '../../projections/runtime/projection-host';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
+import { configuredRunnerOptions } from './runner-options';
 
 const logger = new Logger('Projections');
 
@@ -15,9 +16,7 @@ function createHost(config: AppConfig, database: Database, store: EventStore): P
     store,
     ALL_PROJECTIONS,
     {
-      ...DEFAULT_RUNNER_OPTIONS,
-      batchSize: config.projectionBatchSize,
-      rebuildBatchSize: config.projectionRebuildBatchSize,
+      ...configuredRunnerOptions(config),
       onError: (name, error) => logger.error(`${name}: ${(error as Error).message}`),
       onProgress: (name, events) => logger.debug?.(`${name}: rebuilt ${events} events`),
     },

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, StreamableFile, UseGuards } from '@nestjs/common';
+import { Body, Get, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { createReadStream } from 'node:fs';
-import { StaffOrApiKeyGuard } from '../auth/staff-or-api-key.guard';
+import { StaffOrApiKeyController } from '../http/guarded-controller.decorator';
 import { RequestCommandContext } from '../http/command-context.decorator';
 import type { CommandContext } from '../shared/command-context';
 import { CreateTestSubmissionDto, ListTestSubmissionsQueryDto } from './test-submission.request.dto';
@@ -11,8 +11,7 @@ import { TestSubmissions, type TestSubmissionView } from './test-submissions.ser
 const DEFAULT_LIMIT = 20;
 
 /** AutoBolt test submissions (docs/requirements.md R-API-6): one directory, synchronously, through the app's submitter. */
-@Controller('autobolt/test-submissions')
-@UseGuards(StaffOrApiKeyGuard)
+@StaffOrApiKeyController('autobolt/test-submissions')
 export class TestSubmissionsController {
   constructor(@Inject(TestSubmissions) private readonly testSubmissions: TestSubmissions) {}
 

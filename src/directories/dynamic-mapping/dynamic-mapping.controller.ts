@@ -1,5 +1,6 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
-import { StaffOrApiKeyGuard } from '../../auth/staff-or-api-key.guard';
+import { BadRequestException, Body, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { StaffOrApiKeyController } from '../../http/guarded-controller.decorator';
+import { nextAfter } from '../../http/keyset-page';
 import { InvalidDirectoryEntriesError } from '../directory-entries.validation';
 import { DirectoryImport, type ImportCounts } from '../directory-import';
 import { DirectoryMappingsRepository, type DirectoryMappingView } from '../directory-mappings.repository';
@@ -16,8 +17,7 @@ export interface MappingPage {
 }
 
 /** Form mappings (docs/requirements.md R-API-7): read one or a page; import the seed's JSON or set one curated mapping. */
-@Controller('autobolt/dynamic-mapping')
-@UseGuards(StaffOrApiKeyGuard)
+@StaffOrApiKeyController('autobolt/dynamic-mapping')
 export class DynamicMappingController {
   constructor(
     @Inject(DirectoryMappingsRepository) private readonly mappings: DirectoryMappingsRepository,
@@ -29,7 +29,7 @@ export class DynamicMappingController {
     if (query.directoryId !== undefined) return this.one(query.directoryId);
     const limit = query.limit ?? DEFAULT_LIMIT;
     const directories = await this.mappings.list(limit, query.after ?? null);
-    return { directories, next: directories.length === limit ? (directories.at(-1)?.directoryId ?? null) : null };
+    return { directories, next: nextAfter(directories, limit, (directory) => directory.directoryId) };
   }
 
   /** The body is checked by hand: its three shapes are more than a DTO says well (see parseDynamicMappingBody). */

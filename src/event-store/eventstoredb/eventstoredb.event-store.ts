@@ -15,14 +15,7 @@ import {
   type ReadStreamOptions as EsdbReadStreamOptions,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import {
-  prepareEvents,
-  validateEventTypes,
-  validateMaxCount,
-  validateReadStream,
-  validateStreamId,
-  validateSubscribe,
-} from '../append-validation';
+import { prepareAppend, validateReadAll, validateReadStream, validateSubscribe } from '../append-validation';
 import { WrongExpectedVersionError } from '../event-store.errors';
 import type {
   AllSlice,
@@ -70,8 +63,7 @@ export class EventStoreDbEventStore implements EventStore {
    * per stream rather than globally, and a retry with a different expectation is refused.
    */
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    validateStreamId(streamId);
-    const prepared = prepareEvents(events, options, this.options.maxEventBytes);
+    const prepared = prepareAppend(streamId, events, options, this.options.maxEventBytes);
     const expectedRevision = toExpectedRevision(options.expectedVersion);
     const proposed = prepared.map((event, index) =>
       jsonEvent<JSONEventType>({
@@ -112,8 +104,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   /** Keeps reading past system events, so a page shorter than maxCount means the end of the log. */
   async readAll(options: ReadAllOptions = {}): Promise<AllSlice> {
-    validateMaxCount(options.maxCount);
-    validateEventTypes(options.eventTypes);
+    validateReadAll(options);
     const after = options.after ?? null;
     const wanted = Math.min(options.maxCount ?? DEFAULT_PAGE, MAX_PAGE);
     let from: Position | null = after === null ? null : decodeEsdbCheckpoint(after);
@@ -140,7 +131,6 @@ export class EventStoreDbEventStore implements EventStore {
   subscribeToAll(options: SubscribeToAllOptions): Subscription {
     if (options.from) decodeEsdbCheckpoint(options.from);
     validateSubscribe(options);
-    validateEventTypes(options.eventTypes);
     const subscription = new EsdbSubscription(this.client, {
       ...options,
       from: options.from ?? null,

@@ -1,5 +1,6 @@
 import { START, excludeSystemEvents, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
-import type { Checkpoint, RecordedEvent, SubscribeToAllOptions, Subscription } from '../event-store.port';
+import { CatchUpSubscription } from '../catch-up-subscription';
+import type { Checkpoint, RecordedEvent, SubscribeToAllOptions } from '../event-store.port';
 import { decodeEsdbCheckpoint } from './esdb-checkpoint';
 import { isUserEvent, toRecordedEvent } from './esdb-recorded-event';
 
@@ -18,12 +19,9 @@ const IDLE_LIVE_MS = 500;
  * handling one event at a time. A dropped connection resubscribes from the last handled event with
  * backoff, as the PostgreSQL subscription retries its reads; a handler failure stops it.
  */
-export class EsdbSubscription implements Subscription {
-  private current: Checkpoint | null;
-  private live = false;
+export class EsdbSubscription extends CatchUpSubscription {
   private caughtUp = false;
   private handling = false;
-  private stopped = false;
   private failures = 0;
   private stream: AllStreamSubscription | null = null;
   private idleTimer: NodeJS.Timeout | undefined;
@@ -31,24 +29,13 @@ export class EsdbSubscription implements Subscription {
   readonly done: Promise<void>;
 
   constructor(private readonly client: EventStoreDBClient, private readonly options: EsdbSubscriptionOptions) {
-    this.current = options.from;
+    super(options.from);
     this.done = this.run();
   }
 
-  get checkpoint(): Checkpoint | null {
-    return this.current;
-  }
-
-  get isLive(): boolean {
-    return this.live;
-  }
-
-  /** Resolves once an event being handled has finished; no handler starts after it is called. */
-  async stop(): Promise<void> {
-    this.stopped = true;
+  protected interrupt(): void {
     this.stream?.destroy();
     this.wake();
-    await this.done;
   }
 
   private async run(): Promise<void> {

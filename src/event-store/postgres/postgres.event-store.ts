@@ -1,13 +1,5 @@
 import type { Pool } from 'pg';
-import {
-  prepareEvents,
-  type PreparedEvent,
-  validateEventTypes,
-  validateMaxCount,
-  validateReadStream,
-  validateStreamId,
-  validateSubscribe,
-} from '../append-validation';
+import { prepareAppend, type PreparedEvent, validateReadAll, validateReadStream, validateSubscribe } from '../append-validation';
 import { InvalidAppendError, InvalidEventDataError, WrongExpectedVersionError } from '../event-store.errors';
 import type {
   AllSlice,
@@ -68,8 +60,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    validateStreamId(streamId);
-    const prepared = prepareEvents(events, options, this.options.maxEventBytes);
+    const prepared = prepareAppend(streamId, events, options, this.options.maxEventBytes);
     const { kind, version } = splitExpected(options.expectedVersion);
     const row = await this.callAppend([streamId, kind, version, toEventsJson(prepared)], streamId, options.expectedVersion);
     if (row.appended) this.wake.changed();
@@ -94,8 +85,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<AllSlice> {
-    validateMaxCount(options.maxCount);
-    validateEventTypes(options.eventTypes);
+    validateReadAll(options);
     const after = decodePgCheckpoint(options.after);
     const limit = Math.min(options.maxCount ?? DEFAULT_PAGE, MAX_PAGE);
     const params = [after.transactionId, after.position.toString(), limit];
@@ -117,7 +107,6 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(options: SubscribeToAllOptions): Subscription {
     if (options.from) decodePgCheckpoint(options.from);
     validateSubscribe(options);
-    validateEventTypes(options.eventTypes);
     const subscription = new PollingSubscription(
       { readAll: (o) => this.readAll(o), wake: this.wake, pollIntervalMs: this.options.pollIntervalMs },
       { ...options, from: options.from ?? null, batchSize: Math.min(options.batchSize ?? DEFAULT_PAGE, MAX_PAGE) },

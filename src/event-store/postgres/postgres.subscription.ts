@@ -1,12 +1,6 @@
-import type {
-  AllSlice,
-  Checkpoint,
-  ReadAllOptions,
-  RecordedEvent,
-  SubscribeToAllOptions,
-  Subscription,
-} from '../event-store.port';
 import type { ChannelWake } from '../../database/channel-wake';
+import { CatchUpSubscription } from '../catch-up-subscription';
+import type { AllSlice, Checkpoint, ReadAllOptions, SubscribeToAllOptions } from '../event-store.port';
 
 export interface PollingSubscriptionDeps {
   readonly readAll: (options: ReadAllOptions) => Promise<AllSlice>;
@@ -26,29 +20,16 @@ const MAX_READ_BACKOFF_MS = 5000;
  * a wake-up or the poll interval. Read failures are retried with backoff (the database may come
  * back); a handler failure stops the subscription, since only the consumer knows if it is safe.
  */
-export class PollingSubscription implements Subscription {
-  private current: Checkpoint | null;
-  private live = false;
-  private stopped = false;
+export class PollingSubscription extends CatchUpSubscription {
   readonly done: Promise<void>;
 
   constructor(private readonly deps: PollingSubscriptionDeps, private readonly options: PollingSubscriptionOptions) {
-    this.current = options.from;
+    super(options.from);
     this.done = this.run();
   }
 
-  get checkpoint(): Checkpoint | null {
-    return this.current;
-  }
-
-  get isLive(): boolean {
-    return this.live;
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
+  protected interrupt(): void {
     this.deps.wake.notify();
-    await this.done;
   }
 
   private async run(): Promise<void> {

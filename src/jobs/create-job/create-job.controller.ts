@@ -1,7 +1,7 @@
-import { Controller, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { ServerResponse } from 'node:http';
-import { StaffAuthGuard } from '../../auth/staff-auth.guard';
+import { StaffController } from '../../http/guarded-controller.decorator';
 import { RequestCommandContext } from '../../http/command-context.decorator';
 import { IdempotencyKey } from '../../http/idempotency-key';
 import { etagOf } from '../../http/if-match';
@@ -18,8 +18,7 @@ export interface CreatedJobBody {
 }
 
 /** Creates and queues a job for a customer's package; the URL (`/api/queue/:customerId`) is the public contract. */
-@Controller('queue')
-@UseGuards(StaffAuthGuard)
+@StaffController('queue')
 export class CreateJobController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 

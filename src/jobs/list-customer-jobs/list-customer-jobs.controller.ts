@@ -1,5 +1,5 @@
-import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
-import { StaffAuthGuard } from '../../auth/staff-auth.guard';
+import { Get, Inject, Param, Query } from '@nestjs/common';
+import { StaffController } from '../../http/guarded-controller.decorator';
 import { CustomerIdPipe } from '../../http/path-params.pipe';
 import { CustomerJobsQuery, type JobSummary } from './customer-jobs.query';
 import { ListJobsQueryDto } from './list-customer-jobs.request.dto';
@@ -7,8 +7,7 @@ import { ListJobsQueryDto } from './list-customer-jobs.request.dto';
 const DEFAULT_LIMIT = 20;
 
 /** A customer's jobs, newest first, at `/api/queue/:customerId`. */
-@Controller('queue')
-@UseGuards(StaffAuthGuard)
+@StaffController('queue')
 export class ListCustomerJobsController {
   constructor(@Inject(CustomerJobsQuery) private readonly customerJobs: CustomerJobsQuery) {}
 

@@ -1,17 +1,13 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
-import type { ServerResponse } from 'node:http';
-import { StaffAuthGuard } from '../../auth/staff-auth.guard';
-import { RequestCommandContext } from '../../http/command-context.decorator';
-import { IfMatchVersion } from '../../http/if-match';
+import { Body, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { StaffController } from '../../http/guarded-controller.decorator';
 import { JobIdPipe } from '../../http/path-params.pipe';
-import type { CommandContext } from '../../shared/command-context';
+import { JobEdit, type JobEditRequest } from '../job-edit-request.decorator';
 import { JobEdits } from '../job-edits.service';
 import type { JobView } from '../view-job/job-view.query';
 import { RetryJobCommand } from './retry-job.command';
 import { RetryJobDto } from './retry-job.request.dto';
 
-@Controller('jobs')
-@UseGuards(StaffAuthGuard)
+@StaffController('jobs')
 export class RetryJobController {
   constructor(@Inject(JobEdits) private readonly edits: JobEdits) {}
 
@@ -23,13 +19,11 @@ export class RetryJobController {
   @HttpCode(200)
   async retry(
     @Param('id', JobIdPipe) jobId: string,
-    @IfMatchVersion() expectedVersion: number,
+    @JobEdit() edit: JobEditRequest,
     @Body() body: RetryJobDto,
-    @RequestCommandContext() context: CommandContext,
-    @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<JobView & { retriedDirectoryIds: readonly string[] }> {
-    const command = new RetryJobCommand(jobId, body.reason, body.directoryIds, expectedVersion, context);
-    const { view, result } = await this.edits.run(command, response);
+    const command = new RetryJobCommand(jobId, body.reason, body.directoryIds, edit.expectedVersion, edit.context);
+    const { view, result } = await this.edits.run(command, edit.response);
     return { ...view, retriedDirectoryIds: result.retriedDirectoryIds };
   }
 }

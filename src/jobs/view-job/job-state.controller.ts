@@ -1,13 +1,12 @@
-import { BadRequestException, Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
+import { BadRequestException, Get, Inject, Param, Query } from '@nestjs/common';
 import { parseAsOf } from '../../audit/as-of';
 import { jobStateAt, type JobStateAt } from '../../audit/job-state-at';
-import { StaffAuthGuard } from '../../auth/staff-auth.guard';
+import { StaffController } from '../../http/guarded-controller.decorator';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
 import { JobIdPipe } from '../../http/path-params.pipe';
 
 /** A job as it stood at a point of its history (audit and replay, docs/requirements.md R-OPS-6). */
-@Controller('jobs')
-@UseGuards(StaffAuthGuard)
+@StaffController('jobs')
 export class JobStateController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 

@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { jobTimeline, type TimelineEntry } from '../../audit/job-timeline';
-import { StaffAuthGuard } from '../../auth/staff-auth.guard';
+import { StaffController } from '../../http/guarded-controller.decorator';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
 import { JobIdPipe } from '../../http/path-params.pipe';
 import type { SubmissionStatus } from '../../submissions/submission.events';
@@ -11,8 +11,7 @@ import { withEtag } from './job-view-etag';
 import { JobViewQuery, type JobView } from './job-view.query';
 
 /** A job as it is now: its view (with the ETag edits need), each directory's result, its events. */
-@Controller('jobs')
-@UseGuards(StaffAuthGuard)
+@StaffController('jobs')
 export class ViewJobController {
   constructor(
     @Inject(JobViewQuery) private readonly jobView: JobViewQuery,

@@ -1,13 +1,13 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
-import { StaffAuthGuard } from '../../auth/staff-auth.guard';
+import { BadRequestException, Body, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { StaffController } from '../../http/guarded-controller.decorator';
 import type { CommandContext } from '../../shared/command-context';
 import { RequestCommandContext } from '../../http/command-context.decorator';
+import { nextAfter } from '../../http/keyset-page';
 import { DeadLetters, type DeadLetterView, type RedriveReport } from '../dead-letters.service';
 import { ListDeadLettersQueryDto, RedriveDeadLettersDto } from './dead-letter-requests.dto';
 
 /** The dead-letter queue for staff (docs/requirements.md R-API-12): list and redrive. */
-@Controller('admin/dlq')
-@UseGuards(StaffAuthGuard)
+@StaffController('admin/dlq')
 export class DeadLettersController {
   constructor(@Inject(DeadLetters) private readonly deadLetters: DeadLetters) {}
 
@@ -15,7 +15,7 @@ export class DeadLettersController {
   async list(@Query() query: ListDeadLettersQueryDto): Promise<{ deadLetters: DeadLetterView[]; next: string | null }> {
     const limit = query.limit ?? 50;
     const deadLetters = await this.deadLetters.list(limit, query.after);
-    return { deadLetters, next: deadLetters.length === limit ? (deadLetters.at(-1)?.id ?? null) : null };
+    return { deadLetters, next: nextAfter(deadLetters, limit, (deadLetter) => deadLetter.id) };
   }
 
   /** Each redrive is a SubmissionRedriven event (who, when): it clears the dead letter, and the dispatcher re-sends. */

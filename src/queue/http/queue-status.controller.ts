@@ -1,5 +1,5 @@
-import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
-import { StaffAuthGuard } from '../../auth/staff-auth.guard';
+import { Get, Inject } from '@nestjs/common';
+import { StaffController } from '../../http/guarded-controller.decorator';
 import { LocalWorker } from '../../workers/workers.module';
 import type { ConsumerStats } from '../../workers/queue-consumer';
 import { DeadLetters, type DeadLetterCounts } from '../dead-letters.service';
@@ -14,8 +14,7 @@ export interface QueueStatus {
   readonly worker: ConsumerStats | null;
 }
 
-@Controller('admin/queue')
-@UseGuards(StaffAuthGuard)
+@StaffController('admin/queue')
 export class QueueStatusController {
   constructor(
     @Inject(MESSAGE_QUEUE) private readonly queue: MessageQueue,

@@ -5,8 +5,7 @@ import type { DetectedForm, DetectFields } from './detected-form';
 import { phonePartKey, planFill } from './fill-plan';
 import { fillControls } from './form-fill.browser';
 import { LOGO_PNG } from './logo-png';
-import type { Verdict } from './outcome-classifier';
-import { LOGIN_URL } from './result-patterns';
+import { loginRedirectVerdict, type Verdict } from './outcome-classifier';
 import { detectObstacles, type PageObstacles } from './page-obstacles.browser';
 import { awaitChange, isNavigationError } from './page-change';
 import { scanForm, type FormScan } from './page-scan.browser';
@@ -62,7 +61,8 @@ async function inspectStep(page: Page, input: StepsInput): Promise<[PageObstacle
 /** Pure: a login or captcha on the page means a person has to do this one. */
 export function obstacleVerdict(obstacles: PageObstacles): Verdict | null {
   if (obstacles.passwordField) return { kind: 'needs_manual', reason: 'login', message: 'the directory asks to log in (password field on the form page)' };
-  if (LOGIN_URL.test(safePath(obstacles.url))) return { kind: 'needs_manual', reason: 'login', message: 'the directory redirected to a login page' };
+  const redirected = loginRedirectVerdict(obstacles.url);
+  if (redirected) return redirected;
   if (obstacles.captcha) return { kind: 'needs_manual', reason: 'captcha', message: `the form is protected by a captcha (${obstacles.captcha})` };
   return null;
 }
@@ -115,13 +115,4 @@ function entries(mapping: FormMapping | null): Array<readonly [ListingField, rea
 
 function selectorList(selector: string | null | undefined): readonly string[] {
   return selector ? [selector] : [];
-}
-
-function safePath(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.pathname}${parsed.search}`;
-  } catch {
-    return '';
-  }
 }

@@ -55,7 +55,8 @@ function manualVerdict(page: ResultPage): Verdict | null {
   const text = normalize(page.text);
   const original = page.text;
   if (CAPTCHA_TEXT.test(text)) return manual('captcha', `the directory asks for a captcha: ${excerpt(original, CAPTCHA_TEXT)}`);
-  if (LOGIN_URL.test(pathOf(page.url))) return manual('login', 'the directory redirected to a login page');
+  const redirected = loginRedirectVerdict(page.url);
+  if (redirected) return redirected;
   if (LOGIN_TEXT.test(text)) return manual('login', `the directory asks to log in: ${excerpt(original, LOGIN_TEXT)}`);
   if (VERIFICATION_TEXT.test(text)) {
     return manual('verification', `the directory asks for a verification: ${excerpt(original, VERIFICATION_TEXT)}`);
@@ -83,6 +84,11 @@ function widgetVerdict(page: ResultPage): Verdict | null {
 function clientErrorVerdict(status: number): Verdict | null {
   if (status >= 400) return { kind: 'permanent', message: `the directory answered HTTP ${status}` };
   return null;
+}
+
+/** Also checked before the submit: a form page that is a login page needs a person just the same. */
+export function loginRedirectVerdict(url: string): Verdict | null {
+  return LOGIN_URL.test(pathOf(url)) ? manual('login', 'the directory redirected to a login page') : null;
 }
 
 function manual(reason: ManualReason, message: string): Verdict {
