@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Inject, UseGuards } from '@nestjs/common';
-import { StaffAuthGuard } from '../auth/staff-auth.guard';
+import { RequiresScope } from '../auth/api-keys/api-key-scopes';
+import { StaffOrApiKeyGuard } from '../auth/staff-or-api-key.guard';
 import { Database } from '../database/database';
 import { DeadLetters } from '../queue/dead-letters.service';
 import { MESSAGE_QUEUE, PRIORITIES, type MessageQueue } from '../queue/queue.port';
@@ -8,9 +9,10 @@ import { renderMetrics, type Metric } from './prometheus-text';
 
 const BREAKER_VALUE = { closed: 0, half_open: 1, open: 2 } as const;
 
-/** `GET /api/metrics` for Prometheus (docs/requirements.md R-OBS-1): queue, dead letters, worker, breaker, jobs. */
+/** `GET /api/metrics` for Prometheus (docs/requirements.md R-OBS-1, R-API-10): staff, or a scraper's key with scope `metrics`. */
 @Controller('metrics')
-@UseGuards(StaffAuthGuard)
+@UseGuards(StaffOrApiKeyGuard)
+@RequiresScope('metrics')
 export class MetricsController {
   constructor(
     private readonly database: Database,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, StreamableFile, UseGuards } from '@nestjs/common';
 import { createReadStream } from 'node:fs';
+import { RequiresScope } from '../auth/api-keys/api-key-scopes';
 import { StaffOrApiKeyGuard } from '../auth/staff-or-api-key.guard';
 import { RequestCommandContext } from '../http/command-context.decorator';
 import type { CommandContext } from '../shared/command-context';
@@ -13,6 +14,7 @@ const DEFAULT_LIMIT = 20;
 /** AutoBolt test submissions (docs/requirements.md R-API-6): one directory, synchronously, through the app's submitter. */
 @Controller('autobolt/test-submissions')
 @UseGuards(StaffOrApiKeyGuard)
+@RequiresScope('autobolt')
 export class TestSubmissionsController {
   constructor(@Inject(TestSubmissions) private readonly testSubmissions: TestSubmissions) {}
 

@@ -1,4 +1,5 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
+import { RequiresScope } from '../../auth/api-keys/api-key-scopes';
 import { StaffOrApiKeyGuard } from '../../auth/staff-or-api-key.guard';
 import { InvalidDirectoryEntriesError } from '../directory-entries.validation';
 import { DirectoryImport, type ImportCounts } from '../directory-import';
@@ -18,6 +19,7 @@ export interface MappingPage {
 /** Form mappings (docs/requirements.md R-API-7): read one or a page; import the seed's JSON or set one curated mapping. */
 @Controller('autobolt/dynamic-mapping')
 @UseGuards(StaffOrApiKeyGuard)
+@RequiresScope('autobolt')
 export class DynamicMappingController {
   constructor(
     @Inject(DirectoryMappingsRepository) private readonly mappings: DirectoryMappingsRepository,
