@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Inject, UseGuards } from '@nestjs/common';
+import { apiKeyMetrics } from '../auth/api-keys/api-key-metrics';
 import { RequiresScope } from '../auth/api-keys/api-key-scopes';
+import { ApiKeys } from '../auth/api-keys/api-keys.service';
 import { StaffOrApiKeyGuard } from '../auth/staff-or-api-key.guard';
 import { Database } from '../database/database';
 import { DeadLetters } from '../queue/dead-letters.service';
@@ -19,12 +21,14 @@ export class MetricsController {
     @Inject(MESSAGE_QUEUE) private readonly queue: MessageQueue,
     @Inject(DeadLetters) private readonly deadLetters: DeadLetters,
     @Inject(LocalWorker) private readonly worker: LocalWorker,
+    @Inject(ApiKeys) private readonly apiKeys: ApiKeys,
   ) {}
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   async metrics(): Promise<string> {
-    return renderMetrics([...(await this.queueMetrics()), ...this.workerMetrics(), ...(await this.jobMetrics())]);
+    const keys = apiKeyMetrics(await this.apiKeys.list());
+    return renderMetrics([...(await this.queueMetrics()), ...this.workerMetrics(), ...(await this.jobMetrics()), ...keys]);
   }
 
   private async queueMetrics(): Promise<Metric[]> {

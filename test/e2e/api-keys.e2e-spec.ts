@@ -169,7 +169,11 @@ describe('API keys (machine PostgreSQL, a test clock)', () => {
     const keys = await list();
     expect(keys.find((key) => key.id === fresh.apiKey.id)).toMatchObject({ ageDays: 91, stale: true, status: 'active' });
     expect(keys.filter((key) => key.status === 'revoked').every((key) => !key.stale)).toBe(true);
-    expect(keys.filter((key) => key.stale).length).toBeGreaterThan(1);
+    const stale = keys.filter((key) => key.stale).length;
+    expect(stale).toBeGreaterThan(1);
     await useKey(fresh.key).expect(200);
+    const metrics = (await request(http()).get('/api/metrics').set(staff).expect(200)).text;
+    expect(metrics).toContain(`dbolt_api_keys_stale ${stale}\n`);
+    expect(metrics).toContain(`dbolt_api_keys{status="revoked"} ${keys.filter((key) => key.status === 'revoked').length}\n`);
   });
 });

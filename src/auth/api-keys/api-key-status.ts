@@ -10,7 +10,8 @@ export interface ApiKeyLifecycle {
 }
 
 /** `in_grace`: rotated, still working beside its successor; `rotated`: rotated and past its grace. */
-export type ApiKeyStatus = 'active' | 'in_grace' | 'rotated' | 'expired' | 'revoked';
+export const API_KEY_STATUSES = ['active', 'in_grace', 'rotated', 'expired', 'revoked'] as const;
+export type ApiKeyStatus = (typeof API_KEY_STATUSES)[number];
 
 /** What a key is at `now`. Revocation counts at once, whatever the clock says. */
 export function apiKeyStatus(key: ApiKeyLifecycle, now: Date): ApiKeyStatus {
