@@ -138,6 +138,18 @@ describe('API keys (machine PostgreSQL, a test clock)', () => {
     await create({ name: 'rotating', scopes: ['autobolt'] }).expect(201);
   });
 
+  it('concurrent rotations of one key issue one successor (201), the rest 409; concurrent creates of one name, one key', async () => {
+    const { apiKey } = (await create({ name: 'raced', scopes: ['autobolt'] }).expect(201)).body;
+    const rotations = await Promise.all(Array.from({ length: 5 }, () => request(http()).post(`/api/admin/api-keys/${apiKey.id}/rotate`).set(staff)));
+    expect(rotations.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    // The row lock makes the losers see the key already rotated (not trip over the name index).
+    expect(rotations.filter((r) => r.status === 409).map((r) => r.body.error)).toEqual(Array(4).fill('api_key_rotated'));
+    const creates = await Promise.all(Array.from({ length: 5 }, () => create({ name: 'created-at-once', scopes: ['autobolt'] })));
+    expect(creates.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    const rows = await db.pool.query("SELECT name, version FROM api_keys WHERE name IN ('raced', 'created-at-once') ORDER BY name, version");
+    expect(rows.rows).toEqual([{ name: 'created-at-once', version: 1 }, { name: 'raced', version: 1 }, { name: 'raced', version: 2 }]);
+  });
+
   it('revoking a key inside its grace ends it at once (a leaked key: rotate, then revoke the old one)', async () => {
     const first = (await create({ name: 'leaked', scopes: ['autobolt'] }).expect(201)).body;
     const next = (await request(http()).post(`/api/admin/api-keys/${first.apiKey.id}/rotate`).set(staff).expect(201)).body;
