@@ -1,5 +1,8 @@
 import { BadRequestException, ForbiddenException, HttpException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
+import { IncomingMessage, ServerResponse, type OutgoingHttpHeaders } from 'node:http';
+import { Socket } from 'node:net';
 import { loadConfig } from '../config/app-config';
 import type { ApiRequest } from '../http/api-request';
 import { RequiresScope, type ApiKeyScope } from './api-keys/api-key-scopes';
@@ -20,19 +23,16 @@ class UnscopedController {
 
 interface Call {
   readonly request: ApiRequest;
-  readonly headers: Record<string, string>;
+  /** The response's headers, read after the guard ran. */
+  readonly headers: () => OutgoingHttpHeaders;
   readonly context: ExecutionContext;
 }
 
 function call(headers: Record<string, string>, controller: new () => { handle(): void } = ScopedController): Call {
-  const request = { headers } as unknown as ApiRequest;
-  const responseHeaders: Record<string, string> = {};
-  const response = { setHeader: (name: string, value: string) => void (responseHeaders[name] = value) };
-  const context = {
-    switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }),
-    getHandler: () => controller.prototype.handle, getClass: () => controller,
-  } as unknown as ExecutionContext;
-  return { request, headers: responseHeaders, context };
+  const request: ApiRequest = Object.assign(new IncomingMessage(new Socket()), { headers });
+  const response = new ServerResponse(request);
+  const context = new ExecutionContextHost([request, response], controller, controller.prototype.handle);
+  return { request, headers: () => response.getHeaders(), context };
 }
 
 type Guard = { canActivate(context: ExecutionContext): boolean | Promise<boolean> };
@@ -99,10 +99,10 @@ describe('StaffOrApiKeyGuard', () => {
   it('sets WWW-Authenticate on a 401, and not on a 403', async () => {
     const refused = call({ 'x-api-key': 'nope' });
     await expect(guard.canActivate(refused.context)).rejects.toThrow(HttpException);
-    expect(refused.headers['WWW-Authenticate']).toBe('Bearer');
+    expect(refused.headers()['www-authenticate']).toBe('Bearer');
     const forbidden = call({ 'x-api-key': KEY }, UnscopedController);
     await expect(guard.canActivate(forbidden.context)).rejects.toThrow(ForbiddenException);
-    expect(forbidden.headers['WWW-Authenticate']).toBeUndefined();
+    expect(forbidden.headers()['www-authenticate']).toBeUndefined();
   });
 });
 

@@ -2,7 +2,6 @@ import type { INestApplication } from '@nestjs/common';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
@@ -22,15 +21,17 @@ describe('api-keys CLI: import existing keys, create a new one (machine PostgreS
   let db: TestDatabase;
   let config: AppConfig;
 
-  /** The CLI in-process with `input` as its stdin. */
-  const cli = async (input: string, ...args: string[]): Promise<CliResult> => {
-    const stdin = jest.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([input]) as unknown as typeof process.stdin);
-    try {
-      return await runCliCaptured(config, 'api-keys', ...args);
-    } finally {
-      stdin.mockRestore();
-    }
-  };
+  /** The built CLI (`npm run cli`, needs `npx nest build`) with `input` piped to its stdin. */
+  const piped = (input: string, ...args: string[]): Promise<CliResult> => new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'api-keys', ...args], { cwd: APP_ROOT, env: { DATABASE_URL: db.url } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code: code ?? -1, out: out.trim(), err: err.trim() }));
+    child.stdin.end(input);
+  });
   const rows = async (): Promise<{ name: string; hash: string; scopes: string[]; created_by: object }[]> =>
     (await db.pool.query("SELECT name, encode(key_hash, 'hex') AS hash, scopes, created_by FROM api_keys ORDER BY name")).rows;
 
@@ -42,30 +43,30 @@ describe('api-keys CLI: import existing keys, create a new one (machine PostgreS
   afterAll(async () => db?.drop());
 
   it('imports the keys AUTOBOLT_API_KEYS held (comma-separated or one a line) as hashes; a re-run adds nothing', async () => {
-    const first = await cli(`${LEGACY_A},${LEGACY_B}\n`, 'import', '--name', 'autobolt');
+    const first = await piped(`${LEGACY_A},${LEGACY_B}\n`, 'import', '--name', 'autobolt');
     expect(first).toMatchObject({ code: 0, out: expect.stringMatching(/imported autobolt-1 .*prefix lega.*\n.*imported autobolt-2 [^]*\n2 imported, 0 already present$/) });
     expect(await rows()).toEqual([
       { name: 'autobolt-1', hash: sha256(LEGACY_A), scopes: ['autobolt'], created_by: { kind: 'system', id: 'cli' } },
       { name: 'autobolt-2', hash: sha256(LEGACY_B), scopes: ['autobolt'], created_by: { kind: 'system', id: 'cli' } },
     ]);
     expect(`${first.out}${first.err}`).not.toContain(LEGACY_A.slice(4));
-    expect(await cli(`${LEGACY_B}\n${LEGACY_A}\n`, 'import', '--name', 'autobolt')).toMatchObject({ code: 0, out: '0 imported, 2 already present' });
+    expect(await piped(`${LEGACY_B}\n${LEGACY_A}\n`, 'import', '--name', 'autobolt')).toMatchObject({ code: 0, out: '0 imported, 2 already present' });
     expect(await rows()).toHaveLength(2);
   });
 
   it('refuses an unfit key, an unknown scope or a taken name, importing nothing', async () => {
-    const short = await cli('short-secret\n', 'import', '--name', 'other');
+    const short = await piped('short-secret\n', 'import', '--name', 'other');
     expect(short).toMatchObject({ code: 1, err: expect.stringContaining('nothing imported: key 1 must be at least 24') });
     expect(short.err).not.toContain('short-secret');
-    const scope = await cli(`${LEGACY_A}x\n`, 'import', '--name', 'other', '--scopes', 'autobolt,root');
+    const scope = await piped(`${LEGACY_A}x\n`, 'import', '--name', 'other', '--scopes', 'autobolt,root');
     expect(scope).toMatchObject({ code: 1, err: expect.stringContaining('Unknown scope "root"') });
-    const taken = await cli('another-legacy-key-0123456789\n', 'import', '--name', 'autobolt-1');
+    const taken = await piped('another-legacy-key-0123456789\n', 'import', '--name', 'autobolt-1');
     expect(taken).toMatchObject({ code: 1, err: expect.stringContaining('"autobolt-1" already exists') });
     expect(await rows()).toHaveLength(2);
   });
 
   it('create prints a new key once and stores only its hash', async () => {
-    const created = await cli('', 'create', '--name', 'scraper', '--scopes', 'metrics');
+    const created = await runCliCaptured(config, 'api-keys', 'create', '--name', 'scraper', '--scopes', 'metrics');
     expect(created.code).toBe(0);
     const key = created.out.split('\n').at(-1) ?? '';
     expect(key).toMatch(/^dbk_[A-Za-z0-9_-]{43}$/);
@@ -86,18 +87,5 @@ describe('api-keys CLI: import existing keys, create a new one (machine PostgreS
       await request(http()).get('/api/autobolt/dynamic-mapping').set('X-API-Key', LEGACY_A).expect(200);
       await request(http()).get('/api/autobolt/dynamic-mapping').set('X-API-Key', `${LEGACY_A}x`).expect(401);
     });
-  });
-
-  it('the built CLI reads the keys from its real stdin (needs `npx nest build`)', async () => {
-    const run = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, 'api-keys', 'import', '--name', 'piped'], { cwd: APP_ROOT, env: { DATABASE_URL: db.url } });
-      let out = '';
-      child.stdout.on('data', (chunk) => (out += chunk));
-      child.stderr.on('data', (chunk) => (out += chunk));
-      child.on('error', reject);
-      child.on('exit', (code) => resolve({ code, out: out.trim() }));
-      child.stdin.end('piped-legacy-key-0123456789abc\n');
-    });
-    expect(run).toMatchObject({ code: 0, out: expect.stringMatching(/imported piped .*\n1 imported, 0 already present$/) });
   });
 });
