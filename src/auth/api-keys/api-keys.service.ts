@@ -91,7 +91,7 @@ function newRecord(key: string, request: Pick<ApiKeyRequest, 'name' | 'scopes'>,
 }
 
 /** Known scopes, each once; 400 naming any unknown one. */
-export function checkedScopes(scopes: readonly string[]): string[] {
+function checkedScopes(scopes: readonly string[]): string[] {
   const unknown = scopes.filter((scope) => !isApiKeyScope(scope));
   if (unknown.length > 0) {
     const names = unknown.map((scope) => JSON.stringify(scope)).join(', ');
