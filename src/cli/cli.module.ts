@@ -1,12 +1,14 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ProjectionOperations } from '../read-models/projection-operations.service';
 import { ProjectionsModule } from '../read-models/projections.module';
+import { ApiKeysModule } from '../auth/api-keys/api-keys.module';
 import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { DirectoryImport } from '../directories/directory-import';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { RetentionModule } from '../retention/retention.module';
+import { ApiKeysCommand, ApiKeysCreateCommand, ApiKeysImportCommand } from './api-keys.command';
 import { AuditStateCommand } from './audit-state.command';
 import { AuditTimelineCommand } from './audit-timeline.command';
 import { AuditCommand } from './audit.command';
@@ -36,6 +38,7 @@ const COMMANDS: Provider[] = [
   RetentionCommand, RetentionRunCommand,
   MigrateCommand,
   DirectoriesCommand, DirectoriesImportCommand,
+  ApiKeysCommand, ApiKeysImportCommand, ApiKeysCreateCommand,
 ];
 
 @Module({})
@@ -54,7 +57,7 @@ export class CliModule {
     }
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, EventStoreModule, ProjectionsModule, RetentionModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, EventStoreModule, ProjectionsModule, RetentionModule, ApiKeysModule],
       providers: [...COMMANDS, ProjectionOperations, DirectoryImport, CliExitOverride, CliExitCode],
     };
   }

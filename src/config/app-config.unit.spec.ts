@@ -70,18 +70,23 @@ describe('loadConfig', () => {
     );
   });
 
-  it('reads AUTOBOLT_API_KEYS as a comma-separated list of long keys; none by default', () => {
-    expect(loadConfig({}).autoboltApiKeys).toEqual([]);
-    const a = 'a'.repeat(24);
-    const b = 'key-B-0123456789abcdefghij';
-    expect(loadConfig({ AUTOBOLT_API_KEYS: ` ${a}, ${b},,${a}` }).autoboltApiKeys).toEqual([a, b]);
-    expect(() => loadConfig({ AUTOBOLT_API_KEYS: `${a},short-key` })).toThrow(/AUTOBOLT_API_KEYS: key 2 must be at least 24/);
-    expect(() => loadConfig({ AUTOBOLT_API_KEYS: `${a} ${b}` })).toThrow(/key 1 .*without spaces/);
-    try {
-      loadConfig({ AUTOBOLT_API_KEYS: 'secret-but-short' });
-    } catch (error) {
-      expect((error as Error).message).not.toContain('secret-but-short');
-    }
+  it('refuses the retired AUTOBOLT_API_KEYS, pointing at the import, without echoing the keys', () => {
+    const problems = (() => {
+      try {
+        loadConfig({ AUTOBOLT_API_KEYS: 'secret-key-0123456789abcdef' });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    expect(problems).toMatch(/AUTOBOLT_API_KEYS is no longer read: .*api-keys import --name/);
+    expect(problems).not.toContain('secret-key');
+  });
+
+  it('reads the API key rotation grace (hours, default 24) and stale age (days, default 90)', () => {
+    expect(loadConfig({}).apiKeys).toEqual({ rotationGraceHours: 24, staleAfterDays: 90 });
+    expect(loadConfig({ API_KEY_ROTATION_GRACE_HOURS: '0', API_KEY_STALE_DAYS: '30' }).apiKeys).toEqual({ rotationGraceHours: 0, staleAfterDays: 30 });
+    expect(() => loadConfig({ API_KEY_STALE_DAYS: '0' })).toThrow(/API_KEY_STALE_DAYS must be a whole number from 1/);
   });
 });
 

@@ -4,7 +4,7 @@
  * fall back to their defaults, unused.
  */
 export type ConfigSection =
-  /** PORT, HOST, STAFF_API_TOKEN, AUTOBOLT_API_KEYS, HTTP_BODY_LIMIT_BYTES. */
+  /** PORT, HOST, STAFF_API_TOKEN, API_KEY_*, HTTP_BODY_LIMIT_BYTES (and the refusal of the retired AUTOBOLT_API_KEYS). */
   | 'http'
   /** DATABASE_URL, DATA_DIR, EMBEDDED_PG_PORT, DB_POOL_MAX, DB_STATEMENT_TIMEOUT_MS, MIGRATE_ON_BOOT. */
   | 'database'
@@ -26,6 +26,7 @@ const CLI_COMMAND_SECTIONS: Readonly<Record<string, readonly ConfigSection[]>> =
   audit: ['database', 'eventStore'],
   events: ['database', 'eventStore'],
   directories: ['database', 'eventStore'],
+  'api-keys': ['database', 'eventStore'],
   projections: ['database', 'eventStore', 'projections'],
   retention: ['database', 'eventStore', 'retention'],
 };

@@ -9,9 +9,16 @@ export interface HttpConfig {
   readonly host: string;
   /** Empty when none was configured and the built-in one is not allowed: every staff request is refused. */
   readonly staffApiToken: string;
-  /** X-API-Key values accepted on /api/autobolt/*; empty: only staff may call them. */
-  readonly autoboltApiKeys: readonly string[];
+  /** API keys live in the database (table api_keys); these say how they age and rotate. */
+  readonly apiKeys: ApiKeySettings;
   readonly httpBodyLimitBytes: number;
+}
+
+export interface ApiKeySettings {
+  /** How long a rotated key keeps working beside its successor. */
+  readonly rotationGraceHours: number;
+  /** A usable key older than this is flagged `stale` (due for rotation) in the admin listing. */
+  readonly staleAfterDays: number;
 }
 
 export function readHttpConfig(read: EnvReader, problems: string[], databaseUrl: string | null): HttpConfig {
@@ -20,7 +27,7 @@ export function readHttpConfig(read: EnvReader, problems: string[], databaseUrl:
     port: read.int('PORT', 3000, 0, 65535),
     host,
     staffApiToken: readStaffToken(read, problems, databaseUrl, host),
-    autoboltApiKeys: readApiKeys(read.string('AUTOBOLT_API_KEYS', ''), problems),
+    apiKeys: readApiKeySettings(read, problems),
     httpBodyLimitBytes: read.int('HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
   };
 }
@@ -43,16 +50,13 @@ function readStaffToken(read: EnvReader, problems: string[], databaseUrl: string
   return EMBEDDED_STAFF_TOKEN;
 }
 
-const MIN_API_KEY_LENGTH = 24;
-const API_KEY = /^[\x21-\x7E]+$/;
-
-/** Problems name the key by position only: a key must never reach a log line. */
-function readApiKeys(value: string, problems: string[]): readonly string[] {
-  const keys = value.split(',').map((key) => key.trim()).filter((key) => key !== '');
-  keys.forEach((key, index) => {
-    if (key.length < MIN_API_KEY_LENGTH || !API_KEY.test(key)) {
-      problems.push(`AUTOBOLT_API_KEYS: key ${index + 1} must be at least ${MIN_API_KEY_LENGTH} visible ASCII characters without spaces`);
-    }
-  });
-  return [...new Set(keys)];
+function readApiKeySettings(read: EnvReader, problems: string[]): ApiKeySettings {
+  // Refused rather than ignored: an upgrade that silently dropped these keys would lock their callers out.
+  if (read.string('AUTOBOLT_API_KEYS', '') !== '') {
+    problems.push('AUTOBOLT_API_KEYS is no longer read: keys live in the database; import them with `npm run cli -- api-keys import --name <name>` (see README), then unset it');
+  }
+  return {
+    rotationGraceHours: read.int('API_KEY_ROTATION_GRACE_HOURS', 24, 0, 720),
+    staleAfterDays: read.int('API_KEY_STALE_DAYS', 90, 1, 3650),
+  };
 }

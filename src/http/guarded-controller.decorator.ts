@@ -1,4 +1,5 @@
 import { applyDecorators, Controller, UseGuards } from '@nestjs/common';
+import { RequiresScope, type ApiKeyScope } from '../auth/api-keys/api-key-scopes';
 import { StaffAuthGuard } from '../auth/staff-auth.guard';
 import { StaffOrApiKeyGuard } from '../auth/staff-or-api-key.guard';
 
@@ -7,7 +8,7 @@ export function StaffController(path: string): ClassDecorator {
   return applyDecorators(Controller(path), UseGuards(StaffAuthGuard));
 }
 
-/** A controller for staff and for integrations holding an API key (the AutoBolt APIs). */
-export function StaffOrApiKeyController(path: string): ClassDecorator {
-  return applyDecorators(Controller(path), UseGuards(StaffOrApiKeyGuard));
+/** A controller for staff and for integrations holding an API key with `scope` (the AutoBolt APIs, metrics). */
+export function StaffOrApiKeyController(path: string, scope: ApiKeyScope): ClassDecorator {
+  return applyDecorators(Controller(path), UseGuards(StaffOrApiKeyGuard), RequiresScope(scope));
 }

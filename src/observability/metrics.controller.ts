@@ -1,5 +1,7 @@
 import { Get, Header, Inject } from '@nestjs/common';
-import { StaffController } from '../http/guarded-controller.decorator';
+import { apiKeyMetrics } from '../auth/api-keys/api-key-metrics';
+import { ApiKeys } from '../auth/api-keys/api-keys.service';
+import { StaffOrApiKeyController } from '../http/guarded-controller.decorator';
 import { Database } from '../database/database';
 import { DeadLetters } from '../queue/dead-letters.service';
 import { MESSAGE_QUEUE, PRIORITIES, type MessageQueue } from '../queue/queue.port';
@@ -8,20 +10,22 @@ import { renderMetrics, type Metric } from './prometheus-text';
 
 const BREAKER_VALUE = { closed: 0, half_open: 1, open: 2 } as const;
 
-/** `GET /api/metrics` for Prometheus (docs/requirements.md R-OBS-1): queue, dead letters, worker, breaker, jobs. */
-@StaffController('metrics')
+/** `GET /api/metrics` for Prometheus (docs/requirements.md R-OBS-1, R-API-10): staff, or a scraper's key with scope `metrics`. */
+@StaffOrApiKeyController('metrics', 'metrics')
 export class MetricsController {
   constructor(
     private readonly database: Database,
     @Inject(MESSAGE_QUEUE) private readonly queue: MessageQueue,
     @Inject(DeadLetters) private readonly deadLetters: DeadLetters,
     @Inject(LocalWorker) private readonly worker: LocalWorker,
+    @Inject(ApiKeys) private readonly apiKeys: ApiKeys,
   ) {}
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   async metrics(): Promise<string> {
-    return renderMetrics([...(await this.queueMetrics()), ...this.workerMetrics(), ...(await this.jobMetrics())]);
+    const keys = apiKeyMetrics(await this.apiKeys.list());
+    return renderMetrics([...(await this.queueMetrics()), ...this.workerMetrics(), ...(await this.jobMetrics()), ...keys]);
   }
 
   private async queueMetrics(): Promise<Metric[]> {

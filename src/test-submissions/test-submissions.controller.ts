@@ -11,7 +11,7 @@ import { TestSubmissions, type TestSubmissionView } from './test-submissions.ser
 const DEFAULT_LIMIT = 20;
 
 /** AutoBolt test submissions (docs/requirements.md R-API-6): one directory, synchronously, through the app's submitter. */
-@StaffOrApiKeyController('autobolt/test-submissions')
+@StaffOrApiKeyController('autobolt/test-submissions', 'autobolt')
 export class TestSubmissionsController {
   constructor(@Inject(TestSubmissions) private readonly testSubmissions: TestSubmissions) {}
 

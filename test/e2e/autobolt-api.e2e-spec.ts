@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,13 +7,11 @@ import type { App } from 'supertest/types';
 import type { SubmissionOutcome, SubmissionRequest, Submitter } from '../../src/workers/submitter.port';
 import { SUBMITTER } from '../../src/workers/submitter.port';
 import { bootApp } from '../support/app-harness';
+import { STAFF_TOKEN, staffHeaders } from '../support/staff-auth';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const TOKEN = 'e2e-autobolt-staff-token';
-const KEY = 'e2e-autobolt-api-key-0123456789';
+const TOKEN = STAFF_TOKEN;
 const staff = { Authorization: `Bearer ${TOKEN}` };
-const apiKey = { 'X-API-Key': KEY };
-const KEY_ACTOR = { kind: 'api_key', id: `key-${createHash('sha256').update(KEY).digest('hex').slice(0, 8)}` };
 const STACK_TRACE = /\n\s+at |\bat \S+ \(|\.[jt]s:\d+/;
 const ZERO = '00000000-0000-4000-8000-000000000000';
 /** A 1×1 transparent PNG. */
@@ -55,6 +52,10 @@ describe('AutoBolt API (machine PostgreSQL)', () => {
   let app: INestApplication;
   let dataDir: string;
   let submitter: FakeSubmitter;
+  /** Issued through the admin API in beforeAll; the actor it records is the key's id. */
+  let KEY: string;
+  let apiKey: Record<string, string>;
+  let KEY_ACTOR: { kind: string; id: string };
   const http = (): App => app.getHttpServer() as App;
   const count = async (): Promise<number> => (await db.pool.query('SELECT count(*)::int AS n FROM directories')).rows[0].n;
 
@@ -63,10 +64,16 @@ describe('AutoBolt API (machine PostgreSQL)', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'dbolt-test-autobolt-'));
     submitter = new FakeSubmitter(join(dataDir, 'evidence'));
     app = await bootApp(
-      { DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, AUTOBOLT_API_KEYS: `other-key-0123456789abcdef,${KEY}`, ROLES: 'api', DATA_DIR: dataDir },
+      { DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, ROLES: 'api', DATA_DIR: dataDir },
       (builder) => builder.overrideProvider(SUBMITTER).useValue(submitter),
     );
     await app.listen(0, '127.0.0.1');
+    const admin = await staffHeaders(http());
+    await request(http()).post('/api/admin/api-keys').set(admin).send({ name: 'other', scopes: ['autobolt'] }).expect(201);
+    const issued = (await request(http()).post('/api/admin/api-keys').set(admin).send({ name: 'autobolt', scopes: ['autobolt'] }).expect(201)).body;
+    KEY = issued.key;
+    apiKey = { 'X-API-Key': KEY };
+    KEY_ACTOR = { kind: 'api_key', id: issued.apiKey.id };
   });
   afterAll(async () => {
     await app?.close();

@@ -17,9 +17,9 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
 const BODY_LIMIT = 64 * 1024;
 const STAFF_TOKEN = 'fuzz-staff-token-0123456789';
-const API_KEY = 'fuzz-integration-key-0123456789abcdef';
-const CREDENTIALS: FuzzCredentials = { staff: { authorization: `Bearer ${STAFF_TOKEN}` }, apiKey: { 'x-api-key': API_KEY } };
-const SECRETS = [STAFF_TOKEN, API_KEY];
+const credentials: { staff: Record<string, string>; apiKey: Record<string, string> } = { staff: { authorization: `Bearer ${STAFF_TOKEN}` }, apiKey: {} };
+const CREDENTIALS: FuzzCredentials = credentials;
+const secrets = [STAFF_TOKEN];
 /** PostgreSQL's own error wording in a body means a driver error reached the client (echoed input may hold SQL). */
 const SQL_TEXT = /syntax error at or near|relation "|column "|violates [\w-]+ constraint|duplicate key value|invalid input syntax for|invalid byte sequence|SQLSTATE|current transaction is aborted/i;
 
@@ -30,7 +30,7 @@ function fault(message: MalformedRequest, response: RawResponse): string | null 
   if (response.status >= 500) return `status ${response.status}: ${body.slice(0, 300)}`;
   if (STACK_TRACE.test(body)) return `stack trace in the body: ${body.slice(0, 300)}`;
   if (SQL_TEXT.test(body)) return `SQL text in the body: ${body.slice(0, 300)}`;
-  if (SECRETS.some((secret) => body.includes(secret))) return 'a secret in the body';
+  if (secrets.some((secret) => body.includes(secret))) return 'a secret in the body';
   if (response.status >= 400 && !/json/.test(response.contentType) && message.method !== 'HEAD') return `error without a JSON body (${response.contentType})`;
   return null;
 }
@@ -45,13 +45,17 @@ describe(`fuzzing every route with ${RUNS} malformed requests (seed ${SEED})`, (
     db = await createTestDatabase('dbolt_test_fuzz');
     await seedCatalog(db);
     app = await bootApp({
-      DATABASE_URL: db.url, STAFF_API_TOKEN: STAFF_TOKEN, AUTOBOLT_API_KEYS: API_KEY, HTTP_BODY_LIMIT_BYTES: String(BODY_LIMIT),
+      DATABASE_URL: db.url, STAFF_API_TOKEN: STAFF_TOKEN, HTTP_BODY_LIMIT_BYTES: String(BODY_LIMIT),
       ROLES: 'api,projector', SUBSCRIPTION_POLL_MS: '50',
     });
     await app.listen(0, '127.0.0.1');
     base = new URL(await app.getUrl());
+    const http = app.getHttpServer() as App;
+    const issued = await request(http).post('/api/admin/api-keys').set(CREDENTIALS.staff).send({ name: 'fuzz', scopes: ['autobolt', 'metrics'] }).expect(201);
+    credentials.apiKey = { 'x-api-key': issued.body.key };
+    secrets.push(issued.body.key);
     // Something in every read model, so "unchanged" means something.
-    await request(app.getHttpServer() as App).post('/api/queue/acme').set(CREDENTIALS.staff).expect(201);
+    await request(http).post('/api/queue/acme').set(CREDENTIALS.staff).expect(201);
     await eventually(async () => (await db.pool.query(`SELECT 1 FROM jobs`)).rowCount === 1);
   });
   afterAll(async () => {

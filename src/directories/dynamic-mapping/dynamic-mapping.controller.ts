@@ -17,7 +17,7 @@ export interface MappingPage {
 }
 
 /** Form mappings (docs/requirements.md R-API-7): read one or a page; import the seed's JSON or set one curated mapping. */
-@StaffOrApiKeyController('autobolt/dynamic-mapping')
+@StaffOrApiKeyController('autobolt/dynamic-mapping', 'autobolt')
 export class DynamicMappingController {
   constructor(
     @Inject(DirectoryMappingsRepository) private readonly mappings: DirectoryMappingsRepository,

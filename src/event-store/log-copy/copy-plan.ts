@@ -29,6 +29,7 @@ const TREATMENTS: Readonly<Record<string, TableTreatment>> = {
   customers: 'rows',
   directories: 'rows',
   test_submissions: 'rows',
+  api_keys: 'rows',
   job_progress_jobs: 'rows',
   job_progress_submissions: 'rows',
   job_progress_pending_reopens: 'rows',

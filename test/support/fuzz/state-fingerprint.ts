@@ -3,6 +3,9 @@ import type { Pool } from 'pg';
 /** Tables that change with time alone (leases renewed, checkpoints and heartbeats written by loops), not with requests. */
 const MOVING_BY_THEMSELVES = new Set(['leases', 'subscription_checkpoints', 'projection_state', 'worker_heartbeats', 'retention_state', 'schema_migrations']);
 
+/** Bookkeeping a valid credential writes on use (requests carrying one are malformed in other ways). */
+const USE_STAMPS: Readonly<Record<string, readonly string[]>> = { api_keys: ['last_used_at'] };
+
 /** One digest per table of the event log, the read models and the stores requests may write. */
 export async function stateFingerprint(pool: Pool): Promise<Record<string, string>> {
   const { rows: tables } = await pool.query<{ name: string }>(
@@ -12,7 +15,8 @@ export async function stateFingerprint(pool: Pool): Promise<Record<string, strin
   for (const { name } of tables) {
     if (MOVING_BY_THEMSELVES.has(name)) continue;
     const { rows } = await pool.query<{ count: string; digest: string | null }>(
-      `SELECT count(*) AS count, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${name} t`,
+      `SELECT count(*) AS count, md5(string_agg(r::text, '|' ORDER BY r::text)) AS digest FROM (SELECT to_jsonb(t) - $1::text[] AS r FROM ${name} t) rows`,
+      [USE_STAMPS[name] ?? []],
     );
     digests[name] = `${rows[0].count}:${rows[0].digest ?? '-'}`;
   }
