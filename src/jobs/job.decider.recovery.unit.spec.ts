@@ -2,6 +2,7 @@ import { given as givenDecider } from '../../test/support/decider-spec';
 import { jobDecider, type JobCommand } from './job.decider';
 import type { JobEvent, JobStatus } from './job.events';
 import { counts, historyOf, jobId } from '../../test/support/job.fixtures';
+import { forged } from '../../test/support/forged';
 
 const given = (events: readonly JobEvent[] = []) => givenDecider(jobDecider, events);
 const statuses = (...list: JobStatus[]): JobStatus[] => list;
@@ -63,6 +64,6 @@ describe('a job that does not exist', () => {
 });
 
 it('refuses an unknown command type', () => {
-  given(historyOf.queued).when({ type: 'ArchiveJob', data: {} } as unknown as JobCommand)
+  given(historyOf.queued).when(forged<JobCommand>({ type: 'ArchiveJob', data: {} }))
     .thenThrows('INVALID_COMMAND', 'Unknown command type "ArchiveJob"');
 });

@@ -2,6 +2,7 @@ import { fold } from '../shared/decider';
 import { jobDecider } from './job.decider';
 import type { JobEvent, JobStatus } from './job.events';
 import { counts, deadLettered, directoryIds, historyOf, jobCreated, jobId, redriven } from '../../test/support/job.fixtures';
+import { forged } from '../../test/support/forged';
 
 const stateOf = (events: readonly JobEvent[]) => fold(jobDecider, events);
 
@@ -56,6 +57,6 @@ describe('job evolve', () => {
 
   it('ignores an event type it does not know', () => {
     const before = stateOf(historyOf.queued);
-    expect(jobDecider.evolve(before, { type: 'JobArchived', data: {} } as unknown as JobEvent)).toBe(before);
+    expect(jobDecider.evolve(before, forged<JobEvent>({ type: 'JobArchived', data: {} }))).toBe(before);
   });
 });

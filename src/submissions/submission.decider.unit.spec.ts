@@ -2,6 +2,7 @@ import { given as givenDecider } from '../../test/support/decider-spec';
 import { submissionDecider, type RecordFailure, type SubmissionCommand } from './submission.decider';
 import type { SubmissionEvent, SubmissionStatus } from './submission.events';
 import { attemptStarted, deadLettered, historyOf, ids, redriven, retryScheduled, scheduled, skipped } from '../../test/support/submission.fixtures';
+import { forged } from '../../test/support/forged';
 
 const given = (events: readonly SubmissionEvent[] = []) => givenDecider(submissionDecider, events);
 const statuses = (...list: SubmissionStatus[]): SubmissionStatus[] => list;
@@ -226,6 +227,6 @@ describe('a submission that is not scheduled', () => {
 });
 
 it('refuses an unknown command type', () => {
-  given(historyOf.in_progress).when({ type: 'Teleport', data: {} } as unknown as SubmissionCommand)
+  given(historyOf.in_progress).when(forged<SubmissionCommand>({ type: 'Teleport', data: {} }))
     .thenThrows('INVALID_COMMAND', 'Unknown command type "Teleport"');
 });

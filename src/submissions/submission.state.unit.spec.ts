@@ -2,6 +2,7 @@ import { fold } from '../shared/decider';
 import { MAX_ERROR_MESSAGE_LENGTH, isTerminal, sanitizeErrorMessage, submissionDecider } from './submission.decider';
 import type { SubmissionEvent, SubmissionStatus } from './submission.events';
 import { attemptStarted, deadLettered, historyOf, ids, redriven, retryScheduled, scheduled } from '../../test/support/submission.fixtures';
+import { forged } from '../../test/support/forged';
 
 const stateOf = (events: readonly SubmissionEvent[]) => fold(submissionDecider, events);
 
@@ -54,7 +55,7 @@ describe('submission evolve', () => {
 
   it('ignores an event type it does not know', () => {
     const before = stateOf(historyOf.in_progress);
-    expect(submissionDecider.evolve(before, { type: 'SubmissionTeleported', data: {} } as unknown as SubmissionEvent)).toBe(before);
+    expect(submissionDecider.evolve(before, forged<SubmissionEvent>({ type: 'SubmissionTeleported', data: {} }))).toBe(before);
   });
 });
 

@@ -4,6 +4,7 @@ import type { ExpectedVersion } from '../event-store.port';
 import { decodeEsdbCheckpoint, encodeEsdbCheckpoint, samePosition } from './esdb-checkpoint';
 import { fromExpectedRevision, toExpectedRevision, toReadRevision, toStreamVersion } from './esdb-expected-version';
 import { isUserEvent, toRecordedEvent } from './esdb-recorded-event';
+import { forged } from '../../../test/support/forged';
 
 const U64_MAX = 2n ** 64n - 1n;
 
@@ -36,8 +37,8 @@ describe('ESDB checkpoint codec', () => {
   });
 
   it('refuses what is not a string at all', () => {
-    expect(() => decodeEsdbCheckpoint(null as unknown as string)).toThrow(InvalidCheckpointError);
-    expect(() => decodeEsdbCheckpoint(42 as unknown as string)).toThrow(InvalidCheckpointError);
+    expect(() => decodeEsdbCheckpoint(forged<string>(null))).toThrow(InvalidCheckpointError);
+    expect(() => decodeEsdbCheckpoint(forged<string>(42))).toThrow(InvalidCheckpointError);
   });
 
   it('refuses to encode a position outside unsigned 64 bits', () => {

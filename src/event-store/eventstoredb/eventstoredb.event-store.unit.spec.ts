@@ -12,6 +12,7 @@ import { EventTooLargeError, InvalidAppendError, WrongExpectedVersionError } fro
 import type { RecordedEvent } from '../event-store.port';
 import { EventStoreDbEventStore } from './eventstoredb.event-store';
 import { eventually } from '../../../test/support/eventually';
+import { forged } from '../../../test/support/forged';
 
 /** Only what the adapter calls; the real client needs a server, which these machines lack. */
 interface FakeClient {
@@ -40,7 +41,7 @@ function setup(): { fake: FakeClient; store: EventStoreDbEventStore } {
     subscribeToAll: jest.fn(),
     dispose: jest.fn(async () => undefined),
   };
-  return { fake, store: new EventStoreDbEventStore(fake as unknown as EventStoreDBClient, { maxEventBytes: 1000 }) };
+  return { fake, store: new EventStoreDbEventStore(forged<EventStoreDBClient>(fake), { maxEventBytes: 1000 }) };
 }
 
 describe('EventStoreDbEventStore with a fake client', () => {
