@@ -15,3 +15,9 @@ export function matchApiKey(given: string, keys: readonly string[]): string | nu
   }
   return matched;
 }
+
+/** The actor of a configured key, or null (async: where keys are kept may change). */
+export async function apiKeyActorFor(given: string, keys: readonly string[]): Promise<Actor | null> {
+  const matched = matchApiKey(given, keys);
+  return matched === null ? null : apiKeyActor(matched);
+}

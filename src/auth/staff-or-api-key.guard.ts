@@ -1,38 +1,38 @@
-import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { ServerResponse } from 'node:http';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Actor } from '../event-store/event-store.port';
 import { headerValue, type ApiRequest } from '../http/api-request';
-import { apiKeyActor, matchApiKey } from './api-keys';
-import { staffCredentials } from './staff-credentials';
+import { apiKeyActorFor } from './api-keys';
+import { forbidden, SessionAuthenticator, STAFF_ONLY, unauthorized } from './session-authenticator';
 
 /**
- * The staff bearer token or `X-API-Key: <key>` (AUTOBOLT_API_KEYS). A presented credential must be
+ * A staff session (`Authorization: Bearer`) or `X-API-Key: <key>`. A presented session must be
  * valid: a wrong bearer token is refused even when a good key is sent too, so a mistake never hides.
  */
 @Injectable()
 export class StaffOrApiKeyGuard implements CanActivate {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SessionAuthenticator) private readonly sessions: SessionAuthenticator,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<ApiRequest>();
-    const actor = this.authenticate(request);
-    if (typeof actor === 'string') {
-      context.switchToHttp().getResponse<ServerResponse>().setHeader('WWW-Authenticate', 'Bearer');
-      throw new UnauthorizedException({ error: 'unauthorized', message: actor });
+    if (headerValue(request, 'authorization') !== undefined) {
+      const principal = await this.sessions.require(context);
+      if (principal.kind !== 'staff') forbidden(STAFF_ONLY);
+      return true;
     }
+    const key = headerValue(request, 'x-api-key')?.trim();
+    if (!key) unauthorized(context, 'Missing credentials: send X-API-Key: <key> or Authorization: Bearer <session token>');
+    const actor = await this.keyActor(key);
+    if (!actor) unauthorized(context, 'Invalid API key');
     request.actor = actor;
     return true;
   }
 
-  /** The actor, or why not. */
-  private authenticate(request: ApiRequest): Actor | string {
-    const staff = staffCredentials(request, this.config.staffApiToken);
-    if (staff.kind === 'staff') return staff.actor;
-    if (staff.kind === 'invalid') return 'Invalid staff token';
-    const key = headerValue(request, 'x-api-key')?.trim();
-    if (!key) return 'Missing credentials: send X-API-Key: <key> or Authorization: Bearer <staff token>';
-    const matched = matchApiKey(key, this.config.autoboltApiKeys);
-    return matched === null ? 'Invalid API key' : apiKeyActor(matched);
+  /** The key path, kept apart so key storage can change without touching the session path. */
+  private keyActor(key: string): Promise<Actor | null> {
+    return apiKeyActorFor(key, this.config.autoboltApiKeys);
   }
 }

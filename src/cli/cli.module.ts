@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { ProjectionOperations } from '../read-models/projection-operations.service';
 import { ProjectionsModule } from '../read-models/projections.module';
 import type { AppConfig } from '../config/app-config';
@@ -7,6 +8,7 @@ import { DatabaseModule } from '../database/database.module';
 import { DirectoryImport } from '../directories/directory-import';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { RetentionModule } from '../retention/retention.module';
+import { AccountsCommand, AccountsCreateAdminCommand } from './accounts.command';
 import { AuditStateCommand } from './audit-state.command';
 import { AuditTimelineCommand } from './audit-timeline.command';
 import { AuditCommand } from './audit.command';
@@ -36,6 +38,7 @@ const COMMANDS: Provider[] = [
   RetentionCommand, RetentionRunCommand,
   MigrateCommand,
   DirectoriesCommand, DirectoriesImportCommand,
+  AccountsCommand, AccountsCreateAdminCommand,
 ];
 
 @Module({})
@@ -54,7 +57,7 @@ export class CliModule {
     }
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, EventStoreModule, ProjectionsModule, RetentionModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, EventStoreModule, ProjectionsModule, RetentionModule, AuthModule],
       providers: [...COMMANDS, ProjectionOperations, DirectoryImport, CliExitOverride, CliExitCode],
     };
   }

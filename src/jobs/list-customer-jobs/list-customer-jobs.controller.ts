@@ -1,22 +1,30 @@
-import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, UseGuards } from '@nestjs/common';
+import { AllowCustomer } from '../../auth/allow-customer.decorator';
+import { visibleTo } from '../../auth/current-principal.decorator';
 import { StaffAuthGuard } from '../../auth/staff-auth.guard';
+import type { ApiRequest } from '../../http/api-request';
 import { CustomerIdPipe } from '../../http/path-params.pipe';
+import { DomainError } from '../../shared/decider';
 import { CustomerJobsQuery, type JobSummary } from './customer-jobs.query';
 import { ListJobsQueryDto } from './list-customer-jobs.request.dto';
 
 const DEFAULT_LIMIT = 20;
 
-/** A customer's jobs, newest first, at `/api/queue/:customerId`. */
+/** A customer's jobs, newest first, at `/api/queue/:customerId`; a customer session sees only its own. */
 @Controller('queue')
 @UseGuards(StaffAuthGuard)
 export class ListCustomerJobsController {
   constructor(@Inject(CustomerJobsQuery) private readonly customerJobs: CustomerJobsQuery) {}
 
   @Get(':customerId')
+  @AllowCustomer()
   async list(
     @Param('customerId', CustomerIdPipe) customerId: string,
     @Query() query: ListJobsQueryDto,
+    @Req() request: ApiRequest,
   ): Promise<{ customerId: string; jobs: JobSummary[] }> {
+    // Another customer's id reads exactly like an unknown one: nothing says it exists.
+    if (!visibleTo(request.principal, customerId)) throw new DomainError('NOT_FOUND', `Customer ${customerId} does not exist`);
     const jobs = await this.customerJobs.list(customerId, query.limit ?? DEFAULT_LIMIT);
     return { customerId, jobs };
   }

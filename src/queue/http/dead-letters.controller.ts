@@ -1,11 +1,12 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
+import { AdminGuard } from '../../auth/admin.guard';
 import { StaffAuthGuard } from '../../auth/staff-auth.guard';
 import type { CommandContext } from '../../shared/command-context';
 import { RequestCommandContext } from '../../http/command-context.decorator';
 import { DeadLetters, type DeadLetterView, type RedriveReport } from '../dead-letters.service';
 import { ListDeadLettersQueryDto, RedriveDeadLettersDto } from './dead-letter-requests.dto';
 
-/** The dead-letter queue for staff (docs/requirements.md R-API-12): list and redrive. */
+/** The dead-letter queue (docs/requirements.md R-API-12): staff list, admins redrive. */
 @Controller('admin/dlq')
 @UseGuards(StaffAuthGuard)
 export class DeadLettersController {
@@ -20,6 +21,7 @@ export class DeadLettersController {
 
   /** Each redrive is a SubmissionRedriven event (who, when): it clears the dead letter, and the dispatcher re-sends. */
   @Post('redrive')
+  @UseGuards(AdminGuard)
   @HttpCode(200)
   redrive(@Body() body: RedriveDeadLettersDto, @RequestCommandContext() context: CommandContext): Promise<RedriveReport> {
     if (body.ids !== undefined && body.all !== undefined) {
