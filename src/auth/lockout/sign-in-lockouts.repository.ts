@@ -28,6 +28,7 @@ export class SignInLockouts {
 
   /** Reserves an attempt per subject, unless one of them is locked. */
   async begin(subjects: readonly string[], now: Date): Promise<AttemptStart> {
+    await this.prune(now);
     return withTransaction(this.database.pool, async (client) => {
       await lockSubjects(client, subjects);
       const until = await lockIfReached(client, subjects, now);
@@ -68,9 +69,14 @@ export class SignInLockouts {
     });
   }
 
-  /** Forgets attempts too old to matter, so the table does not grow with history. */
-  async prune(now: Date): Promise<void> {
-    await this.database.pool.query('DELETE FROM sign_in_attempts WHERE attempted_at < $1', [new Date(now.getTime() - RELEVANT_MS)]);
+  /**
+   * Forgets attempts too old to matter and lockouts long over, so both tables hold only the last
+   * half hour or so (which keeps this unindexed delete cheap).
+   */
+  private async prune(now: Date): Promise<void> {
+    const before = new Date(now.getTime() - RELEVANT_MS);
+    await this.database.pool.query('DELETE FROM sign_in_attempts WHERE attempted_at < $1', [before]);
+    await this.database.pool.query('DELETE FROM sign_in_lockouts WHERE locked_until < $1', [before]);
   }
 }
 
