@@ -23,7 +23,7 @@ describe('sign-in lockout (machine PostgreSQL, movable clock)', () => {
   });
 
   it('100 wrong passwords for one account: 5 × 401, then 95 × 429 with Retry-After; the right password is refused too', async () => {
-    await staffSession(suite.db().pool, { role: 'staff', email: 'eve@ops.test' });
+    await staffSession(suite.db().pool, { role: 'staff', email: 'eve@ops.test', now: suite.clock().now() });
     const statuses: number[] = [];
     for (let attempt = 1; attempt <= 100; attempt += 1) {
       const response = await login('eve@ops.test', `wrong-password-${attempt}`);
@@ -44,8 +44,8 @@ describe('sign-in lockout (machine PostgreSQL, movable clock)', () => {
   });
 
   it('locks the account, not just the address: with the address cleared, the account stays locked and others sign in', async () => {
-    await staffSession(suite.db().pool, { role: 'staff', email: 'fay@ops.test' });
-    await staffSession(suite.db().pool, { role: 'staff', email: 'gus@ops.test' });
+    await staffSession(suite.db().pool, { role: 'staff', email: 'fay@ops.test', now: suite.clock().now() });
+    await staffSession(suite.db().pool, { role: 'staff', email: 'gus@ops.test', now: suite.clock().now() });
     for (let attempt = 0; attempt < 5; attempt += 1) await login('fay@ops.test', 'wrong-password').expect(401);
     await clear(await ipSubject()).expect(204);
     await login('fay@ops.test').expect(429);
@@ -53,7 +53,7 @@ describe('sign-in lockout (machine PostgreSQL, movable clock)', () => {
   });
 
   it('locks the address: 5 failures over 5 emails from one address refuse a 6th account with the right password', async () => {
-    await staffSession(suite.db().pool, { role: 'staff', email: 'hal@ops.test' });
+    await staffSession(suite.db().pool, { role: 'staff', email: 'hal@ops.test', now: suite.clock().now() });
     for (let i = 0; i < 5; i += 1) await login(`stranger-${i}@ops.test`, 'guess-password').expect(401);
     const refused = await login('hal@ops.test').expect(429);
     expect(Number(refused.headers['retry-after'])).toBe(900);
@@ -61,14 +61,14 @@ describe('sign-in lockout (machine PostgreSQL, movable clock)', () => {
   });
 
   it('counts concurrent guesses: of 20 at once, exactly 5 are checked', async () => {
-    await staffSession(suite.db().pool, { role: 'staff', email: 'ivy@ops.test' });
+    await staffSession(suite.db().pool, { role: 'staff', email: 'ivy@ops.test', now: suite.clock().now() });
     const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => login('ivy@ops.test', `guess-${i}-password`)));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([...Array<number>(5).fill(401), ...Array<number>(15).fill(429)]);
   });
 
   it('ends 15 minutes after the 5th failure, and is forgotten half an hour on', async () => {
-    await staffSession(suite.db().pool, { role: 'staff', email: 'jo@ops.test' });
+    await staffSession(suite.db().pool, { role: 'staff', email: 'jo@ops.test', now: suite.clock().now() });
     for (let attempt = 0; attempt < 5; attempt += 1) await login('jo@ops.test', 'wrong-password').expect(401);
     suite.clock().advance(15 * MINUTE - 1000);
     expect((await login('jo@ops.test').expect(429)).headers['retry-after']).toBe('1');
@@ -85,10 +85,10 @@ describe('sign-in lockout (machine PostgreSQL, movable clock)', () => {
   });
 
   it('an admin lists and clears lockouts; clearing an unknown one is 404; staff may not', async () => {
-    await staffSession(suite.db().pool, { role: 'staff', email: 'kit@ops.test' });
+    await staffSession(suite.db().pool, { role: 'staff', email: 'kit@ops.test', now: suite.clock().now() });
     for (let attempt = 0; attempt < 5; attempt += 1) await login('kit@ops.test', 'wrong-password').expect(401);
     expect((await lockouts()).map((l) => l.subject).sort()).toEqual([expect.stringMatching(/^ip:/), 'staff:kit@ops.test']);
-    const staff = await staffSession(suite.db().pool, { role: 'staff' });
+    const staff = await staffSession(suite.db().pool, { role: 'staff', now: suite.clock().now() });
     const forbidden = await request(http()).delete('/api/admin/lockouts/staff%3Akit%40ops.test').set(staff.headers).expect(403);
     expect(forbidden.body.message).toContain('admin role');
     await request(http()).get('/api/admin/lockouts').set(staff.headers).expect(403);

@@ -16,7 +16,7 @@ describe('sessions: sign-in, expiry, sign-out (machine PostgreSQL, movable clock
   });
 
   it('signs staff in with email and password: an opaque token, stored only as its SHA-256, that /api/auth/me resolves', async () => {
-    const ana = await staffSession(suite.db().pool, { role: 'staff', email: 'ana@ops.test' });
+    const ana = await staffSession(suite.db().pool, { role: 'staff', email: 'ana@ops.test', now: suite.clock().now() });
     const response = await login('  ANA@ops.test ').expect(200);
     const now = suite.clock().now().getTime();
     expect(response.body).toEqual({ token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), tokenType: 'Bearer', expiresAt: new Date(now + 12 * HOUR).toISOString() });
@@ -28,11 +28,15 @@ describe('sessions: sign-in, expiry, sign-out (machine PostgreSQL, movable clock
     expect((await me(token).expect(200)).body).toEqual({ kind: 'staff', id: ana.accountId, email: 'ana@ops.test', role: 'staff' });
   });
 
-  it('signs a customer in at /api/customer/auth for 7 days', async () => {
-    const login1 = await customerSession(suite.db().pool, 'acme', { email: 'owner@acme-login.test' });
+  it('signs a customer in at /api/customer/auth for 7 days, then the session ends', async () => {
+    const login1 = await customerSession(suite.db().pool, 'acme', { email: 'owner@acme-login.test', now: suite.clock().now() });
     const response = await login('owner@acme-login.test', TEST_PASSWORD, 'customer').expect(200);
     expect(response.body.expiresAt).toBe(new Date(suite.clock().now().getTime() + 7 * 24 * HOUR).toISOString());
     expect((await me(response.body.token as string).expect(200)).body).toEqual({ kind: 'customer', id: login1.accountId, email: 'owner@acme-login.test', customerId: 'acme' });
+    suite.clock().advance(7 * 24 * HOUR - 1000);
+    await me(response.body.token as string).expect(200);
+    suite.clock().advance(1000);
+    await me(response.body.token as string).expect(401);
     // A customer login is not a staff account, and the other way round.
     await login('owner@acme-login.test').expect(401);
     await login(suite.admin().email, TEST_PASSWORD, 'customer').expect(401);
@@ -51,7 +55,7 @@ describe('sessions: sign-in, expiry, sign-out (machine PostgreSQL, movable clock
   });
 
   it('answers 401 with one message for a wrong password, an unknown email and a disabled account', async () => {
-    const bob = await staffSession(suite.db().pool, { role: 'staff', email: 'bob@ops.test' });
+    const bob = await staffSession(suite.db().pool, { role: 'staff', email: 'bob@ops.test', now: suite.clock().now() });
     const wrong = await login('bob@ops.test', 'not-the-password').expect(401);
     const unknown = await login('nobody@ops.test').expect(401);
     await suite.db().pool.query('UPDATE staff_accounts SET disabled = true WHERE id = $1', [bob.accountId]);
@@ -70,7 +74,7 @@ describe('sessions: sign-in, expiry, sign-out (machine PostgreSQL, movable clock
   });
 
   it('ends a staff session 12 h after sign-in however much it is used (absolute expiry)', async () => {
-    await staffSession(suite.db().pool, { role: 'staff', email: 'cy@ops.test' });
+    await staffSession(suite.db().pool, { role: 'staff', email: 'cy@ops.test', now: suite.clock().now() });
     const { token } = (await login('cy@ops.test').expect(200)).body as { token: string };
     suite.clock().advance(6 * HOUR);
     await me(token).expect(200);
@@ -83,14 +87,14 @@ describe('sessions: sign-in, expiry, sign-out (machine PostgreSQL, movable clock
   });
 
   it('signs out the presented session only: staff and customer', async () => {
-    await staffSession(suite.db().pool, { role: 'staff', email: 'dee@ops.test' });
+    await staffSession(suite.db().pool, { role: 'staff', email: 'dee@ops.test', now: suite.clock().now() });
     const first = (await login('dee@ops.test').expect(200)).body.token as string;
     const second = (await login('dee@ops.test').expect(200)).body.token as string;
     await request(http()).post('/api/auth/logout').set('Authorization', `Bearer ${first}`).expect(204);
     await me(first).expect(401);
     await request(http()).post('/api/auth/logout').set('Authorization', `Bearer ${first}`).expect(401);
     await me(second).expect(200);
-    const customer = await customerSession(suite.db().pool, 'lister');
+    const customer = await customerSession(suite.db().pool, 'lister', { now: suite.clock().now() });
     await request(http()).post('/api/auth/logout').set(customer.headers).expect(204);
     await request(http()).get('/api/queue/lister').set(customer.headers).expect(401);
   });

@@ -1,31 +1,11 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { AccountRepository } from '../../src/auth/accounts/account.repository';
 import { verifyPassword } from '../../src/auth/passwords/password-hashing';
-import { APP_ROOT } from '../../src/database/app-paths';
+import { pipeToBuiltCli, type BuiltCliRun } from '../support/built-cli';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const CLI = join(APP_ROOT, 'dist', 'src', 'cli', 'cli.js');
-
-interface Run {
-  readonly code: number | null;
-  readonly out: string;
-  readonly err: string;
-}
-
 /** `npm run cli -- accounts create-admin …` (the built CLI) with `stdin` piped in. */
-function createAdmin(db: TestDatabase, stdin: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env = { DATABASE_URL: db.url, PATH: process.env.PATH ?? '' };
-    const child = spawn(process.execPath, [CLI, 'accounts', 'create-admin', ...args], { cwd: APP_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.stderr.on('data', (chunk) => (err += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, out: out.trim(), err: err.trim() }));
-    child.stdin.end(stdin);
-  });
+function createAdmin(db: TestDatabase, stdin: string, ...args: string[]): Promise<BuiltCliRun> {
+  return pipeToBuiltCli({ DATABASE_URL: db.url, PATH: process.env.PATH ?? '' }, stdin, 'accounts', 'create-admin', ...args);
 }
 
 describe('npm run cli -- accounts create-admin (built CLI, machine PostgreSQL)', () => {
