@@ -94,6 +94,11 @@ describe('sessions: sign-in, expiry, sign-out (machine PostgreSQL, movable clock
     await me(first).expect(401);
     await request(http()).post('/api/auth/logout').set('Authorization', `Bearer ${first}`).expect(401);
     await me(second).expect(200);
+    const signedOut = async (): Promise<number> => Number((await suite.db().pool.query(
+      "SELECT count(*) AS n FROM sessions s JOIN staff_accounts a ON a.id = s.account_id WHERE a.email = 'dee@ops.test' AND s.revoked_at IS NOT NULL")).rows[0].n);
+    expect(await signedOut()).toBe(1);
+    await login('dee@ops.test').expect(200);
+    expect(await signedOut()).toBe(0); // ended sessions go as the account signs in again
     const customer = await customerSession(suite.db().pool, 'lister', { now: suite.clock().now() });
     await request(http()).post('/api/auth/logout').set(customer.headers).expect(204);
     await request(http()).get('/api/queue/lister').set(customer.headers).expect(401);

@@ -26,6 +26,9 @@ export class SessionRepository {
   async create(kind: SignInKind, accountId: string, now: Date, ttlMinutes: number): Promise<NewSession> {
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + ttlMinutes * 60_000);
+    // The account's ended sessions go as it signs in again, so the table holds live ones, roughly.
+    await this.database.pool.query(
+      'DELETE FROM sessions WHERE kind = $1 AND account_id = $2 AND (expires_at <= $3 OR revoked_at IS NOT NULL)', [kind, accountId, now]);
     await this.database.pool.query(
       'INSERT INTO sessions (token_hash, kind, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
       [sessionTokenHash(token), kind, accountId, now, expiresAt],
