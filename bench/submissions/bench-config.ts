@@ -34,7 +34,6 @@ export const TARGET_PER_HOUR = 20_000;
 export const TARGET_VS_BASELINE = 10;
 export const TARGET_SIMPLE_P50_MS = 300;
 
-export const STAFF_TOKEN = 'bench-submissions-token';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**

@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
-import { APP_SETTINGS, CATALOG_SIZE, JOBS_PER_LEVEL, LEVEL_TIMEOUT_MS, POLL_MS, STAFF_TOKEN } from './bench-config';
+import { APP_SETTINGS, CATALOG_SIZE, JOBS_PER_LEVEL, LEVEL_TIMEOUT_MS, POLL_MS } from './bench-config';
+import { benchStaffHeaders } from './bench-session';
 import { seedCatalog, seedCustomers, simpleDirectories } from './bench-catalog';
 import { createBenchDatabase, dropBenchDatabase } from './bench-database';
 import { startAppChild, waitFor, type Child } from './child-processes';
@@ -23,8 +24,8 @@ export interface OursLevel {
 
 const WARMUP_SUBMISSIONS = 10;
 
-async function postJob(baseUrl: string, customerId: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/queue/${customerId}`, { method: 'POST', headers: { Authorization: `Bearer ${STAFF_TOKEN}` } });
+async function postJob(baseUrl: string, customerId: string, headers: Record<string, string>): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/queue/${customerId}`, { method: 'POST', headers });
   if (response.status !== 201) throw new Error(`POST /api/queue/${customerId}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { jobId: string }).jobId;
 }
@@ -52,13 +53,14 @@ export async function runOursLevel(concurrency: number, sandboxUrl: string, sand
     const [warm] = await seedCustomers(db.pool, `warm-c${concurrency}`, 1, WARMUP_SUBMISSIONS);
     const customers = await seedCustomers(db.pool, `bench-c${concurrency}`, JOBS_PER_LEVEL, CATALOG_SIZE);
     app = await startAppChild({
-      ...settings, DATABASE_URL: db.url, STAFF_API_TOKEN: STAFF_TOKEN, DATA_DIR: `${scratch}/data`, EVIDENCE_DIR: `${scratch}/evidence`,
+      ...settings, DATABASE_URL: db.url, DATA_DIR: `${scratch}/data`, EVIDENCE_DIR: `${scratch}/evidence`,
     });
     const appUrl = app.baseUrl;
-    await untilComplete(db.pool, [await postJob(appUrl, warm)], LEVEL_TIMEOUT_MS);
+    const staff = await benchStaffHeaders(db.pool, appUrl);
+    await untilComplete(db.pool, [await postJob(appUrl, warm, staff)], LEVEL_TIMEOUT_MS);
     const eventsBefore = await eventCount(db.pool);
     const window = startCpuWindow(app.child, sandbox, db.name);
-    const jobIds = await Promise.all(customers.map((c) => postJob(appUrl, c)));
+    const jobIds = await Promise.all(customers.map((c) => postJob(appUrl, c, staff)));
     await untilComplete(db.pool, jobIds, LEVEL_TIMEOUT_MS);
     const cpu = window.end();
     const result = await outcomes(db.pool, jobIds);

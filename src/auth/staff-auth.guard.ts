@@ -1,23 +1,21 @@
-import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { ServerResponse } from 'node:http';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { ApiRequest } from '../http/api-request';
-import { staffCredentials } from './staff-credentials';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ALLOW_CUSTOMER } from './allow-customer.decorator';
+import { forbidden, SessionAuthenticator, STAFF_ONLY } from './session-authenticator';
 
-/** `Authorization: Bearer <staffApiToken>`; `X-Staff-Id` names who is acting (for the audit trail). */
+/** A staff session of either role; a customer session only where the route says `@AllowCustomer()`. */
 @Injectable()
 export class StaffAuthGuard implements CanActivate {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(SessionAuthenticator) private readonly sessions: SessionAuthenticator,
+    @Inject(Reflector) private readonly reflector: Reflector,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<ApiRequest>();
-    const credentials = staffCredentials(request, this.config.staffApiToken);
-    if (credentials.kind !== 'staff') {
-      context.switchToHttp().getResponse<ServerResponse>().setHeader('WWW-Authenticate', 'Bearer');
-      const message = credentials.kind === 'missing' ? 'Missing Authorization: Bearer <staff token> header' : 'Invalid staff token';
-      throw new UnauthorizedException({ error: 'unauthorized', message });
-    }
-    request.actor = credentials.actor;
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const principal = await this.sessions.require(context);
+    if (principal.kind === 'staff') return true;
+    const allowed = this.reflector.getAllAndOverride<boolean | undefined>(ALLOW_CUSTOMER, [context.getHandler(), context.getClass()]);
+    if (!allowed) forbidden(STAFF_ONLY);
     return true;
   }
 }

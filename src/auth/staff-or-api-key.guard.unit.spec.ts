@@ -1,17 +1,25 @@
-import { BadRequestException, ForbiddenException, HttpException, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, HttpException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { IncomingMessage, ServerResponse, type OutgoingHttpHeaders } from 'node:http';
 import { Socket } from 'node:net';
-import { loadConfig } from '../config/app-config';
 import type { ApiRequest } from '../http/api-request';
+import { systemClock } from '../shared/clock';
+import { AdminGuard } from './admin.guard';
 import { RequiresScope, type ApiKeyScope } from './api-keys/api-key-scopes';
 import type { ApiKeyVerdict, ApiKeyVerifier } from './api-keys/api-key-verifier.service';
+import type { Principal } from './principal';
+import { SessionAuthenticator } from './session-authenticator';
 import { StaffAuthGuard } from './staff-auth.guard';
 import { StaffOrApiKeyGuard } from './staff-or-api-key.guard';
 
-const STAFF = 'unit-staff-token-123';
 const KEY = 'dbk_unit-key-0123456789abcdef';
+const PRINCIPALS: Record<string, Principal> = {
+  'staff-token': { kind: 'staff', accountId: 'acc-staff', email: 'ana@ops.test', role: 'staff', tokenHash: 'h1' },
+  'admin-token': { kind: 'staff', accountId: 'acc-admin', email: 'root@ops.test', role: 'admin', tokenHash: 'h2' },
+  'customer-token': { kind: 'customer', loginId: 'login-1', email: 'c@acme.test', customerId: 'acme', tokenHash: 'h3' },
+};
+const sessions = new SessionAuthenticator({ find: async (token) => PRINCIPALS[token] ?? null }, systemClock);
 
 @RequiresScope('autobolt')
 class ScopedController {
@@ -61,7 +69,7 @@ class FakeVerifier implements Pick<ApiKeyVerifier, 'verify'> {
 
 describe('StaffOrApiKeyGuard', () => {
   const verifier = new FakeVerifier();
-  const guard = new StaffOrApiKeyGuard(loadConfig({ STAFF_API_TOKEN: STAFF }), new Reflector(), verifier);
+  const guard = new StaffOrApiKeyGuard(new Reflector(), verifier, sessions);
 
   it('asks the verifier about X-API-Key with the scope the controller requires, and takes its actor', async () => {
     const { request, context } = call({ 'x-api-key': ` ${KEY} ` });
@@ -75,24 +83,22 @@ describe('StaffOrApiKeyGuard', () => {
     expect(verifier.calls.at(-1)).toEqual([KEY, null]);
   });
 
-  it('accepts the staff token, with X-Staff-Id, through the same logic as the staff guard', async () => {
-    const { request, context } = call({ authorization: `Bearer ${STAFF}`, 'x-staff-id': 'ana@ops' });
+  it('accepts a staff session; the actor is the session\'s account, whatever headers say', async () => {
+    const { request, context } = call({ authorization: 'Bearer staff-token', 'x-staff-id': 'mallory' });
     expect(await guard.canActivate(context)).toBe(true);
-    expect(request.actor).toEqual({ kind: 'staff', id: 'ana@ops' });
-    await expect(guard.canActivate(call({ authorization: `Bearer ${STAFF}`, 'x-staff-id': 'no spaces' }).context)).rejects.toThrow(BadRequestException);
+    expect(request.actor).toEqual({ kind: 'staff', id: 'acc-staff' });
   });
 
-  it('refuses a wrong or missing credential with 401 and the house error shape', async () => {
+  it('refuses a wrong or missing credential with 401 and the house error shape, and a customer session with 403', async () => {
     expect(await refusal(guard, {})).toEqual([401, { error: 'unauthorized', message: expect.stringMatching(/^Missing credentials/) }]);
     expect(await refusal(guard, { 'x-api-key': `${KEY}x` })).toEqual([401, { error: 'unauthorized', message: 'Invalid API key' }]);
-    expect(await refusal(guard, { authorization: `Bearer ${KEY}` })).toEqual([401, { error: 'unauthorized', message: 'Invalid staff token' }]);
+    expect(await refusal(guard, { authorization: `Bearer ${KEY}` })).toEqual([401, { error: 'unauthorized', message: expect.stringMatching(/^Invalid, expired or revoked session/) }]);
+    expect(await refusal(guard, { authorization: 'Bearer customer-token' })).toEqual([403, expect.objectContaining({ error: 'forbidden' })]);
   });
 
   it('refuses a wrong bearer token even next to a good key, without asking about the key', async () => {
     const asked = verifier.calls.length;
-    expect(await refusal(guard, { authorization: 'Bearer wrong-token-123', 'x-api-key': KEY })).toEqual([401, {
-      error: 'unauthorized', message: 'Invalid staff token',
-    }]);
+    expect(await refusal(guard, { authorization: 'Bearer wrong-token-123', 'x-api-key': KEY })).toEqual([401, expect.objectContaining({ error: 'unauthorized' })]);
     expect(verifier.calls.length).toBe(asked);
   });
 
@@ -100,20 +106,28 @@ describe('StaffOrApiKeyGuard', () => {
     const refused = call({ 'x-api-key': 'nope' });
     await expect(guard.canActivate(refused.context)).rejects.toThrow(HttpException);
     expect(refused.headers()['www-authenticate']).toBe('Bearer');
-    const forbidden = call({ 'x-api-key': KEY }, UnscopedController);
-    await expect(guard.canActivate(forbidden.context)).rejects.toThrow(ForbiddenException);
-    expect(forbidden.headers()['www-authenticate']).toBeUndefined();
+    const denied = call({ 'x-api-key': KEY }, UnscopedController);
+    await expect(guard.canActivate(denied.context)).rejects.toThrow(ForbiddenException);
+    expect(denied.headers()['www-authenticate']).toBeUndefined();
   });
 });
 
-describe('StaffAuthGuard (after sharing its credential check)', () => {
-  const guard = new StaffAuthGuard(loadConfig({ STAFF_API_TOKEN: STAFF }));
+describe('StaffAuthGuard and AdminGuard', () => {
+  const staffGuard = new StaffAuthGuard(sessions, new Reflector());
+  const adminGuard = new AdminGuard(sessions);
 
-  it('still takes only the staff token', async () => {
-    expect(await refusal(guard, { 'x-api-key': KEY })).toEqual([401, { error: 'unauthorized', message: 'Missing Authorization: Bearer <staff token> header' }]);
-    expect(await refusal(guard, { authorization: 'Bearer nope' })).toEqual([401, { error: 'unauthorized', message: 'Invalid staff token' }]);
-    const { request, context } = call({ authorization: `bearer ${STAFF}` });
-    expect(guard.canActivate(context)).toBe(true);
-    expect(request.actor).toEqual({ kind: 'staff', id: 'staff' });
+  it('StaffAuthGuard takes a staff session of either role, never an API key, and refuses customers with 403', async () => {
+    for (const token of ['staff-token', 'admin-token']) expect(await staffGuard.canActivate(call({ authorization: `bearer ${token}` }).context)).toBe(true);
+    expect(await refusal(staffGuard, { 'x-api-key': KEY })).toEqual([401, expect.objectContaining({ message: expect.stringMatching(/^Missing Authorization/) })]);
+    expect(await refusal(staffGuard, { authorization: 'Bearer customer-token' })).toEqual([403, expect.objectContaining({ message: expect.stringContaining('staff session') })]);
+  });
+
+  it('AdminGuard takes the admin role only, naming it in the 403', async () => {
+    expect(await adminGuard.canActivate(call({ authorization: 'Bearer admin-token' }).context)).toBe(true);
+    expect(await refusal(adminGuard, { authorization: 'Bearer staff-token' })).toEqual([403, {
+      error: 'forbidden', message: expect.stringContaining('needs the admin role'),
+    }]);
+    expect((await refusal(adminGuard, { authorization: 'Bearer customer-token' }))[0]).toBe(403);
+    expect((await refusal(adminGuard, {}))[0]).toBe(401);
   });
 });

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { ProjectionOperations } from '../read-models/projection-operations.service';
 import { ProjectionsModule } from '../read-models/projections.module';
-import { ApiKeysModule } from '../auth/api-keys/api-keys.module';
 import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
@@ -9,6 +9,7 @@ import { DirectoryImport } from '../directories/directory-import';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { RetentionModule } from '../retention/retention.module';
 import { ApiKeysCommand, ApiKeysCreateCommand, ApiKeysImportCommand } from './api-keys.command';
+import { AccountsCommand, AccountsCreateAdminCommand } from './accounts.command';
 import { AuditStateCommand } from './audit-state.command';
 import { AuditTimelineCommand } from './audit-timeline.command';
 import { AuditCommand } from './audit.command';
@@ -39,6 +40,7 @@ const COMMANDS: Provider[] = [
   MigrateCommand,
   DirectoriesCommand, DirectoriesImportCommand,
   ApiKeysCommand, ApiKeysImportCommand, ApiKeysCreateCommand,
+  AccountsCommand, AccountsCreateAdminCommand,
 ];
 
 @Module({})
@@ -57,7 +59,7 @@ export class CliModule {
     }
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, EventStoreModule, ProjectionsModule, RetentionModule, ApiKeysModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, EventStoreModule, ProjectionsModule, RetentionModule, AuthModule],
       providers: [...COMMANDS, ProjectionOperations, DirectoryImport, CliExitOverride, CliExitCode],
     };
   }

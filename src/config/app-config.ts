@@ -9,6 +9,7 @@ export type { QueueConfig, RetryConfig, WorkerConfig } from './queue-config';
 import { readBrowserConfig, readDemoConfig, type BrowserConfig, type DemoConfig } from './browser-config';
 
 export type { BrowserConfig, DemoConfig } from './browser-config';
+export type { AuthConfig } from './auth-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -16,9 +17,8 @@ export type EventStoreKind = 'postgres' | 'eventstoredb';
 /** api: HTTP; projector: read models; reactor: job progress; dispatcher: the outbox; worker: submissions. */
 export type Role = 'api' | 'projector' | 'reactor' | 'dispatcher' | 'worker';
 export const ALL_ROLES: readonly Role[] = ['api', 'projector', 'reactor', 'dispatcher', 'worker'];
-export { EMBEDDED_STAFF_TOKEN } from './http-config';
 
-/** HTTP settings (port, host, staff token, API keys, body limit) come from HttpConfig. */
+/** HTTP settings (port, host, session lifetimes, API keys, body limit) come from HttpConfig. */
 export interface AppConfig extends HttpConfig {
   /** Absent: embedded PGlite under dataDir, served on embeddedPgPort. */
   readonly databaseUrl: string | null;
@@ -74,7 +74,7 @@ export function loadConfig(env: Env = process.env, sections: readonly ConfigSect
   const http = section('http');
   const runtime = section('runtime');
   const config: AppConfig = {
-    ...readHttpConfig(http.read, http.problems, database.databaseUrl),
+    ...readHttpConfig(http.read, http.problems),
     ...database,
     ...readEventStoreConfig(section('eventStore')),
     ...readProjectionConfig(section('projections').read),

@@ -20,11 +20,11 @@ describe('loadConfig', () => {
   it('reads valid settings and treats blank values as unset', () => {
     const config = loadConfig({
       PORT: '8080', DATABASE_URL: 'postgres://u@db:5432/app', MIGRATE_ON_BOOT: 'false', HOST: ' ',
-      STAFF_API_TOKEN: 'a-long-staff-token', ROLES: 'api, projector,api',
+      STAFF_SESSION_TTL_MINUTES: '60', ROLES: 'api, projector,api',
     });
     expect(config).toMatchObject({
       port: 8080, databaseUrl: 'postgres://u@db:5432/app', migrateOnBoot: false, host: '127.0.0.1',
-      staffApiToken: 'a-long-staff-token', roles: ['api', 'projector'],
+      auth: { staffSessionTtlMinutes: 60, customerSessionTtlMinutes: 7 * 24 * 60 }, roles: ['api', 'projector'],
     });
   });
 
@@ -40,20 +40,10 @@ describe('loadConfig', () => {
     }
   });
 
-  it('has a staff token only in embedded mode; a real server needs a configured one', () => {
-    expect(loadConfig({}).staffApiToken).toBe('dev-staff-token');
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/app' })).toThrow(/STAFF_API_TOKEN is required/);
-    expect(() => loadConfig({ STAFF_API_TOKEN: 'short' })).toThrow(/at least 12 characters/);
-  });
-
-  it('refuses the built-in staff token when embedded mode binds to a non-loopback HOST', () => {
-    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'example.test']) {
-      expect(() => loadConfig({ HOST: host })).toThrow(/STAFF_API_TOKEN is required when HOST is not a loopback address/);
-    }
-    expect(loadConfig({ HOST: '0.0.0.0', STAFF_API_TOKEN: 'a-long-staff-token' }).staffApiToken).toBe('a-long-staff-token');
-    for (const host of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1', 'localhost', 'LOCALHOST']) {
-      expect(loadConfig({ HOST: host }).staffApiToken).toBe('dev-staff-token');
-    }
+  it('gives sessions 12 h (staff) and 7 d (customers) by default, and refuses a zero lifetime', () => {
+    expect(loadConfig({}).auth).toEqual({ staffSessionTtlMinutes: 720, customerSessionTtlMinutes: 10_080 });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/app', HOST: '0.0.0.0' }).auth.staffSessionTtlMinutes).toBe(720);
+    expect(() => loadConfig({ CUSTOMER_SESSION_TTL_MINUTES: '0' })).toThrow(/CUSTOMER_SESSION_TTL_MINUTES must be a whole number/);
   });
 
   it('refuses unknown roles and a retention that deletes before it archives', () => {
@@ -106,7 +96,7 @@ describe('loadConfig: queue, retries, workers, browser and demo', () => {
   });
 
   it('chooses SQS when an endpoint is set, with emulator credentials, and turns the demo off with a real database', () => {
-    const config = loadConfig({ SQS_ENDPOINT: 'http://127.0.0.1:4566', DATABASE_URL: 'postgres://u@db/app', STAFF_API_TOKEN: 'a-long-staff-token' });
+    const config = loadConfig({ SQS_ENDPOINT: 'http://127.0.0.1:4566', DATABASE_URL: 'postgres://u@db/app' });
     expect(config.queue.kind).toBe('sqs');
     expect(config.queue.sqs).toMatchObject({ endpoint: 'http://127.0.0.1:4566', queuePrefix: 'directorybolt', credentials: { accessKeyId: 'local' } });
     expect(config.demo.enabled).toBe(false);

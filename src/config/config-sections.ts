@@ -4,7 +4,7 @@
  * fall back to their defaults, unused.
  */
 export type ConfigSection =
-  /** PORT, HOST, STAFF_API_TOKEN, API_KEY_*, HTTP_BODY_LIMIT_BYTES (and the refusal of the retired AUTOBOLT_API_KEYS). */
+  /** PORT, HOST, STAFF_SESSION_TTL_MINUTES, CUSTOMER_SESSION_TTL_MINUTES, API_KEY_*, HTTP_BODY_LIMIT_BYTES (and the refusal of the retired AUTOBOLT_API_KEYS). */
   | 'http'
   /** DATABASE_URL, DATA_DIR, EMBEDDED_PG_PORT, DB_POOL_MAX, DB_STATEMENT_TIMEOUT_MS, MIGRATE_ON_BOOT. */
   | 'database'
@@ -23,6 +23,7 @@ export const ALL_CONFIG_SECTIONS: readonly ConfigSection[] = ['http', 'database'
 /** `migrate` boots only the database; every other command also boots the event store. */
 const CLI_COMMAND_SECTIONS: Readonly<Record<string, readonly ConfigSection[]>> = {
   migrate: ['database'],
+  accounts: ['database', 'eventStore'],
   audit: ['database', 'eventStore'],
   events: ['database', 'eventStore'],
   directories: ['database', 'eventStore'],

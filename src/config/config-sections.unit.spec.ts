@@ -3,7 +3,7 @@ import { cliConfigSections } from './config-sections';
 
 const DATABASE_URL = 'postgres://u@db:5432/app';
 /** Each of these would stop a process that serves HTTP. */
-const BAD_HTTP = { PORT: '70000', HOST: '0.0.0.0', STAFF_API_TOKEN: 'short', AUTOBOLT_API_KEYS: 'short-key', HTTP_BODY_LIMIT_BYTES: '1' };
+const BAD_HTTP = { PORT: '70000', HOST: '0.0.0.0', STAFF_SESSION_TTL_MINUTES: '0', AUTOBOLT_API_KEYS: 'short-key', HTTP_BODY_LIMIT_BYTES: '1' };
 
 const problemsOf = (attempt: () => unknown): string => {
   try {
@@ -16,15 +16,15 @@ const problemsOf = (attempt: () => unknown): string => {
 };
 
 describe('loadConfig per CLI command', () => {
-  it('migrate, import, audit, events, projections and retention run on DATABASE_URL alone, without a staff token', () => {
-    for (const command of ['migrate', 'directories', 'audit', 'events', 'projections', 'retention']) {
+  it('migrate, import, audit, events, projections, retention and accounts run on DATABASE_URL alone, without HTTP settings', () => {
+    for (const command of ['migrate', 'directories', 'audit', 'events', 'projections', 'retention', 'accounts']) {
       const config = loadConfig({ DATABASE_URL }, cliConfigSections(command));
       expect(config.databaseUrl).toBe(DATABASE_URL);
     }
   });
 
   it('does not validate HTTP settings for any CLI command', () => {
-    for (const command of ['migrate', 'directories', 'audit', 'events', 'projections', 'retention', undefined]) {
+    for (const command of ['migrate', 'directories', 'audit', 'events', 'projections', 'retention', 'accounts', undefined]) {
       expect(problemsOf(() => loadConfig({ DATABASE_URL, ...BAD_HTTP }, cliConfigSections(command)))).toBe('');
     }
   });
@@ -43,14 +43,10 @@ describe('loadConfig per CLI command', () => {
     expect(problemsOf(() => loadConfig({ PROJECTION_BATCH_SIZE: '0' }, cliConfigSections('projections')))).toContain('PROJECTION_BATCH_SIZE');
   });
 
-  it('an unvalidated staff token is empty, never the built-in one', () => {
-    expect(loadConfig({ DATABASE_URL }, cliConfigSections('migrate')).staffApiToken).toBe('');
-    expect(loadConfig({ HOST: '0.0.0.0' }, cliConfigSections('migrate')).staffApiToken).toBe('');
-  });
-
   it('the app (every section) still asks for every setting, HTTP included', () => {
     const problems = problemsOf(() => loadConfig({ DATABASE_URL, ...BAD_HTTP }));
-    for (const name of ['PORT', 'STAFF_API_TOKEN', 'AUTOBOLT_API_KEYS', 'HTTP_BODY_LIMIT_BYTES']) expect(problems).toContain(name);
-    expect(problemsOf(() => loadConfig({ DATABASE_URL }))).toContain('STAFF_API_TOKEN is required when DATABASE_URL is set');
+    for (const name of ['PORT', 'STAFF_SESSION_TTL_MINUTES', 'AUTOBOLT_API_KEYS', 'HTTP_BODY_LIMIT_BYTES']) expect(problems).toContain(name);
+    // No shared token any more: a real server boots on DATABASE_URL alone, and staff sign in.
+    expect(problemsOf(() => loadConfig({ DATABASE_URL, HOST: '0.0.0.0' }))).toBe('');
   });
 });

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Principal } from '../auth/principal';
 import type { Actor } from '../event-store/event-store.port';
 
 /** What our middleware and guards add to the incoming request. */
 export interface ApiRequest extends IncomingMessage {
   correlationId?: string;
   actor?: Actor;
+  /** The signed-in account, when the request came with a session. */
+  principal?: Principal;
 }
 
 export const CORRELATION_HEADER = 'x-correlation-id';

@@ -5,7 +5,7 @@ import { TestSubmissionsController } from './test-submissions.controller';
 import { TestSubmissionsRepository } from './test-submissions.repository';
 import { TestSubmissions } from './test-submissions.service';
 
-/** Test submissions for the AutoBolt extension (staff token or X-API-Key): one directory, synchronously. Uses the global SUBMITTER. */
+/** Test submissions for the AutoBolt extension (a staff session or X-API-Key): one directory, synchronously. Uses the global SUBMITTER. */
 @Module({
   imports: [AuthModule],
   controllers: [TestSubmissionsController],

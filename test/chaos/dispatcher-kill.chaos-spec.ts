@@ -6,10 +6,10 @@ import type { MessageQueue } from '../../src/queue/queue.port';
 import { parseSubmissionMessage } from '../../src/queue/submission-message';
 import { bootApp } from '../support/app-harness';
 import { startAppProcess, waitForHealth, type AppProcess } from '../support/app-process';
+import { staffSession, type TestSession } from '../support/sessions';
 import { eventually } from '../support/eventually';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const TOKEN = 'chaos-dispatch-token-123';
 const JOBS = 600;
 const DIRECTORIES = 5;
 const EXPECTED = JOBS * DIRECTORIES;
@@ -29,17 +29,19 @@ describe('dispatcher killed between append and send (machine PostgreSQL, built a
   let api: INestApplication;
   let queue: MessageQueue;
   let dispatcher: AppProcess | null = null;
+  let staff: TestSession;
   const env = (): Record<string, string> => ({
-    DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, ROLES: 'dispatcher', PROJECTION_BATCH_SIZE: '10', SUBSCRIPTION_POLL_MS: '50',
+    DATABASE_URL: db.url, ROLES: 'dispatcher', PROJECTION_BATCH_SIZE: '10', SUBSCRIPTION_POLL_MS: '50',
     RETENTION_INTERVAL_MINUTES: '0', DEMO: 'false',
   });
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_chaos_dispatch');
+    staff = await staffSession(db.pool, { role: 'staff' });
     const ids = Array.from({ length: DIRECTORIES }, (_, i) => `dir-${i + 1}`);
     await db.pool.query(`INSERT INTO directories (id, name, url, submission_url, domain) SELECT id, id, 'https://x.test', 'https://x.test/add', id || '.test' FROM unnest($1::text[]) id`, [ids]);
     await db.pool.query(`INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('c1', 'Chaos Co', 'c@x.test', 'pro', ${DIRECTORIES})`);
-    api = await bootApp({ DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, ROLES: 'api', RETENTION_INTERVAL_MINUTES: '0' });
+    api = await bootApp({ DATABASE_URL: db.url, ROLES: 'api', RETENTION_INTERVAL_MINUTES: '0' });
     await api.listen(0, '127.0.0.1');
     queue = await openPostgresQueue({ pool: db.pool, settings: { visibilityTimeoutMs: 60_000, maxReceiveCount: 3, receiveWaitMs: 0, retentionMs: 86_400_000, deadLetterRetentionMs: 86_400_000 }, listen: false });
   }, 120_000);
@@ -53,7 +55,7 @@ describe('dispatcher killed between append and send (machine PostgreSQL, built a
   it('sends every message after a restart, none twice', async () => {
     const http = api.getHttpServer() as App;
     for (let i = 0; i < JOBS; i += 20) {
-      await Promise.all(Array.from({ length: 20 }, () => request(http).post('/api/queue/c1').set('Authorization', `Bearer ${TOKEN}`).expect(201)));
+      await Promise.all(Array.from({ length: 20 }, () => request(http).post('/api/queue/c1').set(staff.headers).expect(201)));
     }
     expect(await queuedCount(queue)).toBe(0);
 

@@ -13,11 +13,11 @@ import { jobStreamId } from '../../src/jobs/job.events';
 import { submissionStreamId } from '../../src/submissions/submission.events';
 import { bootApp } from '../support/app-harness';
 import { startAppProcess, type AppProcess } from '../support/app-process';
+import { staffSession } from '../support/sessions';
 import { eventually } from '../support/eventually';
 import { chaosRandom } from '../support/seeded-random';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const TOKEN = 'chaos-worker-token-123';
 
 interface Rig {
   readonly db: TestDatabase;
@@ -37,8 +37,9 @@ async function rig(pick: (catalog: SandboxDirectory[]) => SandboxDirectory[], sl
   const catalog = pick(sandboxDirectories(sandbox.baseUrl, 50));
   await seedDemoCatalog(db.pool, catalog);
   await seedDemoCustomer(db.pool, SANDBOX_BUSINESS, catalog.length);
+  const staff = await staffSession(db.pool, { role: 'staff' });
   const env = {
-    DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000', QUEUE_VISIBILITY_TIMEOUT_MS: '4000',
+    DATABASE_URL: db.url, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000', QUEUE_VISIBILITY_TIMEOUT_MS: '4000',
     WORKER_HEARTBEAT_MS: '500', WORKER_STALE_AFTER_MS: '3000', STALE_SWEEP_INTERVAL_MS: '500', RETRY_BASE_DELAY_MS: '300', RETRY_MIN_DELAY_MS: '100',
     RETRY_MAX_DELAY_MS: '600', POLITENESS_DELAY_MS: '0', WORKER_CONCURRENCY: '4', RETENTION_INTERVAL_MINUTES: '0', DEMO: 'false',
     EVIDENCE_DIR: join(tmpdir(), `dbolt-evidence-${db.name}`), ...overrides,
@@ -54,7 +55,7 @@ async function rig(pick: (catalog: SandboxDirectory[]) => SandboxDirectory[], sl
       workers.push(worker);
       return worker;
     },
-    createJob: async () => (await request(control.getHttpServer() as App).post(`/api/queue/${DEMO_CUSTOMER_ID}`).set('Authorization', `Bearer ${TOKEN}`).expect(201)).body.jobId,
+    createJob: async () => (await request(control.getHttpServer() as App).post(`/api/queue/${DEMO_CUSTOMER_ID}`).set(staff.headers).expect(201)).body.jobId,
     jobEvent: (jobId, type, timeoutMs) => eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === type) ?? null, { timeoutMs }),
     close: async () => {
       for (const worker of workers) worker.child.kill('SIGKILL');

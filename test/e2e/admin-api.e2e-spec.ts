@@ -5,11 +5,12 @@ import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.
 import { jobStreamId } from '../../src/jobs/job.events';
 import { bootApp } from '../support/app-harness';
 import { writeJobScenario } from '../support/job-scenarios';
+import { staffSession, type TestSession } from '../support/sessions';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { eventually } from '../support/eventually';
 
-const TOKEN = 'e2e-admin-api-token-123';
-const auth = { Authorization: `Bearer ${TOKEN}` };
+/** The admin's session headers, set once the database exists. */
+const auth: Record<string, string> = {};
 const ZERO = '00000000-0000-4000-8000-000000000000';
 const NAMES = ['jobs', 'job_results', 'queue_history', 'workers'];
 
@@ -26,12 +27,15 @@ describe('admin API (machine PostgreSQL)', () => {
   let app: INestApplication;
   let store: EventStore;
   let jobId: string;
+  let staffOnly: TestSession;
   const http = (): App => app.getHttpServer() as App;
   const statuses = async (): Promise<StatusBody[]> => (await request(http()).get('/api/admin/projections').set(auth).expect(200)).body;
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_admin_api');
-    app = await bootApp({ DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, ROLES: 'api,projector', SUBSCRIPTION_POLL_MS: '50' });
+    Object.assign(auth, (await staffSession(db.pool)).headers);
+    staffOnly = await staffSession(db.pool, { role: 'staff' });
+    app = await bootApp({ DATABASE_URL: db.url, ROLES: 'api,projector', SUBSCRIPTION_POLL_MS: '50' });
     await app.listen(0, '127.0.0.1');
     store = app.get<EventStore>(EVENT_STORE);
     jobId = await writeJobScenario(store, { directories: 2, outcome: (i) => (i === 0 ? 'retried_then_succeeded' : 'succeeded') });
@@ -42,18 +46,26 @@ describe('admin API (machine PostgreSQL)', () => {
     await db?.drop();
   });
 
-  it('answers 401 without a valid staff token on every admin endpoint', async () => {
+  it('answers 401 without a valid session on every admin endpoint', async () => {
     const endpoints: [string, string][] = [
       ['get', '/api/admin/projections'], ['post', '/api/admin/projections/jobs/rebuild'],
       ['post', '/api/admin/projections/jobs/verify'], ['get', `/api/jobs/${ZERO}/state?position=1`],
     ];
     for (const [method, path] of endpoints) {
-      for (const header of [undefined, `Bearer ${TOKEN}x`]) {
+      for (const header of [undefined, `${auth.Authorization}x`]) {
         const test = request(http())[method as 'get'](path);
         const response = await (header ? test.set('Authorization', header) : test).expect(401);
         expect(response.body).toEqual({ error: 'unauthorized', message: expect.any(String) });
       }
     }
+  });
+
+  it('answers 403 naming the admin role to a staff session on rebuild and verify; status stays open to staff', async () => {
+    for (const path of ['/api/admin/projections/jobs/rebuild', '/api/admin/projections/jobs/verify']) {
+      const response = await request(http()).post(path).set(staffOnly.headers).expect(403);
+      expect(response.body).toEqual({ error: 'forbidden', message: expect.stringContaining('admin role') });
+    }
+    await request(http()).get('/api/admin/projections').set(staffOnly.headers).expect(200);
   });
 
   it('GET /api/admin/projections: one status per projection', async () => {

@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { CLOCK } from '../../src/shared/clock';
 import { bootApp } from '../support/app-harness';
-import { STAFF_TOKEN, staffHeaders } from '../support/staff-auth';
+import { staffSession, type TestSession } from '../support/sessions';
 import { DAY_MS, HOUR_MS, TestClock } from '../support/test-clock';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -16,6 +16,7 @@ describe('API keys (machine PostgreSQL, a test clock)', () => {
   let db: TestDatabase;
   let app: INestApplication;
   let staff: Record<string, string>;
+  let admin: TestSession;
   const clock = new TestClock(START);
   const http = (): App => app.getHttpServer() as App;
   const create = (body: object): request.Test => request(http()).post('/api/admin/api-keys').set(staff).send(body);
@@ -26,11 +27,13 @@ describe('API keys (machine PostgreSQL, a test clock)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_api_keys');
     app = await bootApp(
-      { DATABASE_URL: db.url, STAFF_API_TOKEN: STAFF_TOKEN, ROLES: 'api', API_KEY_ROTATION_GRACE_HOURS: '24', API_KEY_STALE_DAYS: '90' },
+      { DATABASE_URL: db.url, ROLES: 'api', API_KEY_ROTATION_GRACE_HOURS: '24', API_KEY_STALE_DAYS: '90' },
       (builder) => builder.overrideProvider(CLOCK).useValue(clock),
     );
     await app.listen(0, '127.0.0.1');
-    staff = await staffHeaders(http());
+    // Signed in at the test clock's start, for longer than the clock moves (91 days).
+    admin = await staffSession(db.pool, { role: 'admin', now: START, ttlMinutes: 365 * 24 * 60 });
+    staff = { ...admin.headers };
   });
   afterAll(async () => {
     await app?.close();
@@ -43,7 +46,7 @@ describe('API keys (machine PostgreSQL, a test clock)', () => {
     expect(key).toMatch(/^dbk_[A-Za-z0-9_-]{43}$/);
     expect(apiKey).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'autobolt-extension', scopes: ['autobolt'], prefix: key.slice(0, 12), version: 1,
-      rotatedFrom: null, status: 'active', createdAt: START.toISOString(), createdBy: { kind: 'staff', id: 'staff' }, expiresAt: null,
+      rotatedFrom: null, status: 'active', createdAt: START.toISOString(), createdBy: admin.actor, expiresAt: null,
       rotatedAt: null, graceEndsAt: null, revokedAt: null, revokedBy: null, lastUsedAt: null, ageDays: 0, stale: false,
     });
     const stored = await db.pool.query('SELECT row_to_json(a)::text AS row, key_hash FROM api_keys a WHERE id = $1', [apiKey.id]);
@@ -105,7 +108,7 @@ describe('API keys (machine PostgreSQL, a test clock)', () => {
       error: 'missing_scope', message: 'This API key lacks the scope "autobolt" this route requires',
     });
     expect((await useKey(autobolt, '/api/metrics').expect(403)).body).toMatchObject({ error: 'missing_scope', message: expect.stringContaining('"metrics"') });
-    for (const wrong of [`${autobolt}x`, autobolt.slice(0, -1), 'dbk_nothing', STAFF_TOKEN]) {
+    for (const wrong of [`${autobolt}x`, autobolt.slice(0, -1), 'dbk_nothing', admin.token]) {
       expect((await useKey(wrong).expect(401)).body).toEqual({ error: 'unauthorized', message: 'Invalid API key' });
     }
   });
@@ -131,7 +134,7 @@ describe('API keys (machine PostgreSQL, a test clock)', () => {
     const again = await request(http()).post(`/api/admin/api-keys/${first.apiKey.id}/rotate`).set(staff).expect(409);
     expect(again.body).toMatchObject({ error: 'api_key_rotated' });
     const revoked = await request(http()).delete(`/api/admin/api-keys/${next.apiKey.id}`).set(staff).expect(200);
-    expect(revoked.body).toMatchObject({ id: next.apiKey.id, status: 'revoked', revokedAt: clock.now().toISOString(), revokedBy: { kind: 'staff', id: 'staff' } });
+    expect(revoked.body).toMatchObject({ id: next.apiKey.id, status: 'revoked', revokedAt: clock.now().toISOString(), revokedBy: admin.actor });
     expect((await useKey(next.key).expect(401)).body).toEqual({ error: 'unauthorized', message: 'API key revoked' });
     expect((await request(http()).post(`/api/admin/api-keys/${next.apiKey.id}/rotate`).set(staff).expect(409)).body).toMatchObject({ error: 'api_key_revoked' });
     expect((await request(http()).delete(`/api/admin/api-keys/${next.apiKey.id}`).set(staff).expect(409)).body).toMatchObject({ error: 'api_key_revoked' });

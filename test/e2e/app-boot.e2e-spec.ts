@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { EMBEDDED_STAFF_TOKEN } from '../../src/config/app-config';
 import { Database } from '../../src/database/database';
 import { loadMigrations } from '../../src/database/migration-runner';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port';
 import { bootApp } from '../support/app-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { eventually } from '../support/eventually';
+import { staffSession } from '../support/sessions';
 
 // Submissions stay scheduled: what runs them (dispatcher, worker) is tested in the pipeline suites.
 const NO_WORKER = 'api,projector,reactor';
@@ -51,7 +51,7 @@ describe('the app on embedded defaults (no DATABASE_URL)', () => {
       ('d-1', 'One', 'https://one.test', 'https://one.test/add', 'one.test', 50),
       ('d-2', 'Two', 'https://two.test', 'https://two.test/add', 'two.test', 40)`);
     await pool.query("INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('embedded-1', 'Embedded Co', 'e@x.test', 'growth', 2)");
-    const auth = { Authorization: `Bearer ${EMBEDDED_STAFF_TOKEN}` };
+    const auth = (await staffSession(pool, { role: 'staff' })).headers;
     const created = await request(app!.getHttpServer()).post('/api/queue/embedded-1').set(auth).expect(201);
     const listed = await eventually(async () => {
       const response = await request(app!.getHttpServer()).get('/api/queue/embedded-1').set(auth).expect(200);
@@ -70,7 +70,7 @@ describe('the app on the machine PostgreSQL (DATABASE_URL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_e2e', false);
-    app = await bootApp({ DATABASE_URL: db.url, STAFF_API_TOKEN: 'e2e-staff-token-123' });
+    app = await bootApp({ DATABASE_URL: db.url });
   });
   afterAll(async () => {
     await app?.close();

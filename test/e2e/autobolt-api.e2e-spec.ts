@@ -7,11 +7,11 @@ import type { App } from 'supertest/types';
 import type { SubmissionOutcome, SubmissionRequest, Submitter } from '../../src/workers/submitter.port';
 import { SUBMITTER } from '../../src/workers/submitter.port';
 import { bootApp } from '../support/app-harness';
-import { STAFF_TOKEN, staffHeaders } from '../support/staff-auth';
+import { staffSession, type TestSession } from '../support/sessions';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const TOKEN = STAFF_TOKEN;
-const staff = { Authorization: `Bearer ${TOKEN}` };
+/** A staff session's headers, set once the database exists. */
+const staff: Record<string, string> = {};
 const STACK_TRACE = /\n\s+at |\bat \S+ \(|\.[jt]s:\d+/;
 const ZERO = '00000000-0000-4000-8000-000000000000';
 /** A 1×1 transparent PNG. */
@@ -56,6 +56,7 @@ describe('AutoBolt API (machine PostgreSQL)', () => {
   let KEY: string;
   let apiKey: Record<string, string>;
   let KEY_ACTOR: { kind: string; id: string };
+  let staffMember: TestSession;
   const http = (): App => app.getHttpServer() as App;
   const count = async (): Promise<number> => (await db.pool.query('SELECT count(*)::int AS n FROM directories')).rows[0].n;
 
@@ -63,12 +64,14 @@ describe('AutoBolt API (machine PostgreSQL)', () => {
     db = await createTestDatabase('dbolt_test_autobolt_api');
     dataDir = await mkdtemp(join(tmpdir(), 'dbolt-test-autobolt-'));
     submitter = new FakeSubmitter(join(dataDir, 'evidence'));
+    staffMember = await staffSession(db.pool, { role: 'staff' });
+    Object.assign(staff, staffMember.headers);
     app = await bootApp(
-      { DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, ROLES: 'api', DATA_DIR: dataDir },
+      { DATABASE_URL: db.url, ROLES: 'api', DATA_DIR: dataDir },
       (builder) => builder.overrideProvider(SUBMITTER).useValue(submitter),
     );
     await app.listen(0, '127.0.0.1');
-    const admin = await staffHeaders(http());
+    const admin = (await staffSession(db.pool, { role: 'admin' })).headers;
     await request(http()).post('/api/admin/api-keys').set(admin).send({ name: 'other', scopes: ['autobolt'] }).expect(201);
     const issued = (await request(http()).post('/api/admin/api-keys').set(admin).send({ name: 'autobolt', scopes: ['autobolt'] }).expect(201)).body;
     KEY = issued.key;
@@ -81,20 +84,20 @@ describe('AutoBolt API (machine PostgreSQL)', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('answers 401 in the house shape without a credential, with a wrong key or a wrong staff token', async () => {
+  it('answers 401 in the house shape without a credential, with a wrong key or a wrong session token', async () => {
     const endpoints: [string, string][] = [
       ['get', '/api/autobolt/dynamic-mapping'], ['post', '/api/autobolt/dynamic-mapping'], ['get', '/api/autobolt/test-submissions'],
       ['post', '/api/autobolt/test-submissions'], ['get', `/api/autobolt/test-submissions/${ZERO}/screenshot`],
     ];
     for (const [method, path] of endpoints) {
-      for (const headers of [{}, { 'X-API-Key': `${KEY}x` }, { 'X-API-Key': TOKEN }, { Authorization: `Bearer ${KEY}` }]) {
+      for (const headers of [{}, { 'X-API-Key': `${KEY}x` }, { 'X-API-Key': staff.Authorization.slice('Bearer '.length) }, { Authorization: `Bearer ${KEY}` }]) {
         const response = await request(http())[method as 'get'](path).set(headers).expect(401);
         expect(response.body).toEqual({ error: 'unauthorized', message: expect.any(String) });
       }
     }
   });
 
-  it('answers 200 with an API key and with the staff token', async () => {
+  it('answers 200 with an API key and with a staff session', async () => {
     for (const headers of [apiKey, staff]) {
       expect((await request(http()).get('/api/autobolt/dynamic-mapping').set(headers).expect(200)).body).toEqual({ directories: [], next: null });
     }
@@ -187,11 +190,11 @@ describe('AutoBolt API (machine PostgreSQL)', () => {
     expect(list.body.testSubmissions[0]).toEqual(created.body);
   });
 
-  it('runs a real (non-dry) test submission with the given business, as the staff member who asked', async () => {
+  it('runs a real (non-dry) test submission with the given business, as the staff member signed in (whatever X-Staff-Id says)', async () => {
     const business = { businessName: 'Acme Plumbing', email: 'owner@acme.test', city: 'Springfield' };
     const created = await request(http()).post('/api/autobolt/test-submissions').set({ ...staff, 'X-Staff-Id': 'ana' })
       .send({ directoryId: 'gamma', business, dryRun: false }).expect(201);
-    expect(created.body).toMatchObject({ dryRun: false, actor: { kind: 'staff', id: 'ana' }, outcome: { kind: 'success', listingUrl: 'https://listing.test/1' } });
+    expect(created.body).toMatchObject({ dryRun: false, actor: staffMember.actor, outcome: { kind: 'success', listingUrl: 'https://listing.test/1' } });
     expect(submitter.requests.at(-1)).toMatchObject({ dryRun: false, business: { ...business, phone: '', country: 'US' } });
   });
 

@@ -9,7 +9,6 @@ import { cliConfigSections } from '../../src/config/config-sections';
 import { APP_ROOT } from '../../src/database/app-paths';
 import { bootApp } from '../support/app-harness';
 import { runCliCaptured, type CliResult } from '../support/cli-harness';
-import { STAFF_TOKEN } from '../support/staff-auth';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const LEGACY_A = 'legacy-autobolt-key-a-0123456789';
@@ -78,7 +77,7 @@ describe('api-keys CLI: import existing keys, create a new one (machine PostgreS
     const http = (): App => app.getHttpServer() as App;
 
     beforeAll(async () => {
-      app = await bootApp({ DATABASE_URL: db.url, STAFF_API_TOKEN: STAFF_TOKEN, ROLES: 'api' });
+      app = await bootApp({ DATABASE_URL: db.url, ROLES: 'api' });
       await app.listen(0, '127.0.0.1');
     });
     afterAll(async () => app?.close());

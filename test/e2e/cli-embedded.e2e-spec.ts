@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_ROOT } from '../../src/database/app-paths';
 import { freePort, startAppProcess, waitForHealth, type AppProcess } from '../support/app-process';
+import { Pool } from 'pg';
 import { eventually } from '../support/eventually';
+import { staffSession } from '../support/sessions';
 
 const CLI = join(APP_ROOT, 'dist', 'src', 'cli', 'cli.js');
-const EMBEDDED_TOKEN = 'dev-staff-token';
 
 interface Exit {
   readonly code: number;
@@ -39,8 +40,11 @@ describe('the CLI against a running embedded server (built app and CLI)', () => 
     pgPort = await freePort();
     app = await startAppProcess({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), ROLES: 'api,projector', DEMO: 'false', RETENTION_INTERVAL_MINUTES: '0' });
     await waitForHealth(app);
+    // A staff session written through the embedded server the app serves.
+    const pool = new Pool({ connectionString: `postgres://postgres@127.0.0.1:${pgPort}/postgres`, max: 1 });
+    const { headers } = await staffSession(pool, { role: 'staff' }).finally(() => pool.end());
     await eventually(async () => {
-      const response = await fetch(`http://127.0.0.1:${app!.port}/api/admin/projections`, { headers: { authorization: `Bearer ${EMBEDDED_TOKEN}` } });
+      const response = await fetch(`http://127.0.0.1:${app!.port}/api/admin/projections`, { headers });
       return ((await response.json()) as { state: string }[]).every((s) => s.state === 'live');
     }, { timeoutMs: 60_000, intervalMs: 100 });
   }, 120_000);

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAppProcess, waitForHealth, type AppProcess } from '../support/app-process';
 import { eventually } from '../support/eventually';
+import { demoAdminSession } from '../support/sessions';
+import { DEMO_CUSTOMER_LOGIN } from '../../src/demo/demo-accounts';
 
-const auth = { Authorization: 'Bearer dev-staff-token' };
 
 interface JobView {
   readonly status: string;
@@ -32,6 +33,7 @@ describe('npm start on embedded defaults runs the demo job', () => {
     app = await startAppProcess({ DATA_DIR: dataDir, RETRY_BASE_DELAY_MS: '500', RETRY_MIN_DELAY_MS: '100' });
     await waitForHealth(app);
     const base = `http://127.0.0.1:${app.port}/api`;
+    const auth = (await demoAdminSession(`http://127.0.0.1:${app.port}`)).headers;
     const [job] = await eventually(async () => {
       const body = (await (await fetch(`${base}/queue/demo-customer`, { headers: auth })).json()) as { jobs: { jobId: string }[] };
       return body.jobs.length > 0 ? body.jobs : null;
@@ -43,6 +45,13 @@ describe('npm start on embedded defaults runs the demo job', () => {
     expect(done.submissions?.byStatus).toMatchObject({ succeeded: 11, needs_manual: 2, skipped: 1 });
     const evidence = await readdir(join(dataDir, 'evidence', job.jobId));
     expect(evidence.filter((file) => file.endsWith('.png')).length).toBeGreaterThanOrEqual(14);
+
+    // The demo says how to sign in, and its customer login sees its own job.
+    expect(app.output()).toContain(`curl -s -X POST http://127.0.0.1:`);
+    const signIn = await fetch(`${base}/customer/auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_CUSTOMER_LOGIN) });
+    const { token } = (await signIn.json()) as { token: string };
+    const own = await fetch(`${base}/jobs/${job.jobId}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(own.status).toBe(200);
 
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);

@@ -38,7 +38,7 @@ describe('CLI: directories import (machine PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_dir_import');
     dir = await mkdtemp(join(tmpdir(), 'dbolt-test-dir-import-'));
-    config = loadConfig({ DATABASE_URL: db.url, STAFF_API_TOKEN: 'cli-test-token-123', DATA_DIR: dir, MIGRATE_ON_BOOT: 'false' });
+    config = loadConfig({ DATABASE_URL: db.url, DATA_DIR: dir, MIGRATE_ON_BOOT: 'false' });
   });
   afterAll(async () => {
     await db?.drop();

@@ -9,11 +9,11 @@ import type { RecordedEvent } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { allReadable } from '../support/all-readable';
 import { startAppProcess, waitForHealth, type AppProcess } from '../support/app-process';
+import { demoAdminSession } from '../support/sessions';
 import { runCliCaptured } from '../support/cli-harness';
 import { eventually } from '../support/eventually';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const auth = { Authorization: 'Bearer dev-staff-token' };
 const DISPATCHED = ['JobQueued', 'SubmissionRetryScheduled', 'JobRequeued', 'JobRedriven'];
 
 /** Everything of the log and the read models that must survive the move, as comparable text. */
@@ -57,6 +57,7 @@ describe('events copy: embedded → the machine PostgreSQL, with a demo job\'s l
     app = await startAppProcess({ DATA_DIR: dataDir, DEMO_DIRECTORIES: '6', RETRY_BASE_DELAY_MS: '500', RETRY_MIN_DELAY_MS: '100' });
     await waitForHealth(app);
     const base = `http://127.0.0.1:${app.port}/api`;
+    const auth = (await demoAdminSession(`http://127.0.0.1:${app.port}`)).headers;
     // The read models too must have caught up: they are compared with the target's rebuilt ones.
     await eventually(async () => {
       const { jobs } = (await (await fetch(`${base}/queue/demo-customer`, { headers: auth })).json()) as { jobs: { status: string }[] };

@@ -7,7 +7,8 @@ import { EVENT_STORE, type EventStore, type StreamSlice } from '../../src/event-
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { jobStreamId } from '../../src/jobs/job.events';
 import { bootApp } from '../support/app-harness';
-import { auth, seedCatalog, TOKEN } from '../support/jobs-api-suite';
+import { seedCatalog } from '../support/jobs-api-suite';
+import { staffSession, type TestSession } from '../support/sessions';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**
@@ -46,11 +47,13 @@ describe('POST /api/queue/:customerId with one Idempotency-Key twice at once (ma
   let db: TestDatabase;
   let app: INestApplication;
   let store: EventStore;
+  let staff: TestSession;
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_jobs_idem');
     await seedCatalog(db);
-    app = await bootApp({ DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, ROLES: 'api' }, (builder) =>
+    staff = await staffSession(db.pool, { role: 'staff' });
+    app = await bootApp({ DATABASE_URL: db.url, ROLES: 'api' }, (builder) =>
       builder.overrideProvider(EVENT_STORE).useFactory({
         inject: [APP_CONFIG, Database],
         factory: (config: AppConfig, database: Database) =>
@@ -70,7 +73,7 @@ describe('POST /api/queue/:customerId with one Idempotency-Key twice at once (ma
 
   it('answers exactly one 201 and one 200 with the same job when both requests checked before either appended', async () => {
     const post = (): request.Test =>
-      request(app.getHttpServer() as App).post('/api/queue/acme').set(auth).set('Idempotency-Key', 'order-race-1');
+      request(app.getHttpServer() as App).post('/api/queue/acme').set(staff.headers).set('Idempotency-Key', 'order-race-1');
     const responses = await Promise.all([post(), post()]);
     expect(responses.map((r) => r.status).sort()).toEqual([200, 201]);
     const [created, replayed] = responses[0].status === 201 ? responses : [responses[1], responses[0]];

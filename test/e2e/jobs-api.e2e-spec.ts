@@ -9,7 +9,7 @@ describe('jobs API: create and read (machine PostgreSQL)', () => {
   const { http, createJob, patch, streamTypes } = suite;
 
   describe('POST /api/queue/:customerId', () => {
-    it('creates and queues a job for the package, with the actor and correlation on every event', async () => {
+    it('creates and queues a job for the package, with the session\'s actor (never a header\'s) and correlation on every event', async () => {
       const response = await request(http()).post('/api/queue/acme').set(auth)
         .set({ 'X-Staff-Id': 'alice', 'X-Correlation-Id': 'corr-create-1' }).expect(201);
       const { jobId } = response.body;
@@ -22,16 +22,16 @@ describe('jobs API: create and read (machine PostgreSQL)', () => {
       expect(events[0].data).toMatchObject({ customerId: 'acme', packageTier: 'growth', priority: 'P2', directoryIds: ['d-90', 'd-80', 'd-70'] });
       expect((events[0].data as { business: object }).business).toMatchObject({ businessName: 'Acme Plumbing', email: 'owner@acme.test', city: 'Springfield' });
       for (const event of events) {
-        expect(event.metadata).toMatchObject({ actor: { kind: 'staff', id: 'alice' }, correlationId: 'corr-create-1', causationId: 'corr-create-1' });
+        expect(event.metadata).toMatchObject({ actor: suite.admin().actor, correlationId: 'corr-create-1', causationId: 'corr-create-1' });
       }
     });
 
-    it('makes up a correlation id and names the actor "staff" when the headers are absent', async () => {
+    it('makes up a correlation id when the header is absent', async () => {
       const response = await request(http()).post('/api/queue/acme').set(auth).expect(201);
       const correlationId = response.headers['x-correlation-id'];
       expect(correlationId).toMatch(UUID);
       const { events } = await suite.store().readStream(jobStreamId(response.body.jobId));
-      expect(events[0].metadata).toMatchObject({ actor: { kind: 'staff', id: 'staff' }, correlationId, causationId: correlationId });
+      expect(events[0].metadata).toMatchObject({ actor: suite.admin().actor, correlationId, causationId: correlationId });
     });
 
     it('returns the same job (200) when the POST is retried with the same Idempotency-Key', async () => {
@@ -129,7 +129,7 @@ describe('jobs API: create and read (machine PostgreSQL)', () => {
       ]);
       expect(entries.map((e) => e.position)).toEqual([...entries.map((e) => e.position)].sort((a, b) => a - b));
       expect(entries[0]).toMatchObject({
-        stream: jobStreamId(jobId), version: 1, actor: { kind: 'staff', id: 'staff' }, correlationId: 'corr-timeline',
+        stream: jobStreamId(jobId), version: 1, actor: suite.admin().actor, correlationId: 'corr-timeline',
         causationId: 'corr-timeline', at: expect.any(String), data: expect.objectContaining({ jobId }),
       });
       expect(entries[4]).toMatchObject({

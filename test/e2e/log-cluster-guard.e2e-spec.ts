@@ -30,7 +30,7 @@ async function simulateRestoreFromOlderCluster(pool: Pool, count: number): Promi
 describe('boot guard: a log from another database cluster (machine PostgreSQL)', () => {
   let db: TestDatabase;
   let app: INestApplication | undefined;
-  const env = (): Record<string, string> => ({ DATABASE_URL: db.url, STAFF_API_TOKEN: 'guard-test-token-123', ROLES: NO_BACKGROUND });
+  const env = (): Record<string, string> => ({ DATABASE_URL: db.url, ROLES: NO_BACKGROUND });
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_xid_guard');

@@ -12,10 +12,10 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../src/even
 import { jobStreamId } from '../../src/jobs/job.events';
 import { submissionStreamId } from '../../src/submissions/submission.events';
 import { bootApp } from '../support/app-harness';
+import { staffSession, type TestSession } from '../support/sessions';
 import { eventually } from '../support/eventually';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const TOKEN = 'e2e-sandbox-token-1234';
 const DIRECTORIES = 50;
 const FILES_AND_TRAPS = /logo|g-recaptcha-response|__VIEWSTATE|draft|step/i;
 /** A ticked checkbox posts its own value attribute, whatever it is: present is what matters. */
@@ -30,14 +30,16 @@ describe('a 50-directory job against the local directory sandbox (real Chromium)
   let sandbox: Sandbox;
   let app: INestApplication;
   let store: EventStore;
+  let staff: TestSession;
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_sandbox_e2e');
+    staff = await staffSession(db.pool, { role: 'staff' });
     sandbox = await startSandbox({ slowMs: 1500, flakyFailFirst: 2 });
     await seedDemoCatalog(db.pool, sandboxDirectories(sandbox.baseUrl, DIRECTORIES));
     await seedDemoCustomer(db.pool, SANDBOX_BUSINESS, DIRECTORIES);
     app = await bootApp({
-      DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000',
+      DATABASE_URL: db.url, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000',
       WORKER_CONCURRENCY: '4', POLITENESS_DELAY_MS: '0', RETRY_BASE_DELAY_MS: '500', RETRY_MIN_DELAY_MS: '200', RETRY_MAX_DELAY_MS: '1000',
       EVIDENCE_DIR: join(tmpdir(), `dbolt-evidence-${db.name}`),
     });
@@ -54,7 +56,7 @@ describe('a 50-directory job against the local directory sandbox (real Chromium)
     (await store.readStream(submissionStreamId(jobId, directoryId))).events.at(-1)!;
 
   it('completes; each site that can succeed got exactly one right submission; traps, captcha and login handled', async () => {
-    const created = await request(app.getHttpServer() as App).post(`/api/queue/${DEMO_CUSTOMER_ID}`).set('Authorization', `Bearer ${TOKEN}`).expect(201);
+    const created = await request(app.getHttpServer() as App).post(`/api/queue/${DEMO_CUSTOMER_ID}`).set(staff.headers).expect(201);
     const jobId = created.body.jobId as string;
     const finished = await eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted') ?? null, { timeoutMs: 240_000 });
     const directoryIds = (await store.readStream(jobStreamId(jobId))).events[0].data as { directoryIds: string[] };

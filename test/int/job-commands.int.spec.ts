@@ -47,7 +47,7 @@ describe('job command handlers through the CommandBus (machine PostgreSQL)', () 
       ('huge', 'Huge Co', 'ops@huge.test', '', '', '', '', 'growth', 5)`);
     await db.pool.query(`INSERT INTO customers (id, business_name, email, address, address2, package_tier, package_size) VALUES
       ('suite', 'Suite Co', 'hi@suite.test', '1 Main St', 'Suite 400', 'starter', 1)`);
-    app = await bootApp({ DATABASE_URL: db.url, STAFF_API_TOKEN: 'int-commands-token-1', ROLES: 'api' });
+    app = await bootApp({ DATABASE_URL: db.url, ROLES: 'api' });
     bus = app.get(CommandBus);
     store = app.get<EventStore>(EVENT_STORE);
   });

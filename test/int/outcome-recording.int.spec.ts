@@ -16,11 +16,11 @@ import { jobStreamId } from '../../src/jobs/job.events';
 import { submissionStreamId } from '../../src/submissions/submission.events';
 import { LocalWorker } from '../../src/workers/workers.module';
 import { bootApp } from '../support/app-harness';
+import { staffSession, type TestSession } from '../support/sessions';
 import { appendsOf, FaultyEventStore } from '../support/faulty-event-store';
 import { eventually } from '../support/eventually';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const TOKEN = 'outcome-recording-token-123';
 /** A curated form: its result append is the one that fails. */
 const APPEND_FAILS = 'sandbox-plain-labels-1';
 /** No curated mapping: the worker learns one, and that write fails. */
@@ -38,9 +38,11 @@ describe('a known submission outcome survives store and catalog failures (real C
   let faulty: FaultyEventStore;
   let store: EventStore;
   let jobId: string;
+  let staff: TestSession;
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_outcome');
+    staff = await staffSession(db.pool, { role: 'staff' });
     sandbox = await startSandbox({ slowMs: 0 });
     const catalog = sandboxDirectories(sandbox.baseUrl, 2);
     expect(catalog.map((d) => d.id)).toEqual([APPEND_FAILS, LEARNING_FAILS]);
@@ -50,7 +52,7 @@ describe('a known submission outcome survives store and catalog failures (real C
       BEGIN RAISE EXCEPTION 'learned mapping write refused (injected)'; END $$`);
     await db.pool.query(`CREATE TRIGGER refuse_learned BEFORE UPDATE OF learned_mapping ON directories FOR EACH ROW EXECUTE FUNCTION refuse_learned()`);
     const env = {
-      DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000',
+      DATABASE_URL: db.url, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000',
       // Shorter than the outcome's retries below: the worker must keep its lease while it retries.
       QUEUE_VISIBILITY_TIMEOUT_MS: '3000', WORKER_HEARTBEAT_MS: '300', WORKER_STALE_AFTER_MS: '2000', POLITENESS_DELAY_MS: '0',
       WORKER_CONCURRENCY: '2', WORKER_AUTOSCALE: 'false', RETENTION_INTERVAL_MINUTES: '0', EVIDENCE_DIR: join(tmpdir(), `dbolt-evidence-${db.name}`),
@@ -68,7 +70,7 @@ describe('a known submission outcome survives store and catalog failures (real C
         },
       }),
     );
-    const response = await request(control.getHttpServer() as App).post(`/api/queue/${DEMO_CUSTOMER_ID}`).set('Authorization', `Bearer ${TOKEN}`).expect(201);
+    const response = await request(control.getHttpServer() as App).post(`/api/queue/${DEMO_CUSTOMER_ID}`).set(staff.headers).expect(201);
     jobId = response.body.jobId as string;
     // Not finishing is a finding of the tests below, not a setup error.
     await eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted' || e.type === 'JobFailed') ?? null, { timeoutMs: 30_000 })

@@ -5,10 +5,11 @@ import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.
 import { jobStreamId } from '../../src/jobs/job.events';
 import { submissionStreamId, type SubmissionEvent } from '../../src/submissions/submission.events';
 import { bootApp } from './app-harness';
+import { staffSession, type TestSession } from './sessions';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
-export const TOKEN = 'e2e-jobs-api-token-123';
-export const auth = { Authorization: `Bearer ${TOKEN}` };
+/** An admin session's headers, filled in when the suite's database exists (before any test runs). */
+export const auth: Record<string, string> = {};
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const STACK_TRACE = /\n\s+at |\bat \S+ \(|\.[jt]s:\d+/;
 export const ZERO = '00000000-0000-4000-8000-000000000000';
@@ -17,6 +18,8 @@ export interface JobsApiSuite {
   db(): TestDatabase;
   app(): INestApplication;
   store(): EventStore;
+  /** The admin whose session `auth` carries: the actor of what the tests do. */
+  admin(): TestSession;
   http(): App;
   createJob(customerId: string, headers?: Record<string, string>): Promise<string>;
   patch(jobId: string, ifMatch: string | null, body: object): request.Test;
@@ -28,14 +31,17 @@ export function useJobsApi(): JobsApiSuite {
   let db: TestDatabase;
   let app: INestApplication;
   let store: EventStore;
+  let admin: TestSession;
   const http = (): App => app.getHttpServer() as App;
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_jobs_api');
     await seedCatalog(db);
+    admin = await staffSession(db.pool);
+    Object.assign(auth, admin.headers);
     // No reactor: nothing but these tests writes to the job streams, so versions are predictable.
     app = await bootApp({
-      DATABASE_URL: db.url, STAFF_API_TOKEN: TOKEN, HTTP_BODY_LIMIT_BYTES: '2048', ROLES: 'api,projector', SUBSCRIPTION_POLL_MS: '50',
+      DATABASE_URL: db.url, HTTP_BODY_LIMIT_BYTES: '2048', ROLES: 'api,projector', SUBSCRIPTION_POLL_MS: '50',
     });
     // Listening once up front: supertest would otherwise start and stop the server per request.
     await app.listen(0, '127.0.0.1');
@@ -50,6 +56,7 @@ export function useJobsApi(): JobsApiSuite {
     db: () => db,
     app: () => app,
     store: () => store,
+    admin: () => admin,
     http,
     createJob: async (customerId, headers = {}) => {
       const response = await request(http()).post(`/api/queue/${customerId}`).set(auth).set(headers).expect(201);

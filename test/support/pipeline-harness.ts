@@ -8,14 +8,15 @@ import { submissionStreamId } from '../../src/submissions/submission.events';
 import { SUBMITTER, type Submitter } from '../../src/workers/submitter.port';
 import { bootApp } from './app-harness';
 import { eventually } from './eventually';
+import { staffSession } from './sessions';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
-export const PIPELINE_TOKEN = 'pipeline-staff-token-123';
-export const staff = { Authorization: `Bearer ${PIPELINE_TOKEN}` };
+/** An admin session's headers, filled in by startPipeline once its database exists. */
+export const staff: Record<string, string> = {};
 
 /** Short timings so queue behaviour shows within seconds; everything else as in production. */
 export const FAST_SETTINGS: Readonly<Record<string, string>> = {
-  STAFF_API_TOKEN: PIPELINE_TOKEN, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000',
+  SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000',
   QUEUE_VISIBILITY_TIMEOUT_MS: '3000', WORKER_HEARTBEAT_MS: '300', WORKER_STALE_AFTER_MS: '2000',
   QUEUE_DLQ_SCAN_MS: '200', STALE_SWEEP_INTERVAL_MS: '300', RETRY_BASE_DELAY_MS: '300', RETRY_MIN_DELAY_MS: '100',
   RETRY_MAX_DELAY_MS: '1000', RETRY_MAX_ATTEMPTS: '3', WORKER_SHUTDOWN_GRACE_MS: '2000',
@@ -44,6 +45,7 @@ export interface Pipeline {
 export async function startPipeline(options: { directories: number; env?: Record<string, string> }): Promise<Pipeline> {
   const db = await createTestDatabase('dbolt_test_pipeline');
   await seed(db, options.directories);
+  Object.assign(staff, (await staffSession(db.pool)).headers);
   const env = { DATABASE_URL: db.url, ...FAST_SETTINGS, ...options.env };
   const control = await bootApp({ ...env, ROLES: 'api,projector,reactor,dispatcher' });
   await control.listen(0, '127.0.0.1');

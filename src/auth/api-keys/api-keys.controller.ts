@@ -1,18 +1,17 @@
-import { BadRequestException, Body, Controller, Delete, Get, Inject, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Delete, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { RequestCommandContext } from '../../http/command-context.decorator';
 import type { CommandContext } from '../../shared/command-context';
-import { StaffAuthGuard } from '../staff-auth.guard';
 import type { ApiKeyView, IssuedApiKey } from './api-key-view';
 import { CreateApiKeyDto, RotateApiKeyDto } from './api-keys.request.dto';
 import { ApiKeys, type RotatedApiKey } from './api-keys.service';
+import { AdminController } from '../../http/guarded-controller.decorator';
 
 const KEY_ID = new ParseUUIDPipe({
   exceptionFactory: () => new BadRequestException({ error: 'invalid_api_key_id', message: 'An API key id is a UUID' }),
 });
 
 /** API keys for integrations (docs/requirements.md R-AUTH-5, R-AUTH-6). The key itself appears only in the 201 that issues it. */
-@Controller('admin/api-keys')
-@UseGuards(StaffAuthGuard)
+@AdminController('admin/api-keys')
 export class ApiKeysController {
   constructor(@Inject(ApiKeys) private readonly apiKeys: ApiKeys) {}
 

@@ -4,7 +4,7 @@ import { DirectoryImport } from '../directory-import';
 import { DirectoryMappingsRepository } from '../directory-mappings.repository';
 import { DynamicMappingController } from './dynamic-mapping.controller';
 
-/** Form mappings over HTTP for the AutoBolt extension (staff token or X-API-Key). */
+/** Form mappings over HTTP for the AutoBolt extension (a staff session or X-API-Key). */
 @Module({
   imports: [AuthModule],
   controllers: [DynamicMappingController],

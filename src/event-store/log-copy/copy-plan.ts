@@ -27,6 +27,8 @@ const TREATMENTS: Readonly<Record<string, TableTreatment>> = {
   events: 'events',
   streams: 'rows',
   customers: 'rows',
+  staff_accounts: 'rows',
+  customer_logins: 'rows',
   directories: 'rows',
   test_submissions: 'rows',
   api_keys: 'rows',
@@ -42,6 +44,10 @@ const TREATMENTS: Readonly<Record<string, TableTreatment>> = {
   schema_migrations: 'skipped',
   worker_heartbeats: 'skipped',
   leases: 'skipped',
+  // Sessions and sign-in attempts are short-lived: on the new cluster everyone signs in again.
+  sessions: 'skipped',
+  sign_in_attempts: 'skipped',
+  sign_in_lockouts: 'skipped',
 };
 
 /** A projection generation: `<read table>__g<n>`. */

@@ -1,9 +1,13 @@
-import { Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { StaffController } from '../../http/guarded-controller.decorator';
 import type { ServerResponse } from 'node:http';
 import { jobTimeline, type TimelineEntry } from '../../audit/job-timeline';
-import { StaffController } from '../../http/guarded-controller.decorator';
+import { AllowCustomer } from '../../auth/allow-customer.decorator';
+import { visibleTo } from '../../auth/current-principal.decorator';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
+import type { ApiRequest } from '../../http/api-request';
 import { JobIdPipe } from '../../http/path-params.pipe';
+import { DomainError } from '../../shared/decider';
 import type { SubmissionStatus } from '../../submissions/submission.events';
 import { JobSubmissionsQuery, type JobSubmission } from './job-submissions.query';
 import { JobSubmissionsQueryDto } from './job-submissions.request.dto';
@@ -19,9 +23,17 @@ export class ViewJobController {
     @Inject(JobSubmissionsQuery) private readonly submissions: JobSubmissionsQuery,
   ) {}
 
+  /** Customers too, for their own jobs only: another customer's job reads as one that does not exist. */
   @Get(':id')
-  async get(@Param('id', JobIdPipe) jobId: string, @Res({ passthrough: true }) response: ServerResponse): Promise<JobView> {
-    return withEtag(response, await this.jobView.get(jobId));
+  @AllowCustomer()
+  async get(
+    @Param('id', JobIdPipe) jobId: string,
+    @Req() request: ApiRequest,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<JobView> {
+    const view = await this.jobView.get(jobId);
+    if (!visibleTo(request.principal, view.customerId)) throw new DomainError('NOT_FOUND', `Job ${jobId} does not exist`);
+    return withEtag(response, view);
   }
 
   /** Each directory's result (status, attempts, last error, evidence, listing URL); `?status=failed,needs_manual` filters. */

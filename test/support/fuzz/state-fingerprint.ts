@@ -1,7 +1,13 @@
 import type { Pool } from 'pg';
 
-/** Tables that change with time alone (leases renewed, checkpoints and heartbeats written by loops), not with requests. */
-const MOVING_BY_THEMSELVES = new Set(['leases', 'subscription_checkpoints', 'projection_state', 'worker_heartbeats', 'retention_state', 'schema_migrations']);
+/**
+ * Tables that change with time alone (leases renewed, checkpoints and heartbeats written by loops),
+ * and the sign-in bookkeeping, whose purpose is to record refused sign-ins (the lockout counts them).
+ */
+const NOT_COMPARED = new Set([
+  'leases', 'subscription_checkpoints', 'projection_state', 'worker_heartbeats', 'retention_state', 'schema_migrations',
+  'sign_in_attempts', 'sign_in_lockouts',
+]);
 
 /** Bookkeeping a valid credential writes on use (requests carrying one are malformed in other ways). */
 const USE_STAMPS: Readonly<Record<string, readonly string[]>> = { api_keys: ['last_used_at'] };
@@ -13,7 +19,7 @@ export async function stateFingerprint(pool: Pool): Promise<Record<string, strin
   );
   const digests: Record<string, string> = {};
   for (const { name } of tables) {
-    if (MOVING_BY_THEMSELVES.has(name)) continue;
+    if (NOT_COMPARED.has(name)) continue;
     const { rows } = await pool.query<{ count: string; digest: string | null }>(
       `SELECT count(*) AS count, md5(string_agg(r::text, '|' ORDER BY r::text)) AS digest FROM (SELECT to_jsonb(t) - $1::text[] AS r FROM ${name} t) rows`,
       [USE_STAMPS[name] ?? []],
