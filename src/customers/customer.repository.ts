@@ -1,3 +1,4 @@
+import type { Reader } from '../database/customer-scope';
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../database/database';
 import type { BusinessSnapshot, PackageTier } from '../jobs/job.events';
@@ -31,8 +32,8 @@ export class CustomerRepository {
     return rows[0] ? toCustomer(rows[0]) : null;
   }
 
-  async exists(id: string): Promise<boolean> {
-    const { rowCount } = await this.database.pool.query('SELECT 1 FROM customers WHERE id = $1', [id]);
+  async exists(id: string, reader: Reader = this.database.pool): Promise<boolean> {
+    const { rowCount } = await reader.query('SELECT 1 FROM customers WHERE id = $1', [id]);
     return rowCount === 1;
   }
 }

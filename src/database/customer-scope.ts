@@ -1,6 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
 import { withTransaction } from './transaction';
 
+/** Where a read runs: the pool (staff, the app's own role) or a customer-scoped transaction's client. */
+export type Reader = Pick<PoolClient, 'query'>;
+
 /** The database role customer-facing reads run as (migration 022); row policies admit it to its customer's rows only. */
 export const CUSTOMER_ROLE = 'dbolt_customer';
 
@@ -19,4 +22,9 @@ export async function withCustomerScope<T>(pool: Pool, customerId: string, read:
     await client.query(`SELECT set_config('app.customer_id', $1, true)`, [customerId]);
     return read(client);
   });
+}
+
+/** Runs `read` in the customer's scope when `customerId` is given (a customer's request), else on the pool. */
+export function readAs<T>(pool: Pool, customerId: string | null, read: (reader: Reader) => Promise<T>): Promise<T> {
+  return customerId === null ? read(pool) : withCustomerScope(pool, customerId, read);
 }

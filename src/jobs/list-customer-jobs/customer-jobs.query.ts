@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CustomerRepository } from '../../customers/customer.repository';
+import { readAs, type Reader } from '../../database/customer-scope';
 import { Database } from '../../database/database';
 import { DomainError } from '../../shared/decider';
 import type { JobStatus, PackageTier, Priority } from '../job.events';
@@ -43,15 +44,23 @@ export class CustomerJobsQuery {
     @Inject(SubmissionCountsQuery) private readonly submissions: SubmissionCountsQuery,
   ) {}
 
-  async list(customerId: string, limit: number): Promise<JobSummary[]> {
-    if (!(await this.customers.exists(customerId))) throw new DomainError('NOT_FOUND', `Customer ${customerId} does not exist`);
-    const { rows } = await this.database.pool.query<JobListRow>(
+  /**
+   * `scoped`: a customer's own request, read in its database scope (row security), so a mistake
+   * in this query could still show nothing of another customer's.
+   */
+  async list(customerId: string, limit: number, scoped = false): Promise<JobSummary[]> {
+    return readAs(this.database.pool, scoped ? customerId : null, (reader) => this.read(reader, customerId, limit));
+  }
+
+  private async read(reader: Reader, customerId: string, limit: number): Promise<JobSummary[]> {
+    if (!(await this.customers.exists(customerId, reader))) throw new DomainError('NOT_FOUND', `Customer ${customerId} does not exist`);
+    const { rows } = await reader.query<JobListRow>(
       `SELECT id, status, status_reason, priority, package_tier, business_name, directory_count, dead_lettered,
               created_at, updated_at, version
        FROM jobs WHERE customer_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
       [customerId, limit],
     );
-    const counts = await this.submissions.forJobs(rows.map((row) => row.id));
+    const counts = await this.submissions.forJobs(rows.map((row) => row.id), reader);
     return rows.map((row) => toSummary(row, counts.get(row.id)!));
   }
 }

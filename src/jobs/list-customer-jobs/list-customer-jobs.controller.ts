@@ -24,7 +24,7 @@ export class ListCustomerJobsController {
   ): Promise<{ customerId: string; jobs: JobSummary[] }> {
     // Another customer's id reads exactly like an unknown one: nothing says it exists.
     if (!visibleTo(request.principal, customerId)) throw new DomainError('NOT_FOUND', `Customer ${customerId} does not exist`);
-    const jobs = await this.customerJobs.list(customerId, query.limit ?? DEFAULT_LIMIT);
+    const jobs = await this.customerJobs.list(customerId, query.limit ?? DEFAULT_LIMIT, request.principal?.kind === 'customer');
     return { customerId, jobs };
   }
 }

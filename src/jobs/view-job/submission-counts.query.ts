@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Reader } from '../../database/customer-scope';
 import { Database } from '../../database/database';
 import type { SubmissionStatus } from '../../submissions/submission.events';
 
@@ -20,10 +21,10 @@ export function emptySubmissionCounts(): SubmissionCounts {
 export class SubmissionCountsQuery {
   constructor(@Inject(Database) private readonly database: Database) {}
 
-  async forJobs(jobIds: readonly string[]): Promise<Map<string, SubmissionCounts>> {
+  async forJobs(jobIds: readonly string[], reader: Reader = this.database.pool): Promise<Map<string, SubmissionCounts>> {
     const counts = new Map(jobIds.map((id) => [id, emptySubmissionCounts()]));
     if (jobIds.length === 0) return counts;
-    const { rows } = await this.database.pool.query<{ job_id: string; status: SubmissionStatus; n: number }>(
+    const { rows } = await reader.query<{ job_id: string; status: SubmissionStatus; n: number }>(
       'SELECT job_id, status, count(*)::int AS n FROM job_results WHERE job_id = ANY ($1) GROUP BY job_id, status',
       [jobIds],
     );
