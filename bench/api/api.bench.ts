@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { runMigrations } from '../../src/database/migration-runner';
+import { loadAverage, machineInfo } from '../event-store/machine-info';
+import { connectionStringFor, createDatabase, dropDatabase } from '../shared/bench-server';
+import { resultsPath, writeResultsSection } from '../shared/results-file';
+import { benchStaffHeaders } from '../submissions/bench-session';
+import { startApi, type Guards } from './api-app';
+import { runLoad, type LoadResult } from './load-run';
+import { API_HEADING, apiSection, resultRows, targetLines, type Measured } from './report';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CUSTOMER = 'bench-customer';
+const NAME_PATTERN = /^bench_api_[0-9a-f]{8}$/;
+
+/**
+ * API benchmark: `GET /api/queue/:customerId` at 500 req/s and job creation at 100 req/s, with
+ * sessions and rate limits on, then with the guards replaced by an admit-all one, in the same run
+ * on the same database: the difference is what the guards cost. `npm run bench:api`;
+ * BENCH_SECONDS shortens it, BENCH_NO_WRITE=1 leaves bench/RESULTS.md alone.
+ */
+async function main(): Promise<void> {
+  const info = await machineInfo();
+  console.log(`API benchmark: ${info.cores} cores, ${info.cpuModel}, ${info.postgres}, Node ${info.node}; load at start ${info.loadAtStart}`);
+  const name = await createDatabase(`bench_api_${randomBytes(4).toString('hex')}`);
+  const pool = new Pool({ connectionString: connectionStringFor(name), max: 2 });
+  const measured: Measured[] = [];
+  try {
+    await runMigrations(pool);
+    await seed(pool);
+    for (const guards of ['on', 'off'] as const) measured.push(...(await measure(pool, connectionStringFor(name), guards)));
+  } finally {
+    await pool.end();
+    await dropDatabase(name, NAME_PATTERN);
+  }
+  const loadAtEnd = loadAverage();
+  console.log(resultRows(measured).join('\n'));
+  console.log(targetLines(measured).join('\n'));
+  if (process.env.BENCH_NO_WRITE !== '1') {
+    writeResultsSection(API_HEADING, apiSection(info, loadAtEnd, SECONDS, measured));
+    console.log(`Wrote ${resultsPath()}`);
+  }
+}
+
+async function seed(pool: Pool): Promise<void> {
+  const directories = Array.from({ length: 25 }, (_, i) => `('bench-dir-${i}', 'Bench ${i}', 'https://d${i}.test', 'https://d${i}.test/add', 'd${i}.test', ${90 - i}, true)`);
+  await pool.query(`INSERT INTO directories (id, name, url, submission_url, domain, domain_authority, active) VALUES ${directories.join(', ')}`);
+  await pool.query(`INSERT INTO customers (id, business_name, email, city, package_tier, package_size) VALUES ($1, 'Bench Co', 'owner@bench.test', 'Austin', 'growth', 10)`, [CUSTOMER]);
+}
+
+async function measure(pool: Pool, databaseUrl: string, guards: Guards): Promise<Measured[]> {
+  const { app, baseUrl } = await startApi(databaseUrl, guards);
+  try {
+    const headers = guards === 'on' ? await benchStaffHeaders(pool, baseUrl) : {};
+    const url = `${baseUrl}/api/queue/${CUSTOMER}`;
+    const post = { url, method: 'POST' as const, headers: { ...headers, 'content-type': 'application/json' }, body: '{}', connections: 5 };
+    await runLoad({ ...post, rate: 50, seconds: 2 }); // warm up: plans, pools, JIT, and jobs for the list to show
+    const get = { url, method: 'GET' as const, headers, connections: 10 };
+    await runLoad({ ...get, rate: 500, seconds: 2 });
+    const list: LoadResult = await runLoad({ ...get, rate: 500, seconds: SECONDS });
+    const create: LoadResult = await runLoad({ ...post, rate: 100, seconds: SECONDS });
+    return [{ route: 'GET /api/queue/:customerId', rate: 500, guards, result: list }, { route: 'POST /api/queue/:customerId', rate: 100, guards, result: create }];
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,60 @@
+import type { MachineInfo } from '../event-store/machine-info';
+import { markdownTable, textTable, type Table } from '../shared/tables';
+import type { Guards } from './api-app';
+import type { LoadResult } from './load-run';
+
+export const API_HEADING = '## API (`npm run bench:api`)';
+
+export interface Measured {
+  readonly route: string;
+  /** Requests per second offered. */
+  readonly rate: number;
+  readonly guards: Guards;
+  readonly result: LoadResult;
+}
+
+/** p99 targets (ms) at the offered rate, from the issue; the seed measured 150 ms (list) and 80 ms (create). */
+const TARGET_P99_MS: Readonly<Record<string, number>> = { 'GET /api/queue/:customerId': 10, 'POST /api/queue/:customerId': 20 };
+
+function table(measured: readonly Measured[]): Table {
+  return {
+    headers: ['route', 'guards', 'offered req/s', 'served req/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'errors'],
+    rows: measured.map(({ route, rate, guards, result: r }) => [
+      route, guards === 'on' ? 'session + rate limit' : 'off', String(rate), r.requestsPerSecond.toFixed(0), String(r.p50), String(r.p99),
+      String(r.max), String(r.total), String(r.non2xx), String(r.errors),
+    ]),
+  };
+}
+
+export function resultRows(measured: readonly Measured[]): string[] {
+  return [textTable(table(measured))];
+}
+
+/** Each route's p99 with guards against its target, and what the guards add at p50 and p99. */
+export function targetLines(measured: readonly Measured[]): string[] {
+  const lines: string[] = [];
+  for (const route of Object.keys(TARGET_P99_MS)) {
+    const on = measured.find((m) => m.route === route && m.guards === 'on');
+    const off = measured.find((m) => m.route === route && m.guards === 'off');
+    if (!on || !off) continue;
+    const target = TARGET_P99_MS[route];
+    const verdict = on.result.p99 <= target && on.result.non2xx === 0 ? 'met' : 'NOT met';
+    lines.push(`- ${route} at ${on.rate} req/s: p99 ${on.result.p99} ms with guards (target ≤ ${target} ms: ${verdict}); ` +
+      `the guards add ${(on.result.p50 - off.result.p50).toFixed(1)} ms at p50 and ${(on.result.p99 - off.result.p99).toFixed(1)} ms at p99.`);
+  }
+  return lines;
+}
+
+export function apiSection(info: MachineInfo, loadAtEnd: string, seconds: number, measured: readonly Measured[]): string {
+  return [
+    API_HEADING,
+    '',
+    `Run ${info.date}: ${info.cores} cores, ${info.cpuModel}, ${info.postgres}, Node ${info.node}. Load average (1 / 5 / 15 min) at start ${info.loadAtStart}, at end ${loadAtEnd}.`,
+    '',
+    `The app (roles api and projector, machine PostgreSQL, rate-limit counts in the machine's Redis) in this process; the load from autocannon in a separate one, on 127.0.0.1, ${seconds} s per row at a fixed offered rate after a warm-up. "off" replaces the session and API-key guards by one that admits everyone; rate limits stay configured but far above the load, so their guard still runs in both rows and its Redis round trip is part of both. Creating a job appends its events and answers 201; the projector builds the read models beside it.`,
+    '',
+    markdownTable(table(measured)),
+    '',
+    ...targetLines(measured),
+  ].join('\n');
+}
