@@ -3,6 +3,7 @@ import { APP_ROOT } from '../database/app-paths';
 import { ALL_CONFIG_SECTIONS, type ConfigSection } from './config-sections';
 import { EnvReader, type Env } from './env-reader';
 import { readHttpConfig, type HttpConfig } from './http-config';
+import { withSecretFiles } from './secret-files';
 import { readQueueConfig, readRetryConfig, readWorkerConfig, type QueueConfig, type RetryConfig, type WorkerConfig } from './queue-config';
 
 export type { QueueConfig, RetryConfig, WorkerConfig } from './queue-config';
@@ -64,11 +65,13 @@ export class ConfigError extends Error {
 }
 
 /**
- * The only reader of process.env. Every setting has an embedded-mode default. Only the problems
+ * The only reader of process.env. Every setting has an embedded-mode default; secrets may come
+ * from files instead (`<NAME>_FILE`, see secret-files.ts). Only the problems
  * of the `sections` this process uses stop it (the app: all of them).
  */
-export function loadConfig(env: Env = process.env, sections: readonly ConfigSection[] = ALL_CONFIG_SECTIONS): AppConfig {
+export function loadConfig(given: Env = process.env, sections: readonly ConfigSection[] = ALL_CONFIG_SECTIONS): AppConfig {
   const problems: Record<ConfigSection, string[]> = { http: [], database: [], eventStore: [], projections: [], retention: [], runtime: [] };
+  const env = withSecretFiles(given, problems);
   const section = (name: ConfigSection): SectionReader => ({ read: new EnvReader(env, problems[name]), problems: problems[name] });
   const database = readDatabaseConfig(section('database').read);
   const http = section('http');
