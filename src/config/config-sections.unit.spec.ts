@@ -1,19 +1,11 @@
-import { ConfigError, loadConfig } from './app-config';
+import { configProblems as problemsOf } from '../../test/support/config-problems';
+import { loadConfig } from './app-config';
 import { cliConfigSections } from './config-sections';
 
 const DATABASE_URL = 'postgres://u@db:5432/app';
 /** Each of these would stop a process that serves HTTP. */
 const BAD_HTTP = { PORT: '70000', HOST: '0.0.0.0', STAFF_API_TOKEN: 'short', AUTOBOLT_API_KEYS: 'short-key', HTTP_BODY_LIMIT_BYTES: '1' };
 
-const problemsOf = (attempt: () => unknown): string => {
-  try {
-    attempt();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.join('\n');
-    throw error;
-  }
-  return '';
-};
 
 describe('loadConfig per CLI command', () => {
   it('migrate, import, audit, events, projections and retention run on DATABASE_URL alone, without a staff token', () => {

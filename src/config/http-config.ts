@@ -4,6 +4,8 @@ import { isLoopbackHost } from './loopback-host';
 /** Only for embedded mode on a loopback HOST; otherwise a real token must be configured. */
 export const EMBEDDED_STAFF_TOKEN = 'dev-staff-token';
 
+export const MAX_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
 export interface HttpConfig {
   readonly port: number;
   readonly host: string;
@@ -21,7 +23,8 @@ export function readHttpConfig(read: EnvReader, problems: string[], databaseUrl:
     host,
     staffApiToken: readStaffToken(read, problems, databaseUrl, host),
     autoboltApiKeys: readApiKeys(read.string('AUTOBOLT_API_KEYS', ''), problems),
-    httpBodyLimitBytes: read.int('HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    // Default 1 MiB, never above 10 MB (docs/requirements.md R-API-16).
+    httpBodyLimitBytes: read.int('HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, MAX_BODY_LIMIT_BYTES),
   };
 }
 

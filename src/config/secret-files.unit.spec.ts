@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './app-config';
+import { configProblems } from '../../test/support/config-problems';
+import { loadConfig } from './app-config';
 import { SECRET_SETTINGS } from './secret-files';
 
 const dir = mkdtempSync(join(tmpdir(), 'dbolt-secrets-'));
@@ -13,13 +14,9 @@ function secretFile(name: string, content: string): string {
 }
 
 function problemsOf(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.join('\n');
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
+  const problems = configProblems(() => loadConfig(env));
+  if (problems === '') throw new Error('expected a ConfigError');
+  return problems;
 }
 
 describe('secret settings from <NAME>_FILE', () => {
