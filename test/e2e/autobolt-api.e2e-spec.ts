@@ -188,6 +188,12 @@ describe('AutoBolt API (machine PostgreSQL)', () => {
     expect(submitter.requests.at(-1)).toMatchObject({ dryRun: false, business: { ...business, phone: '', country: 'US' } });
   });
 
+  it('hands the submitter listing text cleaned of markup and scripts', async () => {
+    const business = { businessName: '<b>Acme</b> Plumbing', email: 'owner@acme.test', description: 'Fast<script>alert(1)</script> & friendly' };
+    await request(http()).post('/api/autobolt/test-submissions').set(staff).send({ directoryId: 'gamma', business }).expect(201);
+    expect(submitter.requests.at(-1)?.business).toMatchObject({ businessName: 'Acme Plumbing', description: 'Fast & friendly' });
+  });
+
   it('answers 400 naming the field, 404 for an unknown directory and 502 (no stack trace) when the submitter throws', async () => {
     const post = (body: object): request.Test => request(http()).post('/api/autobolt/test-submissions').set(apiKey).send(body);
     expect((await post({}).expect(400)).body.message).toContain('directoryId must be a directory id');
