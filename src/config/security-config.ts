@@ -11,12 +11,16 @@ export interface RateLimitConfig {
   /** Requests carrying X-API-Key, per key, per window; counted on top of the IP's own limit. */
   readonly perApiKey: number;
   readonly apiKeyWindowMs: number;
+  /** Key prefix of the shared counts in Redis (REDIS_URL): deployments sharing one Redis keep apart. */
+  readonly redisPrefix: string;
 }
 
 export interface SecurityConfig {
   /** Origins allowed by CORS; empty: CORS stays off (no Access-Control-* headers at all). */
   readonly corsOrigins: readonly string[];
   readonly rateLimit: RateLimitConfig;
+  /** Proxies in front of the API whose X-Forwarded-For is believed; 0: the client is the socket's peer. */
+  readonly trustProxyHops: number;
 }
 
 export function readSecurityConfig(read: EnvReader, problems: string[]): SecurityConfig {
@@ -27,7 +31,9 @@ export function readSecurityConfig(read: EnvReader, problems: string[]): Securit
       ipWindowMs: read.int('RATE_LIMIT_IP_WINDOW_MS', MINUTE, 100, 24 * HOUR),
       perApiKey: read.int('RATE_LIMIT_PER_API_KEY', 1000, 1, 100_000_000),
       apiKeyWindowMs: read.int('RATE_LIMIT_API_KEY_WINDOW_MS', HOUR, 100, 24 * HOUR),
+      redisPrefix: read.string('RATE_LIMIT_REDIS_PREFIX', 'dbolt:rate:'),
     },
+    trustProxyHops: read.int('HTTP_TRUST_PROXY_HOPS', 0, 0, 10),
   };
 }
 

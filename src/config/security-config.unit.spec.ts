@@ -7,7 +7,8 @@ describe('security settings', () => {
   it('defaults: CORS off, 100 requests a minute per IP, 1,000 an hour per API key, no allowlist, 1 MiB bodies', () => {
     const config = loadConfig({});
     expect(config.security).toEqual({
-      corsOrigins: [], rateLimit: { perIp: 100, ipWindowMs: 60_000, perApiKey: 1000, apiKeyWindowMs: 3_600_000 },
+      corsOrigins: [], trustProxyHops: 0,
+      rateLimit: { perIp: 100, ipWindowMs: 60_000, perApiKey: 1000, apiKeyWindowMs: 3_600_000, redisPrefix: 'dbolt:rate:' },
     });
     expect(config.outbound.directoryUrlAllowlist).toEqual([]);
     expect(config.httpBodyLimitBytes).toBe(1024 * 1024);
@@ -16,10 +17,12 @@ describe('security settings', () => {
   it('reads CORS origins, rate limits and the directory URL allowlist', () => {
     const config = loadConfig({
       CORS_ORIGINS: 'https://a.example.test, http://localhost:5173', RATE_LIMIT_PER_IP: '5', RATE_LIMIT_IP_WINDOW_MS: '1000',
-      RATE_LIMIT_PER_API_KEY: '7', RATE_LIMIT_API_KEY_WINDOW_MS: '2000', DIRECTORY_URL_ALLOWLIST: '127.0.0.1, Sandbox.Local,10.0.0.0/8,fd00::/8',
+      RATE_LIMIT_PER_API_KEY: '7', RATE_LIMIT_API_KEY_WINDOW_MS: '2000', RATE_LIMIT_REDIS_PREFIX: 'x:', HTTP_TRUST_PROXY_HOPS: '1',
+      DIRECTORY_URL_ALLOWLIST: '127.0.0.1, Sandbox.Local,10.0.0.0/8,fd00::/8',
     });
     expect(config.security.corsOrigins).toEqual(['https://a.example.test', 'http://localhost:5173']);
-    expect(config.security.rateLimit).toEqual({ perIp: 5, ipWindowMs: 1000, perApiKey: 7, apiKeyWindowMs: 2000 });
+    expect(config.security.rateLimit).toEqual({ perIp: 5, ipWindowMs: 1000, perApiKey: 7, apiKeyWindowMs: 2000, redisPrefix: 'x:' });
+    expect(config.security.trustProxyHops).toBe(1);
     expect(config.outbound.directoryUrlAllowlist).toEqual(['127.0.0.1', 'sandbox.local', '10.0.0.0/8', 'fd00::/8']);
   });
 

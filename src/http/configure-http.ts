@@ -12,6 +12,8 @@ import { createValidationPipe } from './validation.pipe';
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.setGlobalPrefix('api');
+  // Behind a load balancer every client would otherwise share its address, and so one rate limit.
+  if (config.security.trustProxyHops > 0) express.set('trust proxy', config.security.trustProxyHops);
   express.use(correlationIdMiddleware);
   express.use(uriTooLongMiddleware);
   // An API serving JSON: helmet's defaults (no sniffing, no framing, a deny-all CSP, HSTS) cost nothing.

@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Inject, UseGuards } from '@nestjs/common';
+import { NoRateLimit } from '../http/rate-limit/rate-limit-trackers';
 import { StaffAuthGuard } from '../auth/staff-auth.guard';
 import { Database } from '../database/database';
 import { DeadLetters } from '../queue/dead-letters.service';
@@ -9,8 +10,10 @@ import { renderMetrics, type Metric } from './prometheus-text';
 const BREAKER_VALUE = { closed: 0, half_open: 1, open: 2 } as const;
 
 /** `GET /api/metrics` for Prometheus (docs/requirements.md R-OBS-1): queue, dead letters, worker, breaker, jobs. */
+/** Not rate limited: a scraper polls it on a fixed schedule, and it needs the staff credential anyway. */
 @Controller('metrics')
 @UseGuards(StaffAuthGuard)
+@NoRateLimit()
 export class MetricsController {
   constructor(
     private readonly database: Database,
