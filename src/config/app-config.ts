@@ -75,7 +75,9 @@ export class ConfigError extends Error {
  * of the `sections` this process uses stop it (the app: all of them).
  */
 export function loadConfig(given: Env = process.env, sections: readonly ConfigSection[] = ALL_CONFIG_SECTIONS): AppConfig {
-  const problems: Record<ConfigSection, string[]> = { http: [], database: [], eventStore: [], projections: [], retention: [], runtime: [], outbound: [] };
+  const problems: Record<ConfigSection, string[]> = {
+    http: [], database: [], eventStore: [], projections: [], retention: [], runtime: [], outbound: [],
+  };
   const env = withSecretFiles(given, problems);
   const section = (name: ConfigSection): SectionReader => ({ read: new EnvReader(env, problems[name]), problems: problems[name] });
   const database = readDatabaseConfig(section('database').read);

@@ -63,7 +63,8 @@ export interface OutboundConfig {
 export function readOutboundConfig(read: EnvReader, problems: string[]): OutboundConfig {
   const entries = splitList(read.string('DIRECTORY_URL_ALLOWLIST', '')).map((entry) => entry.toLowerCase());
   for (const entry of entries) {
-    if (!isAllowlistEntry(entry)) problems.push(`DIRECTORY_URL_ALLOWLIST: "${entry.slice(0, 100)}" is not a host name, an IP address or a CIDR range`);
+    if (isAllowlistEntry(entry)) continue;
+    problems.push(`DIRECTORY_URL_ALLOWLIST: "${entry.slice(0, 100)}" is not a host name, an IP address or a CIDR range`);
   }
   return { directoryUrlAllowlist: entries };
 }
