@@ -1,14 +1,16 @@
-// Nest 12 ships ESM only; Jest 30 on Node 20 needs it transpiled to CommonJS (see STACK.md).
+// Nest 12 and sanitize-html's parser (htmlparser2 and its dom* / entities packages) ship ESM only;
+// Jest 30 on Node 20 needs them transpiled to CommonJS (see STACK.md).
+const ESM_ONLY = '@nestjs|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities';
 const transform = {
   '^.+\\.ts$': ['@swc/jest'],
-  '^.+/node_modules/@nestjs/.+\\.js$': [
+  [`^.+/node_modules/(${ESM_ONLY})/.+\\.js$`]: [
     '@swc/jest',
     { jsc: { target: 'es2023', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } },
   ],
 };
 const base = {
   transform,
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY})/)`],
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

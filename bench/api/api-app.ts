@@ -6,6 +6,7 @@ import { StaffOrApiKeyGuard } from '../../src/auth/staff-or-api-key.guard';
 import { loadConfig } from '../../src/config/app-config';
 import type { ApiRequest } from '../../src/http/api-request';
 import { configureHttp } from '../../src/http/configure-http';
+import { RateLimitGuard } from '../../src/http/rate-limit/rate-limit.guard';
 
 export type Guards = 'on' | 'off';
 
@@ -17,7 +18,7 @@ const letEveryoneIn: CanActivate = {
   },
 };
 
-/** Limits far above what the load reaches: the guard runs (and costs what it costs) without refusing. */
+/** Limits far above what the load reaches: with guards on, the rate-limit guard runs (and costs what it costs) without refusing. */
 const UNREACHED_LIMITS = { RATE_LIMIT_PER_IP: '100000000', RATE_LIMIT_PER_API_KEY: '100000000' };
 
 /**
@@ -30,7 +31,10 @@ export async function startApi(databaseUrl: string, guards: Guards): Promise<{ a
     ...UNREACHED_LIMITS,
   });
   let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
-  if (guards === 'off') builder = builder.overrideGuard(StaffAuthGuard).useValue(letEveryoneIn).overrideGuard(StaffOrApiKeyGuard).useValue(letEveryoneIn);
+  if (guards === 'off') {
+    builder = builder.overrideGuard(StaffAuthGuard).useValue(letEveryoneIn).overrideGuard(StaffOrApiKeyGuard).useValue(letEveryoneIn)
+      .overrideGuard(RateLimitGuard).useValue(letEveryoneIn);
+  }
   const app = (await builder.compile()).createNestApplication({ logger: ['error', 'warn'] });
   configureHttp(app, config);
   await app.listen(0, '127.0.0.1');

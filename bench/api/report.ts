@@ -51,7 +51,7 @@ export function apiSection(info: MachineInfo, loadAtEnd: string, seconds: number
     '',
     `Run ${info.date}: ${info.cores} cores, ${info.cpuModel}, ${info.postgres}, Node ${info.node}. Load average (1 / 5 / 15 min) at start ${info.loadAtStart}, at end ${loadAtEnd}.`,
     '',
-    `The app (roles api and projector, machine PostgreSQL, rate-limit counts in the machine's Redis) in this process; the load from autocannon in a separate one, on 127.0.0.1, ${seconds} s per row at a fixed offered rate after a warm-up. "off" replaces the session and API-key guards by one that admits everyone; rate limits stay configured but far above the load, so their guard still runs in both rows and its Redis round trip is part of both. Creating a job appends its events and answers 201; the projector builds the read models beside it.`,
+    `The app (roles api and projector, machine PostgreSQL, rate-limit counts in the machine's Redis) in this process; the load from autocannon in a separate one, on 127.0.0.1, ${seconds} s per row at a fixed offered rate after a warm-up. "on": a staff session (looked up in PostgreSQL per request) and the rate-limit guard (counts in Redis) with limits far above the load, so nothing is refused; "off": the session, API-key and rate-limit guards replaced by one that admits everyone. Creating a job appends its events and answers 201; the projector builds the read models beside it.`,
     '',
     markdownTable(table(measured)),
     '',

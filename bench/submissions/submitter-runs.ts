@@ -22,6 +22,7 @@ export function makeSubmitter(evidenceDir: string, retireAfter: number, maxConcu
   const pool = new BrowserPool({ executablePath: CHROMIUM_PATH, maxConcurrency, retireAfter, launchTimeoutMs: 15_000 });
   const submitter = new PlaywrightSubmitter(pool, {
     evidenceDir, navigationTimeoutMs: 15_000, submitTimeoutMs: 15_000, politenessDelayMs: 0, detectFields: detectFieldsInPage,
+    directoryUrlAllowlist: ['127.0.0.1'],
   });
   return { submitter, pool };
 }

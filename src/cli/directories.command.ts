@@ -25,6 +25,7 @@ export class DirectoriesImportCommand extends CommandRunner {
     try {
       const entries = parseDirectoryEntries(input);
       if (options.dryRun) {
+        await this.importer.checkDestinations(entries);
         console.log(`${file}: ${entries.length} directories, all valid (nothing written)`);
         return;
       }

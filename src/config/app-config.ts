@@ -3,6 +3,8 @@ import { APP_ROOT } from '../database/app-paths';
 import { ALL_CONFIG_SECTIONS, type ConfigSection } from './config-sections';
 import { EnvReader, type Env } from './env-reader';
 import { readHttpConfig, type HttpConfig } from './http-config';
+import { withSecretFiles } from './secret-files';
+import { readOutboundConfig, readSecurityConfig, type OutboundConfig, type SecurityConfig } from './security-config';
 import { readQueueConfig, readRetryConfig, readWorkerConfig, type QueueConfig, type RetryConfig, type WorkerConfig } from './queue-config';
 
 export type { QueueConfig, RetryConfig, WorkerConfig } from './queue-config';
@@ -10,6 +12,7 @@ import { readBrowserConfig, readDemoConfig, type BrowserConfig, type DemoConfig 
 
 export type { BrowserConfig, DemoConfig } from './browser-config';
 export type { AuthConfig } from './auth-config';
+export type { OutboundConfig, RateLimitConfig, SecurityConfig } from './security-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -43,6 +46,9 @@ export interface AppConfig extends HttpConfig {
   readonly worker: WorkerConfig;
   readonly browser: BrowserConfig;
   readonly demo: DemoConfig;
+  /** CORS and rate limits of the HTTP API. */
+  readonly security: SecurityConfig;
+  readonly outbound: OutboundConfig;
 }
 
 export interface RetentionConfig {
@@ -64,11 +70,15 @@ export class ConfigError extends Error {
 }
 
 /**
- * The only reader of process.env. Every setting has an embedded-mode default. Only the problems
+ * The only reader of process.env. Every setting has an embedded-mode default; secrets may come
+ * from files instead (`<NAME>_FILE`, see secret-files.ts). Only the problems
  * of the `sections` this process uses stop it (the app: all of them).
  */
-export function loadConfig(env: Env = process.env, sections: readonly ConfigSection[] = ALL_CONFIG_SECTIONS): AppConfig {
-  const problems: Record<ConfigSection, string[]> = { http: [], database: [], eventStore: [], projections: [], retention: [], runtime: [] };
+export function loadConfig(given: Env = process.env, sections: readonly ConfigSection[] = ALL_CONFIG_SECTIONS): AppConfig {
+  const problems: Record<ConfigSection, string[]> = {
+    http: [], database: [], eventStore: [], projections: [], retention: [], runtime: [], outbound: [],
+  };
+  const env = withSecretFiles(given, problems);
   const section = (name: ConfigSection): SectionReader => ({ read: new EnvReader(env, problems[name]), problems: problems[name] });
   const database = readDatabaseConfig(section('database').read);
   const http = section('http');
@@ -85,6 +95,8 @@ export function loadConfig(env: Env = process.env, sections: readonly ConfigSect
     worker: readWorkerConfig(runtime.read, runtime.problems),
     browser: readBrowserConfig(runtime.read, database.dataDir),
     demo: readDemoConfig(runtime.read, !env.DATABASE_URL?.trim()),
+    security: readSecurityConfig(http.read, http.problems),
+    outbound: readOutboundConfig(section('outbound').read, problems.outbound),
   };
   const found = [...new Set(sections)].flatMap((name) => problems[name]);
   if (found.length > 0) throw new ConfigError(found);

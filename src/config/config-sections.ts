@@ -4,7 +4,7 @@
  * fall back to their defaults, unused.
  */
 export type ConfigSection =
-  /** PORT, HOST, STAFF_SESSION_TTL_MINUTES, CUSTOMER_SESSION_TTL_MINUTES, API_KEY_*, HTTP_BODY_LIMIT_BYTES (and the refusal of the retired AUTOBOLT_API_KEYS). */
+  /** PORT, HOST, STAFF_SESSION_TTL_MINUTES, CUSTOMER_SESSION_TTL_MINUTES, API_KEY_*, HTTP_BODY_LIMIT_BYTES, CORS_ORIGINS, RATE_LIMIT_* (and the refusal of the retired AUTOBOLT_API_KEYS). */
   | 'http'
   /** DATABASE_URL, DATA_DIR, EMBEDDED_PG_PORT, DB_POOL_MAX, DB_STATEMENT_TIMEOUT_MS, MIGRATE_ON_BOOT. */
   | 'database'
@@ -15,10 +15,12 @@ export type ConfigSection =
   /** RETENTION_*, and IDEMPOTENCY_WINDOW_DAYS, whose bookkeeping a retention pass cleans up. */
   | 'retention'
   /** What the app's roles run: ROLES, the queue, retries, workers, the browser, the demo. */
-  | 'runtime';
+  | 'runtime'
+  /** DIRECTORY_URL_ALLOWLIST: which forbidden addresses directory URLs may still reach (import, worker). */
+  | 'outbound';
 
 /** The app always listens on HTTP (every role), so it validates everything. */
-export const ALL_CONFIG_SECTIONS: readonly ConfigSection[] = ['http', 'database', 'eventStore', 'projections', 'retention', 'runtime'];
+export const ALL_CONFIG_SECTIONS: readonly ConfigSection[] = ['http', 'database', 'eventStore', 'projections', 'retention', 'runtime', 'outbound'];
 
 /** `migrate` boots only the database; every other command also boots the event store. */
 const CLI_COMMAND_SECTIONS: Readonly<Record<string, readonly ConfigSection[]>> = {
@@ -26,7 +28,7 @@ const CLI_COMMAND_SECTIONS: Readonly<Record<string, readonly ConfigSection[]>> =
   accounts: ['database', 'eventStore'],
   audit: ['database', 'eventStore'],
   events: ['database', 'eventStore'],
-  directories: ['database', 'eventStore'],
+  directories: ['database', 'eventStore', 'outbound'],
   'api-keys': ['database', 'eventStore'],
   projections: ['database', 'eventStore', 'projections'],
   retention: ['database', 'eventStore', 'retention'],

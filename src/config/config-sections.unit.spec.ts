@@ -1,19 +1,11 @@
-import { ConfigError, loadConfig } from './app-config';
+import { configProblems as problemsOf } from '../../test/support/config-problems';
+import { loadConfig } from './app-config';
 import { cliConfigSections } from './config-sections';
 
 const DATABASE_URL = 'postgres://u@db:5432/app';
 /** Each of these would stop a process that serves HTTP. */
-const BAD_HTTP = { PORT: '70000', HOST: '0.0.0.0', STAFF_SESSION_TTL_MINUTES: '0', AUTOBOLT_API_KEYS: 'short-key', HTTP_BODY_LIMIT_BYTES: '1' };
+const BAD_HTTP = { PORT: '70000', HOST: '0.0.0.0', STAFF_SESSION_TTL_MINUTES: '0', AUTOBOLT_API_KEYS: 'retired-key', HTTP_BODY_LIMIT_BYTES: '1' };
 
-const problemsOf = (attempt: () => unknown): string => {
-  try {
-    attempt();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.join('\n');
-    throw error;
-  }
-  return '';
-};
 
 describe('loadConfig per CLI command', () => {
   it('migrate, import, audit, events, projections, retention and accounts run on DATABASE_URL alone, without HTTP settings', () => {

@@ -1,6 +1,8 @@
 import { readAuthConfig, type AuthConfig } from './auth-config';
 import type { EnvReader } from './env-reader';
 
+export const MAX_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
 export interface HttpConfig {
   readonly port: number;
   readonly host: string;
@@ -23,7 +25,8 @@ export function readHttpConfig(read: EnvReader, problems: string[]): HttpConfig 
     host: read.string('HOST', '127.0.0.1'),
     auth: readAuthConfig(read),
     apiKeys: readApiKeySettings(read, problems),
-    httpBodyLimitBytes: read.int('HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    // Default and ceiling 10 MB (audit §5.1; docs/requirements.md R-API-16).
+    httpBodyLimitBytes: read.int('HTTP_BODY_LIMIT_BYTES', MAX_BODY_LIMIT_BYTES, 1024, MAX_BODY_LIMIT_BYTES),
   };
 }
 

@@ -85,7 +85,7 @@ function duplicateIds(entries: readonly (DirectoryEntry | null)[]): string[] {
   return problems;
 }
 
-function capped(problems: readonly string[]): string[] {
+export function capped(problems: readonly string[]): string[] {
   if (problems.length <= MAX_PROBLEMS) return [...problems];
   return [...problems.slice(0, MAX_PROBLEMS), `… and ${problems.length - MAX_PROBLEMS} more`];
 }

@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { withTransaction } from '../database/transaction';
+import { cachingResolver, DestinationGuard, destinationAllowlist } from '../outbound/destination-guard';
 import type { FormMapping } from '../workers/submitter.port';
-import { parseDirectoryEntries, type DirectoryEntry } from './directory-entries.validation';
+import { refusedDestinations } from './directory-destinations';
+import { capped, InvalidDirectoryEntriesError, parseDirectoryEntries, type DirectoryEntry } from './directory-entries.validation';
 
 export interface ImportCounts {
   readonly inserted: number;
@@ -19,14 +22,25 @@ const CHUNK = 500;
  */
 @Injectable()
 export class DirectoryImport {
-  constructor(@Inject(Database) private readonly database: Database) {}
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  /** Throws InvalidDirectoryEntriesError, naming every problem, before any write. */
+  /** Throws InvalidDirectoryEntriesError, naming every problem (forbidden destinations too), before any write. */
   async importEntries(input: unknown): Promise<ImportCounts> {
     return this.upsert(parseDirectoryEntries(input));
   }
 
+  /** Throws InvalidDirectoryEntriesError naming every URL that resolves to a forbidden address. */
+  async checkDestinations(entries: readonly DirectoryEntry[]): Promise<void> {
+    const guard = new DestinationGuard(destinationAllowlist(this.config), cachingResolver());
+    const problems = await refusedDestinations(entries, guard);
+    if (problems.length > 0) throw new InvalidDirectoryEntriesError(capped(problems));
+  }
+
   async upsert(entries: readonly DirectoryEntry[]): Promise<ImportCounts> {
+    await this.checkDestinations(entries);
     return withTransaction(this.database.pool, async (client) => {
       let inserted = 0;
       for (let start = 0; start < entries.length; start += CHUNK) {

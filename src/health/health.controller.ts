@@ -1,9 +1,12 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { Database } from '../database/database';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { NoRateLimit } from '../http/rate-limit/rate-limit-trackers';
 import { LocalWorker } from '../workers/workers.module';
 
+/** Not rate limited: supervisors and load balancers probe it often, from few addresses. */
 @Controller('health')
+@NoRateLimit()
 export class HealthController {
   constructor(
     private readonly database: Database,

@@ -1,17 +1,26 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
 import { correlationIdMiddleware } from './api-request';
 import { rejectDeepJson } from './json-depth';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { StorableInputPipe } from './storable-input.pipe';
+import { uriTooLongMiddleware } from './uri-too-long.middleware';
 import { createValidationPipe } from './validation.pipe';
 
 /** The HTTP setup of the app, shared by main.ts and the test harness so both behave alike. Call before init(). */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.setGlobalPrefix('api');
+  // Behind a load balancer every client would otherwise share its address, and so one rate limit.
+  if (config.security.trustProxyHops > 0) express.set('trust proxy', config.security.trustProxyHops);
   express.use(correlationIdMiddleware);
+  express.use(uriTooLongMiddleware);
+  // An API serving JSON: helmet's defaults (no sniffing, no framing, a deny-all CSP, HSTS) cost nothing.
+  express.use(helmet());
+  // Off unless configured: a browser page from another origin gets no Access-Control-* header at all.
+  if (config.security.corsOrigins.length > 0) express.enableCors({ origin: [...config.security.corsOrigins] });
   // Registered before init(), so Nest skips its own 100 kB parsers (same handler names).
   express.useBodyParser('json', { limit: config.httpBodyLimitBytes });
   express.useBodyParser('urlencoded', { limit: config.httpBodyLimitBytes, extended: false });

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import { CatalogTooSmallError } from '../directories/directory-catalog.repository';
+import { InvalidDirectoryEntriesError } from '../directories/directory-entries.validation';
 import {
   EventStoreError, EventTooLargeError, InvalidAppendError, InvalidCheckpointError, InvalidEventDataError, InvalidReadError,
   WrongExpectedVersionError,
@@ -32,6 +33,9 @@ export function toErrorResponse(exception: unknown): ErrorResponse | null {
   if (exception instanceof CatalogTooSmallError) {
     const { message, required, available } = exception;
     return { status: 409, body: { error: 'catalog_too_small', message, required, available } };
+  }
+  if (exception instanceof InvalidDirectoryEntriesError) {
+    return { status: 400, body: { error: 'validation_failed', message: exception.message, problems: exception.problems } };
   }
   if (exception instanceof EventStoreError) return fromEventStoreError(exception);
   return null;

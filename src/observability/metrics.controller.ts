@@ -1,6 +1,7 @@
 import { Get, Header, Inject } from '@nestjs/common';
 import { apiKeyMetrics } from '../auth/api-keys/api-key-metrics';
 import { ApiKeys } from '../auth/api-keys/api-keys.service';
+import { NoRateLimit } from '../http/rate-limit/rate-limit-trackers';
 import { StaffOrApiKeyController } from '../http/guarded-controller.decorator';
 import { Database } from '../database/database';
 import { DeadLetters } from '../queue/dead-letters.service';
@@ -11,7 +12,9 @@ import { renderMetrics, type Metric } from './prometheus-text';
 const BREAKER_VALUE = { closed: 0, half_open: 1, open: 2 } as const;
 
 /** `GET /api/metrics` for Prometheus (docs/requirements.md R-OBS-1, R-API-10): staff, or a scraper's key with scope `metrics`. */
+/** Not rate limited: a scraper polls it on a fixed schedule, and it needs a credential anyway. */
 @StaffOrApiKeyController('metrics', 'metrics')
+@NoRateLimit()
 export class MetricsController {
   constructor(
     private readonly database: Database,

@@ -6,6 +6,7 @@ import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
 import { DynamicMappingModule } from '../directories/dynamic-mapping/dynamic-mapping.module';
 import { EventStoreModule } from '../event-store/event-store.module';
+import { RateLimitModule } from '../http/rate-limit/rate-limit.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { QueueHttpModule } from '../queue/http/queue-http.module';
 import { QueueModule } from '../queue/queue.module';
@@ -20,11 +21,11 @@ import { ReactorRoleModule } from './reactor-role.module';
 
 /**
  * What every process has, whatever its roles: the database, the log, the queue, the read models
- * installed, and the HTTP API — health is how a supervisor sees any process alive, and the
- * admin API answers from any of them.
+ * installed, and the HTTP API (rate limited) — health is how a supervisor sees any process alive,
+ * and the admin API answers from any of them.
  */
 export const EVERY_PROCESS: readonly Type[] = [
-  DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
+  RateLimitModule, DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
   JobsModule, AuthHttpModule, ProjectionsAdminModule, QueueHttpModule, RetentionModule, DemoModule, DynamicMappingModule, TestSubmissionsModule,
   ApiKeysHttpModule,
 ];

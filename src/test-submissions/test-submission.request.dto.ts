@@ -4,6 +4,7 @@ import {
 } from 'class-validator';
 import { DIRECTORY_ID, DIRECTORY_ID_MESSAGE } from '../directories/directory-entries.validation';
 import { PageLimitQueryDto } from '../http/page-limit.dto';
+import { PlainText } from '../http/plain-text.decorator';
 
 const NOT_BLANK = /\S/;
 
@@ -13,24 +14,24 @@ export class ListTestSubmissionsQueryDto extends PageLimitQueryDto {
   readonly directoryId?: string;
 }
 
-/** A BusinessSnapshot; what is left out is sent empty (country: US). */
+/** A BusinessSnapshot; what is left out is sent empty (country: US). Text fields lose any markup. */
 export class TestBusinessDto {
-  @IsString() @Matches(NOT_BLANK, { message: 'business.businessName must not be blank' }) @MaxLength(200)
+  @PlainText() @IsString() @Matches(NOT_BLANK, { message: 'business.businessName must not be blank' }) @MaxLength(200)
   readonly businessName!: string;
 
   @IsEmail({}, { message: 'business.email must be an email address' }) @MaxLength(254)
   readonly email!: string;
 
-  @IsOptional() @IsString() @MaxLength(50) readonly phone?: string;
-  @IsOptional() @IsString() @MaxLength(2000) readonly website?: string;
-  @IsOptional() @IsString() @MaxLength(300) readonly address?: string;
-  @IsOptional() @IsString() @MaxLength(100) readonly city?: string;
-  @IsOptional() @IsString() @MaxLength(100) readonly state?: string;
-  @IsOptional() @IsString() @MaxLength(20) readonly zip?: string;
-  @IsOptional() @IsString() @MaxLength(60) readonly country?: string;
-  @IsOptional() @IsString() @MaxLength(100) readonly category?: string;
-  @IsOptional() @IsString() @MaxLength(5000) readonly description?: string;
-  @IsOptional() @IsString() @MaxLength(200) readonly contactName?: string;
+  @IsOptional() @PlainText() @IsString() @MaxLength(50) readonly phone?: string;
+  @IsOptional() @PlainText() @IsString() @MaxLength(2000) readonly website?: string;
+  @IsOptional() @PlainText() @IsString() @MaxLength(300) readonly address?: string;
+  @IsOptional() @PlainText() @IsString() @MaxLength(100) readonly city?: string;
+  @IsOptional() @PlainText() @IsString() @MaxLength(100) readonly state?: string;
+  @IsOptional() @PlainText() @IsString() @MaxLength(20) readonly zip?: string;
+  @IsOptional() @PlainText() @IsString() @MaxLength(60) readonly country?: string;
+  @IsOptional() @PlainText() @IsString() @MaxLength(100) readonly category?: string;
+  @IsOptional() @PlainText() @IsString() @MaxLength(5000) readonly description?: string;
+  @IsOptional() @PlainText() @IsString() @MaxLength(200) readonly contactName?: string;
 }
 
 export class CreateTestSubmissionDto {

@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/app-config';
+import { destinationAllowlist } from '../outbound/destination-guard';
 import { BrowserPool } from './browser/browser-pool';
 import { detectFieldsInPage } from './playwright/detect-fields';
 import { PlaywrightSubmitter } from './playwright/playwright.submitter';
@@ -22,6 +23,7 @@ export async function createSubmitter(config: AppConfig): Promise<Submitter> {
     politenessDelayMs: browser.politenessDelayMs,
     politeness,
     detectFields: detectFieldsInPage,
+    directoryUrlAllowlist: destinationAllowlist(config),
   });
 }
 

@@ -159,6 +159,16 @@ describe('AutoBolt API (machine PostgreSQL)', () => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses to import a directory URL that reaches a loopback or metadata address with 400 naming it', async () => {
+    const entries = [entry('omega'), { ...entry('psi'), submissionUrl: 'http://127.0.0.2:9/add' }, { ...entry('chi'), url: 'http://[fd00:ec2::254]/' }];
+    const response = await request(http()).post('/api/autobolt/dynamic-mapping').set(apiKey).send(entries).expect(400);
+    expect(response.body).toMatchObject({
+      error: 'validation_failed',
+      problems: ['directories[1] ("psi").submissionUrl: refused, 127.0.0.2 is a loopback address', 'directories[2] ("chi").url: refused, fd00:ec2::254 is a cloud metadata address'],
+    });
+    expect((await db.pool.query(`SELECT 1 FROM directories WHERE id IN ('omega', 'psi', 'chi')`)).rowCount).toBe(0);
+  });
+
   it('refuses a selector or name holding text PostgreSQL cannot store with 400 naming it, not a 500, and writes nothing', async () => {
     const before = await count();
     for (const bad of [entry('theta', ['#ok\u0000']), { ...entry('iota'), name: 'half an emoji \ud83d' }]) {
@@ -196,6 +206,12 @@ describe('AutoBolt API (machine PostgreSQL)', () => {
       .send({ directoryId: 'gamma', business, dryRun: false }).expect(201);
     expect(created.body).toMatchObject({ dryRun: false, actor: staffMember.actor, outcome: { kind: 'success', listingUrl: 'https://listing.test/1' } });
     expect(submitter.requests.at(-1)).toMatchObject({ dryRun: false, business: { ...business, phone: '', country: 'US' } });
+  });
+
+  it('hands the submitter listing text cleaned of markup and scripts', async () => {
+    const business = { businessName: '<b>Acme</b> Plumbing', email: 'owner@acme.test', description: 'Fast<script>alert(1)</script> & friendly' };
+    await request(http()).post('/api/autobolt/test-submissions').set(staff).send({ directoryId: 'gamma', business }).expect(201);
+    expect(submitter.requests.at(-1)?.business).toMatchObject({ businessName: 'Acme Plumbing', description: 'Fast & friendly' });
   });
 
   it('answers 400 naming the field, 404 for an unknown directory and 502 (no stack trace) when the submitter throws', async () => {

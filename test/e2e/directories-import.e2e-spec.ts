@@ -75,6 +75,24 @@ describe('CLI: directories import (machine PostgreSQL)', () => {
     expect((await rows()).map((r) => r.id)).toEqual(['alpha', 'beta', 'gamma']);
   });
 
+  it('refuses directory URLs that reach loopback, private or metadata addresses unless allowlisted, dry run included', async () => {
+    const path = await file('inside.json', [
+      entry('theta', { submissionUrl: 'http://169.254.169.254/latest/meta-data' }), entry('iota', { url: 'http://localhost:8080/' }),
+      entry('kappa', { submissionUrl: 'http://10.1.2.3/add' }), entry('lambda'),
+    ]);
+    for (const args of [[path], [path, '--dry-run']]) {
+      const { code, err } = await cli('directories', 'import', ...args);
+      expect(code).toBe(1);
+      expect(err).toContain('directories[0] ("theta").submissionUrl: refused, 169.254.169.254 is a cloud metadata address');
+      expect(err).toMatch(/directories\[1\] \("iota"\)\.url: refused, localhost resolves to (127\.0\.0\.1|::1), a loopback address/);
+      expect(err).toContain('directories[2] ("kappa").submissionUrl: refused, 10.1.2.3 is a private (RFC 1918) address');
+      expect(err).not.toContain('lambda');
+    }
+    expect((await rows()).map((r) => r.id)).toEqual(['alpha', 'beta', 'gamma']);
+    const allowing = { ...config, outbound: { directoryUrlAllowlist: ['localhost', '::1', '127.0.0.1', '10.0.0.0/8', '169.254.169.254'] } };
+    expect(await runCliCaptured(allowing, 'directories', 'import', path)).toMatchObject({ code: 0 });
+  });
+
   it('exits 1 with a one-line message for a file that is missing, not JSON or not a list', async () => {
     const missing = join(dir, 'missing.json');
     expect(await cli('directories', 'import', missing)).toMatchObject({ code: 1, err: expect.stringContaining(`cannot read ${missing}: ENOENT`) });

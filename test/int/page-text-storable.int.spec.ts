@@ -53,6 +53,7 @@ describe('text from a result page reaches the event store (real Chromium, machin
     const pool = new BrowserPool({ executablePath: '/usr/bin/chromium', maxConcurrency: 1, retireAfter: 200, launchTimeoutMs: 15_000 });
     submitter = new PlaywrightSubmitter(pool, {
       evidenceDir, navigationTimeoutMs: 5_000, submitTimeoutMs: 5_000, politenessDelayMs: 0, detectFields: detectFieldsInPage,
+    directoryUrlAllowlist: ['127.0.0.1'],
     });
     db = await createTestDatabase();
     store = new PostgresEventStore(db.pool, { maxEventBytes: 1 << 20, pollIntervalMs: 200, listen: false });

@@ -148,6 +148,7 @@ function makeSubmitter(evidenceDir: string, poolOptions: Partial<ConstructorPara
   const pool = new BrowserPool({ executablePath: '/usr/bin/chromium', maxConcurrency: 2, retireAfter: 200, launchTimeoutMs: 15_000, ...poolOptions });
   const submitter = new PlaywrightSubmitter(pool, {
     evidenceDir, navigationTimeoutMs: timeoutMs, submitTimeoutMs: timeoutMs, politenessDelayMs: 0, detectFields: detectFieldsInPage,
+    directoryUrlAllowlist: ['127.0.0.1'],
   });
   return { pool, submitter };
 }

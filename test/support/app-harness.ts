@@ -3,17 +3,18 @@ import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
 import { loadConfig } from '../../src/config/app-config';
 import { configureHttp } from '../../src/http/configure-http';
+import { HARNESS_ENV } from './harness-env';
 
 /**
- * Boots the whole app in-process, as main.ts does, on the settings given (env-style). The demo
- * (sandbox + demo job) is off unless a test asks for it; `override` swaps providers (e.g. the
- * submitter) for tests about the queue rather than the browser.
+ * Boots the whole app in-process, as main.ts does, on the settings given (env-style) over
+ * HARNESS_ENV. The demo (sandbox + demo job) is off unless a test asks for it; `override` swaps
+ * providers (e.g. the submitter) for tests about the queue rather than the browser.
  */
 export async function bootApp(
   env: Record<string, string>,
   override: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
 ): Promise<INestApplication> {
-  const config = loadConfig({ PORT: '0', DEMO: 'false', ...env });
+  const config = loadConfig({ PORT: '0', DEMO: 'false', ...HARNESS_ENV, ...env });
   const moduleRef = await override(Test.createTestingModule({ imports: [AppModule.forRoot(config)] })).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   configureHttp(app, config);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { APP_ROOT } from '../../src/database/app-paths';
+import { HARNESS_ENV } from './harness-env';
 
 export const MAIN = join(APP_ROOT, 'dist', 'src', 'main.js');
 
@@ -21,11 +22,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The built server (`npm start` without the build) as a child process, on a free port. */
+/** The built server (`npm start` without the build) as a child process, on a free port, with HARNESS_ENV. */
 export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...HARNESS_ENV, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

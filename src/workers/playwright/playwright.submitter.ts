@@ -1,9 +1,11 @@
 import type { Page } from 'playwright';
+import { cachingResolver, DestinationGuard } from '../../outbound/destination-guard';
 import { clipText } from '../../shared/storable-text';
 import type { BrowserLease, BrowserPool } from '../browser/browser-pool';
 import { TimeoutExceededError, withTimeout } from '../browser/with-timeout';
 import type { SubmissionOutcome, SubmissionRequest, Submitter, FormMapping } from '../submitter.port';
 import { storableOutcome } from '../storable-outcome';
+import { fenceDestinations, type DestinationFence } from './destination-fence';
 import type { DetectFields } from './detected-form';
 import { EvidenceRecorder } from './evidence';
 import { fillFormSteps } from './form-steps';
@@ -21,6 +23,8 @@ export interface PlaywrightSubmitterOptions {
   /** Shared across processes (Redis); default: this process only, with politenessDelayMs. */
   readonly politeness?: Politeness;
   readonly detectFields: DetectFields;
+  /** Hosts, IPs and CIDRs directory pages may reach although non-public (the local sandbox). */
+  readonly directoryUrlAllowlist: readonly string[];
 }
 
 interface FlowResult {
@@ -48,6 +52,10 @@ export class PlaywrightSubmitter implements Submitter {
   async submit(request: SubmissionRequest, signal?: AbortSignal): Promise<SubmissionOutcome> {
     const refused = refuseUrl(request.directory.submissionUrl);
     if (refused) return outcome(refused, null, null);
+    // One lookup per host for the whole submission; checked here, and again for every request the page makes.
+    const guard = new DestinationGuard(this.options.directoryUrlAllowlist, cachingResolver());
+    const destination = await guard.check(request.directory.submissionUrl);
+    if (!destination.allowed) return outcome({ kind: 'permanent', message: `directory URL refused: ${destination.reason}` }, null, null);
     if (signal?.aborted || !(await this.politeness.wait(domainOf(request), signal))) return outcome(ABORTED, null, null);
     let lease: BrowserLease;
     try {
@@ -57,7 +65,7 @@ export class PlaywrightSubmitter implements Submitter {
       return outcome({ kind: 'transient', message: `browser unavailable: ${firstLine(error)}` }, null, null);
     }
     try {
-      return await this.runLeased(lease, request, signal);
+      return await this.runLeased(lease, request, guard, signal);
     } finally {
       void lease.release();
     }
@@ -67,8 +75,8 @@ export class PlaywrightSubmitter implements Submitter {
     await Promise.all([this.pool.close(), this.politeness.close()]);
   }
 
-  private async runLeased(lease: BrowserLease, request: SubmissionRequest, signal?: AbortSignal): Promise<SubmissionOutcome> {
-    const result = await raceAbort(this.guardedFlow(lease, request), signal, () => void lease.release());
+  private async runLeased(lease: BrowserLease, request: SubmissionRequest, guard: DestinationGuard, signal?: AbortSignal): Promise<SubmissionOutcome> {
+    const result = await raceAbort(this.guardedFlow(lease, request, guard), signal, () => void lease.release());
     if (!result) return outcome(ABORTED, null, null);
     const failed = result.verdict.kind !== 'success' && result.verdict.kind !== 'dry_run' && result.verdict.kind !== 'duplicate';
     const evidencePath = signal?.aborted || result.pageFrozen ? null : await this.evidence.record(lease.page, request, failed);
@@ -76,16 +84,29 @@ export class PlaywrightSubmitter implements Submitter {
   }
 
   /** Every await in the flow has its own timeout; this catches what slips through (a frozen browser). */
-  private async guardedFlow(lease: BrowserLease, request: SubmissionRequest): Promise<FlowResult> {
+  private async guardedFlow(lease: BrowserLease, request: SubmissionRequest, guard: DestinationGuard): Promise<FlowResult> {
     const { navigationTimeoutMs, submitTimeoutMs } = this.options;
     const limit = navigationTimeoutMs + submitTimeoutMs * MAX_WAITS + WATCHDOG_SLACK_MS;
     try {
-      return await withTimeout(this.flow(lease.page, request), limit, 'submission');
+      return await withTimeout(this.fencedFlow(lease.page, request, guard), limit, 'submission');
     } catch (error) {
       if (!(error instanceof TimeoutExceededError)) throw error;
       lease.reportHung();
       return { verdict: { kind: 'transient', message: 'the browser stopped responding' }, mappingUsed: null, pageFrozen: true };
     }
+  }
+
+  /** A page the fence refused (a redirect or a form posting to a forbidden address) decides the outcome. */
+  private async fencedFlow(page: Page, request: SubmissionRequest, guard: DestinationGuard): Promise<FlowResult> {
+    let fence: DestinationFence;
+    try {
+      fence = await fenceDestinations(page, guard);
+    } catch (error) {
+      return { verdict: browserErrorVerdict(error), mappingUsed: null };
+    }
+    const result = await this.flow(page, request);
+    const refusal = fence.refusal();
+    return refusal ? { verdict: { kind: 'permanent', message: `refused to load ${refusal}` }, mappingUsed: result.mappingUsed } : result;
   }
 
   private async flow(page: Page, request: SubmissionRequest): Promise<FlowResult> {

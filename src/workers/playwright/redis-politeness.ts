@@ -1,4 +1,4 @@
-import { createClient } from 'redis';
+import { closeRedis, connectRedis, type RedisClient } from '../../shared/redis-client';
 import { abortableDelay, type Politeness } from './politeness';
 
 /**
@@ -15,27 +15,11 @@ local gap = tonumber(ARGV[1])
 redis.call('SET', KEYS[1], slot + gap, 'PX', slot + gap - now + 1000)
 return slot - now`;
 
-type RedisClient = ReturnType<typeof createClient>;
-
 export class RedisPoliteness implements Politeness {
   private constructor(private readonly client: RedisClient, private readonly gapMs: number, private readonly prefix: string) {}
 
   static async connect(url: string, gapMs: number, prefix = 'dbolt:politeness:'): Promise<RedisPoliteness> {
-    let connected = false;
-    const reconnectStrategy = (retries: number): number => Math.min(5000, 100 * 2 ** retries);
-    const client = createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy } });
-    // A first connection that fails is a configuration problem: say so at boot rather than retry forever.
-    const firstFailure = new Promise<never>((_, reject) => client.once('error', (error: Error) => (connected ? undefined : reject(error))));
-    // Later errors surface on the calls that need Redis; without a listener they would crash the process.
-    client.on('error', () => undefined);
-    try {
-      await Promise.race([client.connect(), firstFailure]);
-    } catch (error) {
-      client.destroy();
-      throw error;
-    }
-    connected = true;
-    return new RedisPoliteness(client, gapMs, prefix);
+    return new RedisPoliteness(await connectRedis(url), gapMs, prefix);
   }
 
   async reserve(domain: string): Promise<number> {
@@ -49,6 +33,6 @@ export class RedisPoliteness implements Politeness {
   }
 
   async close(): Promise<void> {
-    if (this.client.isOpen) await this.client.quit().catch(() => undefined);
+    await closeRedis(this.client);
   }
 }

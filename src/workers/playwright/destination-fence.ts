@@ -1,0 +1,46 @@
+import type { CDPSession, Page } from 'playwright';
+import type { DestinationGuard } from '../../outbound/destination-guard';
+import { clipText } from '../../shared/storable-text';
+
+/** The part of DevTools' Fetch.requestPaused event we read. */
+interface PausedRequest {
+  readonly requestId: string;
+  readonly request: { readonly url: string };
+  readonly resourceType: string;
+}
+
+export interface DestinationFence {
+  /** Why the first page (top-level or frame) the fence stopped was refused; null while none was. */
+  refusal(): string | null;
+}
+
+/**
+ * Holds every request of the page, redirect hops included, until the guard has passed its URL;
+ * a refused one fails as blocked-by-client before it leaves the browser. Playwright's route()
+ * never sees redirect hops, DevTools' Fetch domain does (and runs beside route()). Subresources
+ * are refused silently; a refused document is what the submission's outcome reports.
+ */
+export async function fenceDestinations(page: Page, guard: DestinationGuard): Promise<DestinationFence> {
+  const session = await page.context().newCDPSession(page);
+  let refused: string | null = null;
+  session.on('Fetch.requestPaused', (event: PausedRequest) => {
+    void decide(session, guard, event, (reason) => {
+      if (event.resourceType === 'Document') refused ??= `${clipText(event.request.url, 200)}: ${reason}`;
+    });
+  });
+  await session.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] });
+  return { refusal: () => refused };
+}
+
+async function decide(session: CDPSession, guard: DestinationGuard, event: PausedRequest, onRefused: (reason: string) => void): Promise<void> {
+  const { requestId, request } = event;
+  // data:, blob: and the like never reach the network; only http(s) is fenced.
+  const check = /^https?:/i.test(request.url) ? await guard.check(request.url) : { allowed: true as const };
+  // Noted before the request fails, so the outcome sees it as soon as the navigation does.
+  if (!check.allowed) onRefused(check.reason);
+  const sent = check.allowed
+    ? session.send('Fetch.continueRequest', { requestId })
+    : session.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
+  // The page may close under a paused request (abort, watchdog): nothing is left to answer.
+  await sent.catch(() => undefined);
+}

@@ -1,0 +1,103 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserPool } from '../../src/workers/browser/browser-pool';
+import { detectFieldsInPage } from '../../src/workers/playwright/detect-fields';
+import { PlaywrightSubmitter } from '../../src/workers/playwright/playwright.submitter';
+import type { SubmissionOutcome, SubmissionRequest } from '../../src/workers/submitter.port';
+import type { BusinessSnapshot } from '../../src/jobs/job.events';
+
+const BUSINESS: BusinessSnapshot = {
+  businessName: 'Acme Plumbing', email: 'owner@acme.test', phone: '555-010-2000', website: 'https://acme.test',
+  address: '1 Main St', city: 'Austin', state: 'TX', zip: '78701', country: 'US', category: 'Plumbing', description: 'Plumbers.',
+};
+const FORM = (action: string): string => `<!doctype html><html><head><title>Add</title></head><body><form method="post" action="${action}">
+  <label for="n">Business name</label><input id="n" name="business_name" required>
+  <label for="e">Email</label><input id="e" type="email" name="email" required>
+  <label for="p">Phone</label><input id="p" name="phone"><label for="w">Website</label><input id="w" name="url">
+  <label for="d">Description</label><textarea id="d" name="description"></textarea><button type="submit">Submit listing</button></form></body></html>`;
+const THANKS = '<!doctype html><html><body><h1>Thank you! Your listing is pending review.</h1></body></html>';
+
+function listen(host: string, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Server> {
+  const server = createServer(handler);
+  return new Promise((resolve) => server.listen(0, host, () => resolve(server)));
+}
+const portOf = (server: Server): number => (server.address() as AddressInfo).port;
+
+/**
+ * The sandbox-style site is on 127.0.0.1 (allowlisted); the "internal service" on [::1] is loopback
+ * and not allowlisted. Without the fence Chromium reaches it through a redirect or a form post.
+ */
+describe('PlaywrightSubmitter destination fence (real Chromium)', () => {
+  let site: Server;
+  let internal: Server;
+  let evidenceDir: string;
+  let submitter: PlaywrightSubmitter;
+  const internalHits: string[] = [];
+  const internalUrl = (path: string): string => `http://[::1]:${portOf(internal)}${path}`;
+  const siteUrl = (path: string): string => `http://127.0.0.1:${portOf(site)}${path}`;
+
+  beforeAll(async () => {
+    internal = await listen('::1', (req, res) => {
+      internalHits.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'text/html' }).end(THANKS);
+    });
+    site = await listen('127.0.0.1', (req, res) => {
+      if (req.url === '/to-internal') return void res.writeHead(302, { location: internalUrl('/admin') }).end();
+      if (req.url === '/hop') return void res.writeHead(302, { location: siteUrl('/to-internal') }).end();
+      if (req.url === '/to-form') return void res.writeHead(301, { location: siteUrl('/form') }).end();
+      if (req.url === '/form' && req.method === 'GET') return void res.writeHead(200, { 'content-type': 'text/html' }).end(FORM('/form'));
+      if (req.url === '/form') return void res.writeHead(200, { 'content-type': 'text/html' }).end(THANKS);
+      if (req.url === '/posts-inside') return void res.writeHead(200, { 'content-type': 'text/html' }).end(FORM(internalUrl('/collect')));
+      res.writeHead(404).end();
+    });
+    evidenceDir = await mkdtemp(join(tmpdir(), 'dbolt-fence-'));
+    const pool = new BrowserPool({ executablePath: '/usr/bin/chromium', maxConcurrency: 1, retireAfter: 200, launchTimeoutMs: 15_000 });
+    submitter = new PlaywrightSubmitter(pool, {
+      evidenceDir, navigationTimeoutMs: 5_000, submitTimeoutMs: 3_000, politenessDelayMs: 0, detectFields: detectFieldsInPage,
+      directoryUrlAllowlist: ['127.0.0.1'],
+    });
+  });
+  afterAll(async () => {
+    await submitter?.close();
+    site?.close();
+    internal?.close();
+    if (evidenceDir) await rm(evidenceDir, { recursive: true, force: true });
+  });
+
+  let counter = 0;
+  const submit = (url: string): Promise<SubmissionOutcome> => {
+    counter += 1;
+    const request: SubmissionRequest = {
+      jobId: 'job-fence', directoryId: `dir-${counter}`, attempt: 1, idempotencyKey: `k${counter}`, business: BUSINESS,
+      directory: { id: `dir-${counter}`, submissionUrl: url, domain: new URL(url).hostname, requiresLogin: false, hasCaptcha: false, formMapping: null },
+    };
+    return submitter.submit(request);
+  };
+
+  it('refuses a directory URL on a forbidden address before opening a page', async () => {
+    expect(await submit('http://169.254.169.254/latest/meta-data/')).toMatchObject({
+      kind: 'permanent', message: 'directory URL refused: 169.254.169.254 is a cloud metadata address', evidencePath: null,
+    });
+    expect(await submit(internalUrl('/direct'))).toMatchObject({ kind: 'permanent', message: 'directory URL refused: ::1 is a loopback address' });
+    expect(internalHits).toEqual([]);
+  });
+
+  it('refuses a redirect (after an allowed hop) to a forbidden address; the internal service sees no request', async () => {
+    const outcome = await submit(siteUrl('/hop'));
+    expect(outcome).toMatchObject({ kind: 'permanent', message: `refused to load ${internalUrl('/admin')}: ::1 is a loopback address` });
+    expect(internalHits).toEqual([]);
+  });
+
+  it('refuses a form that posts to a forbidden address', async () => {
+    const outcome = await submit(siteUrl('/posts-inside'));
+    expect(outcome).toMatchObject({ kind: 'permanent', message: `refused to load ${internalUrl('/collect')}: ::1 is a loopback address` });
+    expect(internalHits).toEqual([]);
+  });
+
+  it('follows redirects between allowed addresses as before', async () => {
+    expect(await submit(siteUrl('/to-form'))).toMatchObject({ kind: 'success' });
+  });
+});
