@@ -1,13 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpException, Inject, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import type { ApiRequest } from '../../http/api-request';
-import { CLOCK, type Clock } from '../../shared/clock';
 import type { SignInKind } from '../accounts/account.repository';
 import { CurrentPrincipal } from '../current-principal.decorator';
-import { retryAfterSeconds } from '../lockout/lockout-policy';
 import type { Principal } from '../principal';
 import { SessionAuthGuard } from '../session-auth.guard';
-import { SessionRepository } from '../sessions/session.repository';
 import { SignInService } from '../sessions/sign-in.service';
 import { SignInDto } from './auth-requests.dto';
 
@@ -20,11 +17,7 @@ export interface SessionBody {
 /** Sign-in for staff (`/api/auth/login`) and customers (`/api/customer/auth`), sign-out, and who am I. */
 @Controller()
 export class AuthController {
-  constructor(
-    @Inject(SignInService) private readonly signIns: SignInService,
-    @Inject(SessionRepository) private readonly sessions: SessionRepository,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(@Inject(SignInService) private readonly signIns: SignInService) {}
 
   @Post('auth/login')
   @HttpCode(200)
@@ -43,7 +36,7 @@ export class AuthController {
   @HttpCode(204)
   @UseGuards(SessionAuthGuard)
   async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
-    await this.sessions.revoke(principal.tokenHash, this.clock.now());
+    await this.signIns.signOut(principal.tokenHash);
   }
 
   @Get('auth/me')
@@ -56,7 +49,7 @@ export class AuthController {
   private async signIn(kind: SignInKind, body: SignInDto, request: ApiRequest, response: ServerResponse): Promise<SessionBody> {
     const result = await this.signIns.signIn(kind, body.email, body.password, request.socket.remoteAddress ?? 'unknown');
     if (result.kind === 'locked') {
-      const seconds = retryAfterSeconds(result.until, this.clock.now());
+      const seconds = result.retryAfterSeconds;
       response.setHeader('Retry-After', String(seconds));
       const message = `Too many failed sign-ins for this account or address: try again in ${seconds} seconds`;
       throw new HttpException({ error: 'too_many_sign_in_attempts', message, retryAfterSeconds: seconds }, 429);
