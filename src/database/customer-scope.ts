@@ -4,7 +4,7 @@ import { withTransaction } from './transaction';
 /** Where a read runs: the pool (staff, the app's own role) or a customer-scoped transaction's client. */
 export type Reader = Pick<PoolClient, 'query'>;
 
-/** The database role customer-facing reads run as (migration 022); row policies admit it to its customer's rows only. */
+/** The database role customer-facing reads run as (migration 018); row policies admit it to its customer's rows only. */
 export const CUSTOMER_ROLE = 'dbolt_customer';
 
 /** The transaction setting the row policies compare with. */
