@@ -1,19 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { cliConfigSections } from '../../src/config/config-sections';
-import { APP_ROOT } from '../../src/database/app-paths';
 import { bootApp } from '../support/app-harness';
-import { runCliCaptured, type CliResult } from '../support/cli-harness';
+import { pipeToBuiltCli, type BuiltCliRun } from '../support/built-cli';
+import { runCliCaptured } from '../support/cli-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const LEGACY_A = 'legacy-autobolt-key-a-0123456789';
 const LEGACY_B = 'legacy-autobolt-key-b-0123456789';
-const CLI = join(APP_ROOT, 'dist', 'src', 'cli', 'cli.js');
 const sha256 = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 describe('api-keys CLI: import existing keys, create a new one (machine PostgreSQL)', () => {
@@ -21,16 +18,7 @@ describe('api-keys CLI: import existing keys, create a new one (machine PostgreS
   let config: AppConfig;
 
   /** The built CLI (`npm run cli`, needs `npx nest build`) with `input` piped to its stdin. */
-  const piped = (input: string, ...args: string[]): Promise<CliResult> => new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'api-keys', ...args], { cwd: APP_ROOT, env: { DATABASE_URL: db.url } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.stderr.on('data', (chunk) => (err += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code: code ?? -1, out: out.trim(), err: err.trim() }));
-    child.stdin.end(input);
-  });
+  const piped = (input: string, ...args: string[]): Promise<BuiltCliRun> => pipeToBuiltCli({ DATABASE_URL: db.url }, input, 'api-keys', ...args);
   const rows = async (): Promise<{ name: string; hash: string; scopes: string[]; created_by: object }[]> =>
     (await db.pool.query("SELECT name, encode(key_hash, 'hex') AS hash, scopes, created_by FROM api_keys ORDER BY name")).rows;
 
