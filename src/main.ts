@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/app-config';
 import { configureHttp } from './http/configure-http';
@@ -9,7 +10,9 @@ const logger = new Logger('Bootstrap');
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create(AppModule.forRoot(config));
+  // Lines from the boot are held until the JSON logger is in place, then written through it.
+  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(PinoNestLogger));
   configureHttp(app, config);
   closeOnSignals(app);
   await app.listen(config.port, config.host);

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
+import { REQUEST_LOGGING } from '../observability/logging/logging.module';
 import { correlationIdMiddleware } from './api-request';
 import { rejectDeepJson } from './json-depth';
 import { ApiExceptionFilter } from './api-exception.filter';
@@ -16,6 +17,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   // Behind a load balancer every client would otherwise share its address, and so one rate limit.
   if (config.security.trustProxyHops > 0) express.set('trust proxy', config.security.trustProxyHops);
   express.use(correlationIdMiddleware);
+  // Right after the id: every request has its access line, even one refused before routing.
+  express.use(app.get(REQUEST_LOGGING));
   express.use(uriTooLongMiddleware);
   // An API serving JSON: helmet's defaults (no sniffing, no framing, a deny-all CSP, HSTS) cost nothing.
   express.use(helmet());

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { pinoHttp, type HttpLogger } from 'pino-http';
+import type { ApiRequest } from '../../http/api-request';
+import { redactedError } from './root-logger';
+import { redactSecrets } from './secret-redaction';
+
+/** Polled by supervisors every few seconds: a line each would drown the rest. */
+const QUIET_PATHS = ['/api/health'];
+
+/**
+ * One access line per request, and the request's logger (bound to its correlation id) for every
+ * line written while it runs. Mounted at the edge, after the correlation id middleware, so a
+ * request refused before routing (malformed JSON, too large, URI too long) has its line too.
+ */
+export function createRequestLogging(logger: Logger): HttpLogger<ApiRequest, ServerResponse> {
+  return pinoHttp<ApiRequest, ServerResponse>({
+    logger,
+    genReqId: (request) => request.correlationId ?? randomUUID(),
+    customAttributeKeys: { reqId: 'correlationId' },
+    // Only the id on lines written inside a request; the access line has the method, path and status.
+    quietReqLogger: true,
+    wrapSerializers: false,
+    serializers: { req: requestFields, res: responseFields, err: redactedError },
+    autoLogging: { ignore: (request) => QUIET_PATHS.some((path) => request.url?.split('?')[0] === path) },
+    customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
+    customSuccessMessage: (request, response) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
+    customErrorMessage: (request, response) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
+  });
+}
+
+function requestFields(request: IncomingMessage): Record<string, unknown> {
+  return { method: request.method, url: redactSecrets(request.url ?? '') };
+}
+
+function responseFields(response: ServerResponse): Record<string, unknown> {
+  return { statusCode: response.statusCode };
+}
+
+/** Long paths are cut: a 2 kB URI (answered 414) would otherwise fill the line. */
+function pathOf(request: IncomingMessage): string {
+  const path = redactSecrets((request.url ?? '').split('?')[0]);
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
+}
