@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { destination, type DestinationStream, type Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { RequestLogIdsInterceptor } from './request-log-ids.interceptor';
 import { createRequestLogging } from './request-logging';
 import { createRootLogger } from './root-logger';
 
@@ -41,8 +43,10 @@ export class LogSinkModule {}
     LoggerModule.forRootAsync({
       imports: [LogSinkModule],
       inject: [ROOT_LOGGER],
-      useFactory: (logger: Logger) => ({ pinoHttp: { logger }, useExisting: true }),
+      // assignResponse: ids assigned during the request reach its access line too.
+      useFactory: (logger: Logger) => ({ pinoHttp: { logger }, useExisting: true, assignResponse: true }),
     }),
   ],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: RequestLogIdsInterceptor }],
 })
 export class LoggingModule {}
