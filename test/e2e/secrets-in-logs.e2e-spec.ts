@@ -73,6 +73,8 @@ describe('secrets never reach logs or responses (built app, machine PostgreSQL)'
       DATA_DIR: dir, DATABASE_URL_FILE: await secretFile('db-url', dbUrl(db.name)),
       SQS_ACCESS_KEY_ID: SECRETS.sqsKeyId, SQS_SECRET_ACCESS_KEY_FILE: await secretFile('sqs', SECRETS.sqsSecret),
       REDIS_URL: 'redis://127.0.0.1:6379', DEMO: 'true', DEMO_DIRECTORIES: '3', RETRY_BASE_DELAY_MS: '500', RETRY_MIN_DELAY_MS: '100',
+      // Every line the app can write, as JSON: the most there is to search.
+      LOG_LEVEL: 'trace', LOG_FORMAT: 'json',
     });
     try {
       await waitForHealth(app);
@@ -110,6 +112,11 @@ describe('secrets never reach logs or responses (built app, machine PostgreSQL)'
       app.child.kill('SIGTERM');
       await app.exited;
       outputs.push(app.output());
+    }
+    // The requests with credentials were logged (their access lines are there), without them.
+    const lines = app.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg?: string; correlationId?: string });
+    for (const msg of ['POST /api/auth/login 200', 'POST /api/auth/login 401', 'GET /api/queue/demo-customer 401', 'GET /api/autobolt/dynamic-mapping 401']) {
+      expect({ msg, line: lines.find((line) => line.msg === msg) }).toEqual({ msg, line: expect.objectContaining({ correlationId: expect.any(String) }) });
     }
   });
 
