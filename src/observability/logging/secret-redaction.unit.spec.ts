@@ -19,6 +19,11 @@ describe('redactSecrets', () => {
     expect(redactSecrets('cookie: sid=abc123')).not.toContain('abc123');
   });
 
+  it('leaves the published demo passwords readable, so the demo sign-in lines work', () => {
+    const line = `curl -d '{"email":"demo-admin@directorybolt.test","password":"demo-admin-password"}'`;
+    expect(redactSecrets(line)).toBe(line);
+  });
+
   it('leaves ordinary text alone', () => {
     const text = 'job 5f0c queued for dir-001 (attempt 2 of 3) at https://dir-001.test/add?ref=x';
     expect(redactSecrets(text)).toBe(text);
