@@ -5,13 +5,13 @@ import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/app-config';
 import { configureHttp } from './http/configure-http';
+import { createBootLogger } from './observability/logging/logging.module';
 
 const logger = new Logger('Bootstrap');
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  // Lines from the boot are held until the JSON logger is in place, then written through it.
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: createBootLogger(config) });
   app.useLogger(app.get(PinoNestLogger));
   configureHttp(app, config);
   closeOnSignals(app);

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
+import { Logger as PinoNestLogger, LoggerModule, PinoLogger } from 'nestjs-pino';
 import { destination, type DestinationStream, type Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RequestLogIdsInterceptor } from './request-log-ids.interceptor';
@@ -20,6 +20,12 @@ export const REQUEST_LOGGING = Symbol('REQUEST_LOGGING');
 
 /** Synchronous writes: the last lines before an exit (a failed boot, a clean stop) are not lost. */
 const stdoutSink = (): LogSink => ({ stream: destination({ fd: 1, sync: true }), terminal: process.stdout.isTTY === true });
+
+/** Nest's logger while the app is being built (a failed boot included): the same lines the app's logger writes. */
+export function createBootLogger(config: AppConfig): PinoNestLogger {
+  const sink = stdoutSink();
+  return new PinoNestLogger(new PinoLogger({ pinoHttp: { logger: createRootLogger(config.logging, sink.stream, sink.terminal) } }), {});
+}
 
 @Global()
 @Module({
