@@ -15,6 +15,13 @@ const SECRETS = {
   redisPassword: 'Sekr3t-redis-pw-3e8d0a',
 };
 
+/** A JSON log line as its message (and error message); any other line as it is. */
+function readable(line: string): string {
+  if (!line.startsWith('{')) return line;
+  const parsed = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+  return [parsed.msg, parsed.err?.message].filter((text) => text !== undefined).join(' ');
+}
+
 /** Issued by the run itself (a session token, an API key): searched for too, except in the one answer that hands each out. */
 const issued: string[] = [];
 const ISSUING = new Set(['sign in', 'issue key']);
@@ -128,7 +135,8 @@ describe('secrets never reach logs or responses (built app, machine PostgreSQL)'
     await failedBoot({ DATABASE_URL: dbUrl(db.name), DATABASE_URL_FILE: await secretFile('both', dbUrl(db.name)) });
     await failedBoot({ DATABASE_URL: dbUrl(db.name), AUTOBOLT_API_KEYS: `${SECRETS.sqsSecret}-0123456789` });
     await failedBoot({ DATABASE_URL: dbUrl(db.name), SQS_ACCESS_KEY_ID: SECRETS.sqsKeyId });
-    const all = outputs.join('\n');
+    // Read as an operator would: a JSON line's message and error message, unescaped.
+    const all = outputs.flatMap((output) => output.split('\n')).map(readable).join('\n');
     // The boots did fail for the reasons given, and said so.
     expect(all).toMatch(/ECONNREFUSED/);
     expect(all).toContain('database "dbolt_test_secrets_missing" does not exist');
