@@ -83,6 +83,17 @@ describe('a correlation id from the HTTP request to the worker (machine PostgreS
     await eventually(() => logs.where((line) => line.correlationId === id && line.msg === `GET /api/queue/${CUSTOMER} 200`)[0] ?? null);
   });
 
+  it('logs a request refused before routing (malformed JSON, URI too long) under its id too', async () => {
+    await request(pipeline.http()).post(`/api/queue/${CUSTOMER}`).set(staff).set('X-Request-Id', 'refused-json').set('Content-Type', 'application/json').send('{"a":').expect(400);
+    await request(pipeline.http()).get(`/api/jobs/${'x'.repeat(2100)}`).set(staff).set('X-Request-Id', 'refused-uri').expect(414);
+    const refused = await eventually(() => {
+      const found = logs.where((line) => line.correlationId === 'refused-json' || line.correlationId === 'refused-uri');
+      return found.length === 2 ? found : null;
+    });
+    expect(refused.map((line) => (line.res as { statusCode: number }).statusCode).sort()).toEqual([400, 414]);
+    expect(refused.every((line) => String(line.msg).length < 300)).toBe(true);
+  });
+
   it('writes nothing but JSON lines, each with a level, a time and a message', () => {
     expect(logs.raw.length).toBeGreaterThan(5);
     for (const line of logs.lines) expect(line).toMatchObject({ level: expect.any(String), time: expect.any(String), msg: expect.any(String) });
