@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Database } from '../database/database';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { NoRateLimit } from '../http/rate-limit/rate-limit-trackers';
@@ -6,6 +7,7 @@ import { LocalWorker } from '../workers/workers.module';
 
 /** Not rate limited: supervisors and load balancers probe it often, from few addresses. */
 @Controller('health')
+@ApiTags('health')
 @NoRateLimit()
 export class HealthController {
   constructor(
