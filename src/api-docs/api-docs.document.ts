@@ -1,10 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { STATUS_CODES } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_ROOT } from '../database/app-paths';
 import { API_KEY_AUTH, SESSION_AUTH } from './api-docs-security';
 import { ERROR_BODY_EXTRAS, ERROR_BODY_SCHEMA, ErrorBodySchema } from './error-body.schema';
+
+type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -38,15 +41,19 @@ function withErrorResponses(document: OpenAPIObject): OpenAPIObject {
   const schema = document.components?.schemas?.[ERROR_BODY_SCHEMA];
   if (schema && !('$ref' in schema)) schema.description = `An error. Some carry more fields: ${ERROR_BODY_EXTRAS}.`;
   const content = { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodySchema) } } };
-  for (const item of Object.values(document.paths)) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      operation.responses['4XX'] ??= { description: 'The request was refused; `error` says why', content };
-      operation.responses['5XX'] ??= { description: 'The server failed; `correlationId` finds the log line', content };
+  for (const operation of operationsOf(document)) {
+    for (const [status, response] of Object.entries(operation.responses)) {
+      // Nest leaves the description of a response it inferred empty: the status text says as much.
+      if (typeof response === 'object' && response !== null && 'description' in response && response.description === '') response.description = STATUS_CODES[status] ?? status;
     }
+    operation.responses['4XX'] ??= { description: 'The request was refused; `error` says why', content };
+    operation.responses['5XX'] ??= { description: 'The server failed; `correlationId` finds the log line', content };
   }
   return document;
+}
+
+function operationsOf(document: OpenAPIObject): OperationObject[] {
+  return Object.values(document.paths).flatMap((item) => HTTP_METHODS.flatMap((method) => item[method] ?? []));
 }
 
 function packageVersion(): string {

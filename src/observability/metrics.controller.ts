@@ -1,4 +1,5 @@
 import { Get, Header, Inject } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { apiKeyMetrics } from '../auth/api-keys/api-key-metrics';
 import { ApiKeys } from '../auth/api-keys/api-keys.service';
 import { NoRateLimit } from '../http/rate-limit/rate-limit-trackers';
@@ -26,6 +27,7 @@ export class MetricsController {
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiOkResponse({ description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } })
   async metrics(): Promise<string> {
     const keys = apiKeyMetrics(await this.apiKeys.list());
     return renderMetrics([...(await this.queueMetrics()), ...this.workerMetrics(), ...(await this.jobMetrics()), ...keys]);

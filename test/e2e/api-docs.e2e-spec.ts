@@ -97,6 +97,20 @@ describe('OpenAPI document and UI at /api/docs (machine PostgreSQL)', () => {
     expect(operation(document, 'POST /api/jobs/{id}/cancel').parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header', required: true }));
   });
 
+  it('gives every operation a described success response, in the media type it really sends', () => {
+    for (const key of documentedKeys(document)) {
+      const successes = Object.entries(operation(document, key).responses).filter(([status]) => /^2\d\d$/.test(status));
+      expect({ key, successes: successes.length }).toEqual({ key, successes: 1 });
+      expect({ key, description: (successes[0][1] as { description: string }).description }).toEqual({ key, description: expect.stringMatching(/\S/) });
+    }
+    expect(operation(document, 'POST /api/auth/logout').responses['204']).toBeDefined();
+    expect(operation(document, 'POST /api/auth/login').responses['200']).toBeDefined();
+    expect(operation(document, 'POST /api/queue/{customerId}').responses['201']).toMatchObject({ description: 'Created' });
+    expect(operation(document, 'GET /api/metrics').responses['200']).toMatchObject({ content: { 'text/plain': { schema: { type: 'string' } } } });
+    expect(operation(document, 'GET /api/autobolt/test-submissions/{id}/screenshot').responses['200'])
+      .toMatchObject({ content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } });
+  });
+
   it('gives every operation the shared ErrorBody for 4xx and 5xx', () => {
     expect(document.components?.schemas?.ErrorBody).toMatchObject({
       required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' } },

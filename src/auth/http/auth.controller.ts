@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpException, Inject, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { ApiSessionAuth } from '../../api-docs/api-docs-security';
 import type { ApiRequest } from '../../http/api-request';
@@ -39,6 +39,7 @@ export class AuthController {
   @HttpCode(204)
   @UseGuards(SessionAuthGuard)
   @ApiSessionAuth()
+  @ApiNoContentResponse({ description: 'Signed out' })
   async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
     await this.signIns.signOut(principal.tokenHash);
   }
