@@ -100,6 +100,19 @@ describe('OpenAPI document and UI at /api/docs (machine PostgreSQL)', () => {
     expect(operation(document, 'POST /api/jobs/{id}/cancel').parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header', required: true }));
   });
 
+  it('gives every route that reads a body a request body with fields (a DTO missing from the metadata has none)', () => {
+    const schemas = document.components?.schemas ?? {};
+    const readers = guardedRoutes(app).filter((route) => route.readsBody);
+    expect(readers.length).toBeGreaterThan(10);
+    for (const { key } of readers) {
+      const body = (operation(document, key) as { requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> } }).requestBody;
+      const schema = body?.content?.['application/json']?.schema;
+      expect({ key, documented: schema !== undefined }).toEqual({ key, documented: true });
+      const ref = schema?.$ref?.split('/').pop();
+      if (ref) expect({ key, properties: Object.keys((schemas[ref] as { properties?: object }).properties ?? {}).length > 0 }).toEqual({ key, properties: true });
+    }
+  });
+
   it('gives every operation a described success response, in the media type it really sends', () => {
     for (const key of documentedKeys(document)) {
       const successes = Object.entries(operation(document, key).responses).filter(([status]) => /^2\d\d$/.test(status));

@@ -1,5 +1,6 @@
 import { RequestMethod, type INestApplication, type Type } from '@nestjs/common';
-import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { MountedRoute } from './fuzz/route-table';
@@ -35,9 +36,11 @@ export function undocumentedRoutes(routes: readonly MountedRoute[], document: Op
 export interface GuardedRoute {
   readonly key: RouteKey;
   readonly guards: readonly string[];
+  /** The handler takes `@Body()`. */
+  readonly readsBody: boolean;
 }
 
-/** Every controller route Nest knows, with the guards on its class and handler (from Nest's own metadata). */
+/** Every controller route Nest knows, with the guards on its class and handler and whether it reads a body (Nest's own metadata). */
 export function guardedRoutes(app: INestApplication, prefix = '/api'): GuardedRoute[] {
   const controllers = [...app.get(ModulesContainer).values()].flatMap((module) =>
     [...module.controllers.values()].map((wrapper) => wrapper.metatype).filter((type): type is Type => typeof type === 'function'));
@@ -53,7 +56,9 @@ function routesOf(controller: Type, prefix: string): GuardedRoute[] {
     const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
     if (method === undefined) return [];
     const path = joinPath(prefix, Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler));
-    return [{ key: `${RequestMethod[method]} ${openApiPath(path)}`, guards: [...classGuards, ...guardNames(handler)] }];
+    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, unknown>;
+    const readsBody = Object.keys(args).some((arg) => arg.split(':')[0] === String(RouteParamtypes.BODY));
+    return [{ key: `${RequestMethod[method]} ${openApiPath(path)}`, guards: [...classGuards, ...guardNames(handler)], readsBody }];
   });
 }
 
