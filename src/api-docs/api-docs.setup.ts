@@ -3,6 +3,7 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { apiDocsMetadata } from './api-docs.metadata';
 import { buildApiDocument } from './api-docs.document';
+import { withValidationLimits } from './validation-limits';
 
 /** The Swagger UI; the document itself is at API_DOCS_JSON_PATH. Public: it describes the API, it holds no data. */
 export const API_DOCS_PATH = '/api/docs';
@@ -15,7 +16,7 @@ export const API_DOCS_JSON_PATH = '/api/docs/openapi.json';
  */
 export function mountApiDocs(app: INestApplication): void {
   let document: OpenAPIObject | null = null;
-  const ready = SwaggerModule.loadPluginMetadata(apiDocsMetadata).then(() => {
+  const ready = SwaggerModule.loadPluginMetadata(async () => withValidationLimits(await apiDocsMetadata())).then(() => {
     document = buildApiDocument(app);
   });
   ready.catch((error: unknown) => new Logger('ApiDocs').error(`the OpenAPI document could not be built: ${String(error)}`));

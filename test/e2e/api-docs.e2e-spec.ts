@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
@@ -8,6 +9,8 @@ import type { OpenAPI } from 'openapi-types';
 import { chromium } from 'playwright';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { MAX_PASSWORD_LENGTH } from '../../src/auth/passwords/password-hashing';
+import { MAX_PAGE_LIMIT } from '../../src/http/page-limit.dto';
 import { apiRouteKeys, documentedKeys, guardedRoutes, undocumentedRoutes } from '../support/api-docs-routes';
 import { bootApp } from '../support/app-harness';
 import { mountedRoutes } from '../support/fuzz/route-table';
@@ -87,8 +90,11 @@ describe('OpenAPI document and UI at /api/docs (machine PostgreSQL)', () => {
     const schemas = document.components?.schemas ?? {};
     expect(schemas.SignInDto).toMatchObject({
       required: ['email', 'password'],
-      properties: { email: { type: 'string', format: 'email', maxLength: 254 }, password: { type: 'string' } },
+      properties: { email: { type: 'string', format: 'email', maxLength: 254 }, password: { type: 'string', maxLength: MAX_PASSWORD_LENGTH } },
     });
+    // Limits given as constants (`@Max(MAX_PAGE_LIMIT)`) as well as literals.
+    expect(operation(document, 'GET /api/queue/{customerId}').parameters).toContainEqual(
+      expect.objectContaining({ name: 'limit', in: 'query', schema: expect.objectContaining({ minimum: 1, maximum: MAX_PAGE_LIMIT }) }));
     expect(schemas.RetryJobDto).toMatchObject({ required: ['reason'], properties: { directoryIds: { type: 'array', minItems: 1 } } });
     const login = document.paths['/api/auth/login'].post;
     expect(login?.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/SignInDto' } } } });
