@@ -6,6 +6,7 @@ const KEYWORDS: Readonly<Record<string, string>> = {
 };
 
 type PropertyMetadata = Record<string, unknown>;
+type Constructor = abstract new (...args: never[]) => unknown;
 type ModelEntry = readonly [Promise<Record<string, unknown>>, Record<string, Record<string, PropertyMetadata>>];
 
 /**
@@ -19,13 +20,17 @@ export async function withValidationLimits(metadata: Record<string, unknown>): P
     const exported = await fileImport;
     for (const [name, properties] of Object.entries(classes)) {
       const target = exported[name];
-      if (typeof target === 'function') addLimits(target, properties);
+      if (isClass(target)) addLimits(target, properties);
     }
   }
   return metadata;
 }
 
-function addLimits(target: Function, properties: Record<string, PropertyMetadata>): void {
+function isClass(value: unknown): value is Constructor {
+  return typeof value === 'function';
+}
+
+function addLimits(target: Constructor, properties: Record<string, PropertyMetadata>): void {
   for (const rule of getMetadataStorage().getTargetValidationMetadatas(target, '', true, false)) {
     const keyword = rule.name === undefined ? undefined : KEYWORDS[rule.name];
     const property = properties[rule.propertyName];
