@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { withCustomerScope } from '../../src/database/customer-scope';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port';
 import { submissionStreamId, type SubmissionEvent } from '../../src/submissions/submission.events';
 import { bootApp } from '../support/app-harness';
@@ -137,6 +138,7 @@ describe('customer submissions API', () => {
       }
       await request(http()).get('/api/submissions/not-a-uuid').set(acme.headers).expect(400);
       await cancel(second);
+      await jobsStatus(second, 'cancelled');
     });
   });
 
@@ -206,6 +208,12 @@ describe('customer submissions API', () => {
       await request(http()).post('/api/submissions/run-requests/nope/approve').set(staff.headers).expect(400);
       // Decided: the customer may ask again.
       await request(http()).post('/api/submissions').set(lister.headers).expect(202);
+    });
+
+    it('keeps run requests apart in the database as well: a customer scope reads its own rows only (row security)', async () => {
+      const seen = await withCustomerScope(db.pool, 'lister', async (client) => (await client.query<{ customer_id: string }>('SELECT customer_id FROM run_requests')).rows);
+      expect(seen.map((row) => row.customer_id)).toEqual(['lister', 'lister']);
+      expect((await db.pool.query('SELECT 1 FROM run_requests')).rowCount).toBe(3);
     });
   });
 });
