@@ -36,7 +36,7 @@ const UNIQUE_VIOLATION = '23505';
 /** The run_requests table (migration 025). Reads take a Reader so a customer's run in its scope. */
 @Injectable()
 export class RunRequestsRepository {
-  constructor(@Inject(Database) private readonly database: Database) {}
+  constructor(@Inject(Database) private readonly database: Pick<Database, 'pool'>) {}
 
   /** Null when the customer already has a pending request or used this key (a unique index said so). */
   async insert(request: NewRunRequest): Promise<RunRequest | null> {
