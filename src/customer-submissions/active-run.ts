@@ -30,3 +30,15 @@ export async function refuseWhileRunning(reader: Reader, customerId: string, rep
     jobId: running.id,
   });
 }
+
+/**
+ * A request without an Idempotency-Key is keyed by the customer's latest job: requests racing
+ * each other (or the jobs read model) name the same next job, so they get one run, not several.
+ * After that job has been projected, the next request is keyed by it and so makes a new job.
+ */
+export async function implicitKey(reader: Reader, customerId: string): Promise<string> {
+  const { rows } = await reader.query<{ id: string }>(
+    'SELECT id FROM jobs WHERE customer_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1', [customerId],
+  );
+  return `after:${rows[0]?.id ?? 'none'}`;
+}

@@ -7,7 +7,7 @@ import { CreateJobCommand, type CreateJobResult } from '../jobs/create-job/creat
 import type { CommandContext } from '../shared/command-context';
 import { CLOCK, type Clock } from '../shared/clock';
 import { DomainError } from '../shared/decider';
-import { keyedJobId, refuseWhileRunning } from './active-run';
+import { implicitKey, keyedJobId, refuseWhileRunning } from './active-run';
 import type { RunRequest } from './run-request';
 import { RunRequestsRepository } from './run-requests.repository';
 
@@ -33,7 +33,7 @@ export class RunRequests {
 
   async request(customerId: string, idempotencyKey: string | null, context: CommandContext): Promise<RunOutcome> {
     if (this.approval === 'auto') {
-      const job = await this.startRun(customerId, idempotencyKey, context);
+      const job = await this.startRun(customerId, idempotencyKey ?? (await implicitKey(this.database.pool, customerId)), context);
       return { approval: 'auto', job, created: job.created };
     }
     const earlier = idempotencyKey === null ? null : await this.requests.findByKey(customerId, idempotencyKey);
