@@ -57,16 +57,16 @@ export class RunRequests {
     const job = await this.startRun(request.customerId, `run-request:${id}`, context);
     const approved = await this.requests.approve(id, job.jobId, context.actor, this.clock.now());
     if (approved) return approved;
-    const now = await this.decidable(id, 'approved');
-    if (now.status === 'approved' && now.jobId === job.jobId) return now;
-    throw decidedConflict(now);
+    // Decided meanwhile: approved by someone else (the same job, by its key) is that answer; rejected is 409.
+    return this.decidable(id, 'approved');
   }
 
+  /** Rejecting a rejected request again answers it as it is (its first reason stays). */
   async reject(id: string, reason: string, context: CommandContext): Promise<RunRequest> {
-    await this.decidable(id, 'rejected');
+    const request = await this.decidable(id, 'rejected');
+    if (request.status === 'rejected') return request;
     const rejected = await this.requests.reject(id, reason, context.actor, this.clock.now());
-    if (rejected) return rejected;
-    throw decidedConflict(await this.decidable(id, 'rejected'));
+    return rejected ?? this.decidable(id, 'rejected');
   }
 
   private async startRun(customerId: string, idempotencyKey: string | null, context: CommandContext): Promise<CreateJobResult> {
@@ -78,7 +78,7 @@ export class RunRequests {
   private async decidable(id: string, decision: 'approved' | 'rejected'): Promise<RunRequest> {
     const request = await this.requests.findById(id);
     if (!request) throw new DomainError('NOT_FOUND', `Run request ${id} does not exist`);
-    if (request.status === 'pending' || (request.status === decision && decision === 'approved')) return request;
+    if (request.status === 'pending' || request.status === decision) return request;
     throw decidedConflict(request);
   }
 }

@@ -203,6 +203,8 @@ describe('customer submissions API', () => {
       await request(http()).post(`/api/submissions/run-requests/${id}/reject`).set(staff.headers).send({ reason: 'x', extra: 1 }).expect(400);
       const rejected = await request(http()).post(`/api/submissions/run-requests/${id}/reject`).set(staff.headers).send({ reason: '<i>Package</i> used up' }).expect(200);
       expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'Package used up', jobId: null, decidedBy: staff.actor });
+      const again = await request(http()).post(`/api/submissions/run-requests/${id}/reject`).set(staff.headers).send({ reason: 'other' }).expect(200);
+      expect(again.body).toEqual(rejected.body);
       await request(http()).post(`/api/submissions/run-requests/${id}/approve`).set(staff.headers).expect(409);
       await request(http()).post(`/api/submissions/run-requests/${ZERO}/approve`).set(staff.headers).expect(404);
       await request(http()).post('/api/submissions/run-requests/nope/approve').set(staff.headers).expect(400);
