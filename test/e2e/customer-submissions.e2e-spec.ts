@@ -78,6 +78,10 @@ describe('customer submissions API', () => {
       await request(http()).get(`/api/submissions/${acmeJob}`).expect(401);
       await request(http()).get(`/api/submissions/${acmeJob}/results/d-90/screenshot`).expect(401);
       await request(http()).post('/api/submissions').expect(401);
+      await request(http()).get('/api/submissions/run-requests').expect(401);
+      await request(http()).get(`/api/submissions/run-requests/${ZERO}`).expect(401);
+      await request(http()).post(`/api/submissions/run-requests/${ZERO}/approve`).expect(401);
+      await request(http()).post(`/api/submissions/run-requests/${ZERO}/reject`).send({ reason: 'x' }).expect(401);
     });
 
     it("shows a customer its jobs with each directory's result, no worker ids or raw errors", async () => {
@@ -182,6 +186,9 @@ describe('customer submissions API', () => {
 
     it('lets staff, not customers, approve: the job is created with the approver as actor; approving again changes nothing', async () => {
       await request(http()).post(`/api/submissions/run-requests/${requestId}/approve`).set(acme.headers).expect(403);
+      await request(http()).post(`/api/submissions/run-requests/${requestId}/reject`).set(acme.headers).send({ reason: 'mine' }).expect(403);
+      await request(http()).get('/api/submissions/run-requests/not-a-uuid').set(staff.headers).expect(400);
+      await request(http()).post(`/api/submissions/run-requests/${ZERO}/reject`).set(staff.headers).send({ reason: 'x' }).expect(404);
       const approved = await request(http()).post(`/api/submissions/run-requests/${requestId}/approve`).set(staff.headers).expect(200);
       expect(approved.body).toMatchObject({ id: requestId, status: 'approved', decidedBy: staff.actor, jobId: expect.any(String) });
       const jobId = approved.body.jobId as string;
