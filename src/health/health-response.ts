@@ -40,8 +40,13 @@ const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi;
  * so it says that something is down and roughly why, never more.
  */
 export function publicErrorMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  // Duck-typed: errors raised inside Node (sockets) need not share this realm's Error.
+  const text = hasMessage(error) ? error.message : String(error);
   const line = (text.split('\n')[0] ?? '').replace(URL_CREDENTIALS, '$1***@').trim();
-  if (line === '') return error instanceof Error ? error.name : 'unknown error';
+  if (line === '') return 'unknown error';
   return line.length > MAX_MESSAGE_CHARS ? `${line.slice(0, MAX_MESSAGE_CHARS - 1)}…` : line;
+}
+
+function hasMessage(error: unknown): error is { readonly message: string } {
+  return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string';
 }
