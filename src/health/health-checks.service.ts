@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorFunction, type HealthIndicatorResult } from '@nestjs/terminus';
 import { ProjectionHost, type ProjectionStatus } from '../../projections/runtime/projection-host';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -20,7 +20,9 @@ type Finding = Measured & { readonly problem?: string };
  * and the breaker only degrade: the API still answers while submissions or read models wait.
  */
 @Injectable()
-export class HealthChecks {
+export class HealthChecks implements OnModuleDestroy {
+  private closing = false;
+
   constructor(
     @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
     @Inject(Database) private readonly database: Database,
@@ -31,6 +33,18 @@ export class HealthChecks {
     @Inject(FleetRepository) private readonly fleet: FleetRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Set when the app starts closing, before any module's shutdown work (a worker draining for up
+   * to WORKER_SHUTDOWN_GRACE_MS): an orchestrator stops routing here while requests still get answers.
+   */
+  onModuleDestroy(): void {
+    this.closing = true;
+  }
+
+  get shuttingDown(): boolean {
+    return this.closing;
+  }
 
   readiness(): HealthIndicatorFunction[] {
     return [

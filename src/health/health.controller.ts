@@ -38,6 +38,7 @@ export class HealthController {
   }
 
   private async run(indicators: HealthIndicatorFunction[]): Promise<HealthBody> {
+    if (this.checks.shuttingDown) throw new ServiceUnavailableException(unavailableBody({ status: 'shutting_down', details: {} }));
     try {
       return healthBody(await this.health.check(indicators));
     } catch (error) {

@@ -3,8 +3,10 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { bootApp } from '../support/app-harness';
+import { BlockingSubmitter } from '../support/blocking-submitter';
 import { eventually } from '../support/eventually';
 import { startFauxqs, type FauxqsProcess } from '../support/fauxqs-server';
+import { customerId, startPipeline, type Pipeline } from '../support/pipeline-harness';
 import { startFaultProxy, type FaultProxy } from '../support/tcp-fault-proxy';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -130,5 +132,39 @@ describe('health endpoints for orchestrators', () => {
       }
       await eventually(async () => ((await request(http()).get('/api/health/ready')).status === 200 ? true : null), { timeoutMs: 15_000 });
     });
+  });
+});
+
+describe('readiness while a worker process shuts down', () => {
+  let pipeline: Pipeline;
+  const submitter = new BlockingSubmitter();
+
+  beforeAll(async () => {
+    pipeline = await startPipeline({ directories: 1 });
+  });
+  afterAll(async () => {
+    submitter.letGo();
+    await pipeline?.close();
+  });
+
+  it('answers ready 503 shutting_down while the worker drains its submission, and live 200', async () => {
+    const worker = await pipeline.startWorker(submitter, { WORKER_SHUTDOWN_GRACE_MS: '5000' });
+    await worker.listen(0, '127.0.0.1');
+    const base = await worker.getUrl();
+    expect((await fetch(`${base}/api/health/ready`)).status).toBe(200);
+    await pipeline.createJob(customerId('growth', 1));
+    await eventually(() => submitter.calls.length === 1, { timeoutMs: 30_000 });
+    const closing = worker.close();
+    try {
+      const ready = await eventually(async () => {
+        const response = await fetch(`${base}/api/health/ready`);
+        return response.status === 503 ? ((await response.json()) as object) : null;
+      }, { timeoutMs: 4_000, message: 'readiness to fail once the worker is closing' });
+      expect(ready).toEqual({ error: 'service_unavailable', message: 'Not ready: the process is shutting down', status: 'shutting_down', checks: {} });
+      expect((await fetch(`${base}/api/health/live`)).status).toBe(200);
+    } finally {
+      submitter.letGo();
+      await closing;
+    }
   });
 });
