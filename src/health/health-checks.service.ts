@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorFunction, type HealthIndicatorResult } from '@nestjs/terminus';
-import { ProjectionHost, type ProjectionStatus } from '../../projections/runtime/projection-host';
+import { ProjectionHost } from '../../projections/runtime/projection-host';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
@@ -8,11 +8,9 @@ import { FleetRepository } from '../fleet/fleet.repository';
 import { MESSAGE_QUEUE, type MessageQueue } from '../queue/queue.port';
 import { withTimeout } from '../workers/browser/with-timeout';
 import { LocalWorker } from '../workers/workers.module';
+import { breakerFinding, projectionsFinding, workersFinding, type Finding, type Measured } from './health-findings';
 import { publicErrorMessage } from './health-response';
 
-type Measured = Record<string, unknown>;
-/** An advisory check's finding: `problem` set = degraded (still serving), never down. */
-type Finding = Measured & { readonly problem?: string };
 
 /**
  * The checks behind the health endpoints. Readiness needs the database, the event store and the
@@ -65,7 +63,7 @@ export class HealthChecks implements OnModuleDestroy {
       ...this.readiness(),
       this.advisory('workers', () => this.workers()),
       this.advisory('projections', () => this.projectionLag()),
-      this.advisory('breaker', async () => this.breaker()),
+      this.advisory('breaker', async () => breakerFinding(this.worker.stats())),
     ];
   }
 
@@ -93,35 +91,10 @@ export class HealthChecks implements OnModuleDestroy {
 
   private async workers(): Promise<Finding> {
     const { staleAfterMs } = this.config.worker;
-    const counts = await this.fleet.counts(staleAfterMs);
-    const measured = { ...counts, staleAfterSeconds: staleAfterMs / 1000 };
-    return counts.live === 0 ? { ...measured, problem: 'no live worker: submissions wait until one heartbeats' } : measured;
+    return workersFinding(await this.fleet.counts(staleAfterMs), staleAfterMs);
   }
 
   private async projectionLag(): Promise<Finding> {
-    const statuses = await this.projections.status();
-    const limit = this.config.health.projectionLagSeconds;
-    const behind = statuses.filter((s) => (s.lag?.seconds ?? 0) > limit).map((s) => s.name);
-    const failing = statuses.filter((s) => s.lastError !== null).map((s) => s.name);
-    const measured = { lagLimitSeconds: limit, projections: Object.fromEntries(statuses.map((s) => [s.name, lagOf(s)])) };
-    const problems = [
-      ...(failing.length > 0 ? [`failing: ${failing.join(', ')}`] : []),
-      ...(behind.length > 0 ? [`behind by more than ${limit} s: ${behind.join(', ')}`] : []),
-    ];
-    return problems.length > 0 ? { ...measured, problem: problems.join('; ') } : measured;
+    return projectionsFinding(await this.projections.status(), this.config.health.projectionLagSeconds);
   }
-
-  /** This process's consumer breaker (R-QUEUE-5); the fleet's paused workers are counted under `workers`. */
-  private breaker(): Finding {
-    const stats = this.worker.stats();
-    if (!stats) return { state: null, worker: null };
-    const { state, timesOpened } = stats.breaker;
-    const measured = { state, timesOpened, worker: stats.workerId };
-    return state === 'open' ? { ...measured, problem: 'this worker paused: its queue or database calls keep failing' } : measured;
-  }
-}
-
-/** Public: how far behind and whether it fails, not the error itself (it may quote event data). */
-function lagOf(status: ProjectionStatus): Measured {
-  return { eventsBehind: status.lag?.events ?? null, secondsBehind: status.lag?.seconds ?? null, state: status.state, failing: status.lastError !== null };
 }
