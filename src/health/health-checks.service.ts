@@ -11,7 +11,6 @@ import { LocalWorker } from '../workers/workers.module';
 import { breakerFinding, projectionsFinding, workersFinding, type Finding, type Measured } from './health-findings';
 import { publicErrorMessage } from './health-response';
 
-
 /**
  * The checks behind the health endpoints. Readiness needs the database, the event store and the
  * queue: without them nothing can be served, so any of them down is 503. Workers, projection lag
