@@ -3,6 +3,7 @@ import { APP_ROOT } from '../database/app-paths';
 import { ALL_CONFIG_SECTIONS, type ConfigSection } from './config-sections';
 import { readCustomerApiConfig, type CustomerApiConfig } from './customer-api-config';
 import { EnvReader, type Env } from './env-reader';
+import { readHealthConfig, type HealthConfig } from './health-config';
 import { readHttpConfig, type HttpConfig } from './http-config';
 import { withSecretFiles } from './secret-files';
 import { readOutboundConfig, readSecurityConfig, type OutboundConfig, type SecurityConfig } from './security-config';
@@ -14,6 +15,7 @@ import { readBrowserConfig, readDemoConfig, type BrowserConfig, type DemoConfig 
 export type { BrowserConfig, DemoConfig } from './browser-config';
 export type { AuthConfig } from './auth-config';
 export type { CustomerApiConfig, RunApproval } from './customer-api-config';
+export type { HealthConfig } from './health-config';
 export type { OutboundConfig, RateLimitConfig, SecurityConfig } from './security-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -53,6 +55,8 @@ export interface AppConfig extends HttpConfig {
   readonly outbound: OutboundConfig;
   /** /api/submissions run approval and the catalog's success-rate window. */
   readonly customerApi: CustomerApiConfig;
+  /** What the health endpoints wait for and call degraded. */
+  readonly health: HealthConfig;
 }
 
 export interface RetentionConfig {
@@ -102,6 +106,7 @@ export function loadConfig(given: Env = process.env, sections: readonly ConfigSe
     security: readSecurityConfig(http.read, http.problems),
     outbound: readOutboundConfig(section('outbound').read, problems.outbound),
     customerApi: readCustomerApiConfig(http.read),
+    health: readHealthConfig(http.read),
   };
   const found = [...new Set(sections)].flatMap((name) => problems[name]);
   if (found.length > 0) throw new ConfigError(found);

@@ -28,6 +28,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the health settings, with defaults, and refuses out-of-range ones', () => {
+    expect(loadConfig({}).health).toEqual({ checkTimeoutMs: 3000, projectionLagSeconds: 120 });
+    expect(loadConfig({ HEALTH_CHECK_TIMEOUT_MS: '500', HEALTH_PROJECTION_LAG_SECONDS: '30' }).health).toEqual({ checkTimeoutMs: 500, projectionLagSeconds: 30 });
+    expect(() => loadConfig({ HEALTH_CHECK_TIMEOUT_MS: '5' })).toThrow(/HEALTH_CHECK_TIMEOUT_MS must be a whole number from 100 to 60000/);
+    expect(() => loadConfig({ HEALTH_PROJECTION_LAG_SECONDS: 'soon' })).toThrow(/HEALTH_PROJECTION_LAG_SECONDS/);
+  });
+
   it('reports every problem at once, naming each setting', () => {
     const attempt = (): unknown =>
       loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', MIGRATE_ON_BOOT: 'maybe', EVENT_STORE: 'mongo', DB_POOL_MAX: '-3' });

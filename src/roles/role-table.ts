@@ -8,6 +8,7 @@ import { DemoModule } from '../demo/demo.module';
 import { CatalogModule } from '../directories/catalog/catalog.module';
 import { DynamicMappingModule } from '../directories/dynamic-mapping/dynamic-mapping.module';
 import { EventStoreModule } from '../event-store/event-store.module';
+import { FleetModule } from '../fleet/fleet.module';
 import { RateLimitModule } from '../http/rate-limit/rate-limit.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { QueueHttpModule } from '../queue/http/queue-http.module';
@@ -29,7 +30,7 @@ import { ReactorRoleModule } from './reactor-role.module';
 export const EVERY_PROCESS: readonly Type[] = [
   RateLimitModule, DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
   JobsModule, AuthHttpModule, ProjectionsAdminModule, QueueHttpModule, RetentionModule, DemoModule, DynamicMappingModule, TestSubmissionsModule,
-  ApiKeysHttpModule,
+  ApiKeysHttpModule, FleetModule,
   CatalogModule, CustomerSubmissionsModule,
 ];
 

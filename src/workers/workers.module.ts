@@ -78,7 +78,7 @@ export class WorkerRoleModule implements OnApplicationBootstrap {
     const autoscale = worker.autoscale
       ? { governor: new ConcurrencyGovernor({ min: worker.minConcurrency, max: worker.concurrency, ...DEFAULT_GOVERNOR }), sampler: new MachineSampler(), everyMs: AUTOSCALE_EVERY_MS }
       : undefined;
-    this.local.consumer = new QueueConsumer(this.queue, processor, new WorkerHeartbeat(database.pool, workerId), {
+    this.local.consumer = new QueueConsumer(this.queue, processor, new WorkerHeartbeat(database.pool, workerId, { roles: config.roles, browser: () => this.submitter.browserState?.() ?? null }), {
       concurrency: worker.concurrency, autoscale, receiveWaitMs: queue.receiveWaitMs, visibilityTimeoutMs: queue.visibilityTimeoutMs,
       agingMs: queue.agingMs, breakerThreshold: worker.breakerThreshold, breakerCooldownMs: worker.breakerCooldownMs,
       heartbeatIntervalMs: worker.heartbeatIntervalMs,

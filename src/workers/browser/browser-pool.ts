@@ -24,7 +24,10 @@ export interface BrowserLease {
 }
 
 export interface BrowserPoolStats {
+  /** A browser is up and connected now (it is launched on first use, and again after a crash or retirement). */
+  readonly launched: boolean;
   readonly launches: number;
+  /** Leases held: each is one open context (or one being opened). */
   readonly active: number;
   readonly contextsOnCurrent: number;
 }
@@ -45,7 +48,8 @@ export class BrowserPool {
   }
 
   stats(): BrowserPoolStats {
-    return { launches: this.launches, active: this.slots.inUse, contextsOnCurrent: this.current?.issued ?? 0 };
+    const launched = this.current?.browser.isConnected() ?? false;
+    return { launched, launches: this.launches, active: this.slots.inUse, contextsOnCurrent: this.current?.issued ?? 0 };
   }
 
   /** Process ids of the current browser (for operators and tests). */
