@@ -47,8 +47,10 @@ describe('loadConfig', () => {
     }
   });
 
-  it('gives sessions 12 h (staff) and 7 d (customers) by default, and refuses a zero lifetime', () => {
-    expect(loadConfig({}).auth).toEqual({ staffSessionTtlMinutes: 720, customerSessionTtlMinutes: 10_080 });
+  it('gives sessions 12 h (staff) and 7 d (customers) by default, caches lookups 2 s, and refuses a zero lifetime', () => {
+    expect(loadConfig({}).auth).toEqual({ staffSessionTtlMinutes: 720, customerSessionTtlMinutes: 10_080, sessionCacheMs: 2000 });
+    expect(loadConfig({ SESSION_CACHE_MS: '0' }).auth.sessionCacheMs).toBe(0);
+    expect(() => loadConfig({ SESSION_CACHE_MS: '600000' })).toThrow(/SESSION_CACHE_MS/);
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db/app', HOST: '0.0.0.0' }).auth.staffSessionTtlMinutes).toBe(720);
     expect(() => loadConfig({ CUSTOMER_SESSION_TTL_MINUTES: '0' })).toThrow(/CUSTOMER_SESSION_TTL_MINUTES must be a whole number/);
   });
