@@ -27,6 +27,10 @@ export interface BrowserPoolStats {
   readonly launches: number;
   readonly active: number;
   readonly contextsOnCurrent: number;
+  /** Contexts leased over the pool's life: one per submission. */
+  readonly contextsOpened: number;
+  /** Browsers killed because they stopped answering. */
+  readonly kills: number;
 }
 
 const CONTEXT_CLOSE_TIMEOUT_MS = 5_000;
@@ -37,6 +41,8 @@ export class BrowserPool {
   private current: BrowserGeneration | null = null;
   private launching: Promise<BrowserGeneration> | null = null;
   private launches = 0;
+  private contextsOpened = 0;
+  private kills = 0;
   private closed = false;
 
   constructor(private readonly options: BrowserPoolOptions) {
@@ -45,7 +51,8 @@ export class BrowserPool {
   }
 
   stats(): BrowserPoolStats {
-    return { launches: this.launches, active: this.slots.inUse, contextsOnCurrent: this.current?.issued ?? 0 };
+    const { launches, contextsOpened, kills } = this;
+    return { launches, active: this.slots.inUse, contextsOnCurrent: this.current?.issued ?? 0, contextsOpened, kills };
   }
 
   /** Process ids of the current browser (for operators and tests). */
@@ -90,6 +97,7 @@ export class BrowserPool {
     try {
       const ms = this.options.contextTimeoutMs ?? this.options.launchTimeoutMs;
       const { context, page } = await withTimeout(generation.newContext(), ms, 'browser context');
+      this.contextsOpened += 1;
       return this.lease(generation, context, page);
     } catch (error) {
       this.finishOn(generation);
@@ -151,6 +159,7 @@ export class BrowserPool {
   }
 
   private async kill(generation: BrowserGeneration): Promise<void> {
+    this.kills += 1;
     this.retire(generation);
     await killByMarker(generation.marker);
     void generation.browser.close().catch(() => undefined);
