@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ProcessMetrics } from './process-metrics';
 
-/** Requests no route matched (404s, probes): one label value, so random paths cannot grow the series. */
+/**
+ * Requests no route of ours matched (404s, probes), including Nest's catch-all under the global
+ * prefix (`/api*path`): one label value, so random paths cannot grow the series.
+ */
 const UNMATCHED = 'unmatched';
 
 /** What Express adds to a request once its router has matched a route. */
@@ -25,5 +28,6 @@ export function httpMetricsMiddleware(metrics: ProcessMetrics): (request: Incomi
 export function routeTemplate(request: RoutedRequest): string {
   const { route } = request;
   const path = typeof route === 'object' && route !== null && 'path' in route ? route.path : null;
-  return typeof path === 'string' ? `${request.baseUrl ?? ''}${path}` : UNMATCHED;
+  // Our routes have no wildcards; a wildcard match is the not-found handler.
+  return typeof path === 'string' && !path.includes('*') ? `${request.baseUrl ?? ''}${path}` : UNMATCHED;
 }
