@@ -29,8 +29,13 @@ const WORKERS_SQL = `
 @Injectable()
 export class FleetMetrics {
   readonly registry = new Registry();
-  private readonly gauge = <L extends string>(name: string, help: string, labelNames: readonly L[]): Gauge<L> =>
-    new Gauge({ name, help, labelNames, registers: [this.registry] });
+  /** Gauges without labels: always shown, so an unreadable value is NaN rather than absent. */
+  private readonly scalars = new Set<Gauge<string>>();
+  private readonly gauge = <L extends string>(name: string, help: string, labelNames: readonly L[]): Gauge<L> => {
+    const gauge = new Gauge({ name, help, labelNames, registers: [this.registry] });
+    if (labelNames.length === 0) this.scalars.add(gauge);
+    return gauge;
+  };
 
   private readonly queueMessages = this.gauge('dbolt_queue_messages', 'Queue messages by priority tier and state.', ['tier', 'state']);
   private readonly deadLetters = this.gauge('dbolt_queue_dead_letters', 'Messages in the dead-letter queue.', []);
@@ -41,6 +46,7 @@ export class FleetMetrics {
   private readonly lagSeconds = this.gauge('dbolt_projection_lag_seconds', 'Age of the oldest event the projection has not applied (0 when caught up).', ['projection']);
   private readonly apiKeys = this.gauge('dbolt_api_keys', 'API keys by status.', ['status']);
   private readonly apiKeysStale = this.gauge('dbolt_api_keys_stale', 'Usable API keys older than API_KEY_STALE_DAYS: due for rotation.', []);
+  private readonly readFailed = this.gauge('dbolt_fleet_read_failed', 'A fleet-wide source that could not be read at this scrape (1); its metrics are left out.', ['source']);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -57,10 +63,24 @@ export class FleetMetrics {
   /** Empty where the fleet gauges are off. */
   async text(): Promise<string> {
     if (!this.enabled) return '';
-    await Promise.all([this.readQueue(), this.readJobs(), this.jobDuration.refresh(this.database.pool), this.readWorkers(), this.readProjections(), this.readKeys()]);
+    const sources: Readonly<Record<string, { read: () => Promise<void>; gauges: readonly Gauge<string>[] }>> = {
+      queue: { read: () => this.readQueue(), gauges: [this.queueMessages, this.deadLetters] },
+      jobs: { read: () => this.readJobs(), gauges: [this.jobs] },
+      workers: { read: () => this.readWorkers(), gauges: [this.workers] },
+      projections: { read: () => this.readProjections(), gauges: [this.lagEvents, this.lagSeconds] },
+      api_keys: { read: () => this.readKeys(), gauges: [this.apiKeys, this.apiKeysStale] },
+    };
+    // One source down (SQS unreachable, say) must not blank the whole scrape: its values are
+    // left out (NaN where a metric has no labels), and dbolt_fleet_read_failed says which.
+    await Promise.all(Object.entries(sources).map(async ([source, { read, gauges }]) => {
+      const ok = await read().then(() => true, () => false);
+      this.readFailed.set({ source }, ok ? 0 : 1);
+      if (!ok) for (const gauge of gauges) this.unknown(gauge);
+    }));
     return this.registry.metrics();
   }
 
+  // Each read resets its gauges only once the answer is in, so a concurrent scrape never sees them empty.
   private async readQueue(): Promise<void> {
     const depth = await this.queue.depth();
     for (const tier of PRIORITIES) for (const state of QUEUE_STATES) this.queueMessages.set({ tier, state }, depth.tiers[tier][state]);
@@ -69,7 +89,10 @@ export class FleetMetrics {
 
   private async readJobs(): Promise<void> {
     // The read model exists once the projector has run; until then there is nothing to count.
-    const { rows } = await this.database.pool.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM jobs GROUP BY status').catch(() => ({ rows: [] }));
+    const [{ rows }] = await Promise.all([
+      this.database.pool.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM jobs GROUP BY status').catch(() => ({ rows: [] })),
+      this.jobDuration.refresh(this.database.pool),
+    ]);
     this.jobs.reset();
     for (const row of rows) this.jobs.set({ status: row.status }, row.n);
   }
@@ -94,5 +117,11 @@ export class FleetMetrics {
     const counts = apiKeyCounts(await this.keys.list());
     for (const status of API_KEY_STATUSES) this.apiKeys.set({ status }, counts.byStatus[status]);
     this.apiKeysStale.set(counts.stale);
+  }
+
+  /** A labelled gauge loses its series; one without labels reads NaN. */
+  private unknown(gauge: Gauge<string>): void {
+    gauge.reset();
+    if (this.scalars.has(gauge)) gauge.set(Number.NaN);
   }
 }
