@@ -40,6 +40,8 @@ export interface AppConfig extends HttpConfig {
   readonly subscriptionPollMs: number;
   /** What this process runs; one process runs them all by default. */
   readonly roles: readonly Role[];
+  /** Whether /api/metrics adds the fleet-wide gauges read from the database (default: with the `api` role). */
+  readonly metricsFleet: boolean;
   readonly projectionBatchSize: number;
   readonly projectionRebuildBatchSize: number;
   /** Same listing, same directory, inside this many days: one submission (docs/requirements.md R-IDEMP-1). */
@@ -91,13 +93,15 @@ export function loadConfig(given: Env = process.env, sections: readonly ConfigSe
   const database = readDatabaseConfig(section('database').read);
   const http = section('http');
   const runtime = section('runtime');
+  const roles = runtime.read.list('ROLES', ALL_ROLES, ALL_ROLES);
   const config: AppConfig = {
     ...readHttpConfig(http.read, http.problems),
     ...database,
     ...readEventStoreConfig(section('eventStore')),
     ...readProjectionConfig(section('projections').read),
     ...readRetention(section('retention')),
-    roles: runtime.read.list('ROLES', ALL_ROLES, ALL_ROLES),
+    roles,
+    metricsFleet: runtime.read.bool('METRICS_FLEET', roles.includes('api')),
     queue: readQueueConfig(runtime.read, runtime.problems),
     retry: readRetryConfig(runtime.read, runtime.problems),
     worker: readWorkerConfig(runtime.read, runtime.problems),

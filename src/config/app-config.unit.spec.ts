@@ -129,4 +129,12 @@ describe('loadConfig: queue, retries, workers, browser and demo', () => {
       }
     }
   });
+
+  it('adds the fleet-wide metrics where the api role runs, unless METRICS_FLEET says otherwise', () => {
+    expect(loadConfig({}).metricsFleet).toBe(true);
+    expect(loadConfig({ ROLES: 'worker,projector' }).metricsFleet).toBe(false);
+    expect(loadConfig({ ROLES: 'api', METRICS_FLEET: 'false' }).metricsFleet).toBe(false);
+    expect(loadConfig({ ROLES: 'worker', METRICS_FLEET: 'true' }).metricsFleet).toBe(true);
+    expect(() => loadConfig({ METRICS_FLEET: 'maybe' })).toThrow(/METRICS_FLEET/);
+  });
 });

@@ -11,6 +11,7 @@ import { EventStoreModule } from '../event-store/event-store.module';
 import { FleetModule } from '../fleet/fleet.module';
 import { RateLimitModule } from '../http/rate-limit/rate-limit.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { ObservabilityModule } from '../observability/observability.module';
 import { QueueHttpModule } from '../queue/http/queue-http.module';
 import { QueueModule } from '../queue/queue.module';
 import { ProjectionsAdminModule } from '../read-models/projections-admin.module';
@@ -28,7 +29,7 @@ import { ReactorRoleModule } from './reactor-role.module';
  * and the admin API answers from any of them.
  */
 export const EVERY_PROCESS: readonly Type[] = [
-  RateLimitModule, DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
+  ObservabilityModule, RateLimitModule, DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
   JobsModule, AuthHttpModule, ProjectionsAdminModule, QueueHttpModule, RetentionModule, DemoModule, DynamicMappingModule, TestSubmissionsModule,
   ApiKeysHttpModule, FleetModule,
   CatalogModule, CustomerSubmissionsModule,

@@ -284,7 +284,7 @@ describe('BrowserPool lifecycle', () => {
     const { pool, submitter } = makeSubmitter(evidenceDir, { retireAfter: 2 });
     try {
       for (let i = 0; i < 5; i += 1) expect((await submitter.submit(request('/plain'))).kind).toBe('success');
-      expect(pool.stats().launches).toBe(3);
+      expect(pool.stats()).toMatchObject({ launches: 3, contextsOpened: 5, kills: 0 });
     } finally {
       await submitter.close();
     }
@@ -322,6 +322,7 @@ describe('BrowserPool lifecycle', () => {
       expect(outcome.kind).toBe('success');
       // At least one relaunch; on a loaded machine the new browser may itself miss the short context deadline once.
       expect(pool.stats().launches).toBeGreaterThanOrEqual(2);
+      expect(pool.stats().kills).toBeGreaterThanOrEqual(1);
       expect(pids.every((pid) => !isAlive(pid))).toBe(true);
     } finally {
       await submitter.close();

@@ -30,6 +30,10 @@ export interface BrowserPoolStats {
   /** Leases held: each is one open context (or one being opened). */
   readonly active: number;
   readonly contextsOnCurrent: number;
+  /** Contexts leased over the pool's life: one per submission. */
+  readonly contextsOpened: number;
+  /** Browsers killed because they stopped answering. */
+  readonly kills: number;
 }
 
 const CONTEXT_CLOSE_TIMEOUT_MS = 5_000;
@@ -40,6 +44,8 @@ export class BrowserPool {
   private current: BrowserGeneration | null = null;
   private launching: Promise<BrowserGeneration> | null = null;
   private launches = 0;
+  private contextsOpened = 0;
+  private kills = 0;
   private closed = false;
 
   constructor(private readonly options: BrowserPoolOptions) {
@@ -48,8 +54,9 @@ export class BrowserPool {
   }
 
   stats(): BrowserPoolStats {
+    const { launches, contextsOpened, kills } = this;
     const launched = this.current?.browser.isConnected() ?? false;
-    return { launched, launches: this.launches, active: this.slots.inUse, contextsOnCurrent: this.current?.issued ?? 0 };
+    return { launched, launches, active: this.slots.inUse, contextsOnCurrent: this.current?.issued ?? 0, contextsOpened, kills };
   }
 
   /** Process ids of the current browser (for operators and tests). */
@@ -94,6 +101,7 @@ export class BrowserPool {
     try {
       const ms = this.options.contextTimeoutMs ?? this.options.launchTimeoutMs;
       const { context, page } = await withTimeout(generation.newContext(), ms, 'browser context');
+      this.contextsOpened += 1;
       return this.lease(generation, context, page);
     } catch (error) {
       this.finishOn(generation);
@@ -155,6 +163,7 @@ export class BrowserPool {
   }
 
   private async kill(generation: BrowserGeneration): Promise<void> {
+    this.kills += 1;
     this.retire(generation);
     await killByMarker(generation.marker);
     void generation.browser.close().catch(() => undefined);
