@@ -9,6 +9,14 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
     "@nestjs/swagger": {
       models: [
         [
+          import("../fleet/list-workers.request.dto.js"),
+          {
+            ListWorkersQueryDto: {
+              includeStopped: { required: false, enum: ["true", "false"] },
+            },
+          },
+        ],
+        [
           import("../auth/api-keys/api-keys.request.dto.js"),
           {
             CreateApiKeyDto: {
@@ -61,6 +69,81 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
           {
             PageLimitQueryDto: {
               limit: { required: false, type: () => Number, minimum: 1 },
+            },
+          },
+        ],
+        [
+          import("../customer-submissions/customer-submissions.request.dto.js"),
+          {
+            SubmissionsQueryDto: {
+              customerId: { required: false, type: () => String },
+              limit: { required: false, type: () => Number, minimum: 1 },
+              after: {
+                required: false,
+                type: () => String,
+                description: "The last job id of the previous page.",
+                format: "uuid",
+              },
+            },
+            RunRequestsQueryDto: {
+              customerId: { required: false, type: () => String },
+              status: {
+                required: false,
+                enum: ["pending", "approved", "rejected"],
+              },
+              after: { required: false, type: () => String, format: "uuid" },
+            },
+            RejectRunRequestDto: {
+              reason: {
+                required: true,
+                type: () => String,
+                maxLength: 500,
+                pattern: "\\S",
+              },
+            },
+          },
+        ],
+        [
+          import("../directories/catalog/catalog.request.dto.js"),
+          {
+            CatalogListQueryDto: {
+              category: { required: false, type: () => String, maxLength: 100 },
+              difficulty: { required: false, enum: ["easy", "medium", "hard"] },
+              requiresLogin: { required: false, type: () => Boolean },
+              hasCaptcha: { required: false, type: () => Boolean },
+              active: { required: false, type: () => Boolean },
+              after: { required: false, type: () => String },
+            },
+            CreateDirectoryDto: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String, maxLength: 200 },
+              url: {
+                required: true,
+                type: () => String,
+                maxLength: 2000,
+                format: "uri",
+              },
+              submissionUrl: {
+                required: true,
+                type: () => String,
+                maxLength: 2000,
+                format: "uri",
+              },
+            },
+            UpdateDirectoryDto: {
+              name: { required: false, type: () => String, maxLength: 200 },
+              url: {
+                required: false,
+                type: () => String,
+                maxLength: 2000,
+                format: "uri",
+              },
+              submissionUrl: {
+                required: false,
+                type: () => String,
+                maxLength: 2000,
+                format: "uri",
+              },
             },
           },
         ],
@@ -209,12 +292,26 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
       ],
       controllers: [
         [
+          import("../fleet/workers-admin.controller.js"),
+          { WorkersAdminController: { list: { type: Object } } },
+        ],
+        [
           import("../health/health.controller.js"),
           {
             HealthController: {
-              health: {
+              full: {
                 summary:
-                  "200 when the database answers, 503 otherwise; never a stack trace.",
+                  "Everything: 200 `ok` or `degraded` (workers, projection lag, breaker), 503 when not ready.",
+                type: Object,
+              },
+              ready: {
+                summary:
+                  "Readiness: can this process serve (database, event store, queue)? 503 otherwise, and while shutting down.",
+                type: Object,
+              },
+              live: {
+                summary:
+                  "Liveness: the process answers. No dependency is asked, so an outage elsewhere never gets it restarted.",
                 type: Object,
               },
             },
@@ -266,6 +363,50 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
               clear: {
                 summary:
                   "`DELETE /api/admin/lockouts/staff%3Aana%40ops.test`: ends the lockout and forgets the subject's failures.",
+              },
+            },
+          },
+        ],
+        [
+          import("../customer-submissions/customer-submissions.controller.js"),
+          {
+            CustomerSubmissionsController: {
+              list: { type: Object },
+              one: { type: Object },
+              screenshot: {},
+            },
+          },
+        ],
+        [
+          import("../customer-submissions/run-requests.controller.js"),
+          {
+            RunRequestsController: {
+              request: {
+                summary:
+                  "201 with the job (auto) or 202 with the request (staff); 200 when the Idempotency-Key was seen before.",
+                type: Object,
+              },
+              list: {
+                summary:
+                  "Staff: every customer's (`?customerId=`, `?status=pending`); a customer: its own. Oldest first.",
+              },
+              one: { type: Object },
+              approve: { type: Object },
+              reject: { type: Object },
+            },
+          },
+        ],
+        [
+          import("../directories/catalog/catalog.controller.js"),
+          {
+            CatalogController: {
+              list: { type: Object },
+              get: { type: Object },
+              create: { type: Object },
+              update: { type: Object },
+              remove: {
+                summary:
+                  "200 with what happened: `deleted`, or `deactivated` when jobs still refer to the directory.",
               },
             },
           },
@@ -364,6 +505,18 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
           },
         ],
         [
+          import("../observability/metrics.controller.js"),
+          {
+            MetricsController: {
+              metrics: {
+                summary:
+                  "This process's own metrics, then (with the `api` role) the fleet's, read from the database.",
+                type: String,
+              },
+            },
+          },
+        ],
+        [
           import("../queue/http/dead-letters.controller.js"),
           {
             DeadLettersController: {
@@ -375,10 +528,6 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
               },
             },
           },
-        ],
-        [
-          import("../observability/metrics.controller.js"),
-          { MetricsController: { metrics: { type: String } } },
         ],
         [
           import("../queue/http/queue-status.controller.js"),
