@@ -31,11 +31,17 @@ export class DuplicateGuard {
     private readonly windowDays: number,
   ) {}
 
+  /**
+   * A forced job neither checks nor claims: staff asked for the listing to be sent again, and a
+   * claim would only make forced jobs of one listing wait on each other. Its acceptance is still
+   * recorded, so later ordinary jobs point at it.
+   */
   async admit(job: JobData, directoryId: string, workerId: string): Promise<DuplicateVerdict> {
+    if (job.force === true) return { kind: 'submit' };
     const owner = ownerOf(job, directoryId);
     for (let round = 0; round < ROUNDS; round += 1) {
       const record = await this.records.find(owner.listingKey, this.windowDays);
-      const earlier = record && !job.force ? earlierOf(record, job.jobId) : null;
+      const earlier = record ? earlierOf(record, job.jobId) : null;
       if (earlier) return { kind: 'already-submitted', earlier };
       const holder = await this.records.claim(owner, job.jobId, workerId);
       if (holder === job.jobId) return { kind: 'submit' };
