@@ -1,5 +1,5 @@
 -- Duplicate suppression across jobs: one row per listing sent to one directory, keyed by the
--- SHA-256 of (directory, normalised business fields) (listingKey in src/submissions/idempotency-key.ts).
+-- SHA-256 of (customer, directory, normalised business fields) (listingKey in src/submissions/idempotency-key.ts).
 -- accepted_*: the last submission of it the directory accepted; a later job's submission inside
 -- IDEMPOTENCY_WINDOW_DAYS of accepted_at is skipped as 'already-submitted' unless the job is forced.
 -- claim_*: the job whose submission may reach the directory now, so two jobs running at once do

@@ -74,7 +74,7 @@ export class DuplicateGuard {
 }
 
 function ownerOf(job: JobData, directoryId: string): ListingOwner {
-  return { listingKey: listingKey(directoryId, job.business), directoryId, customerId: job.customerId };
+  return { listingKey: listingKey(job.customerId, directoryId, job.business), directoryId, customerId: job.customerId };
 }
 
 /** The record's acceptance, when it is another job's and inside the window. */

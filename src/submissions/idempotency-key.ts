@@ -30,12 +30,13 @@ export function submissionIdempotencyKey(
 }
 
 /**
- * SHA-256 of (directory, normalised business fields): the key of the record that suppresses a
- * second submission of one listing to one directory across jobs (R-DEDUPE-1). No job id, so
- * another job finds it; no time bucket, because the window slides from the accepted time
- * (a bucket would let two submissions a day apart straddle a boundary).
+ * SHA-256 of (customer, directory, normalised business fields): the key of the record that
+ * suppresses a second submission of one listing to one directory across jobs (R-DEDUPE-1). No job
+ * id, so another job finds it; no time bucket, because the window slides from the accepted time
+ * (a bucket would let two submissions a day apart straddle a boundary). The customer is in it so
+ * that a skip never points one customer at another's job and evidence.
  */
-export function listingKey(directoryId: string, business: BusinessSnapshot): string {
-  const parts = ['listing', directoryId, ...FIELDS.map((field) => normalizeField(business[field]))];
+export function listingKey(customerId: string, directoryId: string, business: BusinessSnapshot): string {
+  const parts = ['listing', customerId, directoryId, ...FIELDS.map((field) => normalizeField(business[field]))];
   return createHash('sha256').update(parts.join('\u001f')).digest('hex');
 }

@@ -28,12 +28,13 @@ describe('submissionIdempotencyKey', () => {
 });
 
 describe('listingKey', () => {
-  const key = (overrides = {}, directoryId = 'dir-1'): string => listingKey(directoryId, { ...sampleBusiness, ...overrides });
+  const key = (overrides = {}, directoryId = 'dir-1', customerId = 'cust-1'): string => listingKey(customerId, directoryId, { ...sampleBusiness, ...overrides });
 
-  it('is the same for any job and any time: only the directory and the normalised listing count', () => {
+  it('is the same for any job and any time: only the customer, the directory and the normalised listing count', () => {
     expect(key()).toMatch(/^[0-9a-f]{64}$/);
     expect(key({ businessName: '  ACME   plumbing!! ' })).toBe(key());
     expect(key({}, 'dir-2')).not.toBe(key());
+    expect(key({}, 'dir-1', 'cust-2')).not.toBe(key());
     expect(key({ phone: '+1 555 0100 9' })).not.toBe(key());
   });
 

@@ -62,7 +62,7 @@ describe('duplicate suppression across jobs (machine PostgreSQL)', () => {
       kind: 'already-submitted',
       earlier: { jobId: first.jobId, directoryId: DIRECTORY, acceptedAt: expect.any(String), listingUrl: 'https://dir.test/l/1', evidencePath: 'first/dir-1.png' },
     });
-    expect(await record()).toEqual([expect.objectContaining({ listing_key: listingKey(DIRECTORY, sampleBusiness), accepted_job_id: first.jobId, claim_job_id: null })]);
+    expect(await record()).toEqual([expect.objectContaining({ listing_key: listingKey('cust-1', DIRECTORY, sampleBusiness), accepted_job_id: first.jobId, claim_job_id: null })]);
     // A cosmetic edit of the listing is the same listing; a different one is not.
     expect((await guard.admit(await job(false, { ...sampleBusiness, businessName: '  ACME   plumbing!! ' }), DIRECTORY, 'w2')).kind).toBe('already-submitted');
     expect((await guard.admit(await job(false, { ...sampleBusiness, phone: '+1 555 0199' }), DIRECTORY, 'w2')).kind).toBe('submit');
