@@ -4,6 +4,9 @@ import type { SubmissionCommand } from '../submissions/submission.decider';
 import type { ProcessResult } from './submission-processor';
 import type { SubmissionOutcome } from './submitter.port';
 
+/** What the worker asks of duplicate suppression (DuplicateGuard). */
+export type DuplicateGate = Pick<DuplicateGuard, 'admit' | 'accepted'>;
+
 /** How soon a submission waiting on another job's claim asks again; not an attempt, so cheap to repeat. */
 export const CLAIM_WAIT_MS = 5000;
 
@@ -13,7 +16,7 @@ export const CLAIM_WAIT_MS = 5000;
  * `record` appends the skip at the version read, returning null when the stream moved.
  */
 export async function checkDuplicate(
-  guard: DuplicateGuard,
+  guard: DuplicateGate,
   job: JobCreated['data'],
   directoryId: string,
   workerId: string,
@@ -39,7 +42,7 @@ export async function checkDuplicate(
 
 /** After the success is in the log: best effort, since the next job reading this stream repairs a lost record. */
 export async function noteAccepted(
-  guard: DuplicateGuard,
+  guard: DuplicateGate,
   job: JobCreated['data'],
   directoryId: string,
   outcome: SubmissionOutcome,

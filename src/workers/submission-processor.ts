@@ -1,6 +1,5 @@
 import type { RetryConfig } from '../config/queue-config';
 import type { DirectoryTargets } from '../directories/directory-targets.repository';
-import type { DuplicateGuard } from '../duplicate-suppression/duplicate-guard';
 import { EventTooLargeError, InvalidAppendError, InvalidEventDataError, WrongExpectedVersionError } from '../event-store/event-store.errors';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import type { SubmissionMessage } from '../queue/submission-message';
@@ -13,7 +12,7 @@ import { scheduleSubmission } from '../submission-flow/schedule-submission';
 import { isTerminal, submissionDecider, type SubmissionCommand } from '../submissions/submission.decider';
 import type { JobQueued } from '../jobs/job.events';
 import { submissionStreamId } from '../submissions/submission.events';
-import { checkDuplicate, noteAccepted } from './duplicate-check';
+import { checkDuplicate, noteAccepted, type DuplicateGate } from './duplicate-check';
 import { readJob, readSubmission, type JobContext, type SubmissionContext } from './job-context';
 import { resultCommand } from './result-command';
 import type { DirectoryTarget, Submitter, SubmissionOutcome } from './submitter.port';
@@ -35,7 +34,7 @@ export interface ProcessorDeps {
   readonly workerId: string;
   readonly idempotencyWindowDays: number;
   /** Duplicate suppression across jobs: asked right before the site is. */
-  readonly duplicates: DuplicateGuard;
+  readonly duplicates: DuplicateGate;
   readonly visibilityTimeoutMs: number;
   readonly random?: () => number;
   /** Failures the worker survives (a result append retried, a learned mapping not stored). */
