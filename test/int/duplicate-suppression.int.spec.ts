@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import { DuplicateGuard } from '../../src/duplicate-suppression/duplicate-guard';
 import { ListingSubmissions } from '../../src/duplicate-suppression/listing-submissions.repository';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
@@ -10,26 +11,35 @@ import { listingKey } from '../../src/submissions/idempotency-key';
 import { submissionDecider, type SubmissionCommand } from '../../src/submissions/submission.decider';
 import { submissionStreamId } from '../../src/submissions/submission.events';
 import { sampleBusiness } from '../support/job-scenarios';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createEmbeddedTestDatabase } from '../support/embedded-test-database';
+import { createTestDatabase } from '../support/test-database';
 
 const DIRECTORY = 'dir-1';
 const WINDOW_DAYS = 30;
 const system = { metadata: { actor: { kind: 'system', id: 'test' } } } as const;
 
-/** The record, the claim and the cleanup of duplicate suppression across jobs, on the machine's PostgreSQL. */
-describe('duplicate suppression across jobs (machine PostgreSQL)', () => {
-  let db: TestDatabase;
+interface Database { readonly pool: Pool; drop(): Promise<void> }
+const BACKENDS: [string, () => Promise<Database>][] = [
+  ['machine PostgreSQL', () => createTestDatabase('dbolt_test_dedupe')],
+  // Behind the embedded server every client shares one session: the claim must hold there too.
+  ['embedded PGlite', createEmbeddedTestDatabase],
+];
+
+/** The record, the claim and the cleanup of duplicate suppression across jobs. */
+describe.each(BACKENDS)('duplicate suppression across jobs (%s)', (_, open) => {
+  let db: Database;
   let store: PostgresEventStore;
   let records: ListingSubmissions;
   let guard: DuplicateGuard;
 
   beforeAll(async () => {
-    db = await createTestDatabase('dbolt_test_dedupe');
+    db = await open();
     store = new PostgresEventStore(db.pool, { maxEventBytes: 1 << 20, pollIntervalMs: 50, listen: false });
     records = new ListingSubmissions(db.pool);
     guard = new DuplicateGuard(store, records, WINDOW_DAYS);
   }, 60_000);
   afterAll(async () => {
+    await store?.close();
     await db?.drop();
   });
   beforeEach(async () => {
