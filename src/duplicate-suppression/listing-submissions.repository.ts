@@ -82,7 +82,7 @@ export class ListingSubmissions {
    */
   async accept(owner: ListingOwner, acceptance: Acceptance): Promise<void> {
     const { jobId, acceptedAt, listingUrl, evidencePath } = acceptance;
-    await this.pool.query(
+    const { rows } = await this.pool.query(
       `INSERT INTO listing_submissions AS t (listing_key, directory_id, customer_id, accepted_job_id, accepted_at, listing_url, evidence_path)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (listing_key) DO UPDATE
@@ -90,10 +90,12 @@ export class ListingSubmissions {
              evidence_path = EXCLUDED.evidence_path, customer_id = EXCLUDED.customer_id, updated_at = now(),
              claim_job_id = CASE WHEN t.claim_job_id = EXCLUDED.accepted_job_id THEN NULL ELSE t.claim_job_id END,
              claimed_by = CASE WHEN t.claim_job_id = EXCLUDED.accepted_job_id THEN NULL ELSE t.claimed_by END
-         WHERE t.accepted_at IS NULL OR t.accepted_at <= EXCLUDED.accepted_at`,
+         WHERE t.accepted_at IS NULL OR t.accepted_at <= EXCLUDED.accepted_at
+       RETURNING 1`,
       [owner.listingKey, owner.directoryId, owner.customerId, jobId, acceptedAt, listingUrl, evidencePath],
     );
-    await this.release(owner.listingKey, jobId);
+    // A newer acceptance stood: the row was left alone, so end this job's claim on its own (rare).
+    if (rows.length === 0) await this.release(owner.listingKey, jobId);
   }
 }
 

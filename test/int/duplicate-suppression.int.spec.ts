@@ -86,6 +86,8 @@ describe.each(BACKENDS)('duplicate suppression across jobs (%s)', (_, open) => {
     const forced = await job(true);
     expect(await guard.admit(forced, DIRECTORY, 'w2')).toEqual({ kind: 'submit' });
     await guard.accepted(forced, DIRECTORY, 'https://dir.test/l/2', 'forced/dir-1.png', new Date());
+    // A late (repeated) record of the older acceptance does not replace the newer one.
+    await guard.accepted(first, DIRECTORY, 'https://dir.test/l/1', 'first/dir-1.png', new Date(Date.now() - 120_000));
     const third = await guard.admit(await job(), DIRECTORY, 'w3');
     expect(third).toMatchObject({ kind: 'already-submitted', earlier: { jobId: forced.jobId, listingUrl: 'https://dir.test/l/2' } });
   });
