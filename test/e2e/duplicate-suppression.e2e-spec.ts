@@ -108,6 +108,16 @@ describe('duplicate suppression across jobs (sandbox, real Chromium)', () => {
       });
       expect(earlier.evidencePath).toEqual(expect.any(String));
     }
+    // The customer sees it too, and opens the earlier job's screenshot.
+    const owner = await customerSession(db.pool, DEMO_CUSTOMER_ID);
+    const { body: mine } = await http().get(`/api/submissions/${second}`).set(owner.headers).expect(200);
+    const mineResults = (mine as { results: { status: string; skipReason: string; earlier: { jobId: string; evidenceUrl: string } }[] }).results;
+    expect(mineResults).toHaveLength(DIRECTORIES);
+    for (const result of mineResults) {
+      expect(result).toMatchObject({ status: 'skipped', skipReason: 'already-submitted', earlier: { jobId: firstJob, evidenceUrl: expect.stringContaining(`/api/submissions/${firstJob}/results/`) } });
+    }
+    const shot = await http().get(mineResults[0].earlier.evidenceUrl).set(owner.headers).expect(200);
+    expect(shot.headers['content-type']).toBe('image/png');
     const job = await eventually(async () => {
       const { body } = await http().get(`/api/queue/${DEMO_CUSTOMER_ID}`).set(staff.headers).expect(200);
       return (body as { jobs: { jobId: string; status: string }[] }).jobs.find((j) => j.jobId === second && j.status === 'complete') ?? null;
