@@ -166,6 +166,19 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
           { CancelJobDto: { reason: { required: true, type: () => String } } },
         ],
         [
+          import("../jobs/create-job/create-job.request.dto.js"),
+          {
+            CreateJobDto: {
+              force: {
+                required: false,
+                type: () => Boolean,
+                description:
+                  "Submit even to directories where an earlier job's submission of the same listing was accepted\ninside the idempotency window. Staff only: the route admits no customer session.",
+              },
+            },
+          },
+        ],
+        [
           import("../jobs/list-customer-jobs/list-customer-jobs.request.dto.js"),
           { ListJobsQueryDto: {} },
         ],
