@@ -2,12 +2,16 @@ import type { Type } from '@nestjs/common';
 import type { Role } from '../config/app-config';
 import { ApiKeysHttpModule } from '../auth/api-keys/api-keys-http.module';
 import { AuthHttpModule } from '../auth/http/auth-http.module';
+import { CustomerSubmissionsModule } from '../customer-submissions/customer-submissions.module';
 import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
+import { CatalogModule } from '../directories/catalog/catalog.module';
 import { DynamicMappingModule } from '../directories/dynamic-mapping/dynamic-mapping.module';
 import { EventStoreModule } from '../event-store/event-store.module';
+import { FleetModule } from '../fleet/fleet.module';
 import { RateLimitModule } from '../http/rate-limit/rate-limit.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { ObservabilityModule } from '../observability/observability.module';
 import { QueueHttpModule } from '../queue/http/queue-http.module';
 import { QueueModule } from '../queue/queue.module';
 import { ProjectionsAdminModule } from '../read-models/projections-admin.module';
@@ -25,9 +29,10 @@ import { ReactorRoleModule } from './reactor-role.module';
  * and the admin API answers from any of them.
  */
 export const EVERY_PROCESS: readonly Type[] = [
-  RateLimitModule, DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
+  ObservabilityModule, RateLimitModule, DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
   JobsModule, AuthHttpModule, ProjectionsAdminModule, QueueHttpModule, RetentionModule, DemoModule, DynamicMappingModule, TestSubmissionsModule,
-  ApiKeysHttpModule,
+  ApiKeysHttpModule, FleetModule,
+  CatalogModule, CustomerSubmissionsModule,
 ];
 
 /**
