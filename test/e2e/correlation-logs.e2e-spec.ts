@@ -94,6 +94,13 @@ describe('a correlation id from the HTTP request to the worker (machine PostgreS
     expect(refused.every((line) => String(line.msg).length < 300)).toBe(true);
   });
 
+  it('writes no access line for the health probes and the metrics scrape', async () => {
+    for (const path of ['/api/health', '/api/health/live', '/api/metrics']) await request(pipeline.http()).get(path).set(staff).set('X-Request-Id', `quiet-${path.length}`);
+    await request(pipeline.http()).get(`/api/queue/${CUSTOMER}`).set(staff).set('X-Request-Id', 'after-quiet').expect(200);
+    await eventually(() => logs.where((line) => line.correlationId === 'after-quiet')[0] ?? null);
+    expect(logs.where((line) => String(line.correlationId).startsWith('quiet-'))).toEqual([]);
+  });
+
   it('writes nothing but JSON lines, each with a level, a time and a message', () => {
     expect(logs.raw.length).toBeGreaterThan(5);
     for (const line of logs.lines) expect(line).toMatchObject({ level: expect.any(String), time: expect.any(String), msg: expect.any(String) });

@@ -6,8 +6,9 @@ import type { ApiRequest } from '../../http/api-request';
 import { redactedError } from './root-logger';
 import { redactSecrets } from './secret-redaction';
 
-/** Polled by supervisors every few seconds: a line each would drown the rest. */
-const QUIET_PATHS = ['/api/health'];
+/** Polled by supervisors and Prometheus every few seconds: a line each would drown the rest. */
+const QUIET_PATHS = ['/api/health', '/api/metrics'];
+const isQuiet = (path: string): boolean => QUIET_PATHS.some((quiet) => path === quiet || path.startsWith(`${quiet}/`));
 
 /**
  * One access line per request, and the request's logger (bound to its correlation id) for every
@@ -23,7 +24,7 @@ export function createRequestLogging(logger: Logger): HttpLogger<ApiRequest, Ser
     quietReqLogger: true,
     wrapSerializers: false,
     serializers: { req: requestFields, res: responseFields, err: redactedError },
-    autoLogging: { ignore: (request) => QUIET_PATHS.some((path) => request.url?.split('?')[0] === path) },
+    autoLogging: { ignore: (request) => isQuiet((request.url ?? '').split('?')[0]) },
     customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
     customSuccessMessage: (request, response) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
     customErrorMessage: (request, response) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
