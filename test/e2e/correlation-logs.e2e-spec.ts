@@ -94,6 +94,22 @@ describe('a correlation id from the HTTP request to the worker (machine PostgreS
     expect(refused.every((line) => String(line.msg).length < 300)).toBe(true);
   });
 
+  it('puts the id on the lines the app writes inside a request (an unexpected failure)', async () => {
+    // Hides the read model for a moment: the query fails in a way no handler expects.
+    await pipeline.db.pool.query('ALTER VIEW jobs RENAME TO jobs_hidden_by_logs_test');
+    try {
+      await request(pipeline.http()).get(`/api/queue/${CUSTOMER}`).set(staff).set('X-Request-Id', 'inside-500').expect(500);
+    } finally {
+      await pipeline.db.pool.query('ALTER VIEW jobs_hidden_by_logs_test RENAME TO jobs');
+    }
+    const lines = await eventually(() => {
+      const found = logs.where((line) => line.correlationId === 'inside-500');
+      return found.length >= 2 ? found : null;
+    });
+    expect(lines.find((line) => line.context === 'Http')).toMatchObject({ level: 'error', msg: expect.stringContaining('unhandled error') });
+    expect(lines.find((line) => line.msg === `GET /api/queue/${CUSTOMER} 500`)).toMatchObject({ level: 'error' });
+  });
+
   it('writes no access line for the health probes and the metrics scrape', async () => {
     for (const path of ['/api/health', '/api/health/live', '/api/metrics']) await request(pipeline.http()).get(path).set(staff).set('X-Request-Id', `quiet-${path.length}`);
     await request(pipeline.http()).get(`/api/queue/${CUSTOMER}`).set(staff).set('X-Request-Id', 'after-quiet').expect(200);

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { Logger as PinoNestLogger, LoggerModule, PinoLogger } from 'nestjs-pino';
+import { Logger as PinoNestLogger, PinoLogger } from 'nestjs-pino';
 import { destination, type DestinationStream, type Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RequestLogIdsInterceptor } from './request-log-ids.interceptor';
@@ -27,32 +27,21 @@ export function createBootLogger(config: AppConfig): PinoNestLogger {
   return new PinoNestLogger(new PinoLogger({ pinoHttp: { logger: createRootLogger(config.logging, sink.stream, sink.terminal) } }), {});
 }
 
+/**
+ * The app's logging: the root logger, nestjs-pino's Nest logger over it (main.ts installs it), and
+ * the request logging that configureHttp mounts at the edge.
+ */
 @Global()
 @Module({
   providers: [
     { provide: LOG_SINK, useFactory: stdoutSink },
     { provide: ROOT_LOGGER, inject: [APP_CONFIG, LOG_SINK], useFactory: (config: AppConfig, sink: LogSink) => createRootLogger(config.logging, sink.stream, sink.terminal) },
-    { provide: REQUEST_LOGGING, inject: [ROOT_LOGGER], useFactory: createRequestLogging },
+    // nestjs-pino's loggers over our root, without its middleware: configureHttp mounts ours at the edge.
+    { provide: PinoLogger, inject: [ROOT_LOGGER], useFactory: (logger: Logger) => new PinoLogger({ pinoHttp: { logger } }) },
+    { provide: PinoNestLogger, inject: [PinoLogger], useFactory: (logger: PinoLogger) => new PinoNestLogger(logger, {}) },
+    { provide: REQUEST_LOGGING, inject: [ROOT_LOGGER, PinoLogger], useFactory: createRequestLogging },
+    { provide: APP_INTERCEPTOR, useClass: RequestLogIdsInterceptor },
   ],
-  exports: [LOG_SINK, ROOT_LOGGER, REQUEST_LOGGING],
-})
-export class LogSinkModule {}
-
-/**
- * The app's logging: the Nest logger (nestjs-pino) writes through the root logger; the request
- * logging is mounted by configureHttp at the edge, so nestjs-pino only binds each request's logger
- * (`useExisting`).
- */
-@Module({
-  imports: [
-    LogSinkModule,
-    LoggerModule.forRootAsync({
-      imports: [LogSinkModule],
-      inject: [ROOT_LOGGER],
-      // assignResponse: ids assigned during the request reach its access line too.
-      useFactory: (logger: Logger) => ({ pinoHttp: { logger }, useExisting: true, assignResponse: true }),
-    }),
-  ],
-  providers: [{ provide: APP_INTERCEPTOR, useClass: RequestLogIdsInterceptor }],
+  exports: [LOG_SINK, ROOT_LOGGER, REQUEST_LOGGING, PinoLogger, PinoNestLogger],
 })
 export class LoggingModule {}

@@ -14,14 +14,19 @@ export class RequestLogIdsInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    this.assign(context.switchToHttp().getRequest<{ params?: unknown }>().params);
-    return next.handle().pipe(tap((body) => this.assign(body)));
+    const http = context.switchToHttp();
+    const response = http.getResponse<{ log?: { setBindings(fields: Record<string, unknown>): void } }>();
+    this.assign(http.getRequest<{ params?: unknown }>().params, response);
+    return next.handle().pipe(tap((body) => this.assign(body, response)));
   }
 
-  private assign(source: unknown): void {
+  /** On the request's lines from here on, and on its access line (written by the response's logger). */
+  private assign(source: unknown, response: { log?: { setBindings(fields: Record<string, unknown>): void } }): void {
     if (typeof source !== 'object' || source === null) return;
     const record = source as Record<string, unknown>;
     const fields = Object.fromEntries(ID_FIELDS.flatMap((field) => (typeof record[field] === 'string' ? [[field, record[field]]] : [])));
-    if (Object.keys(fields).length > 0) this.logger.assign(fields);
+    if (Object.keys(fields).length === 0) return;
+    this.logger.assign(fields);
+    response.log?.setBindings(fields);
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { pinoHttp, type HttpLogger } from 'pino-http';
+import type { PinoLogger } from 'nestjs-pino';
+import { pinoHttp } from 'pino-http';
 import type { ApiRequest } from '../../http/api-request';
 import { redactedError } from './root-logger';
 import { redactSecrets } from './secret-redaction';
@@ -15,8 +16,8 @@ const isQuiet = (path: string): boolean => QUIET_PATHS.some((quiet) => path === 
  * line written while it runs. Mounted at the edge, after the correlation id middleware, so a
  * request refused before routing (malformed JSON, too large, URI too long) has its line too.
  */
-export function createRequestLogging(logger: Logger): HttpLogger<ApiRequest, ServerResponse> {
-  return pinoHttp<ApiRequest, ServerResponse>({
+export function createRequestLogging(logger: Logger, nestLogger: PinoLogger): (request: ApiRequest, response: ServerResponse, next: () => void) => void {
+  const http = pinoHttp<ApiRequest, ServerResponse>({
     logger,
     genReqId: (request) => request.correlationId ?? randomUUID(),
     customAttributeKeys: { reqId: 'correlationId' },
@@ -29,6 +30,8 @@ export function createRequestLogging(logger: Logger): HttpLogger<ApiRequest, Ser
     customSuccessMessage: (request, response) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
     customErrorMessage: (request, response) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
   });
+  // The rest of the request runs in a context whose Nest logger is bound to the same id.
+  return (request, response, next) => http(request, response, () => nestLogger.runInContext(next, { bindings: { correlationId: request.id } }));
 }
 
 function requestFields(request: IncomingMessage): Record<string, unknown> {
