@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { Role } from '../config/app-config';
 import { ApiKeysHttpModule } from '../auth/api-keys/api-keys-http.module';
 import { AuthHttpModule } from '../auth/http/auth-http.module';
+import { CustomersHttpModule } from '../customers/customers-http.module';
 import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
 import { DynamicMappingModule } from '../directories/dynamic-mapping/dynamic-mapping.module';
@@ -27,7 +28,7 @@ import { ReactorRoleModule } from './reactor-role.module';
 export const EVERY_PROCESS: readonly Type[] = [
   RateLimitModule, DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
   JobsModule, AuthHttpModule, ProjectionsAdminModule, QueueHttpModule, RetentionModule, DemoModule, DynamicMappingModule, TestSubmissionsModule,
-  ApiKeysHttpModule,
+  ApiKeysHttpModule, CustomersHttpModule,
 ];
 
 /**
