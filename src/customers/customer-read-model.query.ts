@@ -30,7 +30,7 @@ interface HistoryRow {
 /** Reads of the customers read models; the reader is the pool (staff) or a customer-scoped client (RLS). */
 @Injectable()
 export class CustomerReadModel {
-  constructor(@Inject(Database) private readonly database: Database) {}
+  constructor(@Inject(Database) private readonly database: Pick<Database, 'pool'>) {}
 
   /** Keyset by id: stable under inserts, no OFFSET scans. Includes rows that have no stream (version 0). */
   async page(limit: number, after: string | null): Promise<CustomerPage> {

@@ -9,7 +9,7 @@ import { newDataKey } from './personal-data-cipher';
  */
 @Injectable()
 export class CustomerDataKeys {
-  constructor(@Inject(Database) private readonly database: Database) {}
+  constructor(@Inject(Database) private readonly database: Pick<Database, 'pool'>) {}
 
   /** The key of a customer being registered; a retried registration reuses the first one. */
   async getOrCreate(customerId: string): Promise<Buffer> {
