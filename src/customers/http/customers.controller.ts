@@ -1,11 +1,16 @@
-import { Body, Get, HttpCode, Inject, Param, Patch, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { AdminGuard } from '../../auth/admin.guard';
+import { AllowCustomer } from '../../auth/allow-customer.decorator';
+import { visibleTo } from '../../auth/current-principal.decorator';
+import { readAs } from '../../database/customer-scope';
+import { Database } from '../../database/database';
+import type { ApiRequest } from '../../http/api-request';
 import { StaffController } from '../../http/guarded-controller.decorator';
 import { CustomerIdPipe } from '../../http/path-params.pipe';
 import { RequestCommandContext } from '../../http/command-context.decorator';
 import type { CommandContext } from '../../shared/command-context';
-import { CustomerCommands } from '../customer-commands.service';
+import { CustomerCommands, notFound } from '../customer-commands.service';
 import { CustomerReadModel, type CustomerHistoryEntry, type CustomerPage } from '../customer-read-model.query';
 import type { CustomerView } from '../customer-view';
 import { ListCustomersQueryDto, PackageDto, ProfileChangesDto, RegisterCustomerDto } from './customer.request.dto';
@@ -15,10 +20,11 @@ import {
 
 const DEFAULT_LIMIT = 50;
 
-/** Staff onboard and keep customers at /api/customers; erasure is for admins. */
+/** Staff onboard and keep customers at /api/customers; erasure is for admins; a customer may read its own. */
 @StaffController('customers')
 export class CustomersController {
   constructor(
+    @Inject(Database) private readonly database: Database,
     @Inject(CustomerCommands) private readonly customers: CustomerCommands,
     @Inject(CustomerReadModel) private readonly readModel: CustomerReadModel,
   ) {}
@@ -39,9 +45,18 @@ export class CustomersController {
     return this.readModel.page(query.limit ?? DEFAULT_LIMIT, query.after ?? null);
   }
 
+  /** A customer session may read its own customer here too (from the read model, under row security); another's is 404. */
   @Get(':customerId')
-  async get(@Param('customerId', CustomerIdPipe) customerId: string, @Res({ passthrough: true }) response: ServerResponse): Promise<CustomerView> {
-    return withCustomerEtag(response, await this.customers.view(customerId));
+  @AllowCustomer()
+  async get(
+    @Param('customerId', CustomerIdPipe) customerId: string,
+    @Req() request: ApiRequest,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<CustomerView> {
+    if (request.principal?.kind !== 'customer') return withCustomerEtag(response, await this.customers.view(customerId));
+    const own = visibleTo(request.principal, customerId) ? await readAs(this.database.pool, customerId, (reader) => this.readModel.find(customerId, reader)) : null;
+    if (!own) throw notFound(customerId);
+    return withCustomerEtag(response, own);
   }
 
   @Patch(':customerId/profile')
@@ -80,8 +95,13 @@ export class CustomersController {
   }
 
   @Get(':customerId/history')
-  async history(@Param('customerId', CustomerIdPipe) customerId: string): Promise<{ customerId: string; history: CustomerHistoryEntry[] }> {
-    await this.customers.view(customerId); // 404 for an unknown customer, not an empty history
-    return { customerId, history: await this.readModel.history(customerId) };
+  @AllowCustomer()
+  async history(@Param('customerId', CustomerIdPipe) customerId: string, @Req() request: ApiRequest): Promise<{ customerId: string; history: CustomerHistoryEntry[] }> {
+    if (!visibleTo(request.principal, customerId)) throw notFound(customerId);
+    const scope = request.principal?.kind === 'customer' ? customerId : null;
+    // 404 for an unknown customer, not an empty history.
+    const history = await readAs(this.database.pool, scope, async (reader) => ((await this.readModel.find(customerId, reader)) ? this.readModel.history(customerId, reader) : null));
+    if (!history) throw notFound(customerId);
+    return { customerId, history };
   }
 }
