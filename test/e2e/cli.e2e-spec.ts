@@ -42,10 +42,10 @@ describe('CLI (machine PostgreSQL)', () => {
     expect(code).toBe(0);
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^name\s+code\/live\s+gen\s+events\s+lag\s+state\s+rebuild\s+last error$/);
-    expect(lines.slice(2).map((line) => line.split(/\s+/)[0])).toEqual(['jobs', 'job_results', 'queue_history', 'workers']);
+    expect(lines.slice(2).map((line) => line.split(/\s+/)[0])).toEqual(['jobs', 'job_results', 'queue_history', 'workers', 'customers']);
     expect(lines[2]).toMatch(/^jobs\s+v1\/v1\s+g1\s+0\s+\d+ ev, [\d.]+ s\s+not run here/);
     const json = JSON.parse((await cli('projections', 'status', '--json')).out);
-    expect(json).toHaveLength(4);
+    expect(json).toHaveLength(5);
   });
 
   it('projections rebuild requests, and with --wait rebuilds here until the swap', async () => {
@@ -59,12 +59,13 @@ describe('CLI (machine PostgreSQL)', () => {
       expect.stringMatching(/^job_results: rebuilt here; generation g2 is live/),
       expect.stringMatching(/^queue_history: rebuilt here; generation g2 is live \(19 events applied\)$/),
       expect.stringMatching(/^workers: rebuilt here; generation g2 is live/),
+      'customers: rebuilt here; generation g2 is live (0 events applied)',
     ]);
     expect((await db.pool.query('SELECT count(*)::int AS n FROM jobs')).rows[0].n).toBe(2);
   });
 
   it('projections verify: "no difference", then exit code 1 and the rows once live is tampered with', async () => {
-    expect(await cli('projections', 'verify')).toMatchObject({ code: 0, out: expect.stringMatching(/^(.*no difference\n?){4}$/) });
+    expect(await cli('projections', 'verify')).toMatchObject({ code: 0, out: expect.stringMatching(/^(.*no difference\n?){5}$/) });
     await db.pool.query("UPDATE jobs__g2 SET status = 'failed' WHERE id = $1", [jobId]);
     const { code, out } = await cli('projections', 'verify', 'jobs');
     expect(code).toBe(1);

@@ -52,7 +52,10 @@ describe('customers API (machine PostgreSQL)', () => {
       expect((await post({ ...newCustomer, package: { directoryCount: 501, tier: 'pro' } }).expect(400)).body.message).toContain('directoryCount');
       expect((await post({ ...newCustomer, package: { directoryCount: 5, tier: 'gold' } }).expect(400)).body.message).toContain('tier must be one of');
       expect((await post({ ...newCustomer, rogue: 1 }).expect(400)).body.message).toContain('property rogue should not exist');
-      await post({ profile: newCustomer.profile }).expect(400);
+      expect((await post({ profile: newCustomer.profile }).expect(400)).body.message).toContain('package must be an object');
+      expect((await post({ package: newCustomer.package }).expect(400)).body.message).toContain('profile must be an object');
+      await post({ profile: 'x', package: [] }).expect(400);
+      await post({}).expect(400);
       expect((await suite.db().pool.query(`SELECT count(*)::int AS n FROM events WHERE stream_id LIKE 'customer-%'`)).rows[0].n).toBe(before);
     });
   });

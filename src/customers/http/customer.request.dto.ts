@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
-  IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
+  IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { PageLimitQueryDto } from '../../http/page-limit.dto';
 import { PlainText } from '../../http/plain-text.decorator';
@@ -58,8 +58,8 @@ export class PackageDto {
 }
 
 export class RegisterCustomerDto {
-  @ValidateNested() @Type(() => NewProfileDto) readonly profile!: NewProfileDto;
-  @ValidateNested() @Type(() => PackageDto) readonly package!: PackageDto;
+  @IsObject({ message: 'profile must be an object' }) @ValidateNested() @Type(() => NewProfileDto) readonly profile!: NewProfileDto;
+  @IsObject({ message: 'package must be an object' }) @ValidateNested() @Type(() => PackageDto) readonly package!: PackageDto;
 }
 
 export class ListCustomersQueryDto extends PageLimitQueryDto {
