@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, systemClock } from '../shared/clock';
 import { AccountRepository } from './accounts/account.repository';
 import { AccountsService } from './accounts/accounts.service';
@@ -8,6 +9,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { SignInLockouts } from './lockout/sign-in-lockouts.repository';
 import { SessionAuthGuard } from './session-auth.guard';
 import { SessionAuthenticator } from './session-authenticator';
+import { SessionCache } from './sessions/session-cache';
 import { SessionRepository } from './sessions/session.repository';
 import { SignInService } from './sessions/sign-in.service';
 import { StaffAuthGuard } from './staff-auth.guard';
@@ -23,7 +25,12 @@ const SERVICES = [AccountRepository, AccountsService, SessionRepository, SignInL
  */
 @Module({
   imports: [CustomersModule, ApiKeysModule],
-  providers: [{ provide: CLOCK, useValue: systemClock }, ...SERVICES, ...GUARDS],
+  providers: [
+    { provide: CLOCK, useValue: systemClock },
+    { provide: SessionCache, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new SessionCache(config.auth.sessionCacheMs) },
+    ...SERVICES,
+    ...GUARDS,
+  ],
   exports: [CLOCK, ...SERVICES, ...GUARDS, ApiKeysModule],
 })
 export class AuthModule {}

@@ -1,6 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { APP_ROOT } from '../database/app-paths';
 import { ALL_CONFIG_SECTIONS, type ConfigSection } from './config-sections';
+import { readCustomerApiConfig, type CustomerApiConfig } from './customer-api-config';
 import { EnvReader, type Env } from './env-reader';
 import { readHttpConfig, type HttpConfig } from './http-config';
 import { withSecretFiles } from './secret-files';
@@ -12,6 +13,7 @@ import { readBrowserConfig, readDemoConfig, type BrowserConfig, type DemoConfig 
 
 export type { BrowserConfig, DemoConfig } from './browser-config';
 export type { AuthConfig } from './auth-config';
+export type { CustomerApiConfig, RunApproval } from './customer-api-config';
 export type { OutboundConfig, RateLimitConfig, SecurityConfig } from './security-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -49,6 +51,8 @@ export interface AppConfig extends HttpConfig {
   /** CORS and rate limits of the HTTP API. */
   readonly security: SecurityConfig;
   readonly outbound: OutboundConfig;
+  /** /api/submissions run approval and the catalog's success-rate window. */
+  readonly customerApi: CustomerApiConfig;
 }
 
 export interface RetentionConfig {
@@ -97,6 +101,7 @@ export function loadConfig(given: Env = process.env, sections: readonly ConfigSe
     demo: readDemoConfig(runtime.read, !env.DATABASE_URL?.trim()),
     security: readSecurityConfig(http.read, http.problems),
     outbound: readOutboundConfig(section('outbound').read, problems.outbound),
+    customerApi: readCustomerApiConfig(http.read),
   };
   const found = [...new Set(sections)].flatMap((name) => problems[name]);
   if (found.length > 0) throw new ConfigError(found);

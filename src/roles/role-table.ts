@@ -3,8 +3,10 @@ import type { Role } from '../config/app-config';
 import { ApiKeysHttpModule } from '../auth/api-keys/api-keys-http.module';
 import { AuthHttpModule } from '../auth/http/auth-http.module';
 import { CustomersHttpModule } from '../customers/customers-http.module';
+import { CustomerSubmissionsModule } from '../customer-submissions/customer-submissions.module';
 import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
+import { CatalogModule } from '../directories/catalog/catalog.module';
 import { DynamicMappingModule } from '../directories/dynamic-mapping/dynamic-mapping.module';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { RateLimitModule } from '../http/rate-limit/rate-limit.module';
@@ -28,7 +30,8 @@ import { ReactorRoleModule } from './reactor-role.module';
 export const EVERY_PROCESS: readonly Type[] = [
   RateLimitModule, DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
   JobsModule, AuthHttpModule, ProjectionsAdminModule, QueueHttpModule, RetentionModule, DemoModule, DynamicMappingModule, TestSubmissionsModule,
-  ApiKeysHttpModule, CustomersHttpModule,
+  ApiKeysHttpModule,
+  CatalogModule, CustomerSubmissionsModule, CustomersHttpModule,
 ];
 
 /**

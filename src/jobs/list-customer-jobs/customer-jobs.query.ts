@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CustomerRepository } from '../../customers/customer.repository';
 import { readAs, type Reader } from '../../database/customer-scope';
 import { Database } from '../../database/database';
 import { DomainError } from '../../shared/decider';
 import type { JobStatus, PackageTier, Priority } from '../job.events';
-import { SubmissionCountsQuery, type SubmissionCounts } from '../view-job/submission-counts.query';
+import type { SubmissionStatus } from '../../submissions/submission.events';
+import { emptySubmissionCounts, type SubmissionCounts } from '../view-job/submission-counts.query';
 
 export interface JobSummary {
   readonly jobId: string;
@@ -33,6 +33,12 @@ interface JobListRow {
   readonly created_at: Date;
   readonly updated_at: Date;
   readonly version: number;
+  readonly by_status: Partial<Record<SubmissionStatus, number>> | null;
+}
+
+/** The row of a customer who has no jobs yet. */
+interface NoJobRow {
+  readonly id: null;
 }
 
 /** A customer's jobs from the `jobs` read model (may trail the event store by a moment), newest first. */
@@ -40,8 +46,6 @@ interface JobListRow {
 export class CustomerJobsQuery {
   constructor(
     @Inject(Database) private readonly database: Database,
-    @Inject(CustomerRepository) private readonly customers: CustomerRepository,
-    @Inject(SubmissionCountsQuery) private readonly submissions: SubmissionCountsQuery,
   ) {}
 
   /**
@@ -52,17 +56,35 @@ export class CustomerJobsQuery {
     return readAs(this.database.pool, scoped ? customerId : null, (reader) => this.read(reader, customerId, limit));
   }
 
+  /**
+   * One round trip: the customer row (none: 404), its newest jobs, and each job's counts by status.
+   * A customer without jobs comes back as one row whose job columns are null.
+   */
   private async read(reader: Reader, customerId: string, limit: number): Promise<JobSummary[]> {
-    if (!(await this.customers.exists(customerId, reader))) throw new DomainError('NOT_FOUND', `Customer ${customerId} does not exist`);
-    const { rows } = await reader.query<JobListRow>(
-      `SELECT id, status, status_reason, priority, package_tier, business_name, directory_count, dead_lettered,
-              created_at, updated_at, version
-       FROM jobs WHERE customer_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
+    const { rows } = await reader.query<JobListRow | NoJobRow>(
+      `SELECT j.id, j.status, j.status_reason, j.priority, j.package_tier, j.business_name, j.directory_count,
+              j.dead_lettered, j.created_at, j.updated_at, j.version, counts.by_status
+       FROM customers c
+       LEFT JOIN LATERAL (
+         SELECT * FROM jobs WHERE customer_id = c.id ORDER BY created_at DESC, id DESC LIMIT $2
+       ) j ON true
+       LEFT JOIN LATERAL (
+         SELECT jsonb_object_agg(status, n) AS by_status
+         FROM (SELECT status, count(*)::int AS n FROM job_results WHERE job_id = j.id GROUP BY status) s
+       ) counts ON true
+       WHERE c.id = $1
+       ORDER BY j.created_at DESC, j.id DESC`,
       [customerId, limit],
     );
-    const counts = await this.submissions.forJobs(rows.map((row) => row.id), reader);
-    return rows.map((row) => toSummary(row, counts.get(row.id)!));
+    if (rows.length === 0) throw new DomainError('NOT_FOUND', `Customer ${customerId} does not exist`);
+    return rows.filter((row): row is JobListRow => row.id !== null).map((row) => toSummary(row, countsOf(row.by_status)));
   }
+}
+
+function countsOf(byStatus: Partial<Record<SubmissionStatus, number>> | null): SubmissionCounts {
+  const empty = emptySubmissionCounts();
+  const merged = { ...empty.byStatus, ...byStatus };
+  return { total: Object.values(merged).reduce((sum, n) => sum + n, 0), byStatus: merged };
 }
 
 function toSummary(row: JobListRow, submissions: SubmissionCounts): JobSummary {
