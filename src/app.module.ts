@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { processModules } from './roles/role-table';
 
 /** The modules every process has, and those of its roles (the role table says which). */
@@ -10,8 +10,7 @@ export class AppModule {
   static forRoot(config: AppConfig = loadConfig()): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), ...processModules(config.roles)],
-      controllers: [HealthController],
+      imports: [ConfigModule.forRoot(config), ...processModules(config.roles), HealthModule],
     };
   }
 }

@@ -28,6 +28,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the health settings, with defaults, and refuses out-of-range ones', () => {
+    expect(loadConfig({}).health).toEqual({ checkTimeoutMs: 3000, projectionLagSeconds: 120 });
+    expect(loadConfig({ HEALTH_CHECK_TIMEOUT_MS: '500', HEALTH_PROJECTION_LAG_SECONDS: '30' }).health).toEqual({ checkTimeoutMs: 500, projectionLagSeconds: 30 });
+    expect(() => loadConfig({ HEALTH_CHECK_TIMEOUT_MS: '5' })).toThrow(/HEALTH_CHECK_TIMEOUT_MS must be a whole number from 100 to 60000/);
+    expect(() => loadConfig({ HEALTH_PROJECTION_LAG_SECONDS: 'soon' })).toThrow(/HEALTH_PROJECTION_LAG_SECONDS/);
+  });
+
   it('reports every problem at once, naming each setting', () => {
     const attempt = (): unknown =>
       loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', MIGRATE_ON_BOOT: 'maybe', EVENT_STORE: 'mongo', DB_POOL_MAX: '-3' });
@@ -40,8 +47,10 @@ describe('loadConfig', () => {
     }
   });
 
-  it('gives sessions 12 h (staff) and 7 d (customers) by default, and refuses a zero lifetime', () => {
-    expect(loadConfig({}).auth).toEqual({ staffSessionTtlMinutes: 720, customerSessionTtlMinutes: 10_080 });
+  it('gives sessions 12 h (staff) and 7 d (customers) by default, caches lookups 2 s, and refuses a zero lifetime', () => {
+    expect(loadConfig({}).auth).toEqual({ staffSessionTtlMinutes: 720, customerSessionTtlMinutes: 10_080, sessionCacheMs: 2000 });
+    expect(loadConfig({ SESSION_CACHE_MS: '0' }).auth.sessionCacheMs).toBe(0);
+    expect(() => loadConfig({ SESSION_CACHE_MS: '600000' })).toThrow(/SESSION_CACHE_MS/);
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db/app', HOST: '0.0.0.0' }).auth.staffSessionTtlMinutes).toBe(720);
     expect(() => loadConfig({ CUSTOMER_SESSION_TTL_MINUTES: '0' })).toThrow(/CUSTOMER_SESSION_TTL_MINUTES must be a whole number/);
   });
@@ -119,5 +128,13 @@ describe('loadConfig: queue, retries, workers, browser and demo', () => {
         expect(problems).toContain(expected);
       }
     }
+  });
+
+  it('adds the fleet-wide metrics where the api role runs, unless METRICS_FLEET says otherwise', () => {
+    expect(loadConfig({}).metricsFleet).toBe(true);
+    expect(loadConfig({ ROLES: 'worker,projector' }).metricsFleet).toBe(false);
+    expect(loadConfig({ ROLES: 'api', METRICS_FLEET: 'false' }).metricsFleet).toBe(false);
+    expect(loadConfig({ ROLES: 'worker', METRICS_FLEET: 'true' }).metricsFleet).toBe(true);
+    expect(() => loadConfig({ METRICS_FLEET: 'maybe' })).toThrow(/METRICS_FLEET/);
   });
 });

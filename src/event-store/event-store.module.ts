@@ -1,11 +1,19 @@
 import { Global, Inject, Module, type BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
+import { MeasuredEventStore } from '../observability/measured-event-store';
+import { ProcessMetrics } from '../observability/process-metrics';
 import { EVENT_STORE, type EventStore } from './event-store.port';
 import { createEventStoreDbEventStore } from './eventstoredb/eventstoredb.event-store';
 import { PostgresEventStore } from './postgres/postgres.event-store';
 
-function createEventStore(config: AppConfig, database: Database): EventStore {
+/** Measured where the app has metrics (the CLI has none). */
+function createEventStore(config: AppConfig, database: Database, metrics?: ProcessMetrics): EventStore {
+  const store = createAdapter(config, database);
+  return metrics ? new MeasuredEventStore(store, metrics) : store;
+}
+
+function createAdapter(config: AppConfig, database: Database): EventStore {
   if (config.eventStore === 'eventstoredb') {
     return createEventStoreDbEventStore(config.eventStoreUrl!, { maxEventBytes: config.maxEventBytes });
   }
@@ -19,7 +27,7 @@ function createEventStore(config: AppConfig, database: Database): EventStore {
 
 @Global()
 @Module({
-  providers: [{ provide: EVENT_STORE, inject: [APP_CONFIG, Database], useFactory: createEventStore }],
+  providers: [{ provide: EVENT_STORE, inject: [APP_CONFIG, Database, { token: ProcessMetrics, optional: true }], useFactory: createEventStore }],
   exports: [EVENT_STORE],
 })
 export class EventStoreModule implements BeforeApplicationShutdown {

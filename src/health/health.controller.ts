@@ -1,33 +1,55 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { Database } from '../database/database';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { Controller, Get, HttpException, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, type HealthCheckResult, type HealthIndicatorFunction } from '@nestjs/terminus';
 import { NoRateLimit } from '../http/rate-limit/rate-limit-trackers';
-import { LocalWorker } from '../workers/workers.module';
+import { HealthChecks } from './health-checks.service';
+import { healthBody, unavailableBody, type HealthBody } from './health-response';
 
-/** Not rate limited: supervisors and load balancers probe it often, from few addresses. */
+/**
+ * Public and not rate limited: supervisors, load balancers and orchestrators probe it often, from
+ * few addresses, without credentials. Bodies name dependencies and numbers, never a secret.
+ */
 @Controller('health')
 @NoRateLimit()
 export class HealthController {
   constructor(
-    private readonly database: Database,
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    @Inject(LocalWorker) private readonly worker: LocalWorker,
+    @Inject(HealthCheckService) private readonly health: HealthCheckService,
+    @Inject(HealthChecks) private readonly checks: HealthChecks,
   ) {}
 
-  /** 200 when the database answers, 503 otherwise; never a stack trace. */
+  /** Everything: 200 `ok` or `degraded` (workers, projection lag, breaker), 503 when not ready. */
   @Get()
-  async health(): Promise<object> {
+  @HealthCheck()
+  full(): Promise<HealthBody> {
+    return this.run(this.checks.all());
+  }
+
+  /** Readiness: can this process serve (database, event store, queue)? 503 otherwise, and while shutting down. */
+  @Get('ready')
+  @HealthCheck()
+  ready(): Promise<HealthBody> {
+    return this.run(this.checks.readiness());
+  }
+
+  /** Liveness: the process answers. No dependency is asked, so an outage elsewhere never gets it restarted. */
+  @Get('live')
+  @HealthCheck()
+  live(): HealthBody {
+    return { status: 'ok', checks: { process: { status: 'up', uptimeSeconds: Math.floor(process.uptime()) } } };
+  }
+
+  private async run(indicators: HealthIndicatorFunction[]): Promise<HealthBody> {
+    if (this.checks.shuttingDown) throw new ServiceUnavailableException(unavailableBody({ status: 'shutting_down', details: {} }));
     try {
-      const database = await this.database.describe();
-      const stats = this.worker.stats();
-      // An open breaker means this worker is paused on a queue or database outage: degraded, not down.
-      const worker = stats && { id: stats.workerId, inFlight: stats.inFlight, breaker: stats.breaker.state };
-      return { status: stats?.breaker.state === 'open' ? 'degraded' : 'ok', database, eventStore: this.eventStore.name, ...(worker ? { worker } : {}) };
+      return healthBody(await this.health.check(indicators));
     } catch (error) {
-      throw new ServiceUnavailableException({
-        status: 'unavailable',
-        database: { mode: this.database.mode, error: (error as Error).message },
-      });
+      const result = error instanceof HttpException ? error.getResponse() : null;
+      if (isCheckResult(result)) throw new ServiceUnavailableException(unavailableBody(result));
+      throw error;
     }
   }
+}
+
+/** Terminus reports a failed check as a 503 whose response is the whole result. */
+function isCheckResult(value: unknown): value is HealthCheckResult {
+  return typeof value === 'object' && value !== null && 'details' in value && 'status' in value && typeof value.details === 'object';
 }

@@ -3,6 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
 import { correlationIdMiddleware } from './api-request';
+import { httpMetricsMiddleware } from '../observability/http-metrics.middleware';
+import { ProcessMetrics } from '../observability/process-metrics';
 import { rejectDeepJson } from './json-depth';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { StorableInputPipe } from './storable-input.pipe';
@@ -15,6 +17,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   express.setGlobalPrefix('api');
   // Behind a load balancer every client would otherwise share its address, and so one rate limit.
   if (config.security.trustProxyHops > 0) express.set('trust proxy', config.security.trustProxyHops);
+  // First: a request refused by any later middleware is timed too.
+  express.use(httpMetricsMiddleware(app.get(ProcessMetrics)));
   express.use(correlationIdMiddleware);
   express.use(uriTooLongMiddleware);
   // An API serving JSON: helmet's defaults (no sniffing, no framing, a deny-all CSP, HSTS) cost nothing.

@@ -5,12 +5,14 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres.event-store';
+import { innermostStore } from '../observability/measured-event-store';
 import { configuredRunnerOptions } from './runner-options';
 
 const logger = new Logger('Projections');
 
 function createHost(config: AppConfig, database: Database, store: EventStore): ProjectionHost {
-  const lagProbe: LagProbe = async (checkpoint) => (store instanceof PostgresEventStore ? store.lagAfter(checkpoint) : null);
+  const adapter = innermostStore(store);
+  const lagProbe: LagProbe = async (checkpoint) => (adapter instanceof PostgresEventStore ? adapter.lagAfter(checkpoint) : null);
   return new ProjectionHost(
     database.pool,
     store,

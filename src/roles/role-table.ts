@@ -9,8 +9,10 @@ import { DemoModule } from '../demo/demo.module';
 import { CatalogModule } from '../directories/catalog/catalog.module';
 import { DynamicMappingModule } from '../directories/dynamic-mapping/dynamic-mapping.module';
 import { EventStoreModule } from '../event-store/event-store.module';
+import { FleetModule } from '../fleet/fleet.module';
 import { RateLimitModule } from '../http/rate-limit/rate-limit.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { ObservabilityModule } from '../observability/observability.module';
 import { QueueHttpModule } from '../queue/http/queue-http.module';
 import { QueueModule } from '../queue/queue.module';
 import { ProjectionsAdminModule } from '../read-models/projections-admin.module';
@@ -28,9 +30,9 @@ import { ReactorRoleModule } from './reactor-role.module';
  * and the admin API answers from any of them.
  */
 export const EVERY_PROCESS: readonly Type[] = [
-  RateLimitModule, DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
+  ObservabilityModule, RateLimitModule, DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
   JobsModule, AuthHttpModule, ProjectionsAdminModule, QueueHttpModule, RetentionModule, DemoModule, DynamicMappingModule, TestSubmissionsModule,
-  ApiKeysHttpModule,
+  ApiKeysHttpModule, FleetModule,
   CatalogModule, CustomerSubmissionsModule, CustomersHttpModule,
 ];
 

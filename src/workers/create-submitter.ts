@@ -6,8 +6,8 @@ import { PlaywrightSubmitter } from './playwright/playwright.submitter';
 import { RedisPoliteness } from './playwright/redis-politeness';
 import type { Submitter } from './submitter.port';
 
-/** The process's submitter: one Chromium, launched on first use, shared by every submission. */
-export async function createSubmitter(config: AppConfig): Promise<Submitter> {
+/** The process's submitter: one Chromium, launched on first use, shared by every submission. `watch` sees its pool (metrics). */
+export async function createSubmitter(config: AppConfig, watch?: (pool: BrowserPool) => void): Promise<Submitter> {
   const { browser, worker } = config;
   const pool = new BrowserPool({
     executablePath: browser.chromiumPath,
@@ -15,6 +15,7 @@ export async function createSubmitter(config: AppConfig): Promise<Submitter> {
     retireAfter: browser.retireAfter,
     launchTimeoutMs: browser.launchTimeoutMs,
   });
+  watch?.(pool);
   const politeness = browser.redisUrl ? await connectRedis(browser.redisUrl, browser.politenessDelayMs) : undefined;
   return new PlaywrightSubmitter(pool, {
     evidenceDir: browser.evidenceDir,

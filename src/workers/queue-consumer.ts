@@ -6,7 +6,7 @@ import { WakeableSleep } from '../shared/wakeable-sleep';
 import { LeaseKeeper } from './lease-keeper';
 import type { ConsumerOptions, ConsumerStats, Heartbeat, MessageProcessor } from './queue-consumer.types';
 import type { ProcessResult } from './submission-processor';
-import type { InFlightWork } from './worker-heartbeat';
+import type { HeartbeatSnapshot, InFlightWork } from './worker-heartbeat';
 
 export type { ConsumerOptions, ConsumerStats } from './queue-consumer.types';
 
@@ -78,7 +78,7 @@ export class QueueConsumer {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.loop, new Promise((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
     clearTimeout(timer);
-    await this.heartbeat.beat({ status: 'stopped', inFlight: [] }).catch((error: unknown) => this.options.onError('heartbeat', error));
+    await this.heartbeat.beat({ ...this.facts(), status: 'stopped', inFlight: [] }).catch((error: unknown) => this.options.onError('heartbeat', error));
   }
 
   snapshot(): ConsumerStats {
@@ -178,7 +178,12 @@ export class QueueConsumer {
   private async beat(): Promise<void> {
     const inFlight = [...this.held.values()].map((held) => held.work);
     const status = this.breaker.snapshot().state === 'open' ? 'paused' : inFlight.length > 0 ? 'running' : 'idle';
-    await this.heartbeat.beat({ status, inFlight }).catch((error: unknown) => this.options.onError('heartbeat', error));
+    await this.heartbeat.beat({ ...this.facts(), status, inFlight }).catch((error: unknown) => this.options.onError('heartbeat', error));
+  }
+
+  /** What the fleet view shows beside the status: the concurrency now and at most, the breaker. */
+  private facts(): Pick<HeartbeatSnapshot, 'concurrency' | 'breaker'> {
+    return { concurrency: { limit: this.limit(), max: this.options.concurrency }, breaker: this.breaker.snapshot() };
   }
 }
 

@@ -6,6 +6,7 @@ import type { MessageQueue, Priority, ReceivedMessage } from '../queue/queue.por
 import { submissionSubject } from '../queue/submission-message';
 import { executeCommand } from '../shared/command-executor';
 import { DomainError } from '../shared/decider';
+import { undispatchedJobs } from './undispatched-jobs';
 import type { InFlightWork } from './worker-heartbeat';
 
 export interface SweepSettings {
@@ -26,7 +27,8 @@ const OPEN_SUBMISSION = `('scheduled', 'in_progress', 'retry_scheduled')`;
  * in-flight messages made visible now (not after their visibility timeout); a submission that is
  * open, held by no live worker and without a message in the queue, in a job where nothing has moved
  * for `jobStallAfterMs` (neither the job nor any of its submissions), is requeued (JobRequeued,
- * reason stale) — the dispatcher sends its message again. Quiet is judged per job, not per row:
+ * reason stale) — the dispatcher sends its message again — unless the dispatcher has not yet sent
+ * what the job's last events asked for. Quiet is judged per job, not per row:
  * the projector writes a job's rows one after another, and one requeue should carry them all.
  * Age alone is no stall: a job waiting behind a deep backlog is old and fine, and a dead letter
  * is not open (only a redrive resends it).
@@ -47,7 +49,11 @@ export async function sweepStaleWork(pool: Pool, store: EventStore, queue: Messa
     releasedMessages += 1;
   }
   const requeuedJobs: string[] = [];
-  for (const [jobId, directoryIds] of await stalledSubmissions(pool, queue, settings)) {
+  const stalled = await stalledSubmissions(pool, queue, settings);
+  // A message the dispatcher has yet to send is on its way, not lost (a lagging dispatcher, not a stall).
+  const inTransit = stalled.size > 0 ? await undispatchedJobs(pool, store) : new Set<string>();
+  for (const [jobId, directoryIds] of stalled) {
+    if (inTransit === 'behind' || inTransit.has(jobId)) continue;
     if (await requeue(store, jobId, directoryIds)) requeuedJobs.push(jobId);
   }
   return { staleWorkers: stale.map((row) => row.worker_id), releasedMessages, requeuedJobs };

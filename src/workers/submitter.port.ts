@@ -51,6 +51,14 @@ export type SubmissionOutcome = Evidence & (
   | { readonly kind: 'dry_run' }
 );
 
+/** The worker's browser as the fleet view shows it. */
+export interface BrowserState {
+  readonly launched: boolean;
+  /** Launches after the first: retirements, crashes and hangs. */
+  readonly restarts: number;
+  readonly openContexts: number;
+}
+
 /**
  * Submits one listing to one directory. Never throws for a site's behaviour: it classifies it.
  * Every string of an outcome can be stored as event data (see storableOutcome).
@@ -58,4 +66,6 @@ export type SubmissionOutcome = Evidence & (
 export interface Submitter {
   submit(request: SubmissionRequest, signal?: AbortSignal): Promise<SubmissionOutcome>;
   close(): Promise<void>;
+  /** Absent for submitters without a browser (test doubles). */
+  browserState?(): BrowserState;
 }

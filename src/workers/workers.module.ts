@@ -5,6 +5,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { DirectoryTargets } from '../directories/directory-targets.repository';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { registerBrowserMetrics } from '../observability/local-metrics';
+import { MeasuredSubmitter } from '../observability/measured-submitter';
+import { ProcessMetrics } from '../observability/process-metrics';
 import { MESSAGE_QUEUE, type MessageQueue } from '../queue/queue.port';
 import { ConcurrencyGovernor, DEFAULT_GOVERNOR, MachineSampler } from './concurrency-governor';
 import { createSubmitter } from './create-submitter';
@@ -33,7 +36,10 @@ export class LocalWorker {
 @Global()
 @Module({
   providers: [
-    { provide: SUBMITTER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createSubmitter(config) },
+    {
+      provide: SUBMITTER, inject: [APP_CONFIG, ProcessMetrics],
+      useFactory: (config: AppConfig, metrics: ProcessMetrics) => createSubmitter(config, (pool) => registerBrowserMetrics(metrics.registry, () => pool.stats())),
+    },
     LocalWorker,
   ],
   exports: [SUBMITTER, LocalWorker],
@@ -62,13 +68,14 @@ export class WorkerRoleModule implements OnApplicationBootstrap {
     @Inject(MESSAGE_QUEUE) private readonly queue: MessageQueue,
     @Inject(SUBMITTER) private readonly submitter: Submitter,
     @Inject(LocalWorker) private readonly local: LocalWorker,
+    @Inject(ProcessMetrics) private readonly metrics: ProcessMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
     const { config, database, store } = this;
     const workerId = `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
     const processor = new SubmissionProcessor({
-      store, submitter: this.submitter, targets: new DirectoryTargets(database.pool),
+      store, submitter: new MeasuredSubmitter(this.submitter, this.metrics), targets: new DirectoryTargets(database.pool),
       presence: workerPresence(database.pool, config.worker.staleAfterMs),
       retry: config.retry, workerId, idempotencyWindowDays: config.idempotencyWindowDays,
       visibilityTimeoutMs: config.queue.visibilityTimeoutMs,
@@ -78,7 +85,7 @@ export class WorkerRoleModule implements OnApplicationBootstrap {
     const autoscale = worker.autoscale
       ? { governor: new ConcurrencyGovernor({ min: worker.minConcurrency, max: worker.concurrency, ...DEFAULT_GOVERNOR }), sampler: new MachineSampler(), everyMs: AUTOSCALE_EVERY_MS }
       : undefined;
-    this.local.consumer = new QueueConsumer(this.queue, processor, new WorkerHeartbeat(database.pool, workerId), {
+    this.local.consumer = new QueueConsumer(this.queue, processor, new WorkerHeartbeat(database.pool, workerId, { roles: config.roles, browser: () => this.submitter.browserState?.() ?? null }), {
       concurrency: worker.concurrency, autoscale, receiveWaitMs: queue.receiveWaitMs, visibilityTimeoutMs: queue.visibilityTimeoutMs,
       agingMs: queue.agingMs, breakerThreshold: worker.breakerThreshold, breakerCooldownMs: worker.breakerCooldownMs,
       heartbeatIntervalMs: worker.heartbeatIntervalMs,

@@ -29,10 +29,15 @@ describe('the app on embedded defaults (no DATABASE_URL)', () => {
   it('answers health naming PGlite, and keeps its events across a restart', async () => {
     app = await bootApp({ DATA_DIR: dataDir, ROLES: NO_WORKER });
     const health = await request(app.getHttpServer()).get('/api/health').expect(200);
-    expect(health.body).toEqual({
-      status: 'ok',
-      database: { mode: 'embedded', name: 'postgres', server: expect.stringMatching(/^PGlite \(PostgreSQL \d+/) },
-      eventStore: 'postgres',
+    // No worker role here and none elsewhere: serving, but degraded (nothing will submit).
+    expect(health.body).toMatchObject({
+      status: 'degraded',
+      checks: {
+        database: { status: 'up', mode: 'embedded', name: 'postgres', server: expect.stringMatching(/^PGlite \(PostgreSQL \d+/) },
+        eventStore: { status: 'up', name: 'postgres' },
+        queue: { status: 'up', kind: 'postgres' },
+        workers: { status: 'degraded', live: 0 },
+      },
     });
     const store = app.get<EventStore>(EVENT_STORE);
     await store.appendToStream('restart-probe', [{ type: 'ProbeRecorded', data: { n: 1 } }], { expectedVersion: 'no_stream' });
@@ -79,7 +84,9 @@ describe('the app on the machine PostgreSQL (DATABASE_URL)', () => {
 
   it('migrates the empty database at boot and names it in health', async () => {
     const health = await request(app.getHttpServer()).get('/api/health').expect(200);
-    expect(health.body.database).toEqual({ mode: 'external', name: db.name, server: expect.stringMatching(/^PostgreSQL \d+/) });
+    expect(health.body.checks.database).toEqual({
+      status: 'up', mode: 'external', name: db.name, server: expect.stringMatching(/^PostgreSQL \d+/), responseTime: expect.any(Number),
+    });
     const { rows } = await db.pool.query('SELECT version FROM schema_migrations ORDER BY version');
     expect(rows.map((r) => r.version)).toEqual((await loadMigrations()).map((m) => m.version));
   });

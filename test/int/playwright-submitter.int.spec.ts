@@ -284,7 +284,7 @@ describe('BrowserPool lifecycle', () => {
     const { pool, submitter } = makeSubmitter(evidenceDir, { retireAfter: 2 });
     try {
       for (let i = 0; i < 5; i += 1) expect((await submitter.submit(request('/plain'))).kind).toBe('success');
-      expect(pool.stats().launches).toBe(3);
+      expect(pool.stats()).toMatchObject({ launches: 3, contextsOpened: 5, kills: 0 });
     } finally {
       await submitter.close();
     }
@@ -293,15 +293,19 @@ describe('BrowserPool lifecycle', () => {
   it('relaunches after the browser process is killed', async () => {
     const { pool, submitter } = makeSubmitter(evidenceDir);
     try {
+      // What the fleet view shows of this browser along the way (launched on first use).
+      expect(submitter.browserState()).toEqual({ launched: false, restarts: 0, openContexts: 0 });
       expect((await submitter.submit(request('/plain'))).kind).toBe('success');
       const pids = await pool.browserPids();
       expect(pids.length).toBeGreaterThan(0);
       const midRun = submitter.submit(request('/slow-submit'));
       await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(submitter.browserState()).toEqual({ launched: true, restarts: 0, openContexts: 1 });
       pids.forEach((pid) => process.kill(pid, 'SIGKILL'));
       expect((await midRun).kind).toBe('transient');
       expect((await submitter.submit(request('/plain'))).kind).toBe('success');
       expect(pool.stats().launches).toBe(2);
+      expect(submitter.browserState()).toMatchObject({ launched: true, restarts: 1 });
     } finally {
       await submitter.close();
     }
@@ -318,6 +322,7 @@ describe('BrowserPool lifecycle', () => {
       expect(outcome.kind).toBe('success');
       // At least one relaunch; on a loaded machine the new browser may itself miss the short context deadline once.
       expect(pool.stats().launches).toBeGreaterThanOrEqual(2);
+      expect(pool.stats().kills).toBeGreaterThanOrEqual(1);
       expect(pids.every((pid) => !isAlive(pid))).toBe(true);
     } finally {
       await submitter.close();

@@ -24,9 +24,16 @@ export interface BrowserLease {
 }
 
 export interface BrowserPoolStats {
+  /** A browser is up and connected now (it is launched on first use, and again after a crash or retirement). */
+  readonly launched: boolean;
   readonly launches: number;
+  /** Leases held: each is one open context (or one being opened). */
   readonly active: number;
   readonly contextsOnCurrent: number;
+  /** Contexts leased over the pool's life: one per submission. */
+  readonly contextsOpened: number;
+  /** Browsers killed because they stopped answering. */
+  readonly kills: number;
 }
 
 const CONTEXT_CLOSE_TIMEOUT_MS = 5_000;
@@ -37,6 +44,8 @@ export class BrowserPool {
   private current: BrowserGeneration | null = null;
   private launching: Promise<BrowserGeneration> | null = null;
   private launches = 0;
+  private contextsOpened = 0;
+  private kills = 0;
   private closed = false;
 
   constructor(private readonly options: BrowserPoolOptions) {
@@ -45,7 +54,9 @@ export class BrowserPool {
   }
 
   stats(): BrowserPoolStats {
-    return { launches: this.launches, active: this.slots.inUse, contextsOnCurrent: this.current?.issued ?? 0 };
+    const { launches, contextsOpened, kills } = this;
+    const launched = this.current?.browser.isConnected() ?? false;
+    return { launched, launches, active: this.slots.inUse, contextsOnCurrent: this.current?.issued ?? 0, contextsOpened, kills };
   }
 
   /** Process ids of the current browser (for operators and tests). */
@@ -90,6 +101,7 @@ export class BrowserPool {
     try {
       const ms = this.options.contextTimeoutMs ?? this.options.launchTimeoutMs;
       const { context, page } = await withTimeout(generation.newContext(), ms, 'browser context');
+      this.contextsOpened += 1;
       return this.lease(generation, context, page);
     } catch (error) {
       this.finishOn(generation);
@@ -151,6 +163,7 @@ export class BrowserPool {
   }
 
   private async kill(generation: BrowserGeneration): Promise<void> {
+    this.kills += 1;
     this.retire(generation);
     await killByMarker(generation.marker);
     void generation.browser.close().catch(() => undefined);

@@ -3,7 +3,7 @@ import { cachingResolver, DestinationGuard } from '../../outbound/destination-gu
 import { clipText } from '../../shared/storable-text';
 import type { BrowserLease, BrowserPool } from '../browser/browser-pool';
 import { TimeoutExceededError, withTimeout } from '../browser/with-timeout';
-import type { SubmissionOutcome, SubmissionRequest, Submitter, FormMapping } from '../submitter.port';
+import type { BrowserState, SubmissionOutcome, SubmissionRequest, Submitter, FormMapping } from '../submitter.port';
 import { storableOutcome } from '../storable-outcome';
 import { fenceDestinations, type DestinationFence } from './destination-fence';
 import type { DetectFields } from './detected-form';
@@ -73,6 +73,11 @@ export class PlaywrightSubmitter implements Submitter {
 
   async close(): Promise<void> {
     await Promise.all([this.pool.close(), this.politeness.close()]);
+  }
+
+  browserState(): BrowserState {
+    const { launched, launches, active } = this.pool.stats();
+    return { launched, restarts: Math.max(0, launches - 1), openContexts: active };
   }
 
   private async runLeased(lease: BrowserLease, request: SubmissionRequest, guard: DestinationGuard, signal?: AbortSignal): Promise<SubmissionOutcome> {

@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../database/database';
+import type { WorkerRecord } from './worker-view';
+
+export interface FleetCounts {
+  /** Not stopped and heard from within the stale threshold. */
+  readonly live: number;
+  /** Of the live ones, those whose circuit breaker is open (queue or database trouble). */
+  readonly paused: number;
+  /** Not stopped and silent past it. */
+  readonly stale: number;
+  /** Shut down cleanly. */
+  readonly stopped: number;
+}
+
+export interface FleetQuery {
+  readonly staleAfterMs: number;
+  readonly includeStopped: boolean;
+  readonly limit: number;
+}
+
+// Ages come from the database's clock, the one that stamped last_heartbeat: no skew between hosts.
+const STALE = `(h.status <> 'stopped' AND h.last_heartbeat < now() - make_interval(secs => $1 / 1000.0))`;
+
+/** Worker processes as their heartbeats (and the `workers` read model) describe them. */
+@Injectable()
+export class FleetRepository {
+  constructor(@Inject(Database) private readonly database: Database) {}
+
+  /** Most recently heard from first. */
+  async list({ staleAfterMs, includeStopped, limit }: FleetQuery): Promise<WorkerRecord[]> {
+    const { rows } = await this.database.pool.query<WorkerRecord>(
+      `SELECT h.worker_id, h.host, h.pid, h.roles, h.status, h.in_flight_work, h.concurrency, h.max_concurrency,
+         h.breaker, h.browser, h.started_at, h.last_heartbeat,
+         extract(epoch FROM now() - h.last_heartbeat)::float8 AS silent_seconds, ${STALE} AS stale,
+         w.attempts_started, w.succeeded, w.failed, w.needs_manual, w.retries_scheduled, w.last_event_at
+       FROM worker_heartbeats h LEFT JOIN workers w ON w.id = h.worker_id
+       WHERE $2::boolean OR h.status <> 'stopped'
+       ORDER BY h.last_heartbeat DESC, h.worker_id
+       LIMIT $3`,
+      [staleAfterMs, includeStopped, limit],
+    );
+    return rows;
+  }
+
+  async counts(staleAfterMs: number): Promise<FleetCounts> {
+    const { rows } = await this.database.pool.query<FleetCounts>(
+      `SELECT count(*) FILTER (WHERE h.status <> 'stopped' AND NOT ${STALE})::int AS live,
+         count(*) FILTER (WHERE h.status = 'paused' AND NOT ${STALE})::int AS paused,
+         count(*) FILTER (WHERE ${STALE})::int AS stale,
+         count(*) FILTER (WHERE h.status = 'stopped')::int AS stopped
+       FROM worker_heartbeats h`,
+      [staleAfterMs],
+    );
+    return rows[0];
+  }
+}

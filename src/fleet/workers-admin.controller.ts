@@ -1,0 +1,40 @@
+import { Get, Inject, Query } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AdminController } from '../http/guarded-controller.decorator';
+import { FleetRepository, type FleetCounts } from './fleet.repository';
+import { ListWorkersQueryDto } from './list-workers.request.dto';
+import { toWorkerView, type WorkerView } from './worker-view';
+
+export interface FleetView {
+  /** Silent longer than this (WORKER_STALE_AFTER_MS), a worker is stale. */
+  readonly staleAfterSeconds: number;
+  /** Over every row of worker_heartbeats, listed or not. */
+  readonly counts: FleetCounts;
+  readonly workers: readonly WorkerView[];
+  /** More processes matched than MAX_LISTED; the ones heard from longest ago were left out. */
+  readonly truncated: boolean;
+}
+
+/** A fleet is a handful of processes: one unpaged list, with a ceiling so a runaway table cannot flood it. */
+export const MAX_LISTED = 500;
+
+/** The fleet view (docs/requirements.md R-API-11, R-FLEET-1…4): admins only. */
+@AdminController('admin/workers')
+export class WorkersAdminController {
+  constructor(
+    @Inject(FleetRepository) private readonly fleet: FleetRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  async list(@Query() query: ListWorkersQueryDto): Promise<FleetView> {
+    const { staleAfterMs } = this.config.worker;
+    const rows = await this.fleet.list({ staleAfterMs, includeStopped: query.includeStopped === 'true', limit: MAX_LISTED + 1 });
+    return {
+      staleAfterSeconds: staleAfterMs / 1000,
+      counts: await this.fleet.counts(staleAfterMs),
+      workers: rows.slice(0, MAX_LISTED).map(toWorkerView),
+      truncated: rows.length > MAX_LISTED,
+    };
+  }
+}

@@ -1,0 +1,127 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Gauge, Registry } from 'prom-client';
+import { ProjectionHost } from '../../projections/runtime/projection-host';
+import { API_KEY_STATUSES } from '../auth/api-keys/api-key-status';
+import { apiKeyCounts } from '../auth/api-keys/api-key-metrics';
+import { ApiKeys } from '../auth/api-keys/api-keys.service';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Database } from '../database/database';
+import { MESSAGE_QUEUE, PRIORITIES, type MessageQueue } from '../queue/queue.port';
+import { JobDurationMetric } from './job-duration-metric';
+
+const QUEUE_STATES = ['visible', 'delayed', 'inFlight'] as const;
+const WORKER_STATES = ['alive', 'stale', 'stopped'] as const;
+
+const WORKERS_SQL = `
+  SELECT CASE WHEN status = 'stopped' THEN 'stopped'
+              WHEN status = 'error' OR last_heartbeat < now() - make_interval(secs => $1 / 1000.0) THEN 'stale'
+              ELSE 'alive' END AS state,
+         count(*)::int AS n
+  FROM worker_heartbeats GROUP BY 1`;
+
+/**
+ * What the whole fleet shares, read from the database (and the queue) at scrape time: queue
+ * depth, dead letters, jobs, workers, projection lag, API keys. Only processes with
+ * `metricsFleet` (by default those with the `api` role) add these, so a worker or projector
+ * scraped beside the API never repeats them; several API processes each report the same value,
+ * which a dashboard reads with max(), never sum().
+ */
+@Injectable()
+export class FleetMetrics {
+  readonly registry = new Registry();
+  /** Gauges without labels: always shown, so an unreadable value is NaN rather than absent. */
+  private readonly scalars = new Set<Gauge<string>>();
+  private readonly gauge = <L extends string>(name: string, help: string, labelNames: readonly L[]): Gauge<L> => {
+    const gauge = new Gauge({ name, help, labelNames, registers: [this.registry] });
+    if (labelNames.length === 0) this.scalars.add(gauge);
+    return gauge;
+  };
+
+  private readonly queueMessages = this.gauge('dbolt_queue_messages', 'Queue messages by priority tier and state.', ['tier', 'state']);
+  private readonly deadLetters = this.gauge('dbolt_queue_dead_letters', 'Messages in the dead-letter queue.', []);
+  private readonly jobs = this.gauge('dbolt_jobs', 'Jobs by status (jobs read model).', ['status']);
+  private readonly jobDuration = new JobDurationMetric(this.registry);
+  private readonly workers = this.gauge('dbolt_workers', 'Workers by heartbeat: alive, stale (silent past WORKER_STALE_AFTER_MS or errored), stopped.', ['state']);
+  private readonly lagEvents = this.gauge('dbolt_projection_lag_events', 'Events in the log past the projection\'s checkpoint.', ['projection']);
+  private readonly lagSeconds = this.gauge('dbolt_projection_lag_seconds', 'Age of the oldest event the projection has not applied (0 when caught up).', ['projection']);
+  private readonly apiKeys = this.gauge('dbolt_api_keys', 'API keys by status.', ['status']);
+  private readonly apiKeysStale = this.gauge('dbolt_api_keys_stale', 'Usable API keys older than API_KEY_STALE_DAYS: due for rotation.', []);
+  private readonly readFailed = this.gauge('dbolt_fleet_read_failed', 'A fleet-wide source that could not be read at this scrape (1); its metrics are left out.', ['source']);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(Database) private readonly database: Database,
+    @Inject(MESSAGE_QUEUE) private readonly queue: MessageQueue,
+    @Inject(ApiKeys) private readonly keys: ApiKeys,
+    @Inject(ProjectionHost) private readonly host: ProjectionHost,
+  ) {}
+
+  get enabled(): boolean {
+    return this.config.metricsFleet;
+  }
+
+  /** Empty where the fleet gauges are off. */
+  async text(): Promise<string> {
+    if (!this.enabled) return '';
+    const sources: Readonly<Record<string, { read: () => Promise<void>; gauges: readonly Gauge<string>[] }>> = {
+      queue: { read: () => this.readQueue(), gauges: [this.queueMessages, this.deadLetters] },
+      jobs: { read: () => this.readJobs(), gauges: [this.jobs] },
+      workers: { read: () => this.readWorkers(), gauges: [this.workers] },
+      projections: { read: () => this.readProjections(), gauges: [this.lagEvents, this.lagSeconds] },
+      api_keys: { read: () => this.readKeys(), gauges: [this.apiKeys, this.apiKeysStale] },
+    };
+    // One source down (SQS unreachable, say) must not blank the whole scrape: its values are
+    // left out (NaN where a metric has no labels), and dbolt_fleet_read_failed says which.
+    await Promise.all(Object.entries(sources).map(async ([source, { read, gauges }]) => {
+      const ok = await read().then(() => true, () => false);
+      this.readFailed.set({ source }, ok ? 0 : 1);
+      if (!ok) for (const gauge of gauges) this.unknown(gauge);
+    }));
+    return this.registry.metrics();
+  }
+
+  // Each read resets its gauges only once the answer is in, so a concurrent scrape never sees them empty.
+  private async readQueue(): Promise<void> {
+    const depth = await this.queue.depth();
+    for (const tier of PRIORITIES) for (const state of QUEUE_STATES) this.queueMessages.set({ tier, state }, depth.tiers[tier][state]);
+    this.deadLetters.set(depth.deadLetters);
+  }
+
+  private async readJobs(): Promise<void> {
+    // The read model exists once the projector has run; until then there is nothing to count.
+    const [{ rows }] = await Promise.all([
+      this.database.pool.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM jobs GROUP BY status').catch(() => ({ rows: [] })),
+      this.jobDuration.refresh(this.database.pool),
+    ]);
+    this.jobs.reset();
+    for (const row of rows) this.jobs.set({ status: row.status }, row.n);
+  }
+
+  private async readWorkers(): Promise<void> {
+    const { rows } = await this.database.pool.query<{ state: string; n: number }>(WORKERS_SQL, [this.config.worker.staleAfterMs]);
+    for (const state of WORKER_STATES) this.workers.set({ state }, rows.find((row) => row.state === state)?.n ?? 0);
+  }
+
+  private async readProjections(): Promise<void> {
+    const statuses = await this.host.status();
+    this.lagEvents.reset();
+    this.lagSeconds.reset();
+    for (const { name, lag } of statuses) {
+      if (!lag) continue; // an adapter without a lag probe (EventStoreDB)
+      this.lagEvents.set({ projection: name }, lag.events);
+      this.lagSeconds.set({ projection: name }, lag.seconds);
+    }
+  }
+
+  private async readKeys(): Promise<void> {
+    const counts = apiKeyCounts(await this.keys.list());
+    for (const status of API_KEY_STATUSES) this.apiKeys.set({ status }, counts.byStatus[status]);
+    this.apiKeysStale.set(counts.stale);
+  }
+
+  /** A labelled gauge loses its series; one without labels reads NaN. */
+  private unknown(gauge: Gauge<string>): void {
+    gauge.reset();
+    if (this.scalars.has(gauge)) gauge.set(Number.NaN);
+  }
+}
