@@ -11,6 +11,8 @@ const transform = {
 const base = {
   transform,
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY})/)`],
+  // src/api-docs/api-docs.metadata.ts imports DTOs and controllers as nodenext wants (`./x.dto.js`): Jest finds the .ts.
+  moduleNameMapper: { '^(\\.{1,2}/.+\\.(?:dto|controller))\\.js$': '$1' },
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

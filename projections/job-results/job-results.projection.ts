@@ -18,6 +18,12 @@ export interface JobResultRow {
   readonly last_error: string | null;
   readonly retry_delay_ms: number | null;
   readonly manual_reason: string | null;
+  /** 'duplicate' (the site said so) or 'already-submitted' (an earlier job's submission, below). */
+  readonly skip_reason: string | null;
+  readonly earlier_job_id: string | null;
+  readonly earlier_accepted_at: string | null;
+  readonly earlier_listing_url: string | null;
+  readonly earlier_evidence_path: string | null;
   readonly scheduled_at: string;
   readonly started_at: string | null;
   readonly finished_at: string | null;
@@ -27,7 +33,8 @@ export interface JobResultRow {
 
 const COLUMNS: readonly (keyof JobResultRow & string)[] = [
   'id', 'job_id', 'directory_id', 'idempotency_key', 'priority', 'status', 'attempts', 'worker_id', 'listing_url',
-  'evidence_path', 'last_error_class', 'last_error', 'retry_delay_ms', 'manual_reason', 'scheduled_at',
+  'evidence_path', 'last_error_class', 'last_error', 'retry_delay_ms', 'manual_reason', 'skip_reason', 'earlier_job_id',
+  'earlier_accepted_at', 'earlier_listing_url', 'earlier_evidence_path', 'scheduled_at',
   'started_at', 'finished_at', 'updated_at', 'version',
 ];
 
@@ -48,8 +55,14 @@ function change(row: JobResultRow, event: SubmissionEvent, at: string): Partial<
       return { status: 'retry_scheduled', last_error_class: event.data.errorClass, last_error: event.data.message, retry_delay_ms: event.data.delayMs };
     case 'SubmissionNeedsManual':
       return { status: 'needs_manual', manual_reason: event.data.reason, evidence_path: event.data.evidencePath, finished_at: at };
-    case 'SubmissionSkipped':
-      return { status: 'skipped', finished_at: at };
+    case 'SubmissionSkipped': {
+      const earlier = event.data.earlier;
+      return {
+        status: 'skipped', finished_at: at, skip_reason: event.data.reason ?? 'duplicate', earlier_job_id: earlier?.jobId ?? null,
+        earlier_accepted_at: earlier?.acceptedAt ?? null, earlier_listing_url: earlier?.listingUrl ?? null,
+        earlier_evidence_path: earlier?.evidencePath ?? null,
+      };
+    }
     case 'SubmissionReopened':
       // The last error stays for reference until the next attempt overwrites it.
       return { status: 'scheduled', manual_reason: null, retry_delay_ms: null, finished_at: null };
@@ -82,7 +95,8 @@ export const jobResultsRows: KeyedRowsSpec<JobResultRow> = {
       return {
         id: `${d.jobId}:${d.directoryId}`, job_id: d.jobId, directory_id: d.directoryId, idempotency_key: d.idempotencyKey,
         priority: d.priority, status: 'scheduled', attempts: 0, worker_id: null, listing_url: null, evidence_path: null,
-        last_error_class: null, last_error: null, retry_delay_ms: null, manual_reason: null, scheduled_at: at,
+        last_error_class: null, last_error: null, retry_delay_ms: null, manual_reason: null, skip_reason: null,
+        earlier_job_id: null, earlier_accepted_at: null, earlier_listing_url: null, earlier_evidence_path: null, scheduled_at: at,
         started_at: null, finished_at: null, updated_at: at, version: event.streamVersion,
       };
     }
@@ -93,7 +107,8 @@ export const jobResultsRows: KeyedRowsSpec<JobResultRow> = {
 
 export const jobResultsProjection: Projection = {
   name: 'job_results',
-  version: 1,
+  // 2: the skip reason and the earlier submission an 'already-submitted' skip points to.
+  version: 2,
   handles: SUBMISSION_EVENT_TYPES,
   tables: [
     {
@@ -104,7 +119,8 @@ export const jobResultsProjection: Projection = {
         idempotency_key text NOT NULL CONSTRAINT ${t}_idempotency_key_key UNIQUE,
         priority text NOT NULL, status text NOT NULL, attempts int NOT NULL DEFAULT 0, worker_id text,
         listing_url text, evidence_path text, last_error_class text, last_error text, retry_delay_ms int,
-        manual_reason text, scheduled_at timestamptz NOT NULL, started_at timestamptz, finished_at timestamptz,
+        manual_reason text, skip_reason text, earlier_job_id text, earlier_accepted_at timestamptz, earlier_listing_url text,
+        earlier_evidence_path text, scheduled_at timestamptz NOT NULL, started_at timestamptz, finished_at timestamptz,
         updated_at timestamptz NOT NULL, version int NOT NULL);
       CREATE INDEX ${t}_job_idx ON ${t} (job_id, directory_id);
       CREATE INDEX ${t}_status_idx ON ${t} (status);`,

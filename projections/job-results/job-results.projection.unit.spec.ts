@@ -18,7 +18,8 @@ const submission = () => {
 const scheduledRow: JobResultRow = {
   id: 'j1:d1', job_id: 'j1', directory_id: 'd1', idempotency_key: 'key-1', priority: 'P2', status: 'scheduled', attempts: 0,
   worker_id: null, listing_url: null, evidence_path: null, last_error_class: null, last_error: null, retry_delay_ms: null,
-  manual_reason: null, scheduled_at: timestampOf(1), started_at: null, finished_at: null, updated_at: timestampOf(1), version: 1,
+  manual_reason: null, skip_reason: null, earlier_job_id: null, earlier_accepted_at: null, earlier_listing_url: null,
+  earlier_evidence_path: null, scheduled_at: timestampOf(1), started_at: null, finished_at: null, updated_at: timestampOf(1), version: 1,
 };
 const rows = evolveSpec(jobResultsRows);
 
@@ -82,9 +83,21 @@ describe('job_results projection rows (given events, when an event, then the row
   it('marks a duplicate skipped, and ignores a second scheduling and events of other streams', () => {
     const { record, scheduled } = submission();
     const skipped = record({ type: 'SubmissionSkipped', data: { ...ids, reason: 'duplicate' } });
-    rows.given(scheduled).when(skipped).then([{ ...scheduledRow, status: 'skipped', finished_at: timestampOf(3), updated_at: timestampOf(3), version: 3 }]);
+    rows.given(scheduled).when(skipped).then([{
+      ...scheduledRow, status: 'skipped', skip_reason: 'duplicate', finished_at: timestampOf(3), updated_at: timestampOf(3), version: 3,
+    }]);
     const again = record({ type: 'SubmissionScheduled', data: { ...ids, idempotencyKey: 'key-2', priority: 'P1' } });
     rows.given(scheduled).when(again).thenUnchanged();
     rows.given().when({ ...scheduled, streamId: 'job-j1' }).then([]);
+  });
+
+  it('points an already-submitted skip at the earlier job\'s accepted submission and its evidence', () => {
+    const { record, scheduled } = submission();
+    const earlier = { jobId: 'j0', directoryId: 'd1', acceptedAt: '2026-11-01T10:00:00.000Z', listingUrl: 'https://dir.test/l/0', evidencePath: 'j0/d1.png' };
+    const skipped = record({ type: 'SubmissionSkipped', data: { ...ids, reason: 'already-submitted', earlier } });
+    rows.given(scheduled).when(skipped).then([{
+      ...scheduledRow, status: 'skipped', skip_reason: 'already-submitted', earlier_job_id: 'j0', earlier_accepted_at: earlier.acceptedAt,
+      earlier_listing_url: earlier.listingUrl, earlier_evidence_path: earlier.evidencePath, finished_at: timestampOf(3), updated_at: timestampOf(3), version: 3,
+    }]);
   });
 });

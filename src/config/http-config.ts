@@ -10,6 +10,8 @@ export interface HttpConfig {
   /** API keys live in the database (table api_keys); these say how they age and rotate. */
   readonly apiKeys: ApiKeySettings;
   readonly httpBodyLimitBytes: number;
+  /** Serve the OpenAPI document and its UI at /api/docs. */
+  readonly apiDocs: boolean;
 }
 
 export interface ApiKeySettings {
@@ -27,6 +29,7 @@ export function readHttpConfig(read: EnvReader, problems: string[]): HttpConfig 
     apiKeys: readApiKeySettings(read, problems),
     // Default and ceiling 10 MB (audit §5.1; docs/requirements.md R-API-16).
     httpBodyLimitBytes: read.int('HTTP_BODY_LIMIT_BYTES', MAX_BODY_LIMIT_BYTES, 1024, MAX_BODY_LIMIT_BYTES),
+    apiDocs: read.bool('API_DOCS', true),
   };
 }
 

@@ -12,6 +12,10 @@ export interface DirectoryResult {
   readonly evidenceUrl: string | null;
   readonly errorClass: string | null;
   readonly manualReason: string | null;
+  /** 'duplicate' (the site said so) or 'already-submitted' (sent by an earlier job: `earlier`). */
+  readonly skipReason: string | null;
+  /** The customer's own earlier job whose accepted submission made this one unnecessary, and its screenshot. */
+  readonly earlier: { readonly jobId: string; readonly acceptedAt: string | null; readonly listingUrl: string | null; readonly evidenceUrl: string | null } | null;
   readonly finishedAt: string | null;
   readonly updatedAt: string;
 }
@@ -48,13 +52,18 @@ export interface ResultRow {
   readonly evidence_path: string | null;
   readonly last_error_class: string | null;
   readonly manual_reason: string | null;
+  readonly skip_reason: string | null;
+  readonly earlier_job_id: string | null;
+  readonly earlier_accepted_at: Date | null;
+  readonly earlier_listing_url: string | null;
+  readonly earlier_evidence_path: string | null;
   readonly finished_at: Date | null;
   readonly updated_at: Date;
 }
 
 export const JOB_COLUMNS = 'id, customer_id, status, package_tier, priority, directory_count, created_at, finished_at';
 export const RESULT_COLUMNS = `job_id, directory_id, status, attempts, listing_url, evidence_path, last_error_class, manual_reason,
-  finished_at, updated_at`;
+  skip_reason, earlier_job_id, earlier_accepted_at, earlier_listing_url, earlier_evidence_path, finished_at, updated_at`;
 
 export function screenshotUrl(jobId: string, directoryId: string): string {
   return `/api/submissions/${jobId}/results/${encodeURIComponent(directoryId)}/screenshot`;
@@ -72,8 +81,17 @@ function toResult(row: ResultRow, directoryName: string | null): DirectoryResult
   return {
     directoryId: row.directory_id, directoryName, status: row.status, attempts: row.attempts, listingUrl: row.listing_url,
     evidenceUrl: row.evidence_path ? screenshotUrl(row.job_id, row.directory_id) : null,
-    errorClass: row.last_error_class, manualReason: row.manual_reason,
+    errorClass: row.last_error_class, manualReason: row.manual_reason, skipReason: row.skip_reason, earlier: earlierOf(row),
     finishedAt: row.finished_at ? iso(row.finished_at) : null, updatedAt: iso(row.updated_at),
+  };
+}
+
+/** The listing key includes the customer, so the earlier job is always the same customer's (its screenshot opens for them). */
+function earlierOf(row: ResultRow): DirectoryResult['earlier'] {
+  if (row.earlier_job_id === null) return null;
+  return {
+    jobId: row.earlier_job_id, acceptedAt: row.earlier_accepted_at ? iso(row.earlier_accepted_at) : null, listingUrl: row.earlier_listing_url,
+    evidenceUrl: row.earlier_evidence_path ? screenshotUrl(row.earlier_job_id, row.directory_id) : null,
   };
 }
 

@@ -46,7 +46,8 @@ export class DemoModule implements OnApplicationBootstrap, BeforeApplicationShut
     await seedDemoCustomer(this.database.pool, SANDBOX_BUSINESS, catalog.length);
     await this.createDemoAccounts();
     const context = { actor: { kind: 'system', id: 'demo' }, correlationId: `demo-${Date.now()}`, causationId: `demo-${Date.now()}`, timestamp: new Date().toISOString() } as const;
-    const job = await this.commands.execute(new CreateJobCommand(DEMO_CUSTOMER_ID, null, context));
+    // Forced: each boot's sandbox is new and empty, so an earlier boot's acceptances say nothing about it.
+    const job = await this.commands.execute(new CreateJobCommand(DEMO_CUSTOMER_ID, null, context, true));
     logger.log(`sandbox with ${catalog.length} directory sites at ${this.sandbox.baseUrl} (accepted submissions: ${this.sandbox.baseUrl}/__sandbox/accepted)`);
     logger.log(`demo job ${job.jobId} queued for ${job.directoryCount} directories: GET /api/jobs/${job.jobId}`);
     this.reportWhenDone(job.jobId);

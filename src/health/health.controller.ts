@@ -1,4 +1,5 @@
 import { Controller, Get, HttpException, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthCheckResult, type HealthIndicatorFunction } from '@nestjs/terminus';
 import { NoRateLimit } from '../http/rate-limit/rate-limit-trackers';
 import { HealthChecks } from './health-checks.service';
@@ -9,6 +10,7 @@ import { healthBody, unavailableBody, type HealthBody } from './health-response'
  * few addresses, without credentials. Bodies name dependencies and numbers, never a secret.
  */
 @Controller('health')
+@ApiTags('health')
 @NoRateLimit()
 export class HealthController {
   constructor(

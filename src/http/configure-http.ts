@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { API_DOCS_PATH, mountApiDocs } from '../api-docs/api-docs.setup';
 import type { AppConfig } from '../config/app-config';
 import { correlationIdMiddleware } from './api-request';
 import { httpMetricsMiddleware } from '../observability/http-metrics.middleware';
@@ -21,8 +23,14 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   express.use(httpMetricsMiddleware(app.get(ProcessMetrics)));
   express.use(correlationIdMiddleware);
   express.use(uriTooLongMiddleware);
-  // An API serving JSON: helmet's defaults (no sniffing, no framing, a deny-all CSP, HSTS) cost nothing.
-  express.use(helmet());
+  // An API serving JSON: helmet's defaults (no sniffing, no framing, a strict CSP, HSTS) cost nothing.
+  // The docs UI loads only its own scripts, which that CSP allows; but its upgrade-insecure-requests
+  // would fetch them over https:// from a plain-http deployment and leave the page blank.
+  const apiHeaders = helmet();
+  const docsHeaders = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  const docsPath = new RegExp(`^${API_DOCS_PATH}(?:[/?]|$)`);
+  express.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) =>
+    (docsPath.test(request.url ?? '') ? docsHeaders : apiHeaders)(request, response, next));
   // Off unless configured: a browser page from another origin gets no Access-Control-* header at all.
   if (config.security.corsOrigins.length > 0) express.enableCors({ origin: [...config.security.corsOrigins] });
   // Registered before init(), so Nest skips its own 100 kB parsers (same handler names).
@@ -32,4 +40,5 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   // Storable text first: the validator would otherwise accept a NUL inside a valid string.
   express.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   express.useGlobalFilters(new ApiExceptionFilter(express.getHttpAdapter()));
+  if (config.apiDocs) mountApiDocs(express);
 }

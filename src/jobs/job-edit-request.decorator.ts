@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
+import { documentedHeader } from '../api-docs/documented-header';
 import { headerValue, type ApiRequest } from '../http/api-request';
 import { commandContextOf } from '../http/command-context.decorator';
 import { parseIfMatch } from '../http/if-match';
@@ -20,4 +21,7 @@ export const JobEdit = createParamDecorator((_: unknown, context: ExecutionConte
   const request = http.getRequest<ApiRequest>();
   const expectedVersion = parseIfMatch(headerValue(request, 'if-match'));
   return { expectedVersion, context: commandContextOf(request), response: http.getResponse<ServerResponse>() };
-});
+}, [documentedHeader({
+  name: 'If-Match', required: true, schema: { type: 'string', example: '"3"' },
+  description: 'The job version you last read (its ETag): 428 without it, 409 with the current version when it is stale',
+})]);

@@ -9,6 +9,7 @@ export type CreateJob = Command<'CreateJob', {
   packageTier: PackageTier;
   directoryIds: readonly string[];
   business: BusinessSnapshot;
+  force?: boolean;
 }>;
 export type StartJob = Command<'StartJob', { workerId: string }>;
 export type RequeueJob = Command<'RequeueJob', { reason: RequeueReason; directoryIds: readonly string[]; note?: string }>;

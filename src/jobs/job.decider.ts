@@ -41,8 +41,10 @@ function createJob({ data }: CreateJob, state: JobState): readonly JobEvent[] {
   const priority = validateNewJob(data);
   const { jobId, customerId, packageTier, business } = data;
   const directoryIds = [...data.directoryIds];
+  // Only a forced job carries the flag: an ordinary JobCreated keeps its earlier shape.
+  const force = data.force === true ? { force: true } : {};
   return [
-    { type: 'JobCreated', data: { jobId, customerId, packageTier, priority, directoryIds, business } },
+    { type: 'JobCreated', data: { jobId, customerId, packageTier, priority, directoryIds, business, ...force } },
     { type: 'JobQueued', data: { jobId, priority, directoryIds } },
   ];
 }

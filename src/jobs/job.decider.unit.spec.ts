@@ -31,6 +31,14 @@ describe('CreateJob', () => {
     expect(jobDecider.decide(createJob({ directoryIds: ids }), jobDecider.initialState())).toHaveLength(2);
   });
 
+  it('records force only on a forced job (an ordinary JobCreated keeps its shape); the state folds it', () => {
+    const [created] = jobDecider.decide(createJob({ force: true }), jobDecider.initialState());
+    expect(created).toEqual({ ...jobCreated, data: { ...jobCreated.data, force: true } });
+    given().when(createJob({ force: false })).then([jobCreated, jobQueued]);
+    expect(jobDecider.evolve(jobDecider.initialState(), created).force).toBe(true);
+    expect(jobDecider.evolve(jobDecider.initialState(), jobCreated).force).toBe(false);
+  });
+
   it('refuses a job that exists', () => {
     given([jobCreated]).when(createJob()).thenThrows('ALREADY_EXISTS', 'Cannot create job 123: it already exists');
   });

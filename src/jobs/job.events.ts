@@ -41,6 +41,11 @@ export type JobCreated = Event<'JobCreated', {
   priority: Priority;
   directoryIds: readonly string[];
   business: BusinessSnapshot;
+  /**
+   * Staff chose to submit even where an earlier job's submission of the same listing was accepted
+   * inside the idempotency window. Absent (false) on jobs created before it existed.
+   */
+  force?: boolean;
 }>;
 export type JobQueued = Event<'JobQueued', { jobId: string; priority: Priority; directoryIds: readonly string[] }>;
 export type JobStarted = Event<'JobStarted', { jobId: string; workerId: string }>;

@@ -13,6 +13,8 @@ export interface JobState {
   readonly deadLettered: readonly string[];
   readonly counts: OutcomeCounts | null;
   readonly lastFailureReason: string | null;
+  /** Staff forced it past duplicate suppression across jobs. */
+  readonly force: boolean;
 }
 
 export function initialJobState(): JobState {
@@ -27,6 +29,7 @@ export function initialJobState(): JobState {
     deadLettered: [],
     counts: null,
     lastFailureReason: null,
+    force: false,
   };
 }
 
@@ -34,7 +37,7 @@ export function evolveJob(state: JobState, event: JobEvent): JobState {
   switch (event.type) {
     case 'JobCreated': {
       const { jobId, customerId, packageTier, priority, directoryIds } = event.data;
-      return { ...initialJobState(), exists: true, jobId, customerId, packageTier, priority, directoryIds };
+      return { ...initialJobState(), exists: true, jobId, customerId, packageTier, priority, directoryIds, force: event.data.force === true };
     }
     case 'JobQueued':
       return { ...state, status: 'queued', priority: event.data.priority };

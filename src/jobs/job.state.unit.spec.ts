@@ -14,7 +14,7 @@ describe('job evolve', () => {
   it('takes identity, tier, priority and directories from JobCreated', () => {
     expect(stateOf([jobCreated])).toEqual({
       exists: true, jobId, customerId: 'c1', packageTier: 'growth', priority: 'P2', status: 'pending',
-      directoryIds, deadLettered: [], counts: null, lastFailureReason: null,
+      directoryIds, deadLettered: [], counts: null, lastFailureReason: null, force: false,
     });
   });
 

@@ -1,4 +1,5 @@
 import { Get, Header, Inject } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
 import { NoRateLimit } from '../http/rate-limit/rate-limit-trackers';
 import { StaffOrApiKeyController } from '../http/guarded-controller.decorator';
@@ -18,6 +19,7 @@ export class MetricsController {
   /** This process's own metrics, then (with the `api` role) the fleet's, read from the database. */
   @Get()
   @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
+  @ApiOkResponse({ description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } })
   async metrics(): Promise<string> {
     const [local, fleet] = await Promise.all([this.local.text(), this.fleet.text()]);
     return fleet ? `${local}\n${fleet}` : local;

@@ -12,9 +12,10 @@ export function normalizeField(value: string | undefined): string {
 }
 
 /**
- * SHA-256 of (job, directory, normalised business fields, time window): the same listing to the
- * same directory inside one window is one submission (docs/requirements.md R-IDEMP-1). The window lets a listing be
- * submitted again once it has passed.
+ * SHA-256 of (job, directory, normalised business fields, time window): the identity of one job's
+ * submission, on its SubmissionScheduled and unique in `job_results.idempotency_key`; it makes
+ * redeliveries and retries inside the job one submission (R-IDEMP-1). It keeps its format, so
+ * submissions scheduled before `listingKey` existed run unchanged; across jobs `listingKey` decides.
  */
 export function submissionIdempotencyKey(
   jobId: string,
@@ -25,5 +26,17 @@ export function submissionIdempotencyKey(
 ): string {
   const window = Math.floor(at.getTime() / (windowDays * DAY_MS));
   const parts = [jobId, directoryId, ...FIELDS.map((field) => normalizeField(business[field])), String(window)];
+  return createHash('sha256').update(parts.join('\u001f')).digest('hex');
+}
+
+/**
+ * SHA-256 of (customer, directory, normalised business fields): the key of the record that
+ * suppresses a second submission of one listing to one directory across jobs (R-DEDUPE-1). No job
+ * id, so another job finds it; no time bucket, because the window slides from the accepted time
+ * (a bucket would let two submissions a day apart straddle a boundary). The customer is in it so
+ * that a skip never points one customer at another's job and evidence.
+ */
+export function listingKey(customerId: string, directoryId: string, business: BusinessSnapshot): string {
+  const parts = ['listing', customerId, directoryId, ...FIELDS.map((field) => normalizeField(business[field]))];
   return createHash('sha256').update(parts.join('\u001f')).digest('hex');
 }

@@ -1,7 +1,7 @@
 /** Commands of the submission aggregate: imperative, readonly, decided by `submissionDecider`. */
 import type { Command } from '../shared/message';
 import type { Priority } from '../jobs/job.events';
-import type { ErrorClass, ManualReason } from './submission.events';
+import type { EarlierSubmission, ErrorClass, ManualReason } from './submission.events';
 
 
 export type ScheduleSubmission = Command<'ScheduleSubmission', {
@@ -23,6 +23,8 @@ export type RecordFailure = Command<'RecordFailure', {
 }>;
 export type RecordNeedsManual = Command<'RecordNeedsManual', { reason: ManualReason; evidencePath: string | null }>;
 export type SkipDuplicate = Command<'SkipDuplicate', Record<string, never>>;
+/** An earlier job's submission of the same listing was accepted inside the window: not sent again. */
+export type SkipAlreadySubmitted = Command<'SkipAlreadySubmitted', { earlier: EarlierSubmission }>;
 /** `requeueId`: the event id of the manual JobRequeued asking for it; each one reopens once. */
 export type ReopenSubmission = Command<'ReopenSubmission', { requeueId: string }>;
 /** The dead-letter monitor found its message among the dead letters. */
@@ -36,6 +38,7 @@ export type SubmissionCommand =
   | RecordFailure
   | RecordNeedsManual
   | SkipDuplicate
+  | SkipAlreadySubmitted
   | ReopenSubmission
   | RecordDeadLetter
   | RedriveSubmission;

@@ -1,14 +1,14 @@
 import { DomainError, isBlank, rejectUnknownCommand, type StreamDecider } from '../shared/decider';
 import type {
-  RecordDeadLetter, RecordFailure, RecordNeedsManual, RecordSuccess, RedriveSubmission, ReopenSubmission, ScheduleSubmission, SkipDuplicate, StartAttempt,
-  SubmissionCommand,
+  RecordDeadLetter, RecordFailure, RecordNeedsManual, RecordSuccess, RedriveSubmission, ReopenSubmission, ScheduleSubmission, SkipAlreadySubmitted, SkipDuplicate,
+  StartAttempt, SubmissionCommand,
 } from './submission.commands';
 import { REOPENABLE_SUBMISSION_STATUSES, SUBMISSION_EVENT_TYPES, type SubmissionEvent } from './submission.events';
 import { evolveSubmission, initialSubmissionState, isTerminal, type SubmissionState } from './submission.state';
 
 export type {
-  RecordDeadLetter, RecordFailure, RecordNeedsManual, RecordSuccess, RedriveSubmission, ReopenSubmission, ScheduleSubmission, SkipDuplicate, StartAttempt,
-  SubmissionCommand,
+  RecordDeadLetter, RecordFailure, RecordNeedsManual, RecordSuccess, RedriveSubmission, ReopenSubmission, ScheduleSubmission, SkipAlreadySubmitted, SkipDuplicate,
+  StartAttempt, SubmissionCommand,
 } from './submission.commands';
 export type { SubmissionState } from './submission.state';
 export { evolveSubmission, initialSubmissionState, isTerminal } from './submission.state';
@@ -25,6 +25,7 @@ export function decideSubmission(command: SubmissionCommand, state: SubmissionSt
     case 'RecordFailure': return recordFailure(command, existing(command, state));
     case 'RecordNeedsManual': return recordNeedsManual(command, existing(command, state));
     case 'SkipDuplicate': return skipDuplicate(command, existing(command, state));
+    case 'SkipAlreadySubmitted': return skipAlreadySubmitted(command, existing(command, state));
     case 'ReopenSubmission': return reopenSubmission(command, existing(command, state));
     case 'RecordDeadLetter': return recordDeadLetter(command, existing(command, state));
     case 'RedriveSubmission': return redriveSubmission(command, existing(command, state));
@@ -106,6 +107,21 @@ function skipDuplicate(_command: SkipDuplicate, state: SubmissionState): readonl
 }
 
 /**
+ * Any time before the site answered (after a lost attempt too: the listing is there either way);
+ * a repeat is a no-op. The pointer must name another job's submission to this same directory.
+ */
+function skipAlreadySubmitted({ data }: SkipAlreadySubmitted, state: SubmissionState): readonly SubmissionEvent[] {
+  if (state.status === 'skipped' && state.skipReason === 'already-submitted') return [];
+  if (isTerminal(state)) throw illegal('skip', state);
+  const { jobId, directoryId, acceptedAt, listingUrl, evidencePath } = data.earlier;
+  if (isBlank(jobId) || jobId === state.jobId) throw invalid('skip', state, 'the earlier submission must be another job\'s');
+  if (directoryId !== state.directoryId) throw invalid('skip', state, 'the earlier submission must be to the same directory');
+  if (Number.isNaN(Date.parse(acceptedAt))) throw invalid('skip', state, 'the earlier submission needs the time it was accepted');
+  const earlier = { jobId, directoryId, acceptedAt, listingUrl, evidencePath };
+  return [{ type: 'SubmissionSkipped', data: { ...ids(state), reason: 'already-submitted', earlier } }];
+}
+
+/**
  * Idempotent per requeue: the reaction and a worker both try, and a redelivered message of an
  * earlier retry must not reopen what a later one finished.
  */
@@ -147,6 +163,7 @@ const VERBS: Readonly<Record<SubmissionCommand['type'], string>> = {
   RecordFailure: 'record failure of',
   RecordNeedsManual: 'record needs-manual of',
   SkipDuplicate: 'skip',
+  SkipAlreadySubmitted: 'skip',
   ReopenSubmission: 'reopen',
   RecordDeadLetter: 'record a dead letter of',
   RedriveSubmission: 'redrive',

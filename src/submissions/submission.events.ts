@@ -41,7 +41,20 @@ export type SubmissionNeedsManual = Event<'SubmissionNeedsManual', Ids & {
   reason: ManualReason;
   evidencePath: string | null;
 }>;
-export type SubmissionSkipped = Event<'SubmissionSkipped', Ids & { reason: 'duplicate' }>;
+/**
+ * Where an earlier job's submission of the same listing to the same directory was accepted: the
+ * reason a later one was not sent. Evidence is that job's screenshot.
+ */
+export interface EarlierSubmission {
+  readonly jobId: string;
+  readonly directoryId: string;
+  readonly acceptedAt: string;
+  readonly listingUrl: string | null;
+  readonly evidencePath: string | null;
+}
+/** 'duplicate': the site said it is already listed. 'already-submitted': we sent it in an earlier job inside the window (`earlier`). */
+export type SkipReason = 'duplicate' | 'already-submitted';
+export type SubmissionSkipped = Event<'SubmissionSkipped', Ids & { reason: SkipReason; earlier?: EarlierSubmission }>;
 /** Staff retried a failed or parked submission (a manual JobRequeued, whose event id is `requeueId`). */
 export type SubmissionReopened = Event<'SubmissionReopened', Ids & {
   from: 'failed' | 'needs_manual';

@@ -1,7 +1,7 @@
 import type { Priority } from '../jobs/job.events';
 import { ignoreUnknownEvent } from '../shared/decider';
 import {
-  TERMINAL_SUBMISSION_STATUSES, type ErrorClass, type SubmissionEvent, type SubmissionStatus,
+  TERMINAL_SUBMISSION_STATUSES, type EarlierSubmission, type ErrorClass, type SkipReason, type SubmissionEvent, type SubmissionStatus,
 } from './submission.events';
 
 export interface SubmissionState {
@@ -22,6 +22,10 @@ export interface SubmissionState {
   readonly lastError: { readonly errorClass: ErrorClass; readonly message: string } | null;
   readonly listingUrl: string | null;
   readonly evidencePath: string | null;
+  /** Why it was skipped (null unless skipped). */
+  readonly skipReason: SkipReason | null;
+  /** The earlier accepted submission an 'already-submitted' skip points to. */
+  readonly earlier: EarlierSubmission | null;
 }
 
 export function initialSubmissionState(): SubmissionState {
@@ -39,6 +43,8 @@ export function initialSubmissionState(): SubmissionState {
     lastError: null,
     listingUrl: null,
     evidencePath: null,
+    skipReason: null,
+    earlier: null,
   };
 }
 
@@ -69,7 +75,8 @@ export function evolveSubmission(state: SubmissionState, event: SubmissionEvent)
     case 'SubmissionNeedsManual':
       return { ...state, status: 'needs_manual', evidencePath: event.data.evidencePath };
     case 'SubmissionSkipped':
-      return { ...state, status: 'skipped' };
+      // Skips recorded before 'already-submitted' existed carry only 'duplicate' and no pointer.
+      return { ...state, status: 'skipped', skipReason: event.data.reason ?? 'duplicate', earlier: event.data.earlier ?? null };
     case 'SubmissionReopened': {
       const { attemptsBefore, requeueId } = event.data;
       return { ...state, status: 'scheduled', attemptsBeforeReopen: attemptsBefore, reopenedBy: [...state.reopenedBy, requeueId] };

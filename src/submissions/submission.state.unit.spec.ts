@@ -17,6 +17,7 @@ describe('submission evolve', () => {
     expect(stateOf([scheduled])).toEqual({
       exists: true, ...ids, idempotencyKey: 'key-1', priority: 'P2', status: 'scheduled',
       attempts: 0, attemptsBeforeReopen: 0, reopenedBy: [], redrivenMessageId: null, lastError: null, listingUrl: null, evidencePath: null,
+      skipReason: null, earlier: null,
     });
   });
 

@@ -1,4 +1,5 @@
 import { Body, Get, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { createReadStream } from 'node:fs';
 import { StaffOrApiKeyController } from '../http/guarded-controller.decorator';
 import { RequestCommandContext } from '../http/command-context.decorator';
@@ -34,6 +35,7 @@ export class TestSubmissionsController {
   }
 
   @Get(':id/screenshot')
+  @ApiOkResponse({ description: 'The screenshot', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } })
   async screenshot(@Param('id', TestSubmissionIdPipe) id: string): Promise<StreamableFile> {
     const file = await this.testSubmissions.screenshot(id);
     return new StreamableFile(createReadStream(file.path), {

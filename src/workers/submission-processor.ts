@@ -12,6 +12,7 @@ import { scheduleSubmission } from '../submission-flow/schedule-submission';
 import { isTerminal, submissionDecider, type SubmissionCommand } from '../submissions/submission.decider';
 import type { JobQueued } from '../jobs/job.events';
 import { submissionStreamId } from '../submissions/submission.events';
+import { checkDuplicate, noteAccepted, type DuplicateGate } from './duplicate-check';
 import { readJob, readSubmission, type JobContext, type SubmissionContext } from './job-context';
 import { resultCommand } from './result-command';
 import type { DirectoryTarget, Submitter, SubmissionOutcome } from './submitter.port';
@@ -32,6 +33,8 @@ export interface ProcessorDeps {
   readonly retry: RetryConfig;
   readonly workerId: string;
   readonly idempotencyWindowDays: number;
+  /** Duplicate suppression across jobs: asked right before the site is. */
+  readonly duplicates: DuplicateGate;
   readonly visibilityTimeoutMs: number;
   readonly random?: () => number;
   /** Failures the worker survives (a result append retried, a learned mapping not stored). */
@@ -86,6 +89,9 @@ export class SubmissionProcessor {
     const submission = await this.reopened(await this.scheduled(job, message), message);
     const skip = await this.skipReason(submission, message);
     if (skip) return skip;
+    const duplicate = await checkDuplicate(this.deps.duplicates, job.created.data, message.directoryId, this.deps.workerId,
+      (command) => this.command(message, submission.version, command));
+    if (duplicate) return duplicate;
     const started = await this.command(message, submission.version, { type: 'StartAttempt', data: { workerId: this.deps.workerId } });
     if (started === null) return { action: 'release', delayMs: 1000, reason: 'submission changed concurrently' };
     const target = await this.deps.targets.get(message.directoryId);
@@ -97,6 +103,7 @@ export class SubmissionProcessor {
       : { kind: 'permanent', message: `directory ${message.directoryId} is not in the catalog`, evidencePath: null, mappingUsed: null };
     // Backoff grows with the attempts of this run (a staff retry starts a fresh budget).
     await this.recordOutcome(message, started, resultCommand(outcome, submission.state.attempts + 1 - submission.state.attemptsBeforeReopen, this.deps.retry, this.deps.random));
+    await noteAccepted(this.deps.duplicates, job.created.data, message.directoryId, outcome, this.deps.onError);
     if (target) await this.learn(target, outcome);
     return { action: 'ack', outcome: outcome.kind };
   }

@@ -4,6 +4,8 @@ import { hostname } from 'node:os';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { DirectoryTargets } from '../directories/directory-targets.repository';
+import { DuplicateGuard } from '../duplicate-suppression/duplicate-guard';
+import { ListingSubmissions } from '../duplicate-suppression/listing-submissions.repository';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { registerBrowserMetrics } from '../observability/local-metrics';
 import { MeasuredSubmitter } from '../observability/measured-submitter';
@@ -78,6 +80,7 @@ export class WorkerRoleModule implements OnApplicationBootstrap {
       store, submitter: new MeasuredSubmitter(this.submitter, this.metrics), targets: new DirectoryTargets(database.pool),
       presence: workerPresence(database.pool, config.worker.staleAfterMs),
       retry: config.retry, workerId, idempotencyWindowDays: config.idempotencyWindowDays,
+      duplicates: new DuplicateGuard(store, new ListingSubmissions(database.pool), config.idempotencyWindowDays),
       visibilityTimeoutMs: config.queue.visibilityTimeoutMs,
       onError: (what, error) => logger.error(`${what}: ${(error as Error).message}`),
     });

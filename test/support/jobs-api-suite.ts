@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 /** An admin session's headers, filled in when the suite's database exists (before any test runs). */
 export const auth: Record<string, string> = {};
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-export const STACK_TRACE = /\n\s+at |\bat \S+ \(|\.[jt]s:\d+/;
+export const STACK_TRACE = /\n\s+at |\bat \S+ \([^)]*:\d+(:\d+)?\)|\.[jt]s:\d+/;
 export const ZERO = '00000000-0000-4000-8000-000000000000';
 
 export interface JobsApiSuite {

@@ -30,6 +30,10 @@ export interface Pipeline {
   http(): App;
   /** A process-like worker: an app with only the `worker` role and this submitter. */
   startWorker(submitter: Submitter, env?: Record<string, string>): Promise<INestApplication>;
+  /**
+   * Forced: these suites run many jobs of one customer's listing and count one submission per job
+   * and directory; suppression across jobs has its own tests (duplicate-suppression specs).
+   */
   createJob(customerId: string): Promise<string>;
   jobEvents(jobId: string): Promise<RecordedEvent[]>;
   submissionEvents(jobId: string, directoryId: string): Promise<RecordedEvent[]>;
@@ -62,7 +66,7 @@ export async function startPipeline(options: { directories: number; env?: Record
       return worker;
     },
     createJob: async (customerId) => {
-      const response = await request(http()).post(`/api/queue/${customerId}`).set(staff).expect(201);
+      const response = await request(http()).post(`/api/queue/${customerId}`).set(staff).send({ force: true }).expect(201);
       return response.body.jobId as string;
     },
     jobEvents: (jobId) => readAll(jobStreamId(jobId)),

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpException, Inject, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
+import { ApiSessionAuth } from '../../api-docs/api-docs-security';
 import type { ApiRequest } from '../../http/api-request';
 import type { SignInKind } from '../accounts/account.repository';
 import { CurrentPrincipal } from '../current-principal.decorator';
@@ -16,6 +18,7 @@ export interface SessionBody {
 
 /** Sign-in for staff (`/api/auth/login`) and customers (`/api/customer/auth`), sign-out, and who am I. */
 @Controller()
+@ApiTags('auth')
 export class AuthController {
   constructor(@Inject(SignInService) private readonly signIns: SignInService) {}
 
@@ -35,12 +38,15 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @UseGuards(SessionAuthGuard)
+  @ApiSessionAuth()
+  @ApiNoContentResponse({ description: 'Signed out' })
   async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
     await this.signIns.signOut(principal.tokenHash);
   }
 
   @Get('auth/me')
   @UseGuards(SessionAuthGuard)
+  @ApiSessionAuth()
   me(@CurrentPrincipal() principal: Principal): Record<string, string> {
     if (principal.kind === 'staff') return { kind: 'staff', id: principal.accountId, email: principal.email, role: principal.role };
     return { kind: 'customer', id: principal.loginId, email: principal.email, customerId: principal.customerId };

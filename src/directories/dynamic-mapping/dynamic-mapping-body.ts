@@ -8,12 +8,12 @@ export type DynamicMappingRequest =
   | { readonly kind: 'import'; readonly entries: readonly DirectoryEntry[] }
   | { readonly kind: 'set_mapping'; readonly directoryId: string; readonly formMapping: FormMapping | null };
 
-const SHAPES = 'one directory in the seed format, { "directories": [...] }, or { "directoryId", "formMapping" }';
+export const DYNAMIC_MAPPING_BODY_SHAPES = 'one directory in the seed format, { "directories": [...] }, or { "directoryId", "formMapping" }';
 
 /** The three shapes POST /api/autobolt/dynamic-mapping takes; InvalidDirectoryEntriesError names what is wrong. */
 export function parseDynamicMappingBody(body: unknown): DynamicMappingRequest {
   if (Array.isArray(body)) return { kind: 'import', entries: parseDirectoryEntries(body) };
-  if (!isPlainObject(body)) throw new InvalidDirectoryEntriesError([`the body must be ${SHAPES}`]);
+  if (!isPlainObject(body)) throw new InvalidDirectoryEntriesError([`the body must be ${DYNAMIC_MAPPING_BODY_SHAPES}`]);
   if ('directories' in body) {
     if (Object.keys(body).length > 1) throw new InvalidDirectoryEntriesError(['with "directories", send no other field']);
     return { kind: 'import', entries: parseDirectoryEntries(body) };

@@ -1,4 +1,5 @@
 import { BadRequestException, Body, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
 import { StaffOrApiKeyController } from '../../http/guarded-controller.decorator';
 import { nextAfter } from '../../http/keyset-page';
 import { InvalidDirectoryEntriesError } from '../directory-entries.validation';
@@ -6,7 +7,7 @@ import { DirectoryImport, type ImportCounts } from '../directory-import';
 import { DirectoryMappingsRepository, type DirectoryMappingView } from '../directory-mappings.repository';
 import { directoryNotFound } from '../directory-not-found';
 import { DynamicMappingQueryDto } from './dynamic-mapping.request.dto';
-import { parseDynamicMappingBody, type DynamicMappingRequest } from './dynamic-mapping-body';
+import { parseDynamicMappingBody, DYNAMIC_MAPPING_BODY_SHAPES, type DynamicMappingRequest } from './dynamic-mapping-body';
 
 const DEFAULT_LIMIT = 50;
 
@@ -35,6 +36,7 @@ export class DynamicMappingController {
   /** The body is checked by hand: its three shapes are more than a DTO says well (see parseDynamicMappingBody). */
   @Post()
   @HttpCode(200)
+  @ApiBody({ description: `One of: ${DYNAMIC_MAPPING_BODY_SHAPES}`, schema: { type: 'object', additionalProperties: true } })
   async write(@Body() body: unknown): Promise<ImportCounts | DirectoryMappingView> {
     const request = validated(body);
     if (request.kind === 'import') return this.importer.upsert(request.entries);

@@ -34,6 +34,7 @@ const TREATMENTS: Readonly<Record<string, TableTreatment>> = {
   directories: 'rows',
   test_submissions: 'rows',
   api_keys: 'rows',
+  listing_submissions: 'rows',
   run_requests: 'rows',
   job_progress_jobs: 'rows',
   job_progress_submissions: 'rows',

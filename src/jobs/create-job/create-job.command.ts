@@ -19,6 +19,8 @@ export class CreateJobCommand extends Command<CreateJobResult> {
     /** Same customer + key → same job id, so a retried request finds the job instead of making another. */
     readonly idempotencyKey: string | null,
     readonly context: CommandContext,
+    /** Staff override of duplicate suppression across jobs (recorded on JobCreated). */
+    readonly force = false,
   ) {
     super();
   }

@@ -1,4 +1,4 @@
-import { Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { ServerResponse } from 'node:http';
 import { StaffController } from '../../http/guarded-controller.decorator';
@@ -8,6 +8,7 @@ import { etagOf } from '../../http/if-match';
 import { CustomerIdPipe } from '../../http/path-params.pipe';
 import type { CommandContext } from '../../shared/command-context';
 import { CreateJobCommand } from './create-job.command';
+import { CreateJobDto } from './create-job.request.dto';
 
 export interface CreatedJobBody {
   readonly jobId: string;
@@ -29,8 +30,9 @@ export class CreateJobController {
     @IdempotencyKey() idempotencyKey: string | null,
     @RequestCommandContext() context: CommandContext,
     @Res({ passthrough: true }) response: ServerResponse,
+    @Body() body: CreateJobDto,
   ): Promise<CreatedJobBody> {
-    const result = await this.commands.execute(new CreateJobCommand(customerId, idempotencyKey, context));
+    const result = await this.commands.execute(new CreateJobCommand(customerId, idempotencyKey, context, body.force === true));
     response.statusCode = result.created ? 201 : 200;
     response.setHeader('Location', `/api/jobs/${result.jobId}`);
     response.setHeader('ETag', etagOf(result.version));

@@ -40,13 +40,13 @@ export class CreateJobHandler implements ICommandHandler<CreateJobCommand> {
     }
   }
 
-  private async create(jobId: string, { customerId, idempotencyKey, context }: CreateJobCommand): Promise<CreateJobResult> {
+  private async create(jobId: string, { customerId, idempotencyKey, context, force }: CreateJobCommand): Promise<CreateJobResult> {
     const customer = await this.customers.findById(customerId);
     if (!customer) throw new DomainError('NOT_FOUND', `Customer ${customerId} does not exist`);
     const directoryIds = await this.catalog.pickForPackage(customer.packageSize);
     const createJob: CreateJob = {
       type: 'CreateJob',
-      data: { jobId, customerId, packageTier: customer.packageTier, directoryIds, business: customer.business },
+      data: { jobId, customerId, packageTier: customer.packageTier, directoryIds, business: customer.business, force },
     };
     // With a key, event ids derive from the job: a racing retry's append is a no-op or a version conflict, never a copy.
     const eventIds = idempotencyKey === null ? undefined : [deterministicUuid(jobId, 'JobCreated'), deterministicUuid(jobId, 'JobQueued')];

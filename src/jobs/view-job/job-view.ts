@@ -18,6 +18,8 @@ export interface JobDetails {
   readonly directoryIds: readonly string[];
   readonly deadLettered: readonly string[];
   readonly counts: OutcomeCounts | null;
+  /** Submitted even where an earlier job's submission of the same listing was accepted inside the window. */
+  readonly force: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
@@ -41,6 +43,7 @@ export function toJobDetails(recorded: readonly RecordedEvent[]): JobDetails {
     directoryIds: state.directoryIds,
     deadLettered: state.deadLettered,
     counts: state.counts,
+    force: state.force,
     createdAt: first.metadata.timestamp,
     updatedAt: last.metadata.timestamp,
     version: last.streamVersion,
