@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
+import { ApiSessionAuth } from '../../api-docs/api-docs-security';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
 import { Database } from '../../database/database';
@@ -19,6 +21,8 @@ import { CustomerSessionGuard } from './customer-session.guard';
  */
 @Controller('customer/data-operations')
 @UseGuards(CustomerSessionGuard)
+@ApiTags('customer/data-operations')
+@ApiSessionAuth()
 export class DataOperationsController {
   constructor(
     @Inject(Database) private readonly database: Database,
