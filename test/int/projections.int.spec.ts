@@ -1,5 +1,8 @@
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
+import { CustomerEventLog } from '../../src/customers/customer-event-log';
+import { emptyProfile } from '../../src/customers/customer.state';
+import { CustomerDataKeys } from '../../src/customers/personal-data/customer-data-keys.repository';
 import { jobsProjection } from '../../projections/jobs/jobs.projection';
 import { DEFAULT_RUNNER_OPTIONS, ProjectionHost } from '../../projections/runtime/projection-host';
 import { verifyProjection } from '../../projections/runtime/projection-verify';
@@ -117,6 +120,10 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
     host.start();
     await writeJobScenario(store, { directories: 2 });
+    // Every projection gets rows to compare, the customers one too.
+    await new CustomerEventLog(store, new CustomerDataKeys({ pool: db.pool })).execute('verify-c', {
+      type: 'RegisterCustomer', data: { customerId: 'verify-c', profile: { ...emptyProfile(), businessName: 'V', email: 'v@v.test' }, package: { directoryCount: 1, tier: 'pro' } },
+    }, { actor: { kind: 'system', id: 'test' }, correlationId: 'c', causationId: 'c', timestamp: new Date().toISOString() });
     await eventually(caughtUp, { timeoutMs: 30_000, intervalMs: 25 });
     for (const projection of ALL_PROJECTIONS) {
       const report = await verifyProjection(db.pool, store, projection);
