@@ -76,8 +76,11 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     expect(readsDuringRebuild.length).toBeGreaterThan(0);
     expect(new Set(readsDuringRebuild)).toEqual(new Set([before.jobs.length]));
     expect(await snapshot(db)).toEqual(before);
-    const tables = (await db.pool.query("SELECT tablename FROM pg_tables WHERE tablename LIKE 'jobs\\_\\_g%' ORDER BY 1")).rows;
-    expect(tables).toEqual([{ tablename: `jobs__g${generation + 1}` }]);
+    // The old generation is dropped after the swap commits, in a transaction of its own.
+    const tables = async () => (await db.pool.query("SELECT tablename FROM pg_tables WHERE tablename LIKE 'jobs\\_\\_g%' ORDER BY 1")).rows;
+    const live = [{ tablename: `jobs__g${generation + 1}` }];
+    await eventually(async () => (JSON.stringify(await tables()) === JSON.stringify(live) ? true : null), { timeoutMs: 10_000, intervalMs: 25 });
+    expect(await tables()).toEqual(live);
   });
 
   it('rebuilds by itself when a projection version changes', async () => {
