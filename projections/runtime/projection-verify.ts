@@ -135,6 +135,7 @@ function scratchContext(client: PoolClient, projection: Projection, scratch: (ta
   const names = new Set(projection.tables.map((t) => t.name));
   return {
     client,
+    scratch: true,
     table: (name) => {
       if (!names.has(name)) throw new Error(`Projection ${projection.name} has no table ${name}`);
       return scratch(name);

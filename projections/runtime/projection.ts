@@ -19,6 +19,8 @@ export interface ProjectionContext {
   readonly client: PoolClient;
   /** Physical name of a table of this projection in the generation being written. */
   table(name: string): string;
+  /** Replaying into scratch tables (verify): a projection that also keeps a shared table leaves it alone. */
+  readonly scratch?: boolean;
 }
 
 /**

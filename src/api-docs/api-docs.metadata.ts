@@ -2,6 +2,8 @@
 /* eslint-disable */
 export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
   const t = {
+    ["../customers/http/customer.request.dto"]:
+      await import("../customers/http/customer.request.dto.js"),
     ["../test-submissions/test-submission.request.dto"]:
       await import("../test-submissions/test-submission.request.dto.js"),
   };
@@ -69,6 +71,57 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
           {
             PageLimitQueryDto: {
               limit: { required: false, type: () => Number, minimum: 1 },
+            },
+          },
+        ],
+        [
+          import("../customers/http/customer.request.dto.js"),
+          {
+            ProfileChangesDto: {
+              businessName: { required: false, type: () => String },
+              email: { required: false, type: () => String },
+            },
+            NewProfileDto: {
+              businessName: { required: true, type: () => String },
+              email: { required: true, type: () => String },
+            },
+            PackageDto: {
+              directoryCount: {
+                required: true,
+                type: () => Number,
+                minimum: 1,
+              },
+              tier: {
+                required: true,
+                enum: ["enterprise", "pro", "growth", "starter"],
+              },
+            },
+            RegisterCustomerDto: {
+              profile: {
+                required: true,
+                type: () =>
+                  t["../customers/http/customer.request.dto"].NewProfileDto,
+              },
+              package: {
+                required: true,
+                type: () =>
+                  t["../customers/http/customer.request.dto"].PackageDto,
+              },
+            },
+            ListCustomersQueryDto: {
+              after: {
+                required: false,
+                type: () => String,
+                pattern: "^[A-Za-z0-9_-]{1,64}$",
+              },
+            },
+            DeleteOwnDataQueryDto: {
+              erase: {
+                required: false,
+                description:
+                  "`?erase=true`: also erase the personal fields, for good.",
+                enum: ["true", "false"],
+              },
             },
           },
         ],
@@ -376,6 +429,48 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
               clear: {
                 summary:
                   "`DELETE /api/admin/lockouts/staff%3Aana%40ops.test`: ends the lockout and forgets the subject's failures.",
+              },
+            },
+          },
+        ],
+        [
+          import("../customers/http/customers.controller.js"),
+          {
+            CustomersController: {
+              register: { type: Object },
+              list: { type: Object },
+              get: {
+                summary:
+                  "A customer session may read its own customer here too (from the read model, under row security); another's is 404.",
+                type: Object,
+              },
+              edit: { type: Object },
+              purchase: { type: Object },
+              deactivate: { type: Object },
+              erase: {
+                summary:
+                  "Crypto-shredding: the data key is destroyed, every personal field reads as erased from then on.",
+                type: Object,
+              },
+              history: {},
+            },
+          },
+        ],
+        [
+          import("../customers/http/data-operations.controller.js"),
+          {
+            DataOperationsController: {
+              get: { type: Object },
+              edit: {
+                summary:
+                  "The fields sent replace the stored ones; the others stay.",
+                type: Object,
+              },
+              export: { type: Object },
+              remove: {
+                summary:
+                  "Deactivates; `?erase=true` also erases every personal field for good.",
+                type: Object,
               },
             },
           },

@@ -22,13 +22,14 @@ interface CustomerRow extends Pick<BusinessSnapshot, SameNamedColumns> {
   readonly package_size: number;
 }
 
-/** Customers are reference data (not event-sourced); a job snapshots them at creation. */
+/** The `customers` read model as job creation and sign-up read it; a job snapshots the profile at creation. */
 @Injectable()
 export class CustomerRepository {
   constructor(@Inject(Database) private readonly database: Database) {}
 
   async findById(id: string): Promise<Customer | null> {
-    const { rows } = await this.database.pool.query<CustomerRow>('SELECT * FROM customers WHERE id = $1', [id]);
+    // A deactivated (or erased) customer gets no new jobs; `exists` still sees it, so it can read its old ones.
+    const { rows } = await this.database.pool.query<CustomerRow>("SELECT * FROM customers WHERE id = $1 AND status = 'active'", [id]);
     return rows[0] ? toCustomer(rows[0]) : null;
   }
 

@@ -1,8 +1,9 @@
 import { JOB_EVENT_TYPES, type JobEvent } from '../jobs/job.events';
+import { STORED_CUSTOMER_EVENT_TYPES, type StoredCustomerEvent } from '../customers/personal-data/customer-event-codec';
 import { SUBMISSION_EVENT_TYPES, type SubmissionEvent } from '../submissions/submission.events';
 
 /** Every event this system writes, by the category of stream it is written to. */
-export type KnownEvent = JobEvent | SubmissionEvent;
+export type KnownEvent = JobEvent | SubmissionEvent | StoredCustomerEvent;
 export type KnownEventType = KnownEvent['type'];
 
 export type EventCategories = Readonly<Record<string, readonly string[]>>;
@@ -10,6 +11,7 @@ export type EventCategories = Readonly<Record<string, readonly string[]>>;
 export const EVENT_CATEGORIES: EventCategories = {
   job: JOB_EVENT_TYPES,
   submission: SUBMISSION_EVENT_TYPES,
+  customer: STORED_CUSTOMER_EVENT_TYPES,
 };
 
 /** A projection or reaction, as far as the registry check sees it. */

@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { Role } from '../config/app-config';
 import { ApiKeysHttpModule } from '../auth/api-keys/api-keys-http.module';
 import { AuthHttpModule } from '../auth/http/auth-http.module';
+import { CustomersHttpModule } from '../customers/customers-http.module';
 import { CustomerSubmissionsModule } from '../customer-submissions/customer-submissions.module';
 import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
@@ -32,7 +33,7 @@ export const EVERY_PROCESS: readonly Type[] = [
   ObservabilityModule, RateLimitModule, DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
   JobsModule, AuthHttpModule, ProjectionsAdminModule, QueueHttpModule, RetentionModule, DemoModule, DynamicMappingModule, TestSubmissionsModule,
   ApiKeysHttpModule, FleetModule,
-  CatalogModule, CustomerSubmissionsModule,
+  CatalogModule, CustomerSubmissionsModule, CustomersHttpModule,
 ];
 
 /**

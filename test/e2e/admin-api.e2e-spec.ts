@@ -12,7 +12,7 @@ import { eventually } from '../support/eventually';
 /** The admin's session headers, set once the database exists. */
 const auth: Record<string, string> = {};
 const ZERO = '00000000-0000-4000-8000-000000000000';
-const NAMES = ['jobs', 'job_results', 'queue_history', 'workers'];
+const NAMES = ['jobs', 'job_results', 'queue_history', 'workers', 'customers'];
 
 interface StatusBody {
   name: string;

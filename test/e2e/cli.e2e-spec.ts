@@ -28,7 +28,7 @@ describe('CLI (machine PostgreSQL)', () => {
   });
 
   it('migrate applies the migrations, then finds the database up to date', async () => {
-    expect(await cli('migrate')).toMatchObject({ code: 0, out: expect.stringMatching(/^applied: 001_event_store, .*008_queue_history_archive, 009_message_queue, .*012_test_submissions, .*017_customer_address2, 018_customer_row_security, 019_staff_accounts_and_customer_logins, 020_sessions, 021_sign_in_lockouts, 022_api_keys, .*026_listing_submissions, .*027_worker_heartbeat_details$/) });
+    expect(await cli('migrate')).toMatchObject({ code: 0, out: expect.stringMatching(/^applied: 001_event_store, .*008_queue_history_archive, 009_message_queue, .*012_test_submissions, .*017_customer_address2, 018_customer_row_security, 019_staff_accounts_and_customer_logins, 020_sessions, 021_sign_in_lockouts, 022_api_keys, 023_customers_event_sourced, 024_customer_data_keys, .*026_listing_submissions, .*027_worker_heartbeat_details$/) });
     expect(await cli('migrate')).toMatchObject({ code: 0, out: 'database is up to date' });
     const store = new PostgresEventStore(db.pool, { maxEventBytes: 1 << 20, pollIntervalMs: 50, listen: false });
     jobId = await writeJobScenario(store, { directories: 2, outcome: (i) => (i === 0 ? 'retried_then_succeeded' : 'succeeded') });
@@ -42,10 +42,10 @@ describe('CLI (machine PostgreSQL)', () => {
     expect(code).toBe(0);
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^name\s+code\/live\s+gen\s+events\s+lag\s+state\s+rebuild\s+last error$/);
-    expect(lines.slice(2).map((line) => line.split(/\s+/)[0])).toEqual(['jobs', 'job_results', 'queue_history', 'workers']);
+    expect(lines.slice(2).map((line) => line.split(/\s+/)[0])).toEqual(['jobs', 'job_results', 'queue_history', 'workers', 'customers']);
     expect(lines[2]).toMatch(/^jobs\s+v1\/v1\s+g1\s+0\s+\d+ ev, [\d.]+ s\s+not run here/);
     const json = JSON.parse((await cli('projections', 'status', '--json')).out);
-    expect(json).toHaveLength(4);
+    expect(json).toHaveLength(5);
   });
 
   it('projections rebuild requests, and with --wait rebuilds here until the swap', async () => {
@@ -59,12 +59,13 @@ describe('CLI (machine PostgreSQL)', () => {
       expect.stringMatching(/^job_results: rebuilt here; generation g2 is live/),
       expect.stringMatching(/^queue_history: rebuilt here; generation g2 is live \(19 events applied\)$/),
       expect.stringMatching(/^workers: rebuilt here; generation g2 is live/),
+      'customers: rebuilt here; generation g2 is live (0 events applied)',
     ]);
     expect((await db.pool.query('SELECT count(*)::int AS n FROM jobs')).rows[0].n).toBe(2);
   });
 
   it('projections verify: "no difference", then exit code 1 and the rows once live is tampered with', async () => {
-    expect(await cli('projections', 'verify')).toMatchObject({ code: 0, out: expect.stringMatching(/^(.*no difference\n?){4}$/) });
+    expect(await cli('projections', 'verify')).toMatchObject({ code: 0, out: expect.stringMatching(/^(.*no difference\n?){5}$/) });
     await db.pool.query("UPDATE jobs__g2 SET status = 'failed' WHERE id = $1", [jobId]);
     const { code, out } = await cli('projections', 'verify', 'jobs');
     expect(code).toBe(1);

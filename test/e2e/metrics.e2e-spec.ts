@@ -89,7 +89,7 @@ describe('GET /api/metrics after known activity (prom-client; control and worker
     expect(control.after.value('dbolt_workers', { state: 'stale' })).toBe(0);
     expect(control.after.find('dbolt_queue_messages')).toHaveLength(9);
     expect(control.after.value('dbolt_queue_dead_letters')).toBe(0);
-    expect(control.after.find('dbolt_projection_lag_events').map((s) => s.labels.projection).sort()).toEqual(['job_results', 'jobs', 'queue_history', 'workers']);
+    expect(control.after.find('dbolt_projection_lag_events').map((s) => s.labels.projection).sort()).toEqual(['customers', 'job_results', 'jobs', 'queue_history', 'workers']);
     expect(control.after.find('dbolt_projection_lag_seconds', { projection: 'jobs' })).toEqual([expect.objectContaining({ value: 0 })]);
     for (const fleetWide of ['dbolt_jobs', 'dbolt_job_duration_seconds_count', 'dbolt_queue_messages', 'dbolt_queue_dead_letters', 'dbolt_workers', 'dbolt_projection_lag_events', 'dbolt_api_keys']) {
       expect(work.after.has(fleetWide)).toBe(false);

@@ -27,6 +27,8 @@ const TREATMENTS: Readonly<Record<string, TableTreatment>> = {
   events: 'events',
   streams: 'rows',
   customers: 'rows',
+  // Without its keys every copied customer event would read as erased.
+  customer_data_keys: 'rows',
   staff_accounts: 'rows',
   customer_logins: 'rows',
   directories: 'rows',
