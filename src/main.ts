@@ -1,15 +1,18 @@
 import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/app-config';
 import { configureHttp } from './http/configure-http';
+import { createBootLogger } from './observability/logging/logging.module';
 
 const logger = new Logger('Bootstrap');
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create(AppModule.forRoot(config));
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: createBootLogger(config) });
+  app.useLogger(app.get(PinoNestLogger));
   configureHttp(app, config);
   closeOnSignals(app);
   await app.listen(config.port, config.host);

@@ -29,6 +29,8 @@ export async function startApi(databaseUrl: string, guards: Guards): Promise<{ a
   const config = loadConfig({
     DATABASE_URL: databaseUrl, PORT: '0', DEMO: 'false', ROLES: 'api,projector', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     ...UNREACHED_LIMITS,
+    // An access line per request would flood the bench's own output; LOG_LEVEL=info measures their cost.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
   if (guards === 'off') {

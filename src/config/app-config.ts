@@ -5,6 +5,7 @@ import { readCustomerApiConfig, type CustomerApiConfig } from './customer-api-co
 import { EnvReader, type Env } from './env-reader';
 import { readHealthConfig, type HealthConfig } from './health-config';
 import { readHttpConfig, type HttpConfig } from './http-config';
+import { readLoggingConfig, type LoggingConfig } from './logging-config';
 import { withSecretFiles } from './secret-files';
 import { readOutboundConfig, readSecurityConfig, type OutboundConfig, type SecurityConfig } from './security-config';
 import { readQueueConfig, readRetryConfig, readWorkerConfig, type QueueConfig, type RetryConfig, type WorkerConfig } from './queue-config';
@@ -14,6 +15,7 @@ import { readBrowserConfig, readDemoConfig, type BrowserConfig, type DemoConfig 
 
 export type { BrowserConfig, DemoConfig } from './browser-config';
 export type { AuthConfig } from './auth-config';
+export type { LoggingConfig } from './logging-config';
 export type { CustomerApiConfig, RunApproval } from './customer-api-config';
 export type { HealthConfig } from './health-config';
 export type { OutboundConfig, RateLimitConfig, SecurityConfig } from './security-config';
@@ -55,6 +57,8 @@ export interface AppConfig extends HttpConfig {
   /** CORS and rate limits of the HTTP API. */
   readonly security: SecurityConfig;
   readonly outbound: OutboundConfig;
+  /** LOG_LEVEL and LOG_FORMAT of the app's logger (the CLI keeps its human output). */
+  readonly logging: LoggingConfig;
   /** /api/submissions run approval and the catalog's success-rate window. */
   readonly customerApi: CustomerApiConfig;
   /** What the health endpoints wait for and call degraded. */
@@ -109,6 +113,7 @@ export function loadConfig(given: Env = process.env, sections: readonly ConfigSe
     demo: readDemoConfig(runtime.read, !env.DATABASE_URL?.trim()),
     security: readSecurityConfig(http.read, http.problems),
     outbound: readOutboundConfig(section('outbound').read, problems.outbound),
+    logging: readLoggingConfig(runtime.read),
     customerApi: readCustomerApiConfig(http.read),
     health: readHealthConfig(http.read),
   };

@@ -11,6 +11,8 @@ export interface ApiRequest extends IncomingMessage {
   principal?: Principal;
 }
 
+/** X-Request-Id is what proxies and load balancers set; X-Correlation-Id is read too (the name this API answered to first). */
+export const REQUEST_ID_HEADER = 'x-request-id';
 export const CORRELATION_HEADER = 'x-correlation-id';
 /** Loose on purpose: callers pass trace ids of many shapes; we only keep them printable and short. */
 const CORRELATION_ID = /^[A-Za-z0-9._:@/-]{1,128}$/;
@@ -20,11 +22,12 @@ export function headerValue(request: IncomingMessage, name: string): string | un
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The caller's X-Correlation-Id when usable, else a new one; echoed back on the response. */
+/** The caller's X-Request-Id (or X-Correlation-Id) when usable, else a new one; echoed back under both names. */
 export function correlationIdMiddleware(request: ApiRequest, response: ServerResponse, next: () => void): void {
-  const given = headerValue(request, CORRELATION_HEADER)?.trim();
-  const correlationId = given && CORRELATION_ID.test(given) ? given : randomUUID();
+  const given = [REQUEST_ID_HEADER, CORRELATION_HEADER].map((name) => headerValue(request, name)?.trim()).find((value) => value && CORRELATION_ID.test(value));
+  const correlationId = given ?? randomUUID();
   request.correlationId = correlationId;
+  response.setHeader('X-Request-Id', correlationId);
   response.setHeader('X-Correlation-Id', correlationId);
   next();
 }

@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_DOCS_PATH, mountApiDocs } from '../api-docs/api-docs.setup';
 import type { AppConfig } from '../config/app-config';
+import { REQUEST_LOGGING } from '../observability/logging/logging.module';
 import { correlationIdMiddleware } from './api-request';
 import { httpMetricsMiddleware } from '../observability/http-metrics.middleware';
 import { ProcessMetrics } from '../observability/process-metrics';
@@ -22,6 +23,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   // First: a request refused by any later middleware is timed too.
   express.use(httpMetricsMiddleware(app.get(ProcessMetrics)));
   express.use(correlationIdMiddleware);
+  // Right after the id: every request has its access line, even one refused before routing.
+  express.use(app.get(REQUEST_LOGGING));
   express.use(uriTooLongMiddleware);
   // An API serving JSON: helmet's defaults (no sniffing, no framing, a strict CSP, HSTS) cost nothing.
   // The docs UI loads only its own scripts, which that CSP allows; but its upgrade-insecure-requests

@@ -1,4 +1,5 @@
 import type { EventStore } from '../event-store/event-store.port';
+import { pageLogContext, withLogContext } from '../observability/logging/log-context';
 import type { Reaction } from './reaction';
 import { CheckpointStore } from './checkpoint-store';
 import { LeaderLoop, type Leadership } from './leader-loop';
@@ -41,7 +42,8 @@ async function follow(
     batchSize,
     handleBatch: async (events, checkpoint) => {
       if (!leadership.held) throw new Error(`lease ${lease} lost`);
-      if (events.length > 0) await reaction.react(events);
+      // Lines written while reacting (and a failure's, logged later) carry the page's correlation.
+      if (events.length > 0) await withLogContext({ reaction: reaction.name, ...pageLogContext(events) }, () => reaction.react(events));
       await checkpoints.save(reaction.name, checkpoint);
     },
     onError: (error) => {

@@ -1,5 +1,6 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { inContextOf } from '../observability/logging/log-context';
 import { ProcessingModule } from '../processing/processing.module';
 import { ProcessingRuntime } from '../processing/processing-runtime';
 import type { ReactorOptions } from '../processing/reactor';
@@ -13,7 +14,7 @@ export function reactorOptions(config: AppConfig): ReactorOptions {
   return {
     batchSize: config.projectionBatchSize,
     standbyRetryMs: 5000,
-    onError: (name, error) => logger.error(`${name}: ${(error as Error).message}`),
+    onError: (name, error) => inContextOf(error, () => logger.error(`${name}: ${(error as Error).message}`)),
   };
 }
 

@@ -1,3 +1,4 @@
+import { withLogContext } from '../observability/logging/log-context';
 import { CircuitBreaker, CircuitOpenError } from '../queue/circuit-breaker';
 import type { MessageQueue, ReceivedMessage } from '../queue/queue.port';
 import { parseSubmissionMessage } from '../queue/submission-message';
@@ -135,7 +136,14 @@ export class QueueConsumer {
     });
   }
 
-  private async handle({ message, abort, leaseFrom }: Held): Promise<void> {
+  /** Every line written for this message carries the ids it brought (its correlation id from the HTTP request on). */
+  private async handle(held: Held): Promise<void> {
+    const parsed = parseSubmissionMessage(held.message.body);
+    const ids = parsed.ok ? { correlationId: parsed.message.correlationId, jobId: parsed.message.jobId, directoryId: parsed.message.directoryId } : {};
+    return withLogContext({ ...ids, messageId: held.message.id }, () => this.handleInContext(held));
+  }
+
+  private async handleInContext({ message, abort, leaseFrom }: Held): Promise<void> {
     const parsed = parseSubmissionMessage(message.body);
     if (!parsed.ok) return this.settle(message, { action: 'dead_letter', reason: parsed.reason });
     const { visibilityTimeoutMs, onError } = this.options;
@@ -166,6 +174,7 @@ export class QueueConsumer {
         await this.breaker.run(() => this.queue.deadLetter(message, result.reason));
         this.stats.deadLettered += 1;
       }
+      this.options.onSettled?.(result);
     } catch (error) {
       if (!(error instanceof CircuitOpenError)) this.options.onError(`settle (${result.action})`, error);
     }

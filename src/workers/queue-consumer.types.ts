@@ -29,6 +29,8 @@ export interface ConsumerOptions {
   readonly breakerCooldownMs: number;
   readonly heartbeatIntervalMs: number;
   readonly onError: (what: string, error: unknown) => void;
+  /** After a message is settled, in its log context: the worker's line for that submission. */
+  readonly onSettled?: (result: ProcessResult) => void;
 }
 
 export interface ConsumerStats {

@@ -14,7 +14,7 @@ import { MESSAGE_QUEUE, type MessageQueue } from '../queue/queue.port';
 import { ConcurrencyGovernor, DEFAULT_GOVERNOR, MachineSampler } from './concurrency-governor';
 import { createSubmitter } from './create-submitter';
 import { QueueConsumer, type ConsumerStats } from './queue-consumer';
-import { SubmissionProcessor } from './submission-processor';
+import { SubmissionProcessor, type ProcessResult } from './submission-processor';
 import { SUBMITTER, type Submitter } from './submitter.port';
 import { WorkerHeartbeat } from './worker-heartbeat';
 import { workerPresence } from './worker-liveness';
@@ -93,8 +93,21 @@ export class WorkerRoleModule implements OnApplicationBootstrap {
       agingMs: queue.agingMs, breakerThreshold: worker.breakerThreshold, breakerCooldownMs: worker.breakerCooldownMs,
       heartbeatIntervalMs: worker.heartbeatIntervalMs,
       onError: (what, error) => logger.error(`${what}: ${(error as Error).message}`),
+      onSettled: (result) => logger.log(describeSettled(result)),
     });
     this.local.consumer.start();
     logger.log(`worker ${workerId} consuming (${queue.kind} queue, concurrency ${worker.autoscale ? `${worker.minConcurrency}–` : ''}${worker.concurrency})`);
+  }
+}
+
+function describeSettled(result: ProcessResult): string {
+  switch (result.action) {
+    case 'ack': return `submission done: ${result.outcome}`;
+    case 'release': return `submission released for ${result.delayMs} ms: ${result.reason}`;
+    case 'dead_letter': return `submission dead-lettered: ${result.reason}`;
+    default: {
+      const unexpected: never = result;
+      return unexpected;
+    }
   }
 }

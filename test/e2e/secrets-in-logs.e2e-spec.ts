@@ -15,6 +15,13 @@ const SECRETS = {
   redisPassword: 'Sekr3t-redis-pw-3e8d0a',
 };
 
+/** A JSON log line as its message (and error message); any other line as it is. */
+function readable(line: string): string {
+  if (!line.startsWith('{')) return line;
+  const parsed = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+  return [parsed.msg, parsed.err?.message].filter((text) => text !== undefined).join(' ');
+}
+
 /** Issued by the run itself (a session token, an API key): searched for too, except in the one answer that hands each out. */
 const issued: string[] = [];
 const ISSUING = new Set(['sign in', 'issue key']);
@@ -73,6 +80,8 @@ describe('secrets never reach logs or responses (built app, machine PostgreSQL)'
       DATA_DIR: dir, DATABASE_URL_FILE: await secretFile('db-url', dbUrl(db.name)),
       SQS_ACCESS_KEY_ID: SECRETS.sqsKeyId, SQS_SECRET_ACCESS_KEY_FILE: await secretFile('sqs', SECRETS.sqsSecret),
       REDIS_URL: 'redis://127.0.0.1:6379', DEMO: 'true', DEMO_DIRECTORIES: '3', RETRY_BASE_DELAY_MS: '500', RETRY_MIN_DELAY_MS: '100',
+      // Every line the app can write, as JSON: the most there is to search.
+      LOG_LEVEL: 'trace', LOG_FORMAT: 'json',
     });
     try {
       await waitForHealth(app);
@@ -111,6 +120,11 @@ describe('secrets never reach logs or responses (built app, machine PostgreSQL)'
       await app.exited;
       outputs.push(app.output());
     }
+    // The requests with credentials were logged (their access lines are there), without them.
+    const lines = app.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg?: string; correlationId?: string });
+    for (const msg of ['POST /api/auth/login 200', 'POST /api/auth/login 401', 'GET /api/queue/demo-customer 401', 'GET /api/autobolt/dynamic-mapping 401']) {
+      expect({ msg, line: lines.find((line) => line.msg === msg) }).toEqual({ msg, line: expect.objectContaining({ correlationId: expect.any(String) }) });
+    }
   });
 
   it('fails boots on a bad database, Redis or configuration without printing a secret', async () => {
@@ -121,7 +135,8 @@ describe('secrets never reach logs or responses (built app, machine PostgreSQL)'
     await failedBoot({ DATABASE_URL: dbUrl(db.name), DATABASE_URL_FILE: await secretFile('both', dbUrl(db.name)) });
     await failedBoot({ DATABASE_URL: dbUrl(db.name), AUTOBOLT_API_KEYS: `${SECRETS.sqsSecret}-0123456789` });
     await failedBoot({ DATABASE_URL: dbUrl(db.name), SQS_ACCESS_KEY_ID: SECRETS.sqsKeyId });
-    const all = outputs.join('\n');
+    // Read as an operator would: a JSON line's message and error message, unescaped.
+    const all = outputs.flatMap((output) => output.split('\n')).map(readable).join('\n');
     // The boots did fail for the reasons given, and said so.
     expect(all).toMatch(/ECONNREFUSED/);
     expect(all).toContain('database "dbolt_test_secrets_missing" does not exist');

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { TestingModuleBuilder } from '@nestjs/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../src/event-store/event-store.port';
@@ -8,6 +9,7 @@ import { submissionStreamId } from '../../src/submissions/submission.events';
 import { SUBMITTER, type Submitter } from '../../src/workers/submitter.port';
 import { bootApp } from './app-harness';
 import { eventually } from './eventually';
+import type { LogCapture } from './log-capture';
 import { staffSession } from './sessions';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -46,12 +48,15 @@ export interface Pipeline {
  * control app (api, projector, reactor, dispatcher) and workers started on demand — separate
  * Nest apps on one database, as separate processes would be.
  */
-export async function startPipeline(options: { directories: number; env?: Record<string, string> }): Promise<Pipeline> {
+export async function startPipeline(options: { directories: number; env?: Record<string, string>; logs?: LogCapture }): Promise<Pipeline> {
   const db = await createTestDatabase('dbolt_test_pipeline');
   await seed(db, options.directories);
   Object.assign(staff, (await staffSession(db.pool)).headers);
   const env = { DATABASE_URL: db.url, ...FAST_SETTINGS, ...options.env };
-  const control = await bootApp({ ...env, ROLES: 'api,projector,reactor,dispatcher' });
+  // With `logs`, every app writes its JSON lines there (LOG_LEVEL as the test's env says).
+  const logs = options.logs;
+  const withLogs = (builder: TestingModuleBuilder): TestingModuleBuilder => (logs ? logs.override(builder) : builder);
+  const control = await bootApp({ ...env, ROLES: 'api,projector,reactor,dispatcher' }, withLogs, { jsonLogs: logs !== undefined });
   await control.listen(0, '127.0.0.1');
   const store = control.get<EventStore>(EVENT_STORE);
   const queue = control.get<MessageQueue>(MESSAGE_QUEUE);
@@ -61,7 +66,7 @@ export async function startPipeline(options: { directories: number; env?: Record
   return {
     db, control, store, queue, http,
     startWorker: async (submitter, workerEnv = {}) => {
-      const worker = await bootApp({ ...env, ROLES: 'worker', ...workerEnv }, (builder) => builder.overrideProvider(SUBMITTER).useValue(submitter));
+      const worker = await bootApp({ ...env, ROLES: 'worker', ...workerEnv }, (builder) => withLogs(builder.overrideProvider(SUBMITTER).useValue(submitter)), { jsonLogs: logs !== undefined });
       workers.push(worker);
       return worker;
     },
