@@ -25,7 +25,7 @@ export interface JobResultRow {
   readonly version: number;
 }
 
-const COLUMNS: readonly (keyof JobResultRow & string)[] = [
+const COLUMNS: readonly (keyof JobResultRow)[] = [
   'id', 'job_id', 'directory_id', 'idempotency_key', 'priority', 'status', 'attempts', 'worker_id', 'listing_url',
   'evidence_path', 'last_error_class', 'last_error', 'retry_delay_ms', 'manual_reason', 'scheduled_at',
   'started_at', 'finished_at', 'updated_at', 'version',
