@@ -47,7 +47,7 @@ function closeOnSignals(app: INestApplication): void {
 bootstrap().catch((error: unknown) => {
   // A configuration problem is the operator's to fix: say what it is, without a stack trace.
   const known = error instanceof Error && ['ConfigError', 'DataDirInUseError'].includes(error.name);
-  const message = known ? (error as Error).message : error;
+  const message = known ? error.message : error;
   console.error(message);
   process.exit(1);
 });

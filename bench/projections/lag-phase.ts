@@ -71,7 +71,7 @@ export async function runLagPhase(pool: Pool, host: ProjectionHost, entryFile: s
     if (wait > 0) await Promise.race([sleep(wait), done]);
     if (performance.now() - started > (APPEND_SECONDS + 60) * 1000) throw new Error('append load did not finish');
   }
-  const last = (await done) as LoadMessage;
+  const last = await done;
   if (last.kind !== 'done') throw new Error(last.kind === 'failed' ? last.error : `append load sent ${last.kind}`);
   const drainStart = performance.now();
   await waitUntil(async () => (await host.status()).every((s) => s.lag?.events === 0), 120_000, 'the projections to drain', 50);

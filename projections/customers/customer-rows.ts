@@ -28,7 +28,7 @@ export interface CustomerRow {
   readonly version: number;
 }
 
-export const CUSTOMER_COLUMNS: readonly (keyof CustomerRow & string)[] = [
+export const CUSTOMER_COLUMNS: readonly (keyof CustomerRow)[] = [
   'id', 'business_name', 'contact_name', 'email', 'phone', 'website', 'address', 'address2', 'city', 'state', 'zip',
   'country', 'category', 'description', 'logo_url', 'package_tier', 'package_size', 'status', 'created_at', 'updated_at',
   'erased_at', 'version',

@@ -31,7 +31,7 @@ export interface JobResultRow {
   readonly version: number;
 }
 
-const COLUMNS: readonly (keyof JobResultRow & string)[] = [
+const COLUMNS: readonly (keyof JobResultRow)[] = [
   'id', 'job_id', 'directory_id', 'idempotency_key', 'priority', 'status', 'attempts', 'worker_id', 'listing_url',
   'evidence_path', 'last_error_class', 'last_error', 'retry_delay_ms', 'manual_reason', 'skip_reason', 'earlier_job_id',
   'earlier_accepted_at', 'earlier_listing_url', 'earlier_evidence_path', 'scheduled_at',

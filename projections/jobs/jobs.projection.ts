@@ -29,7 +29,7 @@ export interface JobRow {
   readonly version: number;
 }
 
-const COLUMNS: readonly (keyof JobRow & string)[] = [
+const COLUMNS: readonly (keyof JobRow)[] = [
   'id', 'customer_id', 'package_tier', 'priority', 'priority_level', 'status', 'status_reason', 'business_name',
   'directory_count', 'succeeded', 'failed', 'needs_manual', 'skipped', 'dead_lettered', 'requeue_count',
   'created_at', 'queued_at', 'started_at', 'finished_at', 'updated_at', 'version',

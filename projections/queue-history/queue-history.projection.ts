@@ -21,7 +21,7 @@ interface HistoryRow {
 export function toHistoryRow(event: RecordedEvent): HistoryRow | null {
   const data = event.data as Record<string, unknown>;
   if (typeof data.jobId !== 'string') return null;
-  const number = (key: string): number | null => (typeof data[key] === 'number' ? (data[key] as number) : null);
+  const number = (key: string): number | null => (typeof data[key] === 'number' ? data[key] : null);
   const { actor } = event.metadata;
   return {
     position: event.globalPosition.toString(),

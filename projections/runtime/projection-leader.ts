@@ -27,7 +27,8 @@ export class ProjectionLeader implements LeaderTask {
   readonly lease: string;
   state: RunnerState = 'starting';
   private live: Subscription | null = null;
-  private liveFailure: unknown = null;
+  /** Boxed, so that whatever the subscription failed with (even a falsy value) counts as a failure. */
+  private liveFailure: { readonly error: unknown } | null = null;
   /** The leadership of the current turn: a failing live subscription wakes its loop. */
   private leadership: Leadership | null = null;
 
@@ -58,7 +59,7 @@ export class ProjectionLeader implements LeaderTask {
     this.leadership = leadership;
     this.startLive(await this.mustReadState());
     while (leadership.active) {
-      if (this.liveFailure) throw this.liveFailure;
+      if (this.liveFailure) throw this.liveFailure.error;
       let state = await this.mustReadState();
       if (state.nextGeneration === null && this.wantsRebuild(state)) {
         await withTransaction(this.pool, (client) => beginRebuild(client, this.projection, state));
@@ -99,7 +100,7 @@ export class ProjectionLeader implements LeaderTask {
   /** Stops the live subscription (its last page committed) and says where it stopped. */
   private async freezeLive(): Promise<{ readonly checkpoint: Checkpoint | null }> {
     await this.stopLive();
-    if (this.liveFailure) throw this.liveFailure;
+    if (this.liveFailure) throw this.liveFailure.error;
     return { checkpoint: (await this.mustReadState()).liveCheckpoint };
   }
 
@@ -132,7 +133,7 @@ export class ProjectionLeader implements LeaderTask {
         from = to;
       },
       onError: (error) => {
-        this.liveFailure = error;
+        this.liveFailure = { error };
         this.leadership?.wake();
       },
     });

@@ -117,7 +117,7 @@ async function compareAt(
 
 async function diffTable(client: PoolClient, name: string, live: string, replayed: string, sample: number): Promise<TableDiff> {
   const count = async (sql: string): Promise<number> => Number((await client.query<{ n: string }>(sql)).rows[0].n);
-  const rows = async (sql: string): Promise<unknown[]> => (await client.query(`${sql} LIMIT ${sample}`)).rows;
+  const rows = async (sql: string): Promise<unknown[]> => (await client.query<Record<string, unknown>>(`${sql} LIMIT ${sample}`)).rows;
   const missing = `SELECT * FROM ${replayed} EXCEPT ALL SELECT * FROM ${live}`;
   const unexpected = `SELECT * FROM ${live} EXCEPT ALL SELECT * FROM ${replayed}`;
   return {

@@ -2,166 +2,83 @@
 /* eslint-disable */
 export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
   const t = {
-    ["../customers/http/customer.request.dto"]:
-      await import("../customers/http/customer.request.dto.js"),
-    ["../test-submissions/test-submission.request.dto"]:
-      await import("../test-submissions/test-submission.request.dto.js"),
+    ['../customers/http/customer.request.dto']: await import('../customers/http/customer.request.dto.js'),
+    ['../test-submissions/test-submission.request.dto']: await import('../test-submissions/test-submission.request.dto.js'),
   };
   return {
-    "@nestjs/swagger": {
+    '@nestjs/swagger': {
       models: [
         [
-          import("../fleet/list-workers.request.dto.js"),
-          {
-            ListWorkersQueryDto: {
-              includeStopped: { required: false, enum: ["true", "false"] },
-            },
-          },
+          import('../fleet/list-workers.request.dto.js'),
+          { ListWorkersQueryDto: { includeStopped: { required: false, enum: ['true', 'false'] } } },
         ],
         [
-          import("../auth/api-keys/api-keys.request.dto.js"),
+          import('../auth/api-keys/api-keys.request.dto.js'),
           {
             CreateApiKeyDto: {
               name: { required: true, type: () => String },
-              scopes: {
-                required: true,
-                type: () => [String],
-                maxLength: 64,
-                minItems: 1,
-                maxItems: 20,
-              },
+              scopes: { required: true, type: () => [String], maxLength: 64, minItems: 1, maxItems: 20 },
               expiresAt: { required: false, type: () => String },
             },
-            RotateApiKeyDto: {
-              expiresAt: { required: false, type: () => String },
-            },
+            RotateApiKeyDto: { expiresAt: { required: false, type: () => String } },
           },
         ],
         [
-          import("../auth/http/auth-requests.dto.js"),
+          import('../auth/http/auth-requests.dto.js'),
           {
             SignInDto: {
-              email: {
-                required: true,
-                type: () => String,
-                maxLength: 254,
-                format: "email",
-              },
+              email: { required: true, type: () => String, maxLength: 254, format: 'email' },
               password: { required: true, type: () => String },
             },
             CreateStaffAccountDto: {
-              displayName: {
-                required: false,
-                type: () => String,
-                maxLength: 120,
-              },
-              role: { required: true, enum: ["admin", "staff"] },
+              displayName: { required: false, type: () => String, maxLength: 120 },
+              role: { required: true, enum: ['admin', 'staff'] },
             },
-            CreateCustomerLoginDto: {
-              customerId: {
-                required: true,
-                type: () => String,
-                pattern: "^[A-Za-z0-9_-]{1,64}$",
-              },
-            },
+            CreateCustomerLoginDto: { customerId: { required: true, type: () => String, pattern: '^[A-Za-z0-9_-]{1,64}$' } },
           },
         ],
+        [import('../http/page-limit.dto.js'), { PageLimitQueryDto: { limit: { required: false, type: () => Number, minimum: 1 } } }],
         [
-          import("../http/page-limit.dto.js"),
+          import('../customers/http/customer.request.dto.js'),
           {
-            PageLimitQueryDto: {
-              limit: { required: false, type: () => Number, minimum: 1 },
-            },
-          },
-        ],
-        [
-          import("../customers/http/customer.request.dto.js"),
-          {
-            ProfileChangesDto: {
-              businessName: { required: false, type: () => String },
-              email: { required: false, type: () => String },
-            },
-            NewProfileDto: {
-              businessName: { required: true, type: () => String },
-              email: { required: true, type: () => String },
-            },
+            ProfileChangesDto: { businessName: { required: false, type: () => String }, email: { required: false, type: () => String } },
+            NewProfileDto: { businessName: { required: true, type: () => String }, email: { required: true, type: () => String } },
             PackageDto: {
-              directoryCount: {
-                required: true,
-                type: () => Number,
-                minimum: 1,
-              },
-              tier: {
-                required: true,
-                enum: ["enterprise", "pro", "growth", "starter"],
-              },
+              directoryCount: { required: true, type: () => Number, minimum: 1 },
+              tier: { required: true, enum: ['enterprise', 'pro', 'growth', 'starter'] },
             },
             RegisterCustomerDto: {
-              profile: {
-                required: true,
-                type: () =>
-                  t["../customers/http/customer.request.dto"].NewProfileDto,
-              },
-              package: {
-                required: true,
-                type: () =>
-                  t["../customers/http/customer.request.dto"].PackageDto,
-              },
+              profile: { required: true, type: () => t['../customers/http/customer.request.dto'].NewProfileDto },
+              package: { required: true, type: () => t['../customers/http/customer.request.dto'].PackageDto },
             },
-            ListCustomersQueryDto: {
-              after: {
-                required: false,
-                type: () => String,
-                pattern: "^[A-Za-z0-9_-]{1,64}$",
-              },
-            },
+            ListCustomersQueryDto: { after: { required: false, type: () => String, pattern: '^[A-Za-z0-9_-]{1,64}$' } },
             DeleteOwnDataQueryDto: {
-              erase: {
-                required: false,
-                description:
-                  "`?erase=true`: also erase the personal fields, for good.",
-                enum: ["true", "false"],
-              },
+              erase: { required: false, description: '`?erase=true`: also erase the personal fields, for good.', enum: ['true', 'false'] },
             },
           },
         ],
         [
-          import("../customer-submissions/customer-submissions.request.dto.js"),
+          import('../customer-submissions/customer-submissions.request.dto.js'),
           {
             SubmissionsQueryDto: {
               customerId: { required: false, type: () => String },
               limit: { required: false, type: () => Number, minimum: 1 },
-              after: {
-                required: false,
-                type: () => String,
-                description: "The last job id of the previous page.",
-                format: "uuid",
-              },
+              after: { required: false, type: () => String, description: 'The last job id of the previous page.', format: 'uuid' },
             },
             RunRequestsQueryDto: {
               customerId: { required: false, type: () => String },
-              status: {
-                required: false,
-                enum: ["pending", "approved", "rejected"],
-              },
-              after: { required: false, type: () => String, format: "uuid" },
+              status: { required: false, enum: ['pending', 'approved', 'rejected'] },
+              after: { required: false, type: () => String, format: 'uuid' },
             },
-            RejectRunRequestDto: {
-              reason: {
-                required: true,
-                type: () => String,
-                maxLength: 500,
-                pattern: "\\S",
-              },
-            },
+            RejectRunRequestDto: { reason: { required: true, type: () => String, maxLength: 500, pattern: '\\S' } },
           },
         ],
         [
-          import("../directories/catalog/catalog.request.dto.js"),
+          import('../directories/catalog/catalog.request.dto.js'),
           {
             CatalogListQueryDto: {
               category: { required: false, type: () => String, maxLength: 100 },
-              difficulty: { required: false, enum: ["easy", "medium", "hard"] },
+              difficulty: { required: false, enum: ['easy', 'medium', 'hard'] },
               requiresLogin: { required: false, type: () => Boolean },
               hasCaptcha: { required: false, type: () => Boolean },
               active: { required: false, type: () => Boolean },
@@ -170,56 +87,32 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
             CreateDirectoryDto: {
               id: { required: true, type: () => String },
               name: { required: true, type: () => String, maxLength: 200 },
-              url: {
-                required: true,
-                type: () => String,
-                maxLength: 2000,
-                format: "uri",
-              },
-              submissionUrl: {
-                required: true,
-                type: () => String,
-                maxLength: 2000,
-                format: "uri",
-              },
+              url: { required: true, type: () => String, maxLength: 2000, format: 'uri' },
+              submissionUrl: { required: true, type: () => String, maxLength: 2000, format: 'uri' },
             },
             UpdateDirectoryDto: {
               name: { required: false, type: () => String, maxLength: 200 },
-              url: {
-                required: false,
-                type: () => String,
-                maxLength: 2000,
-                format: "uri",
-              },
-              submissionUrl: {
-                required: false,
-                type: () => String,
-                maxLength: 2000,
-                format: "uri",
-              },
+              url: { required: false, type: () => String, maxLength: 2000, format: 'uri' },
+              submissionUrl: { required: false, type: () => String, maxLength: 2000, format: 'uri' },
             },
           },
         ],
         [
-          import("../directories/dynamic-mapping/dynamic-mapping.request.dto.js"),
+          import('../directories/dynamic-mapping/dynamic-mapping.request.dto.js'),
           {
             DynamicMappingQueryDto: {
               directoryId: {
                 required: false,
                 type: () => String,
-                description:
-                  "One directory's mappings; without it, a page of all directories.",
+                description: "One directory's mappings; without it, a page of all directories.",
               },
               after: { required: false, type: () => String },
             },
           },
         ],
+        [import('../jobs/cancel-job/cancel-job.request.dto.js'), { CancelJobDto: { reason: { required: true, type: () => String } } }],
         [
-          import("../jobs/cancel-job/cancel-job.request.dto.js"),
-          { CancelJobDto: { reason: { required: true, type: () => String } } },
-        ],
-        [
-          import("../jobs/create-job/create-job.request.dto.js"),
+          import('../jobs/create-job/create-job.request.dto.js'),
           {
             CreateJobDto: {
               force: {
@@ -231,39 +124,25 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
             },
           },
         ],
+        [import('../jobs/list-customer-jobs/list-customer-jobs.request.dto.js'), { ListJobsQueryDto: {} }],
         [
-          import("../jobs/list-customer-jobs/list-customer-jobs.request.dto.js"),
-          { ListJobsQueryDto: {} },
-        ],
-        [
-          import("../jobs/override-job-status/override-job-status.request.dto.js"),
+          import('../jobs/override-job-status/override-job-status.request.dto.js'),
           {
             OverrideJobStatusDto: {
-              status: {
-                required: true,
-                enum: [
-                  "pending",
-                  "queued",
-                  "in_progress",
-                  "complete",
-                  "failed",
-                  "cancelled",
-                ],
-              },
+              status: { required: true, enum: ['pending', 'queued', 'in_progress', 'complete', 'failed', 'cancelled'] },
               reason: { required: true, type: () => String },
             },
           },
         ],
         [
-          import("../jobs/retry-job/retry-job.request.dto.js"),
+          import('../jobs/retry-job/retry-job.request.dto.js'),
           {
             RetryJobDto: {
               reason: { required: true, type: () => String },
               directoryIds: {
                 required: false,
                 type: () => [String],
-                description:
-                  "Omitted: every failed or needs-manual submission of the job.",
+                description: 'Omitted: every failed or needs-manual submission of the job.',
                 minItems: 1,
                 uniqueItems: true,
               },
@@ -271,53 +150,30 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
           },
         ],
         [
-          import("../jobs/view-job/job-submissions.request.dto.js"),
+          import('../jobs/view-job/job-submissions.request.dto.js'),
           {
             JobSubmissionsQueryDto: {
-              status: {
-                required: false,
-                type: () => String,
-                description: "Comma-separated, e.g. `failed,needs_manual`.",
-              },
+              status: { required: false, type: () => String, description: 'Comma-separated, e.g. `failed,needs_manual`.' },
             },
           },
         ],
         [
-          import("../queue/http/dead-letter-requests.dto.js"),
+          import('../queue/http/dead-letter-requests.dto.js'),
           {
-            ListDeadLettersQueryDto: {
-              after: { required: false, type: () => String, maxLength: 200 },
-            },
+            ListDeadLettersQueryDto: { after: { required: false, type: () => String, maxLength: 200 } },
             RedriveDeadLettersDto: {
-              ids: {
-                required: false,
-                type: () => [String],
-                maxLength: 200,
-                minItems: 1,
-                maxItems: 1000,
-              },
+              ids: { required: false, type: () => [String], maxLength: 200, minItems: 1, maxItems: 1000 },
               all: { required: false, type: () => Boolean },
             },
           },
         ],
         [
-          import("../test-submissions/test-submission.request.dto.js"),
+          import('../test-submissions/test-submission.request.dto.js'),
           {
-            ListTestSubmissionsQueryDto: {
-              directoryId: { required: false, type: () => String },
-            },
+            ListTestSubmissionsQueryDto: { directoryId: { required: false, type: () => String } },
             TestBusinessDto: {
-              businessName: {
-                required: true,
-                type: () => String,
-                maxLength: 200,
-              },
-              email: {
-                required: true,
-                type: () => String,
-                maxLength: 254,
-                format: "email",
-              },
+              businessName: { required: true, type: () => String, maxLength: 200 },
+              email: { required: true, type: () => String, maxLength: 254, format: 'email' },
               phone: { required: false, type: () => String, maxLength: 50 },
               website: { required: false, type: () => String, maxLength: 2000 },
               address: { required: false, type: () => String, maxLength: 300 },
@@ -326,115 +182,82 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
               zip: { required: false, type: () => String, maxLength: 20 },
               country: { required: false, type: () => String, maxLength: 60 },
               category: { required: false, type: () => String, maxLength: 100 },
-              description: {
-                required: false,
-                type: () => String,
-                maxLength: 5000,
-              },
-              contactName: {
-                required: false,
-                type: () => String,
-                maxLength: 200,
-              },
+              description: { required: false, type: () => String, maxLength: 5000 },
+              contactName: { required: false, type: () => String, maxLength: 200 },
             },
             CreateTestSubmissionDto: {
               directoryId: { required: true, type: () => String },
               business: {
                 required: false,
-                type: () =>
-                  t["../test-submissions/test-submission.request.dto"]
-                    .TestBusinessDto,
-                description: "Absent: a built-in sample business.",
+                type: () => t['../test-submissions/test-submission.request.dto'].TestBusinessDto,
+                description: 'Absent: a built-in sample business.',
               },
               dryRun: {
                 required: false,
                 type: () => Boolean,
-                description:
-                  "Default true. false really submits the listing to the directory.",
+                description: 'Default true. false really submits the listing to the directory.',
               },
             },
           },
         ],
       ],
       controllers: [
+        [import('../fleet/workers-admin.controller.js'), { WorkersAdminController: { list: { type: Object } } }],
         [
-          import("../fleet/workers-admin.controller.js"),
-          { WorkersAdminController: { list: { type: Object } } },
-        ],
-        [
-          import("../health/health.controller.js"),
+          import('../health/health.controller.js'),
           {
             HealthController: {
-              full: {
-                summary:
-                  "Everything: 200 `ok` or `degraded` (workers, projection lag, breaker), 503 when not ready.",
-                type: Object,
-              },
+              full: { summary: 'Everything: 200 `ok` or `degraded` (workers, projection lag, breaker), 503 when not ready.', type: Object },
               ready: {
-                summary:
-                  "Readiness: can this process serve (database, event store, queue)? 503 otherwise, and while shutting down.",
+                summary: 'Readiness: can this process serve (database, event store, queue)? 503 otherwise, and while shutting down.',
                 type: Object,
               },
               live: {
-                summary:
-                  "Liveness: the process answers. No dependency is asked, so an outage elsewhere never gets it restarted.",
+                summary: 'Liveness: the process answers. No dependency is asked, so an outage elsewhere never gets it restarted.',
                 type: Object,
               },
             },
           },
         ],
         [
-          import("../auth/api-keys/api-keys.controller.js"),
-          {
-            ApiKeysController: {
-              create: { type: Object },
-              list: {},
-              rotate: { type: Object },
-              revoke: { type: Object },
-            },
-          },
+          import('../auth/api-keys/api-keys.controller.js'),
+          { ApiKeysController: { create: { type: Object }, list: {}, rotate: { type: Object }, revoke: { type: Object } } },
         ],
         [
-          import("../auth/http/accounts-admin.controller.js"),
+          import('../auth/http/accounts-admin.controller.js'),
           {
             AccountsAdminController: {
               create: { type: Object },
               list: {},
-              disable: {
-                summary: "Disabling also ends the account's sessions.",
-              },
+              disable: { summary: "Disabling also ends the account's sessions." },
               createCustomerLogin: { type: Object },
             },
           },
         ],
         [
-          import("../auth/http/auth.controller.js"),
+          import('../auth/http/auth.controller.js'),
           {
             AuthController: {
               staffLogin: { type: Object },
               customerLogin: { type: Object },
-              logout: {
-                summary:
-                  "Ends the presented session (staff or customer) at once.",
-              },
+              logout: { summary: 'Ends the presented session (staff or customer) at once.' },
               me: { type: Object },
             },
           },
         ],
         [
-          import("../auth/http/lockouts-admin.controller.js"),
+          import('../auth/http/lockouts-admin.controller.js'),
           {
             LockoutsAdminController: {
               list: {},
               clear: {
-                summary:
-                  "`DELETE /api/admin/lockouts/staff%3Aana%40ops.test`: ends the lockout and forgets the subject's failures.",
+                summary: "`DELETE /api/admin/lockouts/staff%3Aana%40ops.test`: ends the lockout and forgets the subject's failures.",
               },
             },
           },
         ],
         [
-          import("../customers/http/customers.controller.js"),
+          import('../customers/http/customers.controller.js'),
           {
             CustomersController: {
               register: { type: Object },
@@ -448,8 +271,7 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
               purchase: { type: Object },
               deactivate: { type: Object },
               erase: {
-                summary:
-                  "Crypto-shredding: the data key is destroyed, every personal field reads as erased from then on.",
+                summary: 'Crypto-shredding: the data key is destroyed, every personal field reads as erased from then on.',
                 type: Object,
               },
               history: {},
@@ -457,47 +279,29 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
           },
         ],
         [
-          import("../customers/http/data-operations.controller.js"),
+          import('../customers/http/data-operations.controller.js'),
           {
             DataOperationsController: {
               get: { type: Object },
-              edit: {
-                summary:
-                  "The fields sent replace the stored ones; the others stay.",
-                type: Object,
-              },
+              edit: { summary: 'The fields sent replace the stored ones; the others stay.', type: Object },
               export: { type: Object },
-              remove: {
-                summary:
-                  "Deactivates; `?erase=true` also erases every personal field for good.",
-                type: Object,
-              },
+              remove: { summary: 'Deactivates; `?erase=true` also erases every personal field for good.', type: Object },
             },
           },
         ],
         [
-          import("../customer-submissions/customer-submissions.controller.js"),
-          {
-            CustomerSubmissionsController: {
-              list: { type: Object },
-              one: { type: Object },
-              screenshot: {},
-            },
-          },
+          import('../customer-submissions/customer-submissions.controller.js'),
+          { CustomerSubmissionsController: { list: { type: Object }, one: { type: Object }, screenshot: {} } },
         ],
         [
-          import("../customer-submissions/run-requests.controller.js"),
+          import('../customer-submissions/run-requests.controller.js'),
           {
             RunRequestsController: {
               request: {
-                summary:
-                  "201 with the job (auto) or 202 with the request (staff); 200 when the Idempotency-Key was seen before.",
+                summary: '201 with the job (auto) or 202 with the request (staff); 200 when the Idempotency-Key was seen before.',
                 type: Object,
               },
-              list: {
-                summary:
-                  "Staff: every customer's (`?customerId=`, `?status=pending`); a customer: its own. Oldest first.",
-              },
+              list: { summary: "Staff: every customer's (`?customerId=`, `?status=pending`); a customer: its own. Oldest first." },
               one: { type: Object },
               approve: { type: Object },
               reject: { type: Object },
@@ -505,103 +309,79 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
           },
         ],
         [
-          import("../directories/catalog/catalog.controller.js"),
+          import('../directories/catalog/catalog.controller.js'),
           {
             CatalogController: {
               list: { type: Object },
               get: { type: Object },
               create: { type: Object },
               update: { type: Object },
-              remove: {
-                summary:
-                  "200 with what happened: `deleted`, or `deactivated` when jobs still refer to the directory.",
-              },
+              remove: { summary: '200 with what happened: `deleted`, or `deactivated` when jobs still refer to the directory.' },
             },
           },
         ],
         [
-          import("../directories/dynamic-mapping/dynamic-mapping.controller.js"),
+          import('../directories/dynamic-mapping/dynamic-mapping.controller.js'),
           {
             DynamicMappingController: {
               read: { type: Object },
               write: {
-                summary:
-                  "The body is checked by hand: its three shapes are more than a DTO says well (see parseDynamicMappingBody).",
+                summary: 'The body is checked by hand: its three shapes are more than a DTO says well (see parseDynamicMappingBody).',
                 type: Object,
               },
             },
           },
         ],
         [
-          import("../jobs/cancel-job/cancel-job.controller.js"),
-          {
-            CancelJobController: {
-              cancel: {
-                summary: "If-Match required, as for the override.",
-                type: Object,
-              },
-            },
-          },
+          import('../jobs/cancel-job/cancel-job.controller.js'),
+          { CancelJobController: { cancel: { summary: 'If-Match required, as for the override.', type: Object } } },
         ],
         [
-          import("../jobs/create-job/create-job.controller.js"),
+          import('../jobs/create-job/create-job.controller.js'),
           {
             CreateJobController: {
-              create: {
-                summary:
-                  "201 for a new job; 200 with the same job when the Idempotency-Key was seen before.",
-                type: Object,
-              },
+              create: { summary: '201 for a new job; 200 with the same job when the Idempotency-Key was seen before.', type: Object },
             },
           },
         ],
+        [import('../jobs/list-customer-jobs/list-customer-jobs.controller.js'), { ListCustomerJobsController: { list: {} } }],
         [
-          import("../jobs/list-customer-jobs/list-customer-jobs.controller.js"),
-          { ListCustomerJobsController: { list: {} } },
-        ],
-        [
-          import("../jobs/override-job-status/override-job-status.controller.js"),
+          import('../jobs/override-job-status/override-job-status.controller.js'),
           {
             OverrideJobStatusController: {
               override: {
-                summary:
-                  "Staff override. If-Match is required: two staff editing at once get one 200 and one 409, never a lost update.",
+                summary: 'Staff override. If-Match is required: two staff editing at once get one 200 and one 409, never a lost update.',
                 type: Object,
               },
             },
           },
         ],
         [
-          import("../jobs/retry-job/retry-job.controller.js"),
+          import('../jobs/retry-job/retry-job.controller.js'),
           {
             RetryJobController: {
               retry: {
                 summary:
-                  "Retry the failed and needs-manual submissions (all, or `directoryIds`), even of a finished\njob: it goes back to queued and finishes again when they do. If-Match required, as for cancel.",
+                  'Retry the failed and needs-manual submissions (all, or `directoryIds`), even of a finished\njob: it goes back to queued and finishes again when they do. If-Match required, as for cancel.',
                 type: Object,
               },
             },
           },
         ],
         [
-          import("../jobs/view-job/job-state.controller.js"),
+          import('../jobs/view-job/job-state.controller.js'),
           {
             JobStateController: {
-              state: {
-                summary:
-                  "`?position=<global position>` or `?at=<ISO-8601 time>`, exactly one.",
-                type: Object,
-              },
+              state: { summary: '`?position=<global position>` or `?at=<ISO-8601 time>`, exactly one.', type: Object },
             },
           },
         ],
         [
-          import("../jobs/view-job/view-job.controller.js"),
+          import('../jobs/view-job/view-job.controller.js'),
           {
             ViewJobController: {
               get: {
-                summary:
-                  "Customers too, for their own jobs only: another customer's job reads as one that does not exist.",
+                summary: "Customers too, for their own jobs only: another customer's job reads as one that does not exist.",
                 type: Object,
               },
               listSubmissions: {
@@ -613,60 +393,47 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
           },
         ],
         [
-          import("../observability/metrics.controller.js"),
+          import('../observability/metrics.controller.js'),
           {
             MetricsController: {
               metrics: {
-                summary:
-                  "This process's own metrics, then (with the `api` role) the fleet's, read from the database.",
+                summary: "This process's own metrics, then (with the `api` role) the fleet's, read from the database.",
                 type: String,
               },
             },
           },
         ],
         [
-          import("../queue/http/dead-letters.controller.js"),
+          import('../queue/http/dead-letters.controller.js'),
           {
             DeadLettersController: {
               list: {},
               redrive: {
-                summary:
-                  "Each redrive is a SubmissionRedriven event (who, when): it clears the dead letter, and the dispatcher re-sends.",
+                summary: 'Each redrive is a SubmissionRedriven event (who, when): it clears the dead letter, and the dispatcher re-sends.',
                 type: Object,
               },
             },
           },
         ],
+        [import('../queue/http/queue-status.controller.js'), { QueueStatusController: { status: { type: Object } } }],
         [
-          import("../queue/http/queue-status.controller.js"),
-          { QueueStatusController: { status: { type: Object } } },
-        ],
-        [
-          import("../read-models/projections-admin.controller.js"),
+          import('../read-models/projections-admin.controller.js'),
           {
             ProjectionsAdminController: {
               status: { type: [Object] },
-              rebuild: {
-                summary:
-                  "Accepted, not done: the projector process runs the rebuild and swaps when caught up.",
-              },
+              rebuild: { summary: 'Accepted, not done: the projector process runs the rebuild and swaps when caught up.' },
               verify: {
-                summary:
-                  "Replays the whole log into scratch tables and compares: takes as long as the log is long.",
+                summary: 'Replays the whole log into scratch tables and compares: takes as long as the log is long.',
                 type: Object,
               },
             },
           },
         ],
         [
-          import("../test-submissions/test-submissions.controller.js"),
+          import('../test-submissions/test-submissions.controller.js'),
           {
             TestSubmissionsController: {
-              create: {
-                summary:
-                  "201 with the outcome. dryRun defaults to true; dryRun: false really submits the listing.",
-                type: Object,
-              },
+              create: { summary: '201 with the outcome. dryRun defaults to true; dryRun: false really submits the listing.', type: Object },
               list: {},
               get: { type: Object },
               screenshot: {},

@@ -36,7 +36,8 @@ function addLimits(target: Constructor, properties: Record<string, PropertyMetad
     const property = properties[rule.propertyName];
     // `each` limits bind an array's items, not the array: left as the plugin wrote them.
     if (!keyword || !property || rule.target !== target || rule.each || property[keyword] !== undefined) continue;
-    const [limit] = rule.constraints ?? [];
+    const constraints: readonly unknown[] = rule.constraints ?? [];
+    const limit = constraints[0];
     if (typeof limit === 'number') property[keyword] = limit;
   }
 }

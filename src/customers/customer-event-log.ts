@@ -59,7 +59,7 @@ export class CustomerEventLog {
       ...appendMetadata(context),
       expectedVersion: stream.version === 0 ? 'no_stream' : stream.version,
     });
-    return { state: decided.reduce(customerDecider.evolve, stream.state), version: result.nextVersion, events: decided };
+    return { state: decided.reduce((state, event) => customerDecider.evolve(state, event), stream.state), version: result.nextVersion, events: decided };
   }
 
   private async load(customerId: string, registering: boolean): Promise<{ stream: CustomerStream; key: Buffer | null }> {

@@ -12,6 +12,7 @@ import type {
   ReadStreamOptions,
   SubscribeToAllOptions,
 } from './event-store.port';
+import { isList } from '../shared/is-list';
 
 /** An event ready to be written: metadata complete, payloads serialised once. */
 export interface PreparedEvent {
@@ -74,7 +75,7 @@ export function prepareEvents(
   options: AppendOptions,
   maxEventBytes: number,
 ): PreparedEvent[] {
-  if (!Array.isArray(events) || events.length === 0) {
+  if (!isList(events) || events.length === 0) {
     throw new InvalidAppendError('An append needs at least one event');
   }
   validateExpectedVersion(options?.expectedVersion);

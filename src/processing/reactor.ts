@@ -35,7 +35,8 @@ export function reactor(deps: ProcessingDeps, reaction: Reaction, options: React
 async function follow(
   store: EventStore, checkpoints: CheckpointStore, reaction: Reaction, batchSize: number, leadership: Leadership, lease: string,
 ): Promise<void> {
-  let failure: unknown = null;
+  // Boxed (even a falsy rejection counts); the cast keeps TypeScript from narrowing it to null, as it is set in a callback.
+  let failure = null as { readonly error: unknown } | null;
   const subscription = store.subscribeToAll({
     from: await checkpoints.load(reaction.name),
     eventTypes: reaction.handles,
@@ -47,11 +48,11 @@ async function follow(
       await checkpoints.save(reaction.name, checkpoint);
     },
     onError: (error) => {
-      failure = error;
+      failure = { error };
       leadership.wake();
     },
   });
   while (leadership.active && failure === null) await leadership.sleep(WATCH_MS);
   await subscription.stop();
-  if (failure !== null) throw failure;
+  if (failure !== null) throw failure.error;
 }

@@ -83,8 +83,11 @@ export class DeadLetters {
     return { redriven, skipped };
   }
 
-  /** Recorded first, so that the redrive finds the state it clears even if the monitor has not run. */
-  private async redriveOne(letter: DeadLetterView, actor: Actor): Promise<'redriven' | string> {
+  /**
+   * Recorded first, so that the redrive finds the state it clears even if the monitor has not run.
+   * Answers 'redriven', or why the decider refused.
+   */
+  private async redriveOne(letter: DeadLetterView, actor: Actor): Promise<string> {
     await this.record(letter, actor);
     const eventId = deterministicUuid('redrive', letter.id, String(letter.deadLetteredAt.getTime()));
     try {

@@ -6,6 +6,7 @@
  */
 
 // No `u` flag: the pattern must see code units to find a surrogate that lost its partner.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what must be found
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
 const ELLIPSIS = '…';

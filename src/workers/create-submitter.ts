@@ -32,6 +32,6 @@ async function connectRedis(url: string, gapMs: number): Promise<RedisPoliteness
   try {
     return await RedisPoliteness.connect(url, gapMs);
   } catch (error) {
-    throw new Error(`REDIS_URL is set but Redis did not answer: ${(error as Error).message}`);
+    throw new Error(`REDIS_URL is set but Redis did not answer: ${(error as Error).message}`, { cause: error });
   }
 }

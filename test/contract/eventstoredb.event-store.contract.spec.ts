@@ -14,7 +14,6 @@ if (url) {
     return { store, maxEventBytes, cleanup: () => store.close() };
   });
 } else {
-  // eslint-disable-next-line no-console
   console.log('EventStore contract: EventStoreDB — NOT RUN: EVENTSTORE_URL is not set (no EventStoreDB server runs on this machine).');
   describe('EventStore contract: EventStoreDB', () => {
     it.todo('NOT RUN — set EVENTSTORE_URL to an EventStoreDB server to run the contract against it');

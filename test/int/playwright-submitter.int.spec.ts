@@ -204,17 +204,17 @@ describe('PlaywrightSubmitter against a local site', () => {
 
   it('classifies obstacles and failures without throwing', async () => {
     const cases: Array<[string, Partial<SubmissionOutcome>]> = [
-      ['/captcha', { kind: 'needs_manual', reason: 'captcha' } as Partial<SubmissionOutcome>],
-      ['/members-only', { kind: 'needs_manual', reason: 'login' } as Partial<SubmissionOutcome>],
+      ['/captcha', { kind: 'needs_manual', reason: 'captcha' }],
+      ['/members-only', { kind: 'needs_manual', reason: 'login' }],
       ['/down', { kind: 'transient' }],
       ['/gone', { kind: 'permanent' }],
       ['/exists', { kind: 'duplicate' }],
-      ['/invalid', { kind: 'permanent', message: 'Phone number is invalid.' } as Partial<SubmissionOutcome>],
+      ['/invalid', { kind: 'permanent', message: 'Phone number is invalid.' }],
       ['/busy', { kind: 'transient' }],
-      ['/blank', { kind: 'permanent', message: 'could not confirm the submission' } as Partial<SubmissionOutcome>],
-      ['/noform', { kind: 'permanent', message: 'no listing form found on the page' } as Partial<SubmissionOutcome>],
-      ['/hang', { kind: 'transient', message: 'navigation timed out after 2000 ms' } as Partial<SubmissionOutcome>],
-      ['/slow-submit', { kind: 'transient', message: 'submit timed out after 2000 ms' } as Partial<SubmissionOutcome>],
+      ['/blank', { kind: 'permanent', message: 'could not confirm the submission' }],
+      ['/noform', { kind: 'permanent', message: 'no listing form found on the page' }],
+      ['/hang', { kind: 'transient', message: 'navigation timed out after 2000 ms' }],
+      ['/slow-submit', { kind: 'transient', message: 'submit timed out after 2000 ms' }],
     ];
     const outcomes = await Promise.all(cases.map(([path]) => submitter.submit(request(path))));
     outcomes.forEach((outcome, i) => expect({ path: cases[i][0], ...outcome }).toMatchObject({ path: cases[i][0], ...cases[i][1] }));

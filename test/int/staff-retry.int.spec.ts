@@ -31,7 +31,7 @@ describe('staff retry of failed and parked submissions: POST /api/jobs/:id/retry
   });
   afterAll(async () => pipeline?.close());
 
-  const etag = async (jobId: string): Promise<string> => (await request(pipeline.http()).get(`/api/jobs/${jobId}`).set(staff).expect(200)).headers.etag as string;
+  const etag = async (jobId: string): Promise<string> => (await request(pipeline.http()).get(`/api/jobs/${jobId}`).set(staff).expect(200)).headers.etag;
   const retry = (jobId: string, ifMatch: string | null, body: object) => {
     const call = request(pipeline.http()).post(`/api/jobs/${jobId}/retry`).set(staff);
     return (ifMatch === null ? call : call.set('If-Match', ifMatch)).send(body);

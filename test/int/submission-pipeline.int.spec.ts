@@ -146,7 +146,6 @@ describe('submission pipeline: dispatcher → PostgreSQL queue → worker → ev
 
 describe('dead letters: recorded as events, listed and redriven through the API', () => {
   let pipeline: Pipeline;
-  let worker: INestApplication | null = null;
 
   beforeAll(async () => {
     pipeline = await startPipeline({ directories: 3, env: { QUEUE_MAX_RECEIVE_COUNT: '3' } });
@@ -186,7 +185,7 @@ describe('dead letters: recorded as events, listed and redriven through the API'
     expect((await pipeline.queue.listDeadLetters({ limit: 5 }))).toHaveLength(0);
 
     const submitter = new RecordingSubmitter();
-    worker = await pipeline.startWorker(submitter);
+    await pipeline.startWorker(submitter); // closed with the pipeline
     expect((await pipeline.waitForJob(jobId, ['JobCompleted'])).type).toBe('JobCompleted');
     expect(submitter.callsFor(jobId, 'dir-001')).toBe(1);
     // Its only submission dead-lettered, the job had failed with it counted; the redrive reopened it.

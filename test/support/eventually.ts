@@ -20,7 +20,7 @@ type Settled<T> = Exclude<T, false | null | undefined>;
 export async function eventually<T>(check: () => T | Promise<T>, options: EventuallyOptions = {}): Promise<Settled<T>> {
   const { timeoutMs = 10_000, intervalMs = 50 } = options;
   const deadline = Date.now() + timeoutMs;
-  let last: { readonly value: unknown } | { readonly error: unknown } = { value: undefined };
+  let last: { readonly value: unknown } | { readonly error: unknown };
   for (;;) {
     try {
       const value = await check();

@@ -7,6 +7,7 @@ describe('PostgresEventStore append errors', () => {
     // Validation refuses what is known; this is the net under it for whatever else the server refuses.
     const pool = new Pool({ max: 1 });
     const refused = Object.assign(new Error('unsupported Unicode escape sequence'), { code: '22P05' });
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the promise overload of query is the one mocked
     jest.spyOn(pool, 'query').mockImplementation(() => Promise.reject(refused));
     const store = new PostgresEventStore(pool, { maxEventBytes: 1024, pollIntervalMs: 1000, listen: false });
     const attempt = store.appendToStream('s-1', [{ type: 'A', data: {} }], { expectedVersion: 'any' });

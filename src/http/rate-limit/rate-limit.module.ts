@@ -15,7 +15,7 @@ async function createStorage(config: AppConfig): Promise<RateLimitStorage> {
   try {
     return await RedisRateLimitStorage.connect(url, config.security.rateLimit.redisPrefix);
   } catch (error) {
-    throw new Error(`REDIS_URL is set but Redis did not answer: ${(error as Error).message}`);
+    throw new Error(`REDIS_URL is set but Redis did not answer: ${(error as Error).message}`, { cause: error });
   }
 }
 

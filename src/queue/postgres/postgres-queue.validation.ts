@@ -10,6 +10,7 @@ import {
   type RedriveSelection,
   type SubjectProbe,
 } from '../queue.port';
+import { isList } from '../../shared/is-list';
 
 /** SQS's limits, so that code that works on one adapter works on the other. */
 export const MAX_VISIBILITY_MS = 12 * 60 * 60 * 1000;
@@ -33,7 +34,7 @@ export function checkMilliseconds(value: unknown, name: string, max: number): nu
 
 /** Checks every message before any is sent: a bad batch stores nothing. */
 export function checkOutgoing(messages: readonly OutgoingMessage[]): void {
-  if (!Array.isArray(messages)) throw new Error('send takes an array of messages');
+  if (!isList(messages)) throw new Error('send takes an array of messages');
   for (const message of messages) {
     const { id, priority, body } = message ?? ({} as OutgoingMessage);
     if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH || id.includes('\0')) {
@@ -54,7 +55,7 @@ export function checkOutgoing(messages: readonly OutgoingMessage[]): void {
 
 /** The distinct subjects of a mayHaveMessages call. */
 export function checkProbes(probes: readonly SubjectProbe[]): string[] {
-  if (!Array.isArray(probes)) throw new Error('mayHaveMessages takes an array of subjects');
+  if (!isList(probes)) throw new Error('mayHaveMessages takes an array of subjects');
   for (const probe of probes) {
     if (typeof probe?.subject !== 'string' || probe.subject.includes('\0')) throw new Error('mayHaveMessages: subject must be a string without NUL characters');
     if (!PRIORITIES.includes(probe.priority)) throw new Error(`mayHaveMessages: priority must be one of ${PRIORITIES.join(', ')}`);
@@ -64,7 +65,7 @@ export function checkProbes(probes: readonly SubjectProbe[]): string[] {
 
 export function checkReceive(options: ReceiveOptions, defaultVisibilityMs: number): ValidReceive {
   const { priorities, maxMessages, waitMs, visibilityMs } = options ?? ({} as ReceiveOptions);
-  if (!Array.isArray(priorities) || priorities.length === 0 || priorities.some((p) => !PRIORITIES.includes(p))) {
+  if (!isList(priorities) || priorities.length === 0 || priorities.some((p) => !PRIORITIES.includes(p))) {
     throw new Error(`receive: priorities must be a non-empty list of ${PRIORITIES.join(', ')}`);
   }
   if (!Number.isInteger(maxMessages) || maxMessages < 1 || maxMessages > MAX_BATCH_SIZE) {

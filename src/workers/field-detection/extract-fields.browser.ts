@@ -145,7 +145,7 @@ export function extractFields(): FieldDescriptor[] {
   }
 
   function uniqueSelector(el: DomElement): string {
-    const esc = win.CSS.escape;
+    const esc = (value: string): string => win.CSS.escape(value);
     const tag = el.tagName.toLowerCase();
     const candidates: string[] = [];
     if (el.id) candidates.push('#' + esc(el.id));

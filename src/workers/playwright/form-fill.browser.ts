@@ -26,6 +26,7 @@ export function fillControls(actions: readonly FillAction[]): string[] {
   const setValue = (el: DomElement, value: string): void => {
     const proto = el.tagName === 'TEXTAREA' ? win.HTMLTextAreaElement.prototype
       : el.tagName === 'SELECT' ? win.HTMLSelectElement.prototype : win.HTMLInputElement.prototype;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(el, …)
     const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
     if (setter) setter.call(el, value);
     else el.value = value;

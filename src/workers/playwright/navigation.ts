@@ -16,7 +16,7 @@ const UNREACHABLE = new Set([
 
 /** Only http(s): a `file:` or `javascript:` URL from the catalog must never reach the browser. */
 export function refuseUrl(url: string): Verdict | null {
-  let protocol = '';
+  let protocol: string;
   try {
     protocol = new URL(url).protocol;
   } catch {
