@@ -5,4 +5,10 @@ import type { Projection } from './runtime/projection';
 import { queueHistoryProjection } from './queue-history/queue-history.projection';
 import { workersProjection } from './workers/workers.projection';
 
-export const ALL_PROJECTIONS: readonly Projection[] = [jobsProjection, jobResultsProjection, queueHistoryProjection, workersProjection, customersProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  jobsProjection,
+  jobResultsProjection,
+  queueHistoryProjection,
+  workersProjection,
+  customersProjection,
+];

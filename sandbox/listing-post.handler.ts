@@ -11,7 +11,13 @@ type Fields = Record<string, string>;
 
 function reject(req: SiteRequest, reason: RejectionReason, detail: string, fields: Fields, missing: readonly string[] = []): void {
   req.state.rejectedList.push({
-    siteId: req.site.id, instance: req.instance, reason, detail, missing, fields, receivedAt: new Date().toISOString(),
+    siteId: req.site.id,
+    instance: req.instance,
+    reason,
+    detail,
+    missing,
+    fields,
+    receivedAt: new Date().toISOString(),
   });
 }
 

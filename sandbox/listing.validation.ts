@@ -16,7 +16,11 @@ export function listingValue(site: SiteTemplate, fields: Readonly<Record<string,
   if (field === 'contactName' && site.contactSplit) {
     return [fields[site.contactSplit.first], fields[site.contactSplit.last]].filter(Boolean).join(' ').trim();
   }
-  if (field === 'phone' && site.phoneSplit) return site.phoneSplit.map((box) => (fields[box.param] ?? '').trim()).filter(Boolean).join('-');
+  if (field === 'phone' && site.phoneSplit)
+    return site.phoneSplit
+      .map((box) => (fields[box.param] ?? '').trim())
+      .filter(Boolean)
+      .join('-');
   const param = site.params[field];
   return param === undefined ? '' : (fields[param] ?? '').trim();
 }

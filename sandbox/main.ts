@@ -24,7 +24,10 @@ async function main(): Promise<void> {
     process.stdout.write(`  ${directory.id.padEnd(32)} ${directory.submissionUrl}\n`);
   }
   const stop = (): void => {
-    sandbox.close().then(() => process.exit(0), () => process.exit(1));
+    sandbox.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -43,7 +43,7 @@ export function sandboxDirectories(baseUrl: string, count: number): SandboxDirec
       submissionUrl: `${root}${site.submitPath}`,
       domain: `${site.id}-${instance}.sandbox.test`,
       // Deterministic spread so that packages picking by authority still mix templates.
-      domainAuthority: Math.max(5, site.catalog.domainAuthority - ((instance - 1) * 7) % 23),
+      domainAuthority: Math.max(5, site.catalog.domainAuthority - (((instance - 1) * 7) % 23)),
       category: site.catalog.category,
       difficulty: site.catalog.difficulty,
       requiresLogin: site.requiresLogin,

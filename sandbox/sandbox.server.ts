@@ -14,9 +14,17 @@ const INSTANCE_PATH = /^\/d\/([a-z0-9-]+)-(\d+)(\/.*)?$/;
 /** The public, data-only view of a template. */
 function describe(site: SiteTemplate): SandboxSite {
   return {
-    id: site.id, name: site.name, behaviour: site.behaviour, submitPath: site.submitPath, fields: site.fields,
-    expectedOutcome: site.expectedOutcome, requiresLogin: site.requiresLogin, hasCaptcha: site.hasCaptcha,
-    hasHoneypot: site.hasHoneypot, requiresTerms: site.requiresTerms, multipart: site.multipart,
+    id: site.id,
+    name: site.name,
+    behaviour: site.behaviour,
+    submitPath: site.submitPath,
+    fields: site.fields,
+    expectedOutcome: site.expectedOutcome,
+    requiresLogin: site.requiresLogin,
+    hasCaptcha: site.hasCaptcha,
+    hasHoneypot: site.hasHoneypot,
+    requiresTerms: site.requiresTerms,
+    multipart: site.multipart,
   };
 }
 
@@ -86,8 +94,9 @@ function control(path: string, request: IncomingMessage, response: ServerRespons
 }
 
 function indexPage(): string {
-  const items = SITE_TEMPLATES.map((site) =>
-    `<li><a href="/d/${site.id}-1/">${escapeHtml(site.name)}</a> (${site.id}, ${site.behaviour})</li>`).join('');
+  const items = SITE_TEMPLATES.map(
+    (site) => `<li><a href="/d/${site.id}-1/">${escapeHtml(site.name)}</a> (${site.id}, ${site.behaviour})</li>`,
+  ).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Directory sandbox</title></head>
 <body><h1>Directory sandbox</h1><p>Each site is served under /d/&lt;siteId&gt;-&lt;n&gt;/ for any n ≥ 1.</p><ul>${items}</ul></body></html>`;
 }

@@ -4,7 +4,12 @@ import type { AcceptedSubmission, RejectedSubmission } from './sandbox.types';
 /** Listing identity like a directory sees it: name + website, or email. */
 export function listingKeys(name: string, website: string, email: string): string[] {
   const normalizedName = name.toLowerCase().replace(/[^a-z0-9]+/g, '');
-  const normalizedSite = website.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+  const normalizedSite = website
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '');
   return [`name:${normalizedName}|${normalizedSite}`, `email:${email.trim().toLowerCase()}`];
 }
 
@@ -51,7 +56,11 @@ export class SandboxState {
     keys.forEach((key) => known.add(key));
     this.keysByInstance.set(instance, known);
     const listings = this.listingsByInstance.get(instance) ?? [];
-    const base = listing.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'listing';
+    const base =
+      listing.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'listing';
     const stored = { ...listing, slug: `${base}-${listings.length + 1}` };
     listings.push(stored);
     this.listingsByInstance.set(instance, listings);

@@ -1,22 +1,9 @@
 import type { ListingField } from '../src/workers/submitter.port';
 
 /** What a correct, fully automated submitter should end up with on a site's instance. */
-export type ExpectedOutcome =
-  | 'success'
-  | 'duplicate'
-  | 'needs_manual:captcha'
-  | 'needs_manual:login'
-  | 'transient-then-success';
+export type ExpectedOutcome = 'success' | 'duplicate' | 'needs_manual:captcha' | 'needs_manual:login' | 'transient-then-success';
 
-export type SiteBehaviour =
-  | 'plain'
-  | 'wizard-nav'
-  | 'wizard-js'
-  | 'slow'
-  | 'flaky'
-  | 'captcha'
-  | 'login'
-  | 'exists';
+export type SiteBehaviour = 'plain' | 'wizard-nav' | 'wizard-js' | 'slow' | 'flaky' | 'captcha' | 'login' | 'exists';
 
 export type RejectionReason = 'validation' | 'duplicate' | 'honeypot' | 'captcha' | 'login' | 'transient';
 

@@ -27,7 +27,12 @@ export async function routeSite(req: SiteRequest): Promise<void> {
   if (path.startsWith('listing/')) return showListing(req, path.slice('listing/'.length));
   if (SIMPLE_PAGES.includes(path) || site.theme.nav.some((item) => slug(item) === path)) {
     const title = path.replace(/-/g, ' ');
-    return sendSitePage(req, 200, title, `<h1>${escapeHtml(title)}</h1><p>Want to be found? <a href="${req.root}${site.submitPath}">Add your listing</a>.</p>`);
+    return sendSitePage(
+      req,
+      200,
+      title,
+      `<h1>${escapeHtml(title)}</h1><p>Want to be found? <a href="${req.root}${site.submitPath}">Add your listing</a>.</p>`,
+    );
   }
   sendSitePage(req, 404, 'Not found', '<h1>Page not found</h1>');
 }
@@ -61,6 +66,11 @@ function searchBody(req: SiteRequest): string {
 function showListing(req: SiteRequest, listingSlug: string): void {
   const listing = req.state.listings(req.instance).find((candidate) => candidate.slug === listingSlug);
   if (listing === undefined) return sendSitePage(req, 404, 'Not found', '<h1>Listing not found</h1>');
-  sendSitePage(req, 200, listing.name, `<article class="listing"><h1>${escapeHtml(listing.name)}</h1>
-<p><a href="${escapeHtml(listing.website)}" rel="nofollow">${escapeHtml(listing.website)}</a></p><p>${escapeHtml(listing.description)}</p></article>`);
+  sendSitePage(
+    req,
+    200,
+    listing.name,
+    `<article class="listing"><h1>${escapeHtml(listing.name)}</h1>
+<p><a href="${escapeHtml(listing.website)}" rel="nofollow">${escapeHtml(listing.website)}</a></p><p>${escapeHtml(listing.description)}</p></article>`,
+  );
 }

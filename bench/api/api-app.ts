@@ -27,15 +27,24 @@ const UNREACHED_LIMITS = { RATE_LIMIT_PER_IP: '100000000', RATE_LIMIT_PER_API_KE
  */
 export async function startApi(databaseUrl: string, guards: Guards): Promise<{ app: INestApplication; baseUrl: string }> {
   const config = loadConfig({
-    DATABASE_URL: databaseUrl, PORT: '0', DEMO: 'false', ROLES: 'api,projector', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    DEMO: 'false',
+    ROLES: 'api,projector',
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     ...UNREACHED_LIMITS,
     // An access line per request would flood the bench's own output; LOG_LEVEL=info measures their cost.
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
   if (guards === 'off') {
-    builder = builder.overrideGuard(StaffAuthGuard).useValue(letEveryoneIn).overrideGuard(StaffOrApiKeyGuard).useValue(letEveryoneIn)
-      .overrideGuard(RateLimitGuard).useValue(letEveryoneIn);
+    builder = builder
+      .overrideGuard(StaffAuthGuard)
+      .useValue(letEveryoneIn)
+      .overrideGuard(StaffOrApiKeyGuard)
+      .useValue(letEveryoneIn)
+      .overrideGuard(RateLimitGuard)
+      .useValue(letEveryoneIn);
   }
   const app = (await builder.compile()).createNestApplication({ logger: ['error', 'warn'] });
   configureHttp(app, config);

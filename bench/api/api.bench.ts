@@ -21,7 +21,9 @@ const NAME_PATTERN = /^bench_api_[0-9a-f]{8}$/;
  */
 async function main(): Promise<void> {
   const info = await machineInfo();
-  console.log(`API benchmark: ${info.cores} cores, ${info.cpuModel}, ${info.postgres}, Node ${info.node}; load at start ${info.loadAtStart}`);
+  console.log(
+    `API benchmark: ${info.cores} cores, ${info.cpuModel}, ${info.postgres}, Node ${info.node}; load at start ${info.loadAtStart}`,
+  );
   const name = await createDatabase(`bench_api_${randomBytes(4).toString('hex')}`);
   const pool = new Pool({ connectionString: connectionStringFor(name), max: 2 });
   const measured: Measured[] = [];
@@ -43,9 +45,17 @@ async function main(): Promise<void> {
 }
 
 async function seed(pool: Pool): Promise<void> {
-  const directories = Array.from({ length: 25 }, (_, i) => `('bench-dir-${i}', 'Bench ${i}', 'https://d${i}.test', 'https://d${i}.test/add', 'd${i}.test', ${90 - i}, true)`);
-  await pool.query(`INSERT INTO directories (id, name, url, submission_url, domain, domain_authority, active) VALUES ${directories.join(', ')}`);
-  await pool.query(`INSERT INTO customers (id, business_name, email, city, package_tier, package_size) VALUES ($1, 'Bench Co', 'owner@bench.test', 'Austin', 'growth', 10)`, [CUSTOMER]);
+  const directories = Array.from(
+    { length: 25 },
+    (_, i) => `('bench-dir-${i}', 'Bench ${i}', 'https://d${i}.test', 'https://d${i}.test/add', 'd${i}.test', ${90 - i}, true)`,
+  );
+  await pool.query(
+    `INSERT INTO directories (id, name, url, submission_url, domain, domain_authority, active) VALUES ${directories.join(', ')}`,
+  );
+  await pool.query(
+    `INSERT INTO customers (id, business_name, email, city, package_tier, package_size) VALUES ($1, 'Bench Co', 'owner@bench.test', 'Austin', 'growth', 10)`,
+    [CUSTOMER],
+  );
 }
 
 async function measure(pool: Pool, databaseUrl: string, guards: Guards): Promise<Measured[]> {
@@ -59,7 +69,10 @@ async function measure(pool: Pool, databaseUrl: string, guards: Guards): Promise
     await runLoad({ ...get, rate: 500, seconds: 2 });
     const list: LoadResult = await runLoad({ ...get, rate: 500, seconds: SECONDS });
     const create: LoadResult = await runLoad({ ...post, rate: 100, seconds: SECONDS });
-    return [{ route: 'GET /api/queue/:customerId', rate: 500, guards, result: list }, { route: 'POST /api/queue/:customerId', rate: 100, guards, result: create }];
+    return [
+      { route: 'GET /api/queue/:customerId', rate: 500, guards, result: list },
+      { route: 'POST /api/queue/:customerId', rate: 100, guards, result: create },
+    ];
   } finally {
     await app.close();
   }

@@ -35,7 +35,18 @@ const AUTOCANNON = join(require.resolve('autocannon/package.json'), '..', 'autoc
 
 /** Offers the load from a separate process (autocannon), so the load generator does not share the app's event loop. */
 export function runLoad(load: LoadRequest): Promise<LoadResult> {
-  const args = [AUTOCANNON, '--json', '-c', String(load.connections), '-d', String(load.seconds), '-R', String(load.rate), '-m', load.method];
+  const args = [
+    AUTOCANNON,
+    '--json',
+    '-c',
+    String(load.connections),
+    '-d',
+    String(load.seconds),
+    '-R',
+    String(load.rate),
+    '-m',
+    load.method,
+  ];
   for (const [name, value] of Object.entries(load.headers)) args.push('-H', `${name}=${value}`);
   if (load.body !== undefined) args.push('-b', load.body);
   args.push(load.url);
@@ -44,8 +55,13 @@ export function runLoad(load: LoadRequest): Promise<LoadResult> {
       if (error) return reject(new Error(`autocannon failed: ${error.message}\n${stderr}`));
       const report = JSON.parse(stdout) as AutocannonJson;
       resolve({
-        requestsPerSecond: report.requests.average, p50: report.latency.p50, p99: report.latency.p99, max: report.latency.max,
-        total: report['2xx'] + report.non2xx, non2xx: report.non2xx, errors: report.errors + report.timeouts,
+        requestsPerSecond: report.requests.average,
+        p50: report.latency.p50,
+        p99: report.latency.p99,
+        max: report.latency.max,
+        total: report['2xx'] + report.non2xx,
+        non2xx: report.non2xx,
+        errors: report.errors + report.timeouts,
       });
     });
   });

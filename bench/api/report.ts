@@ -20,8 +20,16 @@ function table(measured: readonly Measured[]): Table {
   return {
     headers: ['route', 'guards', 'offered req/s', 'served req/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'errors'],
     rows: measured.map(({ route, rate, guards, result: r }) => [
-      route, guards === 'on' ? 'session + rate limit' : 'off', String(rate), r.requestsPerSecond.toFixed(0), String(r.p50), String(r.p99),
-      String(r.max), String(r.total), String(r.non2xx), String(r.errors),
+      route,
+      guards === 'on' ? 'session + rate limit' : 'off',
+      String(rate),
+      r.requestsPerSecond.toFixed(0),
+      String(r.p50),
+      String(r.p99),
+      String(r.max),
+      String(r.total),
+      String(r.non2xx),
+      String(r.errors),
     ]),
   };
 }
@@ -39,8 +47,10 @@ export function targetLines(measured: readonly Measured[]): string[] {
     if (!on || !off) continue;
     const target = TARGET_P99_MS[route];
     const verdict = on.result.p99 <= target && on.result.non2xx === 0 ? 'met' : 'NOT met';
-    lines.push(`- ${route} at ${on.rate} req/s: p99 ${on.result.p99} ms with guards (target ≤ ${target} ms: ${verdict}); ` +
-      `the guards add ${(on.result.p50 - off.result.p50).toFixed(1)} ms at p50 and ${(on.result.p99 - off.result.p99).toFixed(1)} ms at p99.`);
+    lines.push(
+      `- ${route} at ${on.rate} req/s: p99 ${on.result.p99} ms with guards (target ≤ ${target} ms: ${verdict}); ` +
+        `the guards add ${(on.result.p50 - off.result.p50).toFixed(1)} ms at p50 and ${(on.result.p99 - off.result.p99).toFixed(1)} ms at p99.`,
+    );
   }
   return lines;
 }

@@ -65,9 +65,7 @@ export interface StoreRunResult {
   readonly error?: string;
 }
 
-export type ParentMessage =
-  | { readonly kind: 'run'; readonly step: StepId; readonly round: number }
-  | { readonly kind: 'finish' };
+export type ParentMessage = { readonly kind: 'run'; readonly step: StepId; readonly round: number } | { readonly kind: 'finish' };
 
 export type ChildMessage =
   | { readonly kind: 'ready' }

@@ -1,9 +1,5 @@
 import { dumbo, type Dumbo } from '@event-driven-io/dumbo';
-import {
-  getPostgreSQLEventStore,
-  readMessagesBatch,
-  type PostgresEventStore,
-} from '@event-driven-io/emmett-postgresql';
+import { getPostgreSQLEventStore, readMessagesBatch, type PostgresEventStore } from '@event-driven-io/emmett-postgresql';
 import { createBenchPool } from './bench-pool';
 import type { BenchEvent, BenchStore, LogPage, LogReader } from './bench-types';
 
@@ -19,9 +15,7 @@ function emmettLogReader(db: Dumbo, pageSize: number): LogReader {
       const batch = await readMessagesBatch<BenchEvent>(db.execute, { after, batchSize: pageSize });
       after = batch.currentGlobalPosition;
       return {
-        keys: batch.messages.map(
-          (message) => `${message.metadata.streamName}:${message.metadata.streamPosition}`,
-        ),
+        keys: batch.messages.map((message) => `${message.metadata.streamName}:${message.metadata.streamPosition}`),
         atEnd: batch.messages.length < pageSize,
       };
     },
@@ -48,8 +42,7 @@ export async function openEmmettStore(connectionString: string): Promise<BenchSt
   await store.schema.migrate();
   return {
     label: 'emmett',
-    append: (streamId, events, expectedVersion) =>
-      appendWithEmmett(store, streamId, events, expectedVersion),
+    append: (streamId, events, expectedVersion) => appendWithEmmett(store, streamId, events, expectedVersion),
     openLogReader: (pageSize: number) => emmettLogReader(db, pageSize),
     async close() {
       await store.close();

@@ -20,7 +20,7 @@ export function emmettNoteLines(): string[] {
   return [
     'Its read-all (`readMessagesBatch`) orders by `(transaction_id, global_position)` but pages by `global_position >= after + 1`, so after concurrent writers a paged read skips and repeats events (see the read-all check above). It has no index on that order either: every page scans and sorts the whole table, so it slows as the log grows.',
     '`expectedStreamVersion: STREAM_DOES_NOT_EXIST` is not enforced (a second such append to the same stream succeeds); `0n` is used for new streams instead. `createdNewStream` comes back `true` on every append.',
-    "Creating its `dumbo` pool calls `pg.types.setTypeParser` globally (`int8` to `BigInt`, `json`/`jsonb` through its own parser), which changes what every other `pg` pool in the process returns; hence one process per store here.",
+    'Creating its `dumbo` pool calls `pg.types.setTypeParser` globally (`int8` to `BigInt`, `json`/`jsonb` through its own parser), which changes what every other `pg` pool in the process returns; hence one process per store here.',
     'No ESM-only problem: the package ships a CommonJS build (`dist/index.cjs`), so the CommonJS bench imports it statically; `readMessagesBatch` needs a `dumbo` executor, so the bench builds the `dumbo` pool itself (over its own `pg.Pool`) and hands it to `getPostgreSQLEventStore` as `connectionOptions.dumbo`.',
   ];
 }

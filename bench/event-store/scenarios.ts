@@ -76,7 +76,7 @@ async function readToEnd(reader: LogReader): Promise<WriteOutcome & { distinct: 
   const pages: (readonly string[])[] = [];
   const latenciesMs: number[] = [];
   const started = process.hrtime.bigint();
-  for (let atEnd = false; !atEnd; ) {
+  for (let atEnd = false; !atEnd;) {
     const pageStarted = process.hrtime.bigint();
     const page = await reader.nextPage();
     latenciesMs.push(elapsedMs(pageStarted));

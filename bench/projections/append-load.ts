@@ -67,8 +67,13 @@ export async function runAppendLoad(database: string): Promise<AppendLoadResult>
   await pool.end();
   const sorted = latencies.sort((a, b) => a - b);
   return {
-    events: written, appends: latencies.length, seconds, failures,
-    p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted[sorted.length - 1] ?? Number.NaN,
+    events: written,
+    appends: latencies.length,
+    seconds,
+    failures,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    maxMs: sorted[sorted.length - 1] ?? Number.NaN,
     expected: expectationsFromStreams(lastTypes, written),
   };
 }

@@ -9,7 +9,10 @@ import { sleep, waitUntil } from './wait';
 
 export const APPEND_LOAD_ARG = '--append-load';
 
-export type LoadMessage = { readonly kind: 'started' } | { readonly kind: 'done'; readonly result: AppendLoadResult } | { readonly kind: 'failed'; readonly error: string };
+export type LoadMessage =
+  | { readonly kind: 'started' }
+  | { readonly kind: 'done'; readonly result: AppendLoadResult }
+  | { readonly kind: 'failed'; readonly error: string };
 
 export interface LagStats {
   readonly name: string;

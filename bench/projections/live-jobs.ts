@@ -13,9 +13,16 @@ export interface PlannedAppend {
 type Outcome = 'succeeded' | 'retried' | 'failed' | 'needs_manual' | 'skipped';
 
 const BUSINESS: BusinessSnapshot = {
-  businessName: 'Bolt Street Bakery', email: 'owner@boltstreet.example', phone: '+1 415 555 0199',
-  website: 'https://boltstreet.example', address: '1200 Market Street, Suite 410', city: 'San Francisco',
-  state: 'CA', zip: '94102', country: 'US', category: 'Bakery',
+  businessName: 'Bolt Street Bakery',
+  email: 'owner@boltstreet.example',
+  phone: '+1 415 555 0199',
+  website: 'https://boltstreet.example',
+  address: '1200 Market Street, Suite 410',
+  city: 'San Francisco',
+  state: 'CA',
+  zip: '94102',
+  country: 'US',
+  category: 'Bakery',
   description: 'Family-run bakery and cafe: sourdough, pastries, seasonal lunches.',
 };
 
@@ -30,19 +37,37 @@ function outcomeOf(job: number, index: number): Outcome {
 
 function submissionEvents(jobId: string, directoryId: string, outcome: Outcome): SubmissionEvent[] {
   const ids = { jobId, directoryId };
-  const attempt = (n: number): SubmissionEvent => ({ type: 'SubmissionAttemptStarted', data: { ...ids, workerId: 'worker-live', attempt: n } });
+  const attempt = (n: number): SubmissionEvent => ({
+    type: 'SubmissionAttemptStarted',
+    data: { ...ids, workerId: 'worker-live', attempt: n },
+  });
   const events: SubmissionEvent[] = [
     { type: 'SubmissionScheduled', data: { ...ids, idempotencyKey: `live-${jobId}-${directoryId}`, priority: 'P2' } },
     attempt(1),
   ];
   if (outcome === 'retried') {
-    events.push({ type: 'SubmissionRetryScheduled', data: { ...ids, attempt: 2, delayMs: 31_000, errorClass: 'transient', message: 'HTTP 503 from directory' } }, attempt(2));
+    events.push(
+      {
+        type: 'SubmissionRetryScheduled',
+        data: { ...ids, attempt: 2, delayMs: 31_000, errorClass: 'transient', message: 'HTTP 503 from directory' },
+      },
+      attempt(2),
+    );
   }
   const n = outcome === 'retried' ? 2 : 1;
-  if (outcome === 'failed') events.push({ type: 'SubmissionFailed', data: { ...ids, attempt: n, errorClass: 'permanent', message: 'form rejected', evidencePath: null } });
-  else if (outcome === 'needs_manual') events.push({ type: 'SubmissionNeedsManual', data: { ...ids, attempt: n, reason: 'captcha', evidencePath: '/evidence/x.png' } });
+  if (outcome === 'failed')
+    events.push({
+      type: 'SubmissionFailed',
+      data: { ...ids, attempt: n, errorClass: 'permanent', message: 'form rejected', evidencePath: null },
+    });
+  else if (outcome === 'needs_manual')
+    events.push({ type: 'SubmissionNeedsManual', data: { ...ids, attempt: n, reason: 'captcha', evidencePath: '/evidence/x.png' } });
   else if (outcome === 'skipped') events.push({ type: 'SubmissionSkipped', data: { ...ids, reason: 'duplicate' } });
-  else events.push({ type: 'SubmissionSucceeded', data: { ...ids, attempt: n, listingUrl: `https://listings.example/${jobId}/${directoryId}`, evidencePath: '/evidence/ok.png' } });
+  else
+    events.push({
+      type: 'SubmissionSucceeded',
+      data: { ...ids, attempt: n, listingUrl: `https://listings.example/${jobId}/${directoryId}`, evidencePath: '/evidence/ok.png' },
+    });
   return events;
 }
 
@@ -58,7 +83,10 @@ export function liveJobAppends(job: number): PlannedAppend[] {
   const jobId = randomUUID();
   const directoryIds = Array.from({ length: 40 + ((job * 13) % 21) }, (_, i) => `dir-${String(i + 1).padStart(3, '0')}`);
   const created: JobEvent[] = [
-    { type: 'JobCreated', data: { jobId, customerId: `cust-live-${job % 50}`, packageTier: 'growth', priority: 'P2', directoryIds, business: BUSINESS } },
+    {
+      type: 'JobCreated',
+      data: { jobId, customerId: `cust-live-${job % 50}`, packageTier: 'growth', priority: 'P2', directoryIds, business: BUSINESS },
+    },
     { type: 'JobQueued', data: { jobId, priority: 'P2', directoryIds } },
     { type: 'JobStarted', data: { jobId, workerId: 'worker-live' } },
   ];
@@ -67,7 +95,11 @@ export function liveJobAppends(job: number): PlannedAppend[] {
   for (const [index, directoryId] of directoryIds.entries()) {
     const outcome = outcomeOf(job, index);
     counts = tally(counts, outcome);
-    appends.push({ streamId: submissionStreamId(jobId, directoryId), events: submissionEvents(jobId, directoryId, outcome), expectedVersion: 'no_stream' });
+    appends.push({
+      streamId: submissionStreamId(jobId, directoryId),
+      events: submissionEvents(jobId, directoryId, outcome),
+      expectedVersion: 'no_stream',
+    });
   }
   const completed: JobEvent = { type: 'JobCompleted', data: { jobId, counts } };
   appends.push({ streamId: jobStreamId(jobId), events: [completed], expectedVersion: 3 });

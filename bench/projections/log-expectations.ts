@@ -67,9 +67,17 @@ export function addExpectations(a: LogExpectations, b: LogExpectations): LogExpe
 }
 
 const STATUS_BY_LAST_TYPE: Readonly<Record<string, string>> = {
-  JobCreated: 'pending', JobQueued: 'queued', JobStarted: 'in_progress', JobCompleted: 'complete',
-  SubmissionScheduled: 'scheduled', SubmissionAttemptStarted: 'in_progress', SubmissionRetryScheduled: 'retry_scheduled',
-  SubmissionSucceeded: 'succeeded', SubmissionFailed: 'failed', SubmissionNeedsManual: 'needs_manual', SubmissionSkipped: 'skipped',
+  JobCreated: 'pending',
+  JobQueued: 'queued',
+  JobStarted: 'in_progress',
+  JobCompleted: 'complete',
+  SubmissionScheduled: 'scheduled',
+  SubmissionAttemptStarted: 'in_progress',
+  SubmissionRetryScheduled: 'retry_scheduled',
+  SubmissionSucceeded: 'succeeded',
+  SubmissionFailed: 'failed',
+  SubmissionNeedsManual: 'needs_manual',
+  SubmissionSkipped: 'skipped',
 };
 
 /** From the last event type appended to each stream (the append load keeps these). */

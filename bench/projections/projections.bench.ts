@@ -29,7 +29,9 @@ async function measure(database: string, started: number): Promise<BenchReport> 
   try {
     console.log(`Projections benchmark on ${database}: ${info.cores} cores, ${info.postgres}, Node ${info.node}; load ${info.loadAtStart}`);
     const seed = await seedLog(pool, store);
-    console.log(`Seeded ${seed.expected.events.toLocaleString('en-US')} events in ${seed.seconds.toFixed(1)} s (${seed.eventsBytes}); sample ${seed.sampleStream}`);
+    console.log(
+      `Seeded ${seed.expected.events.toLocaleString('en-US')} events in ${seed.seconds.toFixed(1)} s (${seed.eventsBytes}); sample ${seed.sampleStream}`,
+    );
     console.log('Rebuilds of jobs, job_results, queue_history…');
     const { rounds, bench } = await runRebuilds(pool, store);
     host = bench.host;
@@ -50,8 +52,16 @@ async function measure(database: string, started: number): Promise<BenchReport> 
     const differing = await compareSliceTables(pool);
     await dropSliceTables(pool, live);
     return {
-      info: { ...info, loadAtEnd: loadAverage() }, seed, rounds, reads, rowsAfterRebuild, lag, rowsAfterLag,
-      slices: { batched, perEvent, differing }, hostErrors: bench.errors, totalSeconds: (Date.now() - started) / 1000,
+      info: { ...info, loadAtEnd: loadAverage() },
+      seed,
+      rounds,
+      reads,
+      rowsAfterRebuild,
+      lag,
+      rowsAfterLag,
+      slices: { batched, perEvent, differing },
+      hostErrors: bench.errors,
+      totalSeconds: (Date.now() - started) / 1000,
     };
   } finally {
     await host?.stop();

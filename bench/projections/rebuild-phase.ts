@@ -35,10 +35,17 @@ async function endOfLog(pool: Pool): Promise<string> {
  * situation of a running system asked to rebuild, without the live runners catching up from
  * zero in parallel with the rebuild.
  */
-export async function startLiveHost(pool: Pool, store: PostgresEventStore, onProgress?: (p: string, n: number) => void): Promise<BenchHost> {
+export async function startLiveHost(
+  pool: Pool,
+  store: PostgresEventStore,
+  onProgress?: (p: string, n: number) => void,
+): Promise<BenchHost> {
   const bench = createBenchHost(pool, store, onProgress);
   await bench.host.install();
-  await pool.query('UPDATE projection_state SET live_checkpoint = $1 WHERE name = ANY ($2::text[])', [await endOfLog(pool), MEASURED_NAMES]);
+  await pool.query('UPDATE projection_state SET live_checkpoint = $1 WHERE name = ANY ($2::text[])', [
+    await endOfLog(pool),
+    MEASURED_NAMES,
+  ]);
   bench.host.start();
   await waitUntil(async () => (await bench.host.status()).every((s) => s.state === 'live'), 30_000, 'the runners to go live');
   return bench;
@@ -63,13 +70,18 @@ async function timeRebuild(pool: Pool, bench: BenchHost): Promise<RebuildResult>
   const cpu = markCpu();
   try {
     for (const name of MEASURED_NAMES) await bench.host.rebuild(name);
-    await waitUntil(async () => {
-      const states = await readAllStates(pool);
-      return MEASURED_NAMES.every((name) => {
-        const s = states.find((x) => x.name === name);
-        return s !== undefined && s.liveGeneration > (before.get(name) ?? 0) && s.nextGeneration === null;
-      });
-    }, REBUILD_TIMEOUT_MS, 'the rebuilds', 50);
+    await waitUntil(
+      async () => {
+        const states = await readAllStates(pool);
+        return MEASURED_NAMES.every((name) => {
+          const s = states.find((x) => x.name === name);
+          return s !== undefined && s.liveGeneration > (before.get(name) ?? 0) && s.nextGeneration === null;
+        });
+      },
+      REBUILD_TIMEOUT_MS,
+      'the rebuilds',
+      50,
+    );
   } finally {
     clearInterval(sampler);
   }

@@ -1,4 +1,13 @@
-import { APPEND_RATE, APPEND_SECONDS, APPEND_WRITERS, LAG_SAMPLE_MS, LOAD_CHUNK, POOL_SIZE, REBUILD_ROUNDS, SLICE_EVENTS } from './bench-config';
+import {
+  APPEND_RATE,
+  APPEND_SECONDS,
+  APPEND_WRITERS,
+  LAG_SAMPLE_MS,
+  LOAD_CHUNK,
+  POOL_SIZE,
+  REBUILD_ROUNDS,
+  SLICE_EVENTS,
+} from './bench-config';
 
 /** How the figures were taken, for the reader of RESULTS.md. */
 export function methodLines(logEvents: number): string[] {

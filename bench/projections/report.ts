@@ -69,7 +69,7 @@ export function markdownSection(r: BenchReport): string {
     '',
     roundsLine(r),
     '',
-    'Reading alone, for comparison (each projection\'s filtered `readAll` over the whole log in rebuild pages, nothing applied, one after the other; a rebuild of all three reads the log three times):',
+    "Reading alone, for comparison (each projection's filtered `readAll` over the whole log in rebuild pages, nothing applied, one after the other; a rebuild of all three reads the log three times):",
     '',
     markdownTable(readTable(r.reads)),
     '',

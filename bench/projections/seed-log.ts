@@ -41,11 +41,18 @@ async function verifySample(pool: Pool, store: EventStore): Promise<string> {
   if (!streamId) throw new Error('No retried submission in the loaded log');
   const slice = await store.readStream(streamId);
   const types = slice.events.map((e) => e.type).join(' → ');
-  const expected = 'SubmissionScheduled → SubmissionAttemptStarted → SubmissionRetryScheduled → SubmissionAttemptStarted → SubmissionSucceeded';
+  const expected =
+    'SubmissionScheduled → SubmissionAttemptStarted → SubmissionRetryScheduled → SubmissionAttemptStarted → SubmissionSucceeded';
   const versions = slice.events.map((e) => e.streamVersion).join(',');
   const metadataOk = slice.events.every((e) => {
     const m = e.metadata;
-    return /^[0-9a-f-]{36}$/.test(m.eventId) && !!m.correlationId && !!m.causationId && m.actor.kind === 'worker' && !Number.isNaN(Date.parse(m.timestamp));
+    return (
+      /^[0-9a-f-]{36}$/.test(m.eventId) &&
+      !!m.correlationId &&
+      !!m.causationId &&
+      m.actor.kind === 'worker' &&
+      !Number.isNaN(Date.parse(m.timestamp))
+    );
   });
   if (types !== expected || versions !== '1,2,3,4,5' || slice.version !== 5 || !metadataOk) {
     throw new Error(`Sample stream ${streamId} is wrong: v${slice.version} [${versions}] ${types}`);

@@ -35,7 +35,9 @@ async function prepare(pool: Pool, projection: Projection, generation: number): 
   await withTransaction(pool, async (client) => {
     await createGeneration(client, projection, generation);
     await client.query('INSERT INTO projection_state (name, live_generation, live_version) VALUES ($1, $2, $3)', [
-      projection.name, generation, projection.version,
+      projection.name,
+      generation,
+      projection.version,
     ]);
   });
 }

@@ -44,7 +44,11 @@ export async function verifyRows(pool: Pool, expected: LogExpectations): Promise
   const jobsMatch = sameRecord(jobStatuses, expected.jobStatuses);
   const resultsMatch = sameRecord(resultStatuses, expected.resultStatuses);
   ok &&= jobsMatch && resultsMatch;
-  lines.push(`jobs by status: ${describe(jobStatuses)}${jobsMatch ? ' (as generated)' : ` — MISMATCH, generated ${describe(expected.jobStatuses)}`}`);
-  lines.push(`job_results by status: ${describe(resultStatuses)}${resultsMatch ? ' (as generated)' : ` — MISMATCH, generated ${describe(expected.resultStatuses)}`}`);
+  lines.push(
+    `jobs by status: ${describe(jobStatuses)}${jobsMatch ? ' (as generated)' : ` — MISMATCH, generated ${describe(expected.jobStatuses)}`}`,
+  );
+  lines.push(
+    `job_results by status: ${describe(resultStatuses)}${resultsMatch ? ' (as generated)' : ` — MISMATCH, generated ${describe(expected.resultStatuses)}`}`,
+  );
   return { ok, lines };
 }

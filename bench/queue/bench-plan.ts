@@ -4,7 +4,15 @@ import { PG_PLAN, SQS_PLAN, type LoadPlan } from './bench-config';
 import { OursDriver } from './ours-driver';
 import { PgBossDriver } from './pgboss-driver';
 import type { QueueDriver } from './queue-driver';
-import { batchEnqueue, claimLatency, drain, enqueueLatency, type ClaimLatencyResult, type DrainResult, type EnqueueResult } from './scenarios';
+import {
+  batchEnqueue,
+  claimLatency,
+  drain,
+  enqueueLatency,
+  type ClaimLatencyResult,
+  type DrainResult,
+  type EnqueueResult,
+} from './scenarios';
 import { ALL_TIERS, SqsDriver } from './sqs-driver';
 
 export interface SubjectResult {

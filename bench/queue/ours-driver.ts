@@ -55,7 +55,11 @@ export class OursDriver implements QueueDriver<ReceivedMessage> {
 
   async claim(max: number, waiting: boolean): Promise<Claimed<ReceivedMessage>[]> {
     // All three tiers in preference order, as the workers' queue consumer asks.
-    const received = await this.consumer.receive({ priorities: PRIORITIES, maxMessages: Math.min(max, CLAIM_MAX), waitMs: waiting ? LONG_POLL_MS : 0 });
+    const received = await this.consumer.receive({
+      priorities: PRIORITIES,
+      maxMessages: Math.min(max, CLAIM_MAX),
+      waitMs: waiting ? LONG_POLL_MS : 0,
+    });
     return received.map((message) => ({ key: keyOf(message.body), handle: message }));
   }
 

@@ -48,7 +48,10 @@ export class PgBossDriver implements QueueDriver<string> {
   }
 
   complete(claimed: readonly Claimed<string>[]): Promise<void> {
-    return this.boss.complete(this.queueName, claimed.map((c) => c.handle));
+    return this.boss.complete(
+      this.queueName,
+      claimed.map((c) => c.handle),
+    );
   }
 
   close(): Promise<void> {

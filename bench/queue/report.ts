@@ -23,10 +23,25 @@ export const SQS_HEADERS: Row = ['Measure', 'Ours: SQS adapter + fauxqs 1.9.2'];
 export function pgRows(ours: SubjectResult, boss: SubjectResult): Row[] {
   const p = PG_PLAN;
   return [
-    [`Enqueue, ${count(p.singleSends)} single sends, p50 / p99 / max`, enqueue(ours.enqueue), enqueue(boss.enqueue), times(ours.enqueue?.perSecond, boss.enqueue?.perSecond)],
+    [
+      `Enqueue, ${count(p.singleSends)} single sends, p50 / p99 / max`,
+      enqueue(ours.enqueue),
+      enqueue(boss.enqueue),
+      times(ours.enqueue?.perSecond, boss.enqueue?.perSecond),
+    ],
     [`Enqueue→claim at ${p.ratePerSecond} msg/s for ${p.rateSeconds} s, p50 / p99 / max`, claim(ours.claim), claim(boss.claim), '—'],
-    [`Batch enqueue, ${p.batchCalls} × ${count(p.batchSize)} per call`, batch(ours.batch), batch(boss.batch), times(ours.batch?.perSecond, boss.batch?.perSecond)],
-    [`Drain ${count(p.batchCalls * p.batchSize)} with ${p.consumers} consumers (claim ≤ 10 + complete)`, drained(ours.drain), drained(boss.drain), times(ours.drain?.perSecond, boss.drain?.perSecond)],
+    [
+      `Batch enqueue, ${p.batchCalls} × ${count(p.batchSize)} per call`,
+      batch(ours.batch),
+      batch(boss.batch),
+      times(ours.batch?.perSecond, boss.batch?.perSecond),
+    ],
+    [
+      `Drain ${count(p.batchCalls * p.batchSize)} with ${p.consumers} consumers (claim ≤ 10 + complete)`,
+      drained(ours.drain),
+      drained(boss.drain),
+      times(ours.drain?.perSecond, boss.drain?.perSecond),
+    ],
   ];
 }
 

@@ -20,7 +20,10 @@ export class SqsDriver implements QueueDriver<ReceivedMessage> {
   private prefixes = 0;
   private readonly run = randomBytes(3).toString('hex');
 
-  constructor(private readonly endpoint: string, private readonly tiers: readonly Priority[]) {
+  constructor(
+    private readonly endpoint: string,
+    private readonly tiers: readonly Priority[],
+  ) {
     this.label = `ours (SQS adapter + fauxqs), receive ${tiers.length === 1 ? 'P1 only' : 'P1,P2,P3'}`;
   }
 
@@ -46,7 +49,11 @@ export class SqsDriver implements QueueDriver<ReceivedMessage> {
   }
 
   async claim(max: number, waiting: boolean): Promise<Claimed<ReceivedMessage>[]> {
-    const received = await this.open(this.consumer).receive({ priorities: this.tiers, maxMessages: Math.min(max, CLAIM_MAX), waitMs: waiting ? LONG_POLL_MS : 0 });
+    const received = await this.open(this.consumer).receive({
+      priorities: this.tiers,
+      maxMessages: Math.min(max, CLAIM_MAX),
+      waitMs: waiting ? LONG_POLL_MS : 0,
+    });
     return received.map((message) => ({ key: keyOf(message.body), handle: message }));
   }
 

@@ -19,10 +19,20 @@ export interface WarmResult {
 async function runChild<T>(args: readonly string[], sandbox: Child): Promise<{ result: T; cpu: CpuSplit }> {
   const child = startChild(BASELINE_ENTRY, args, {});
   try {
-    await waitFor('the baseline child to be ready', () => (child.output().includes('READY') ? true : exited(child.process.exitCode, child.output())), 60_000, 20);
+    await waitFor(
+      'the baseline child to be ready',
+      () => (child.output().includes('READY') ? true : exited(child.process.exitCode, child.output())),
+      60_000,
+      20,
+    );
     const window = startCpuWindow(child, sandbox, null);
     child.process.kill('SIGUSR2');
-    const line = await waitFor('the baseline result', () => /^RESULT (.*)$/m.exec(child.output())?.[1] ?? exited(child.process.exitCode, child.output()), BASELINE_TIMEOUT_MS, 20);
+    const line = await waitFor(
+      'the baseline result',
+      () => /^RESULT (.*)$/m.exec(child.output())?.[1] ?? exited(child.process.exitCode, child.output()),
+      BASELINE_TIMEOUT_MS,
+      20,
+    );
     const cpu = window.end();
     return { result: (JSON.parse(line) as { result: T }).result, cpu };
   } finally {

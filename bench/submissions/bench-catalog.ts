@@ -42,7 +42,22 @@ export async function seedCustomers(pool: Pool, prefix: string, count: number, p
     await pool.query(
       `INSERT INTO customers (id, business_name, email, phone, website, address, city, state, zip, country, category, description, contact_name, package_tier, package_size)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'pro', $14)`,
-      [id, b.businessName, b.email, b.phone, b.website, b.address, b.city, b.state, b.zip, b.country, b.category, b.description, b.contactName ?? '', packageSize],
+      [
+        id,
+        b.businessName,
+        b.email,
+        b.phone,
+        b.website,
+        b.address,
+        b.city,
+        b.state,
+        b.zip,
+        b.country,
+        b.category,
+        b.description,
+        b.contactName ?? '',
+        packageSize,
+      ],
     );
     ids.push(id);
   }

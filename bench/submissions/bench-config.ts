@@ -7,7 +7,10 @@ function envNumber(name: string, fallback: number): number {
 function envList(name: string, fallback: readonly number[]): readonly number[] {
   const raw = process.env[name];
   if (!raw) return fallback;
-  const values = raw.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const values = raw
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   return values.length > 0 ? values : fallback;
 }
 

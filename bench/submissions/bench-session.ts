@@ -11,7 +11,9 @@ export async function benchStaffHeaders(pool: Pool, baseUrl: string): Promise<Re
   const account = { id: randomUUID(), email: EMAIL, displayName: 'bench', role: 'staff' as const, createdAt: new Date().toISOString() };
   await new AccountRepository({ pool }).insertStaff(account, await hashPassword(PASSWORD));
   const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
   });
   if (response.status !== 200) throw new Error(`bench sign-in: ${response.status} ${await response.text()}`);
   return { Authorization: `Bearer ${((await response.json()) as { token: string }).token}` };

@@ -34,7 +34,9 @@ export function createCpuGroup(name: string, pid: number): CpuGroup | null {
 /** Leftover processes go back to the root group first: a group with members cannot be removed. */
 function removeDir(dir: string): void {
   try {
-    const left = readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const left = readFileSync(join(dir, 'cgroup.procs'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     for (const pid of left) writeFileSync(join(CPUACCT, 'cgroup.procs'), pid);
     rmdirSync(dir);
   } catch {
@@ -45,7 +47,9 @@ function removeDir(dir: string): void {
 /** This process's CPU with all it started: its own cpuacct group's usage when it has one, else its live /proc tree. */
 export function ownCpuSeconds(fallback: () => number): number {
   try {
-    const line = readFileSync('/proc/self/cgroup', 'utf8').split('\n').find((l) => /^\d+:cpuacct(,|:)|^\d+:[^:]*\bcpuacct\b/.test(l));
+    const line = readFileSync('/proc/self/cgroup', 'utf8')
+      .split('\n')
+      .find((l) => /^\d+:cpuacct(,|:)|^\d+:[^:]*\bcpuacct\b/.test(l));
     const path = line?.split(':')[2];
     if (!path || path === '/') return fallback();
     return Number(readFileSync(join(CPUACCT, path, 'cpuacct.usage'), 'utf8').trim()) / 1e9;

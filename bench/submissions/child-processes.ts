@@ -59,7 +59,11 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null> | 
 /** The sandbox as a process of its own, so its CPU is measured apart from the app's. */
 export async function startSandboxChild(): Promise<{ child: Child; baseUrl: string }> {
   const child = startChild(SANDBOX_ENTRY, ['0', '127.0.0.1'], { SANDBOX_SEED: '42' });
-  const baseUrl = await waitFor('the sandbox', () => /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(child.output())?.[1] ?? exitedEarly(child), 30_000);
+  const baseUrl = await waitFor(
+    'the sandbox',
+    () => /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(child.output())?.[1] ?? exitedEarly(child),
+    30_000,
+  );
   return { child, baseUrl };
 }
 
@@ -77,14 +81,19 @@ export async function startAppChild(env: Record<string, string>): Promise<{ chil
   const port = await freePort();
   const child = startChild(APP_ENTRY, [], { ...env, PORT: String(port), HOST: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitFor('the app to be healthy', async () => {
-    exitedEarly(child);
-    try {
-      return (await fetch(`${baseUrl}/api/health`)).status === 200 ? true : null;
-    } catch {
-      return null;
-    }
-  }, 90_000, 200);
+  await waitFor(
+    'the app to be healthy',
+    async () => {
+      exitedEarly(child);
+      try {
+        return (await fetch(`${baseUrl}/api/health`)).status === 200 ? true : null;
+      } catch {
+        return null;
+      }
+    },
+    90_000,
+    200,
+  );
   return { child, baseUrl };
 }
 

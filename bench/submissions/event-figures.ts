@@ -14,7 +14,9 @@ export interface LevelOutcomes {
 export async function completion(pool: Pool, jobIds: readonly string[]): Promise<{ inLog: number; inReadModel: number }> {
   const streams = jobIds.map(jobStreamId);
   const [log, read] = await Promise.all([
-    pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE event_type = 'JobCompleted' AND stream_id = ANY ($1)`, [streams]),
+    pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE event_type = 'JobCompleted' AND stream_id = ANY ($1)`, [
+      streams,
+    ]),
     pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE id = ANY ($1) AND status = 'complete'`, [jobIds]),
   ]);
   return { inLog: log.rows[0].n, inReadModel: read.rows[0].n };
@@ -40,8 +42,11 @@ export async function outcomes(pool: Pool, jobIds: readonly string[]): Promise<L
   );
   const n = (type: string): number => rows.find((r) => r.event_type === type)?.n ?? 0;
   return {
-    succeeded: n('SubmissionSucceeded'), failed: n('SubmissionFailed'), needsManual: n('SubmissionNeedsManual'),
-    skipped: n('SubmissionSkipped'), retries: n('SubmissionRetryScheduled'),
+    succeeded: n('SubmissionSucceeded'),
+    failed: n('SubmissionFailed'),
+    needsManual: n('SubmissionNeedsManual'),
+    skipped: n('SubmissionSkipped'),
+    retries: n('SubmissionRetryScheduled'),
   };
 }
 

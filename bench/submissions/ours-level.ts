@@ -31,10 +31,15 @@ async function postJob(baseUrl: string, customerId: string, headers: Record<stri
 }
 
 async function untilComplete(pool: Pool, jobIds: readonly string[], timeoutMs: number): Promise<void> {
-  await waitFor(`${jobIds.length} job(s) complete in the log and the jobs read model`, async () => {
-    const done = await completion(pool, jobIds);
-    return done.inLog === jobIds.length && done.inReadModel === jobIds.length ? true : null;
-  }, timeoutMs, POLL_MS);
+  await waitFor(
+    `${jobIds.length} job(s) complete in the log and the jobs read model`,
+    async () => {
+      const done = await completion(pool, jobIds);
+      return done.inLog === jobIds.length && done.inReadModel === jobIds.length ? true : null;
+    },
+    timeoutMs,
+    POLL_MS,
+  );
 }
 
 /**
@@ -53,7 +58,10 @@ export async function runOursLevel(concurrency: number, sandboxUrl: string, sand
     const [warm] = await seedCustomers(db.pool, `warm-c${concurrency}`, 1, WARMUP_SUBMISSIONS);
     const customers = await seedCustomers(db.pool, `bench-c${concurrency}`, JOBS_PER_LEVEL, CATALOG_SIZE);
     app = await startAppChild({
-      ...settings, DATABASE_URL: db.url, DATA_DIR: `${scratch}/data`, EVIDENCE_DIR: `${scratch}/evidence`,
+      ...settings,
+      DATABASE_URL: db.url,
+      DATA_DIR: `${scratch}/data`,
+      EVIDENCE_DIR: `${scratch}/evidence`,
     });
     const appUrl = app.baseUrl;
     const staff = await benchStaffHeaders(db.pool, appUrl);
@@ -65,9 +73,15 @@ export async function runOursLevel(concurrency: number, sandboxUrl: string, sand
     const cpu = window.end();
     const result = await outcomes(db.pool, jobIds);
     return {
-      concurrency, submissions: jobIds.length * CATALOG_SIZE, jobs: jobIds.length, seconds: cpu.wallSeconds, cpu,
-      latenciesMs: await attemptLatencies(db.pool, jobIds), outcomes: result,
-      eventsPerSubmission: ((await eventCount(db.pool)) - eventsBefore) / (jobIds.length * CATALOG_SIZE), settings,
+      concurrency,
+      submissions: jobIds.length * CATALOG_SIZE,
+      jobs: jobIds.length,
+      seconds: cpu.wallSeconds,
+      cpu,
+      latenciesMs: await attemptLatencies(db.pool, jobIds),
+      outcomes: result,
+      eventsPerSubmission: ((await eventCount(db.pool)) - eventsBefore) / (jobIds.length * CATALOG_SIZE),
+      settings,
     };
   } catch (error) {
     if (app) console.error(app.child.output().slice(-3000));

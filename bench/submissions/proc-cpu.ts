@@ -25,7 +25,10 @@ function readStat(pid: number): ProcStat | null {
 }
 
 function allStats(): ProcStat[] {
-  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map((name) => readStat(Number(name))).filter((s): s is ProcStat => s !== null);
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map((name) => readStat(Number(name)))
+    .filter((s): s is ProcStat => s !== null);
 }
 
 /**

@@ -25,25 +25,57 @@ const share = (cpu: CpuSplit, count: number): string => `${s3(cpu.sandboxSeconds
 
 export function oursTable(r: BenchReport): Table {
   return {
-    headers: ['WORKER_CONCURRENCY', 'Submissions (succeeded)', 'Wall s', 'Submissions/h', 'Attempt→success p50 / p95 ms', 'CPU s/sub: app (Node + Chromium) + PostgreSQL', 'of the app: Node / Chromium', 'Ceiling/h (cores ÷ CPU)', 'Sandbox / whole machine CPU s/sub'],
+    headers: [
+      'WORKER_CONCURRENCY',
+      'Submissions (succeeded)',
+      'Wall s',
+      'Submissions/h',
+      'Attempt→success p50 / p95 ms',
+      'CPU s/sub: app (Node + Chromium) + PostgreSQL',
+      'of the app: Node / Chromium',
+      'Ceiling/h (cores ÷ CPU)',
+      'Sandbox / whole machine CPU s/sub',
+    ],
     rows: r.ours.map((l) => [
-      String(l.concurrency), `${n0(l.submissions)} (${n0(l.outcomes.succeeded)})`, s2(l.seconds), `**${n0(oursRate(l))}**`, p50p95(l.latenciesMs),
+      String(l.concurrency),
+      `${n0(l.submissions)} (${n0(l.outcomes.succeeded)})`,
+      s2(l.seconds),
+      `**${n0(oursRate(l))}**`,
+      p50p95(l.latenciesMs),
       `${s3(l.cpu.systemSeconds / l.submissions)} + ${s3(l.cpu.postgresSeconds / l.submissions)} = ${s3(ourCpu(l))}`,
       `${s3(l.cpu.systemNodeSeconds / l.submissions)} / ${s3((l.cpu.systemSeconds - l.cpu.systemNodeSeconds) / l.submissions)}`,
-      n0((cores(r) / ourCpu(l)) * 3600), share(l.cpu, l.submissions),
+      n0((cores(r) / ourCpu(l)) * 3600),
+      share(l.cpu, l.submissions),
     ]),
   };
 }
 
 export function baselineTable(r: BenchReport): Table {
   return {
-    headers: ['Concurrency', 'Submissions (succeeded)', 'Browsers launched', 'Wall s', 'Submissions/h', 'Launch→closed p50 / p95 ms', 'CPU s/sub (Node + Chromium)', 'Ceiling/h (cores ÷ CPU)', 'Sandbox / whole machine CPU s/sub'],
+    headers: [
+      'Concurrency',
+      'Submissions (succeeded)',
+      'Browsers launched',
+      'Wall s',
+      'Submissions/h',
+      'Launch→closed p50 / p95 ms',
+      'CPU s/sub (Node + Chromium)',
+      'Ceiling/h (cores ÷ CPU)',
+      'Sandbox / whole machine CPU s/sub',
+    ],
     rows: r.baseline.map((l) => {
       const count = baseCount(l);
       const cpu = l.cpu.systemSeconds / count;
       return [
-        String(l.concurrency), `${count} (${l.run.submissions.filter((s) => s.kind === 'success').length})`, String(l.run.launches), s2(l.run.seconds),
-        `**${n0(baseRate(l))}**`, p50p95(l.run.submissions.map((s) => s.ms)), s3(cpu), n0((cores(r) / cpu) * 3600), share(l.cpu, count),
+        String(l.concurrency),
+        `${count} (${l.run.submissions.filter((s) => s.kind === 'success').length})`,
+        String(l.run.launches),
+        s2(l.run.seconds),
+        `**${n0(baseRate(l))}**`,
+        p50p95(l.run.submissions.map((s) => s.ms)),
+        s3(cpu),
+        n0((cores(r) / cpu) * 3600),
+        share(l.cpu, count),
       ];
     }),
   };
@@ -55,7 +87,13 @@ export function comparisonTable(r: BenchReport): Table {
     rows: r.ours.map((o) => {
       const b = r.baseline.find((l) => l.concurrency === o.concurrency);
       if (!b) return [String(o.concurrency), n0(oursRate(o)), 'n/a', 'n/a', 'n/a'];
-      return [String(o.concurrency), n0(oursRate(o)), n0(baseRate(b)), `**${(oursRate(o) / baseRate(b)).toFixed(1)}×**`, `${s3(ourCpu(o))} vs ${s3(b.cpu.systemSeconds / baseCount(b))}`];
+      return [
+        String(o.concurrency),
+        n0(oursRate(o)),
+        n0(baseRate(b)),
+        `**${(oursRate(o) / baseRate(b)).toFixed(1)}×**`,
+        `${s3(ourCpu(o))} vs ${s3(b.cpu.systemSeconds / baseCount(b))}`,
+      ];
     }),
   };
 }
@@ -63,12 +101,18 @@ export function comparisonTable(r: BenchReport): Table {
 export function warmTable(r: BenchReport): Table {
   const w = r.warm.run;
   const rows = PHASES.map((p) => [`  ${p}`, p50p95(w.phasesMs[p]), p50p95(w.phasesCpuMs[p])]);
-  const sum = (by: Readonly<Record<string, readonly number[]>>): number[] => by[PHASES[0]].map((_, i) => PHASES.reduce((acc, p) => acc + by[p][i], 0));
+  const sum = (by: Readonly<Record<string, readonly number[]>>): number[] =>
+    by[PHASES[0]].map((_, i) => PHASES.reduce((acc, p) => acc + by[p][i], 0));
   return {
     headers: ['Warm browser, one at a time', 'Wall p50 / p95 ms', 'CPU (Node + Chromium) p50 / p95 ms'],
     rows: [
-      [`**PlaywrightSubmitter.submit()** (${w.submissions.length} × ${WARM_SITE})`, `**${p50p95(w.submissions.map((s) => s.ms))}**`, `mean ${n0(w.cpuPerSubmission * 1000)}`],
-      ['the same steps one by one, sum', p50p95(sum(w.phasesMs)), p50p95(sum(w.phasesCpuMs))], ...rows,
+      [
+        `**PlaywrightSubmitter.submit()** (${w.submissions.length} × ${WARM_SITE})`,
+        `**${p50p95(w.submissions.map((s) => s.ms))}**`,
+        `mean ${n0(w.cpuPerSubmission * 1000)}`,
+      ],
+      ['the same steps one by one, sum', p50p95(sum(w.phasesMs)), p50p95(sum(w.phasesCpuMs))],
+      ...rows,
     ],
   };
 }
@@ -80,7 +124,10 @@ function best<T>(items: readonly T[], rate: (t: T) => number): T | undefined {
 export function targetLines(r: BenchReport): string[] {
   const bestOurs = best(r.ours, oursRate);
   const bestBase = best(r.baseline, baseRate);
-  const warmP50 = percentile(r.warm.run.submissions.map((s) => s.ms), 50);
+  const warmP50 = percentile(
+    r.warm.run.submissions.map((s) => s.ms),
+    50,
+  );
   const perLevel = r.ours.map((o) => {
     const b = r.baseline.find((l) => l.concurrency === o.concurrency);
     return b ? oursRate(o) / baseRate(b) : Number.NaN;
@@ -95,10 +142,22 @@ export function targetLines(r: BenchReport): string[] {
 
 export function checkLines(r: BenchReport): string[] {
   return [
-    ...r.ours.map((l) => `- Ours at ${l.concurrency}: ${n0(l.outcomes.succeeded)} succeeded of ${n0(l.submissions)}, failed ${l.outcomes.failed}, needs manual ${l.outcomes.needsManual}, skipped ${l.outcomes.skipped}, retries ${l.outcomes.retries}; ${s2(l.eventsPerSubmission)} events appended per submission.`),
-    ...r.baseline.map((l) => `- Baseline at ${l.concurrency}: ${l.run.submissions.filter((s) => s.kind === 'success').length} succeeded of ${baseCount(l)} (of ${BASELINE_SUBMISSIONS} asked), ${l.run.launches} browsers launched.`),
-    ...r.ours.map((l) => `- CPU accounting, ours at ${l.concurrency}: ${l.cpu.accounting}; the live /proc tree alone reads ${s3(l.cpu.systemTreeSeconds / l.submissions)} s/sub.`),
-    ...r.baseline.map((l) => `- CPU accounting, baseline at ${l.concurrency}: ${l.cpu.accounting}; the live /proc tree alone reads ${s3(l.cpu.systemTreeSeconds / baseCount(l))} s/sub (browsers' helper processes outlive the reaped main process).`),
+    ...r.ours.map(
+      (l) =>
+        `- Ours at ${l.concurrency}: ${n0(l.outcomes.succeeded)} succeeded of ${n0(l.submissions)}, failed ${l.outcomes.failed}, needs manual ${l.outcomes.needsManual}, skipped ${l.outcomes.skipped}, retries ${l.outcomes.retries}; ${s2(l.eventsPerSubmission)} events appended per submission.`,
+    ),
+    ...r.baseline.map(
+      (l) =>
+        `- Baseline at ${l.concurrency}: ${l.run.submissions.filter((s) => s.kind === 'success').length} succeeded of ${baseCount(l)} (of ${BASELINE_SUBMISSIONS} asked), ${l.run.launches} browsers launched.`,
+    ),
+    ...r.ours.map(
+      (l) =>
+        `- CPU accounting, ours at ${l.concurrency}: ${l.cpu.accounting}; the live /proc tree alone reads ${s3(l.cpu.systemTreeSeconds / l.submissions)} s/sub.`,
+    ),
+    ...r.baseline.map(
+      (l) =>
+        `- CPU accounting, baseline at ${l.concurrency}: ${l.cpu.accounting}; the live /proc tree alone reads ${s3(l.cpu.systemTreeSeconds / baseCount(l))} s/sub (browsers' helper processes outlive the reaped main process).`,
+    ),
     `- Warm micro-run: ${r.warm.run.submissions.filter((s) => s.kind === 'success').length} of ${r.warm.run.submissions.length} succeeded; CPU (Node + Chromium) ${s3(r.warm.run.cpuPerSubmission)} s per submission, of which the Node process (Playwright's client) ${s3(r.warm.run.nodeCpuPerSubmission)} s and Chromium's processes the rest.`,
   ];
 }
@@ -109,6 +168,20 @@ export function machineLine(r: BenchReport): string {
 }
 
 export function consoleSummary(r: BenchReport): string {
-  return [machineLine(r), '', 'Ours, end to end:', textTable(oursTable(r)), '', 'Baseline, browser per submission:', textTable(baselineTable(r)), '',
-    textTable(comparisonTable(r)), '', textTable(warmTable(r)), '', ...targetLines(r), ...checkLines(r)].join('\n');
+  return [
+    machineLine(r),
+    '',
+    'Ours, end to end:',
+    textTable(oursTable(r)),
+    '',
+    'Baseline, browser per submission:',
+    textTable(baselineTable(r)),
+    '',
+    textTable(comparisonTable(r)),
+    '',
+    textTable(warmTable(r)),
+    '',
+    ...targetLines(r),
+    ...checkLines(r),
+  ].join('\n');
 }

@@ -22,20 +22,49 @@ function earlierRuns(): string[] {
   if (start === -1) return [];
   const next = text.indexOf('\n## ', start + HEADING.length);
   const section = text.slice(start, next === -1 ? undefined : next);
-  return section.split(`\n${RUN_HEADING}`).slice(1).map((run) => {
-    const end = run.indexOf(`\n${METHOD_HEADING}`);
-    return `${RUN_HEADING}${(end === -1 ? run : run.slice(0, end)).trimEnd()}`;
-  }).slice(0, KEEP_RUNS);
+  return section
+    .split(`\n${RUN_HEADING}`)
+    .slice(1)
+    .map((run) => {
+      const end = run.indexOf(`\n${METHOD_HEADING}`);
+      return `${RUN_HEADING}${(end === -1 ? run : run.slice(0, end)).trimEnd()}`;
+    })
+    .slice(0, KEEP_RUNS);
 }
 
 function runText(r: BenchReport): string {
-  const settings = Object.entries(r.ours[0]?.settings ?? APP_SETTINGS).filter(([k]) => k !== 'WORKER_CONCURRENCY').map(([k, v]) => `${k}=${v}`).join(', ');
+  const settings = Object.entries(r.ours[0]?.settings ?? APP_SETTINGS)
+    .filter(([k]) => k !== 'WORKER_CONCURRENCY')
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
   return [
-    `${RUN_HEADING}${r.info.date}`, '', machineLine(r), `App settings besides WORKER_CONCURRENCY: ${settings}.`, '',
-    `Ours, end to end (${JOBS_PER_LEVEL} jobs × ${CATALOG_SIZE} directories per level, built app process, all roles):`, '', markdownTable(oursTable(r)), '',
-    `Baseline, a browser launched per submission (${BASELINE_SUBMISSIONS} submissions per level):`, '', markdownTable(baselineTable(r)), '',
-    markdownTable(comparisonTable(r)), '', `Simple-form submission inside the submitter (${WARM_SITE}):`, '', markdownTable(warmTable(r)), '',
-    'Targets:', '', ...targetLines(r), '', 'Checks:', '', ...checkLines(r), '',
+    `${RUN_HEADING}${r.info.date}`,
+    '',
+    machineLine(r),
+    `App settings besides WORKER_CONCURRENCY: ${settings}.`,
+    '',
+    `Ours, end to end (${JOBS_PER_LEVEL} jobs × ${CATALOG_SIZE} directories per level, built app process, all roles):`,
+    '',
+    markdownTable(oursTable(r)),
+    '',
+    `Baseline, a browser launched per submission (${BASELINE_SUBMISSIONS} submissions per level):`,
+    '',
+    markdownTable(baselineTable(r)),
+    '',
+    markdownTable(comparisonTable(r)),
+    '',
+    `Simple-form submission inside the submitter (${WARM_SITE}):`,
+    '',
+    markdownTable(warmTable(r)),
+    '',
+    'Targets:',
+    '',
+    ...targetLines(r),
+    '',
+    'Checks:',
+    '',
+    ...checkLines(r),
+    '',
   ].join('\n');
 }
 
@@ -43,10 +72,21 @@ function runText(r: BenchReport): string {
 export function writeSubmissionsSection(r: BenchReport): string {
   const before = earlierRuns();
   const section = [
-    HEADING, '',
-    `Command: \`npm run bench:submissions\`. Bounded (every phase has a deadline), 127.0.0.1 only. Simple-form templates: ${SIMPLE_TEMPLATES.join(', ')}. Each run keeps the ${KEEP_RUNS} before it below; the newest is first.`, '',
-    runText(r).trimEnd(), '', ...before.flatMap((run) => [run, '']),
-    `${METHOD_HEADING} and caveats`, '', ...METHOD_LINES.map((l) => `- ${l}`), '', 'Caveats:', '', ...CAVEAT_LINES.map((l) => `- ${l}`), '',
+    HEADING,
+    '',
+    `Command: \`npm run bench:submissions\`. Bounded (every phase has a deadline), 127.0.0.1 only. Simple-form templates: ${SIMPLE_TEMPLATES.join(', ')}. Each run keeps the ${KEEP_RUNS} before it below; the newest is first.`,
+    '',
+    runText(r).trimEnd(),
+    '',
+    ...before.flatMap((run) => [run, '']),
+    `${METHOD_HEADING} and caveats`,
+    '',
+    ...METHOD_LINES.map((l) => `- ${l}`),
+    '',
+    'Caveats:',
+    '',
+    ...CAVEAT_LINES.map((l) => `- ${l}`),
+    '',
   ].join('\n');
   writeResultsSection(HEADING, section, path());
   return path();

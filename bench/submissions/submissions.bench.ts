@@ -15,7 +15,12 @@ import { writeSubmissionsSection } from './results-section';
  */
 function chromiumVersion(): string {
   try {
-    return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').at(-1) ?? 'unknown';
+    return (
+      execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+        .trim()
+        .split('\n')
+        .at(-1) ?? 'unknown'
+    );
   } catch {
     return 'unknown';
   }
@@ -25,7 +30,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const info = await machineInfo();
   const chromium = chromiumVersion();
-  console.log(`Submissions benchmark: ${info.cores} cores, ${info.cpuModel}; ${info.postgres}; Node ${info.node}; ${chromium}; load ${info.loadAtStart}`);
+  console.log(
+    `Submissions benchmark: ${info.cores} cores, ${info.cpuModel}; ${info.postgres}; Node ${info.node}; ${chromium}; load ${info.loadAtStart}`,
+  );
   const sandbox = await startSandboxChild();
   try {
     console.log(`Sandbox child ${sandbox.child.pid} at ${sandbox.baseUrl}. Warm micro-run on ${WARM_SITE}…`);
@@ -49,7 +56,12 @@ async function main(): Promise<void> {
       for (const step of index % 2 === 0 ? steps : [...steps].reverse()) await step();
     }
     const report: BenchReport = {
-      info: { ...info, loadAtEnd: loadAverage() }, chromium, warm, ours, baseline, totalSeconds: (Date.now() - started) / 1000,
+      info: { ...info, loadAtEnd: loadAverage() },
+      chromium,
+      warm,
+      ours,
+      baseline,
+      totalSeconds: (Date.now() - started) / 1000,
     };
     console.log(`\n${consoleSummary(report)}`);
     console.log(`\nWrote ${writeSubmissionsSection(report)}`);

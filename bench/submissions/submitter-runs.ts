@@ -18,10 +18,18 @@ export interface ColdRun {
 }
 
 /** The app's submitter settings (defaults), on a pool of the size given. */
-export function makeSubmitter(evidenceDir: string, retireAfter: number, maxConcurrency: number): { submitter: PlaywrightSubmitter; pool: BrowserPool } {
+export function makeSubmitter(
+  evidenceDir: string,
+  retireAfter: number,
+  maxConcurrency: number,
+): { submitter: PlaywrightSubmitter; pool: BrowserPool } {
   const pool = new BrowserPool({ executablePath: CHROMIUM_PATH, maxConcurrency, retireAfter, launchTimeoutMs: 15_000 });
   const submitter = new PlaywrightSubmitter(pool, {
-    evidenceDir, navigationTimeoutMs: 15_000, submitTimeoutMs: 15_000, politenessDelayMs: 0, detectFields: detectFieldsInPage,
+    evidenceDir,
+    navigationTimeoutMs: 15_000,
+    submitTimeoutMs: 15_000,
+    politenessDelayMs: 0,
+    detectFields: detectFieldsInPage,
     directoryUrlAllowlist: ['127.0.0.1'],
   });
   return { submitter, pool };
@@ -29,10 +37,18 @@ export function makeSubmitter(evidenceDir: string, retireAfter: number, maxConcu
 
 export function requestFor(directory: SandboxDirectory, tag: string, index: number): SubmissionRequest {
   return {
-    jobId: `bench-${tag}`, directoryId: directory.id, attempt: 1, idempotencyKey: `${tag}-${index}`, business: benchBusiness(`${tag}-${index}`),
+    jobId: `bench-${tag}`,
+    directoryId: directory.id,
+    attempt: 1,
+    idempotencyKey: `${tag}-${index}`,
+    business: benchBusiness(`${tag}-${index}`),
     directory: {
-      id: directory.id, submissionUrl: directory.submissionUrl, domain: directory.domain,
-      requiresLogin: directory.requiresLogin, hasCaptcha: directory.hasCaptcha, formMapping: directory.formMapping,
+      id: directory.id,
+      submissionUrl: directory.submissionUrl,
+      domain: directory.domain,
+      requiresLogin: directory.requiresLogin,
+      hasCaptcha: directory.hasCaptcha,
+      formMapping: directory.formMapping,
     },
   };
 }
@@ -42,7 +58,12 @@ export function requestFor(directory: SandboxDirectory, tag: string, index: numb
  * closes it. The same submitter code as ours (mapping, detection, evidence), on a pool of one that
  * is closed after each submission, so no browser ever serves two.
  */
-export async function runCold(directories: readonly SandboxDirectory[], count: number, concurrency: number, evidenceDir: string): Promise<ColdRun> {
+export async function runCold(
+  directories: readonly SandboxDirectory[],
+  count: number,
+  concurrency: number,
+  evidenceDir: string,
+): Promise<ColdRun> {
   const results: TimedSubmission[] = [];
   let next = 0;
   let launches = 0;

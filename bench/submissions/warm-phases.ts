@@ -62,7 +62,12 @@ export async function runWarm(directories: readonly SandboxDirectory[], count: n
       const landing = await openForm(lease.page, request.directory.submissionUrl, TIMEOUT_MS);
       lap('goto form');
       if (!landing.ok) throw new Error(`form did not open: ${JSON.stringify(landing.verdict)}`);
-      await fillFormSteps(lease.page, { mapping: request.directory.formMapping, business: request.business, detectFields: detectFieldsInPage, stepTimeoutMs: TIMEOUT_MS });
+      await fillFormSteps(lease.page, {
+        mapping: request.directory.formMapping,
+        business: request.business,
+        detectFields: detectFieldsInPage,
+        stepTimeoutMs: TIMEOUT_MS,
+      });
       lap('inspect + fill');
       await submitAndClassify(lease.page, landing.status, TIMEOUT_MS);
       lap('submit + verdict');

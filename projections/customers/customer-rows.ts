@@ -1,4 +1,10 @@
-import { PROFILE_FIELDS, type BusinessProfile, type CustomerEvent, type CustomerStatus, type ProfileField } from '../../src/customers/customer.events';
+import {
+  PROFILE_FIELDS,
+  type BusinessProfile,
+  type CustomerEvent,
+  type CustomerStatus,
+  type ProfileField,
+} from '../../src/customers/customer.events';
 import { emptyProfile, erasedProfile } from '../../src/customers/customer.state';
 import type { PackageTier } from '../../src/jobs/job.events';
 
@@ -29,25 +35,81 @@ export interface CustomerRow {
 }
 
 export const CUSTOMER_COLUMNS: readonly (keyof CustomerRow)[] = [
-  'id', 'business_name', 'contact_name', 'email', 'phone', 'website', 'address', 'address2', 'city', 'state', 'zip',
-  'country', 'category', 'description', 'logo_url', 'package_tier', 'package_size', 'status', 'created_at', 'updated_at',
-  'erased_at', 'version',
+  'id',
+  'business_name',
+  'contact_name',
+  'email',
+  'phone',
+  'website',
+  'address',
+  'address2',
+  'city',
+  'state',
+  'zip',
+  'country',
+  'category',
+  'description',
+  'logo_url',
+  'package_tier',
+  'package_size',
+  'status',
+  'created_at',
+  'updated_at',
+  'erased_at',
+  'version',
 ];
 
-type ProfileColumns = Pick<CustomerRow, 'business_name' | 'contact_name' | 'email' | 'phone' | 'website' | 'address' | 'address2'
-  | 'city' | 'state' | 'zip' | 'country' | 'category' | 'description' | 'logo_url'>;
+type ProfileColumns = Pick<
+  CustomerRow,
+  | 'business_name'
+  | 'contact_name'
+  | 'email'
+  | 'phone'
+  | 'website'
+  | 'address'
+  | 'address2'
+  | 'city'
+  | 'state'
+  | 'zip'
+  | 'country'
+  | 'category'
+  | 'description'
+  | 'logo_url'
+>;
 
 const COLUMN_OF: Readonly<Record<ProfileField, keyof ProfileColumns>> = {
-  businessName: 'business_name', contactName: 'contact_name', email: 'email', phone: 'phone', website: 'website',
-  address: 'address', address2: 'address2', city: 'city', state: 'state', zip: 'zip', country: 'country',
-  category: 'category', description: 'description', logoUrl: 'logo_url',
+  businessName: 'business_name',
+  contactName: 'contact_name',
+  email: 'email',
+  phone: 'phone',
+  website: 'website',
+  address: 'address',
+  address2: 'address2',
+  city: 'city',
+  state: 'state',
+  zip: 'zip',
+  country: 'country',
+  category: 'category',
+  description: 'description',
+  logoUrl: 'logo_url',
 };
 
 function columnsOf(p: BusinessProfile): ProfileColumns {
   return {
-    business_name: p.businessName, contact_name: p.contactName, email: p.email, phone: p.phone, website: p.website,
-    address: p.address, address2: p.address2, city: p.city, state: p.state, zip: p.zip, country: p.country,
-    category: p.category, description: p.description, logo_url: p.logoUrl,
+    business_name: p.businessName,
+    contact_name: p.contactName,
+    email: p.email,
+    phone: p.phone,
+    website: p.website,
+    address: p.address,
+    address2: p.address2,
+    city: p.city,
+    state: p.state,
+    zip: p.zip,
+    country: p.country,
+    category: p.category,
+    description: p.description,
+    logo_url: p.logoUrl,
   };
 }
 
@@ -65,18 +127,28 @@ export function evolveCustomerRow(row: CustomerRow | null, event: CustomerEvent,
   if (event.type === 'CustomerRegistered') {
     const { customerId, profile } = event.data;
     return {
-      id: customerId, ...columnsOf({ ...emptyProfile(), ...profile }), package_tier: event.data.package.tier,
-      package_size: event.data.package.directoryCount, status: 'active', created_at: row?.created_at ?? at, updated_at: at,
-      erased_at: null, version,
+      id: customerId,
+      ...columnsOf({ ...emptyProfile(), ...profile }),
+      package_tier: event.data.package.tier,
+      package_size: event.data.package.directoryCount,
+      status: 'active',
+      created_at: row?.created_at ?? at,
+      updated_at: at,
+      erased_at: null,
+      version,
     };
   }
   if (!row) return null;
   const next = { ...row, updated_at: at, version };
   switch (event.type) {
-    case 'BusinessProfileUpdated': return { ...next, ...changedColumns(event.data.changes) };
-    case 'PackagePurchased': return { ...next, package_tier: event.data.tier, package_size: event.data.directoryCount };
-    case 'CustomerDeactivated': return { ...next, status: 'deactivated' };
-    case 'CustomerDataErased': return { ...next, ...columnsOf(erasedProfile()), status: 'deactivated', erased_at: at };
+    case 'BusinessProfileUpdated':
+      return { ...next, ...changedColumns(event.data.changes) };
+    case 'PackagePurchased':
+      return { ...next, package_tier: event.data.tier, package_size: event.data.directoryCount };
+    case 'CustomerDeactivated':
+      return { ...next, status: 'deactivated' };
+    case 'CustomerDataErased':
+      return { ...next, ...columnsOf(erasedProfile()), status: 'deactivated', erased_at: at };
     default: {
       const unexpected: never = event;
       throw new Error(`customers projection: unhandled ${(unexpected as CustomerEvent).type}`);

@@ -5,7 +5,10 @@ import type { RecordedEvent } from '../../src/event-store/event-store.port';
 import { CUSTOMER_STREAM_PREFIX } from '../../src/customers/customer.events';
 import { findDataKeys } from '../../src/customers/personal-data/customer-data-keys.repository';
 import {
-  fieldsTouched, openCustomerEvent, STORED_CUSTOMER_EVENT_TYPES, type StoredCustomerEvent,
+  fieldsTouched,
+  openCustomerEvent,
+  STORED_CUSTOMER_EVENT_TYPES,
+  type StoredCustomerEvent,
 } from '../../src/customers/personal-data/customer-event-codec';
 import type { Projection, ProjectionContext } from '../runtime/projection';
 import { CUSTOMER_COLUMNS, evolveCustomerRow, type CustomerRow } from './customer-rows';
@@ -25,8 +28,13 @@ export interface CustomerHistoryRow {
 
 export function historyRow(event: CustomerRecord): CustomerHistoryRow {
   return {
-    customer_id: event.data.customerId, version: event.streamVersion, type: event.type,
-    actor_kind: event.metadata.actor.kind, actor_id: event.metadata.actor.id, at: event.metadata.timestamp, fields: [...fieldsTouched(event)],
+    customer_id: event.data.customerId,
+    version: event.streamVersion,
+    type: event.type,
+    actor_kind: event.metadata.actor.kind,
+    actor_id: event.metadata.actor.id,
+    at: event.metadata.timestamp,
+    fields: [...fieldsTouched(event)],
   };
 }
 
@@ -49,7 +57,9 @@ async function writeHistory(events: readonly CustomerRecord[], context: Projecti
 async function writeCustomers(events: readonly CustomerRecord[], client: PoolClient): Promise<void> {
   const ids = [...new Set(events.map((event) => event.data.customerId))];
   const keys = await findDataKeys(client, ids);
-  const { rows } = await client.query<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS.join(', ')} FROM customers WHERE id = ANY ($1::text[])`, [ids]);
+  const { rows } = await client.query<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS.join(', ')} FROM customers WHERE id = ANY ($1::text[])`, [
+    ids,
+  ]);
   const current = new Map(rows.map((row) => [row.id, row]));
   const changed = new Map<string, CustomerRow>();
   for (const event of events) {
@@ -63,7 +73,9 @@ async function writeCustomers(events: readonly CustomerRecord[], client: PoolCli
   }
   if (changed.size === 0) return;
   const columns = CUSTOMER_COLUMNS.join(', ');
-  const assignments = CUSTOMER_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+  const assignments = CUSTOMER_COLUMNS.filter((c) => c !== 'id')
+    .map((c) => `${c} = EXCLUDED.${c}`)
+    .join(', ');
   await client.query(
     `INSERT INTO customers (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::customers, $1::jsonb)
      ON CONFLICT (id) DO UPDATE SET ${assignments} WHERE customers.version < EXCLUDED.version`,
@@ -86,7 +98,8 @@ export const customersProjection: Projection = {
   ],
   apply: async (events, context) => {
     const customerEvents = events.filter(
-      (event): event is CustomerRecord => event.streamId.startsWith(CUSTOMER_STREAM_PREFIX) && isOneOf<StoredCustomerEvent>(STORED_CUSTOMER_EVENT_TYPES, event),
+      (event): event is CustomerRecord =>
+        event.streamId.startsWith(CUSTOMER_STREAM_PREFIX) && isOneOf<StoredCustomerEvent>(STORED_CUSTOMER_EVENT_TYPES, event),
     );
     if (customerEvents.length === 0) return;
     await writeHistory(customerEvents, context);

@@ -32,10 +32,30 @@ export interface JobResultRow {
 }
 
 const COLUMNS: readonly (keyof JobResultRow)[] = [
-  'id', 'job_id', 'directory_id', 'idempotency_key', 'priority', 'status', 'attempts', 'worker_id', 'listing_url',
-  'evidence_path', 'last_error_class', 'last_error', 'retry_delay_ms', 'manual_reason', 'skip_reason', 'earlier_job_id',
-  'earlier_accepted_at', 'earlier_listing_url', 'earlier_evidence_path', 'scheduled_at',
-  'started_at', 'finished_at', 'updated_at', 'version',
+  'id',
+  'job_id',
+  'directory_id',
+  'idempotency_key',
+  'priority',
+  'status',
+  'attempts',
+  'worker_id',
+  'listing_url',
+  'evidence_path',
+  'last_error_class',
+  'last_error',
+  'retry_delay_ms',
+  'manual_reason',
+  'skip_reason',
+  'earlier_job_id',
+  'earlier_accepted_at',
+  'earlier_listing_url',
+  'earlier_evidence_path',
+  'scheduled_at',
+  'started_at',
+  'finished_at',
+  'updated_at',
+  'version',
 ];
 
 function change(row: JobResultRow, event: SubmissionEvent, at: string): Partial<JobResultRow> {
@@ -48,18 +68,30 @@ function change(row: JobResultRow, event: SubmissionEvent, at: string): Partial<
       return { status: 'succeeded', listing_url: event.data.listingUrl, evidence_path: event.data.evidencePath, finished_at: at };
     case 'SubmissionFailed':
       return {
-        status: 'failed', last_error_class: event.data.errorClass, last_error: event.data.message,
-        evidence_path: event.data.evidencePath ?? row.evidence_path, finished_at: at,
+        status: 'failed',
+        last_error_class: event.data.errorClass,
+        last_error: event.data.message,
+        evidence_path: event.data.evidencePath ?? row.evidence_path,
+        finished_at: at,
       };
     case 'SubmissionRetryScheduled':
-      return { status: 'retry_scheduled', last_error_class: event.data.errorClass, last_error: event.data.message, retry_delay_ms: event.data.delayMs };
+      return {
+        status: 'retry_scheduled',
+        last_error_class: event.data.errorClass,
+        last_error: event.data.message,
+        retry_delay_ms: event.data.delayMs,
+      };
     case 'SubmissionNeedsManual':
       return { status: 'needs_manual', manual_reason: event.data.reason, evidence_path: event.data.evidencePath, finished_at: at };
     case 'SubmissionSkipped': {
       const earlier = event.data.earlier;
       return {
-        status: 'skipped', finished_at: at, skip_reason: event.data.reason ?? 'duplicate', earlier_job_id: earlier?.jobId ?? null,
-        earlier_accepted_at: earlier?.acceptedAt ?? null, earlier_listing_url: earlier?.listingUrl ?? null,
+        status: 'skipped',
+        finished_at: at,
+        skip_reason: event.data.reason ?? 'duplicate',
+        earlier_job_id: earlier?.jobId ?? null,
+        earlier_accepted_at: earlier?.acceptedAt ?? null,
+        earlier_listing_url: earlier?.listingUrl ?? null,
         earlier_evidence_path: earlier?.evidencePath ?? null,
       };
     }
@@ -93,11 +125,30 @@ export const jobResultsRows: KeyedRowsSpec<JobResultRow> = {
       if (row) return null;
       const d = event.data;
       return {
-        id: `${d.jobId}:${d.directoryId}`, job_id: d.jobId, directory_id: d.directoryId, idempotency_key: d.idempotencyKey,
-        priority: d.priority, status: 'scheduled', attempts: 0, worker_id: null, listing_url: null, evidence_path: null,
-        last_error_class: null, last_error: null, retry_delay_ms: null, manual_reason: null, skip_reason: null,
-        earlier_job_id: null, earlier_accepted_at: null, earlier_listing_url: null, earlier_evidence_path: null, scheduled_at: at,
-        started_at: null, finished_at: null, updated_at: at, version: event.streamVersion,
+        id: `${d.jobId}:${d.directoryId}`,
+        job_id: d.jobId,
+        directory_id: d.directoryId,
+        idempotency_key: d.idempotencyKey,
+        priority: d.priority,
+        status: 'scheduled',
+        attempts: 0,
+        worker_id: null,
+        listing_url: null,
+        evidence_path: null,
+        last_error_class: null,
+        last_error: null,
+        retry_delay_ms: null,
+        manual_reason: null,
+        skip_reason: null,
+        earlier_job_id: null,
+        earlier_accepted_at: null,
+        earlier_listing_url: null,
+        earlier_evidence_path: null,
+        scheduled_at: at,
+        started_at: null,
+        finished_at: null,
+        updated_at: at,
+        version: event.streamVersion,
       };
     }
     if (!row) return null;

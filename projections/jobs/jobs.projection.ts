@@ -30,9 +30,27 @@ export interface JobRow {
 }
 
 const COLUMNS: readonly (keyof JobRow)[] = [
-  'id', 'customer_id', 'package_tier', 'priority', 'priority_level', 'status', 'status_reason', 'business_name',
-  'directory_count', 'succeeded', 'failed', 'needs_manual', 'skipped', 'dead_lettered', 'requeue_count',
-  'created_at', 'queued_at', 'started_at', 'finished_at', 'updated_at', 'version',
+  'id',
+  'customer_id',
+  'package_tier',
+  'priority',
+  'priority_level',
+  'status',
+  'status_reason',
+  'business_name',
+  'directory_count',
+  'succeeded',
+  'failed',
+  'needs_manual',
+  'skipped',
+  'dead_lettered',
+  'requeue_count',
+  'created_at',
+  'queued_at',
+  'started_at',
+  'finished_at',
+  'updated_at',
+  'version',
 ];
 
 /** Lifecycle fields per event; the common ones (version, updated_at) are set in evolve. */
@@ -71,17 +89,39 @@ function change(row: JobRow, event: JobEvent, at: string): Partial<JobRow> {
 
 /** Counts recorded before dead letters were counted leave the live dead-letter count as it was. */
 function counts(row: JobRow, c: OutcomeCounts): Partial<JobRow> {
-  return { succeeded: c.succeeded, failed: c.failed, needs_manual: c.needsManual, skipped: c.skipped, dead_lettered: c.deadLettered ?? row.dead_lettered };
+  return {
+    succeeded: c.succeeded,
+    failed: c.failed,
+    needs_manual: c.needsManual,
+    skipped: c.skipped,
+    dead_lettered: c.deadLettered ?? row.dead_lettered,
+  };
 }
 
 function created(event: Extract<JobEvent, { type: 'JobCreated' }>, at: string, version: number): JobRow {
   const d = event.data;
   return {
-    id: d.jobId, customer_id: d.customerId, package_tier: d.packageTier, priority: d.priority,
-    priority_level: Number(d.priority.slice(1)), status: 'pending', status_reason: null,
-    business_name: d.business.businessName, directory_count: d.directoryIds.length,
-    succeeded: null, failed: null, needs_manual: null, skipped: null, dead_lettered: 0, requeue_count: 0,
-    created_at: at, queued_at: null, started_at: null, finished_at: null, updated_at: at, version,
+    id: d.jobId,
+    customer_id: d.customerId,
+    package_tier: d.packageTier,
+    priority: d.priority,
+    priority_level: Number(d.priority.slice(1)),
+    status: 'pending',
+    status_reason: null,
+    business_name: d.business.businessName,
+    directory_count: d.directoryIds.length,
+    succeeded: null,
+    failed: null,
+    needs_manual: null,
+    skipped: null,
+    dead_lettered: 0,
+    requeue_count: 0,
+    created_at: at,
+    queued_at: null,
+    started_at: null,
+    finished_at: null,
+    updated_at: at,
+    version,
   };
 }
 
@@ -126,4 +166,3 @@ export const jobsProjection: Projection = {
   ],
   apply: (events, context) => applyKeyedRows(jobsRows, events, context),
 };
-

@@ -42,7 +42,10 @@ export async function applyKeyedRows<Row extends KeyedRow>(
     if (next) changed.push(next);
   }
   if (changed.length === 0) return;
-  const assignments = spec.columns.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+  const assignments = spec.columns
+    .filter((c) => c !== 'id')
+    .map((c) => `${c} = EXCLUDED.${c}`)
+    .join(', ');
   const guard = spec.guard === 'stream_version' ? `WHERE ${table}.version < EXCLUDED.version` : '';
   await context.client.query(
     `INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)

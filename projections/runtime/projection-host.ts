@@ -103,7 +103,8 @@ export class ProjectionHost {
       eventsApplied: s.liveEvents,
       lag: await this.lagProbe(s.liveCheckpoint),
       state: runner?.state ?? (s.nextGeneration !== null ? 'rebuilding' : 'elsewhere'),
-      rebuild: s.nextGeneration === null ? null : { generation: s.nextGeneration, eventsApplied: s.nextEvents, startedAt: s.rebuildStartedAt },
+      rebuild:
+        s.nextGeneration === null ? null : { generation: s.nextGeneration, eventsApplied: s.nextEvents, startedAt: s.rebuildStartedAt },
       rebuildRequestedAt: s.rebuildRequestedAt,
       lastRebuildAt: s.lastRebuildAt,
       lastError: s.lastError,

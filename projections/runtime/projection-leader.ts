@@ -108,7 +108,8 @@ export class ProjectionLeader implements LeaderTask {
     await withTransaction(this.pool, async (client) => {
       await client.query("SET LOCAL lock_timeout = '10s'");
       const state = await readState(client, this.projection.name);
-      if (state?.nextGeneration !== generation) throw new Error(`Projection ${this.projection.name}: rebuild state changed before the swap`);
+      if (state?.nextGeneration !== generation)
+        throw new Error(`Projection ${this.projection.name}: rebuild state changed before the swap`);
       // Another runner moving the live checkpoint after the freeze would undo the catch-up guarantee.
       if (state.liveCheckpoint !== liveCheckpoint) throw new ProjectionFencedError(this.projection.name, 'live');
       await promoteNext(client, this.projection, state);
@@ -150,5 +151,4 @@ export class ProjectionLeader implements LeaderTask {
     if (!state) throw new Error(`Projection ${this.projection.name} is not installed`);
     return state;
   }
-
 }

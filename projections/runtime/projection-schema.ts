@@ -34,7 +34,7 @@ export async function dropOtherGenerations(client: PoolClient, projection: Proje
   const dropped: string[] = [];
   for (const table of projection.tables) {
     const { rows } = await client.query<{ name: string }>(
-      "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE $1",
+      'SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE $1',
       [`${table.name}\\_\\_g%`],
     );
     for (const { name } of rows) {

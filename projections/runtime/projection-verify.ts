@@ -40,12 +40,21 @@ export interface VerifyOptions {
  * same checkpoint, inside one REPEATABLE READ snapshot so a moving live projection cannot make
  * a false difference. Live tables are only read.
  */
-export async function verifyProjection(pool: Pool, store: EventStore, projection: Projection, options: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verifyProjection(
+  pool: Pool,
+  store: EventStore,
+  projection: Projection,
+  options: VerifyOptions = {},
+): Promise<VerifyReport> {
   const state = await readState(pool, projection.name);
   const base = { projection: projection.name, eventsReplayed: 0, tables: [], checkpoint: state?.liveCheckpoint ?? null };
   if (!state) return { ...base, ok: false, problem: 'not installed' };
   if (state.liveVersion !== projection.version) {
-    return { ...base, ok: false, problem: `live tables are version ${state.liveVersion}, code is version ${projection.version}: rebuild first` };
+    return {
+      ...base,
+      ok: false,
+      problem: `live tables are version ${state.liveVersion}, code is version ${projection.version}: rebuild first`,
+    };
   }
   const suffix = randomBytes(4).toString('hex');
   const scratch = (table: string): string => `${table}__verify_${suffix}`;
@@ -89,7 +98,14 @@ async function replayAndCompare(
     }
     await new Promise((resolve) => setTimeout(resolve, 200)); // live is elsewhere: let it catch up
   }
-  return { projection: projection.name, ok: false, checkpoint, eventsReplayed: replayed, tables: [], problem: 'live projection never stood at the replayed checkpoint' };
+  return {
+    projection: projection.name,
+    ok: false,
+    checkpoint,
+    eventsReplayed: replayed,
+    tables: [],
+    problem: 'live projection never stood at the replayed checkpoint',
+  };
 }
 
 /** Null when live is not at `checkpoint` (or swapped generations) in this snapshot. */
@@ -107,7 +123,8 @@ async function compareAt(
     const live = await readState(client, projection.name);
     if (!live || live.liveCheckpoint !== checkpoint || live.liveGeneration !== liveGeneration) return null;
     const diffs: TableDiff[] = [];
-    for (const table of projection.tables) diffs.push(await diffTable(client, table.name, `${table.name}__g${liveGeneration}`, scratch(table.name), sample));
+    for (const table of projection.tables)
+      diffs.push(await diffTable(client, table.name, `${table.name}__g${liveGeneration}`, scratch(table.name), sample));
     return diffs;
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -11,7 +11,10 @@ export async function secureGeneration(client: PoolClient, projection: Projectio
   for (const table of projection.tables) {
     if (!table.customerRows) continue;
     const physical = physicalName(table.name, generation);
-    const { rowCount } = await client.query(`SELECT 1 FROM pg_policies WHERE schemaname = current_schema() AND tablename = $1 AND policyname = 'customer_rows'`, [physical]);
+    const { rowCount } = await client.query(
+      `SELECT 1 FROM pg_policies WHERE schemaname = current_schema() AND tablename = $1 AND policyname = 'customer_rows'`,
+      [physical],
+    );
     if (rowCount) continue; // secured already: every boot passes here, and ALTER TABLE would lock out the projector
     await client.query(`ALTER TABLE ${physical} ENABLE ROW LEVEL SECURITY`);
     await client.query(`CREATE POLICY customer_rows ON ${physical} FOR SELECT TO ${CUSTOMER_ROLE} USING (${table.customerRows})`);
@@ -26,7 +29,8 @@ export async function secureGeneration(client: PoolClient, projection: Projectio
 export async function secureViews(client: PoolClient, projection: Projection): Promise<void> {
   for (const table of projection.tables) {
     const { rowCount } = await client.query(
-      `SELECT 1 FROM pg_class WHERE oid = to_regclass($1) AND 'security_invoker=true' = ANY (coalesce(reloptions, '{}'))`, [table.name],
+      `SELECT 1 FROM pg_class WHERE oid = to_regclass($1) AND 'security_invoker=true' = ANY (coalesce(reloptions, '{}'))`,
+      [table.name],
     );
     if (rowCount) continue;
     await client.query(`ALTER VIEW ${table.name} SET (security_invoker = true)`);

@@ -17,7 +17,13 @@ export interface WorkerRow {
   readonly version: number;
 }
 
-const HANDLED = ['SubmissionAttemptStarted', 'SubmissionSucceeded', 'SubmissionFailed', 'SubmissionRetryScheduled', 'SubmissionNeedsManual'] as const;
+const HANDLED = [
+  'SubmissionAttemptStarted',
+  'SubmissionSucceeded',
+  'SubmissionFailed',
+  'SubmissionRetryScheduled',
+  'SubmissionNeedsManual',
+] as const;
 /** The rest say nothing about what a worker did (the scheduler, staff and the dead-letter monitor cause them). */
 const IGNORED = ['SubmissionScheduled', 'SubmissionSkipped', 'SubmissionReopened', 'SubmissionDeadLettered', 'SubmissionRedriven'] as const;
 const OUTCOME_COLUMN: Partial<Record<SubmissionEvent['type'], 'succeeded' | 'failed' | 'needs_manual' | 'retries_scheduled'>> = {
@@ -29,19 +35,43 @@ const OUTCOME_COLUMN: Partial<Record<SubmissionEvent['type'], 'succeeded' | 'fai
 
 export const workersRows: KeyedRowsSpec<WorkerRow> = {
   table: 'workers',
-  columns: ['id', 'current_job_id', 'current_directory_id', 'attempts_started', 'succeeded', 'failed', 'needs_manual', 'retries_scheduled', 'last_event_at', 'version'],
+  columns: [
+    'id',
+    'current_job_id',
+    'current_directory_id',
+    'attempts_started',
+    'succeeded',
+    'failed',
+    'needs_manual',
+    'retries_scheduled',
+    'last_event_at',
+    'version',
+  ],
   // Fed by every submission stream: the transactional checkpoint keeps it exactly-once.
   guard: 'none',
   keyOf: (event) => (event.metadata.actor.kind === 'worker' ? event.metadata.actor.id : null),
   evolve: (row, event) => {
     if (!isOneOf<SubmissionEvent>(HANDLED, event)) return null;
     const base: WorkerRow = row ?? {
-      id: event.metadata.actor.id, current_job_id: null, current_directory_id: null, attempts_started: 0,
-      succeeded: 0, failed: 0, needs_manual: 0, retries_scheduled: 0, last_event_at: event.metadata.timestamp, version: 0,
+      id: event.metadata.actor.id,
+      current_job_id: null,
+      current_directory_id: null,
+      attempts_started: 0,
+      succeeded: 0,
+      failed: 0,
+      needs_manual: 0,
+      retries_scheduled: 0,
+      last_event_at: event.metadata.timestamp,
+      version: 0,
     };
     const next = { ...base, last_event_at: event.metadata.timestamp, version: base.version + 1 };
     if (event.type === 'SubmissionAttemptStarted') {
-      return { ...next, attempts_started: base.attempts_started + 1, current_job_id: event.data.jobId, current_directory_id: event.data.directoryId };
+      return {
+        ...next,
+        attempts_started: base.attempts_started + 1,
+        current_job_id: event.data.jobId,
+        current_directory_id: event.data.directoryId,
+      };
     }
     const column = OUTCOME_COLUMN[event.type];
     if (!column) return null;

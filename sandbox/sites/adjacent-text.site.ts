@@ -16,7 +16,11 @@ export const adjacentTextSite = defineSite({
   submitPath: 'add',
   fields: ['businessName', 'email', 'website', 'phone', 'description'],
   params: { businessName: 'title', email: 'owner_email', website: 'link', phone: 'phone_area', description: 'body' },
-  phoneSplit: [{ param: 'phone_area', length: 3 }, { param: 'phone_prefix', length: 3 }, { param: 'phone_line', length: 4 }],
+  phoneSplit: [
+    { param: 'phone_area', length: 3 },
+    { param: 'phone_prefix', length: 3 },
+    { param: 'phone_line', length: 4 },
+  ],
   honeypot: null,
   terms: 'tos',
   stateStyle: null,

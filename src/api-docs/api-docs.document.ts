@@ -27,7 +27,15 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
       { type: 'http', scheme: 'bearer', description: 'A session token from POST /api/auth/login or POST /api/customer/auth' },
       SESSION_AUTH,
     )
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key issued by an admin (POST /api/admin/api-keys), with the route\'s scope' }, API_KEY_AUTH)
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-API-Key',
+        description: "An API key issued by an admin (POST /api/admin/api-keys), with the route's scope",
+      },
+      API_KEY_AUTH,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodySchema] });
   return withErrorResponses(document);
@@ -44,7 +52,8 @@ function withErrorResponses(document: OpenAPIObject): OpenAPIObject {
   for (const operation of operationsOf(document)) {
     for (const [status, response] of Object.entries(operation.responses)) {
       // Nest leaves the description of a response it inferred empty: the status text says as much.
-      if (typeof response === 'object' && response !== null && 'description' in response && response.description === '') response.description = STATUS_CODES[status] ?? status;
+      if (typeof response === 'object' && response !== null && 'description' in response && response.description === '')
+        response.description = STATUS_CODES[status] ?? status;
     }
     operation.responses['4XX'] ??= { description: 'The request was refused; `error` says why', content };
     operation.responses['5XX'] ??= { description: 'The server failed; `correlationId` finds the log line', content };

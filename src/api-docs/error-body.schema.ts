@@ -12,10 +12,16 @@ export const ERROR_BODY_SCHEMA = 'ErrorBody';
 export class ErrorBodySchema implements ErrorBody {
   readonly [extra: string]: unknown;
 
-  @ApiProperty({ description: 'A stable snake_case code, e.g. `validation_failed`, `version_conflict`, `not_found`.', example: 'version_conflict' })
+  @ApiProperty({
+    description: 'A stable snake_case code, e.g. `validation_failed`, `version_conflict`, `not_found`.',
+    example: 'version_conflict',
+  })
   readonly error!: string;
 
-  @ApiProperty({ description: 'What went wrong and what to do, for people.', example: 'job-1 is at version 4, not 3 as given: it changed since you read it; re-read and retry' })
+  @ApiProperty({
+    description: 'What went wrong and what to do, for people.',
+    example: 'job-1 is at version 4, not 3 as given: it changed since you read it; re-read and retry',
+  })
   readonly message!: string;
 
   @ApiPropertyOptional({ description: 'On a 500 only: the id of the log line that tells what happened.', format: 'uuid' })

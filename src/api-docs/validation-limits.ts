@@ -2,7 +2,12 @@ import { getMetadataStorage } from 'class-validator';
 
 /** class-validator rule → the JSON Schema keyword that says the same. */
 const KEYWORDS: Readonly<Record<string, string>> = {
-  max: 'maximum', min: 'minimum', maxLength: 'maxLength', minLength: 'minLength', arrayMaxSize: 'maxItems', arrayMinSize: 'minItems',
+  max: 'maximum',
+  min: 'minimum',
+  maxLength: 'maxLength',
+  minLength: 'minLength',
+  arrayMaxSize: 'maxItems',
+  arrayMinSize: 'minItems',
 };
 
 type PropertyMetadata = Record<string, unknown>;

@@ -27,7 +27,9 @@ describe('withValidationLimits', () => {
   it('adds the limits the plugin left out, keeps what it wrote, and leaves per-item limits and inherited rules alone', async () => {
     const child = { count: { type: () => Number, minimum: 5 }, tags: { type: () => [String] }, note: { required: false } };
     const parent = { inherited: { type: () => Number } };
-    const metadata = { '@nestjs/swagger': { models: [[Promise.resolve({ ChildDto, ParentDto }), { ChildDto: child, ParentDto: parent }]] } };
+    const metadata = {
+      '@nestjs/swagger': { models: [[Promise.resolve({ ChildDto, ParentDto }), { ChildDto: child, ParentDto: parent }]] },
+    };
     await withValidationLimits(metadata);
     expect(child.count).toEqual({ type: expect.any(Function), minimum: 5, maximum: LIMIT });
     expect(child.tags).toEqual({ type: expect.any(Function), maxItems: LIMIT });

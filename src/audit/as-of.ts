@@ -1,7 +1,5 @@
 /** A point in a job's history: a global log position, or a moment (event metadata timestamps). */
-export type AsOf =
-  | { readonly kind: 'position'; readonly position: bigint }
-  | { readonly kind: 'time'; readonly at: Date };
+export type AsOf = { readonly kind: 'position'; readonly position: bigint } | { readonly kind: 'time'; readonly at: Date };
 
 export type AsOfParse = { readonly ok: true; readonly asOf: AsOf } | { readonly ok: false; readonly problem: string };
 
@@ -16,7 +14,11 @@ export interface AsOfNames {
 }
 
 /** Exactly one of the two must be given; shared by the HTTP query and the CLI options. */
-export function parseAsOf(position: string | undefined, at: string | undefined, names: AsOfNames = { position: 'position', at: 'at' }): AsOfParse {
+export function parseAsOf(
+  position: string | undefined,
+  at: string | undefined,
+  names: AsOfNames = { position: 'position', at: 'at' },
+): AsOfParse {
   if (position !== undefined && at !== undefined) return fail(`give either ${names.position} or ${names.at}, not both`);
   if (position !== undefined) {
     if (!POSITION.test(position)) return fail(`${names.position} must be a global position (a whole number), got ${quote(position)}`);

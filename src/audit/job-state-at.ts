@@ -64,7 +64,10 @@ export function foldJobStateAt(
 
 function submissionAt(directoryId: string, events: readonly RecordedEvent[]): SubmissionAt {
   if (events.length === 0) return { directoryId, status: 'not_scheduled', attempts: 0, lastError: null, version: 0 };
-  const state = fold({ evolve: evolveSubmission, initialState: initialSubmissionState }, decodeEvents<SubmissionEvent>(SUBMISSION_EVENT_TYPES, events));
+  const state = fold(
+    { evolve: evolveSubmission, initialState: initialSubmissionState },
+    decodeEvents<SubmissionEvent>(SUBMISSION_EVENT_TYPES, events),
+  );
   return { directoryId, status: state.status, attempts: state.attempts, lastError: state.lastError, version: events.length };
 }
 

@@ -34,8 +34,10 @@ export async function jobTimeline(store: EventStore, jobId: string): Promise<Tim
   const job = await store.readStream(jobStreamId(jobId));
   if (job.events.length === 0) throw new DomainError('NOT_FOUND', `Job ${jobId} does not exist`);
   const { directoryIds } = fold(jobDecider, decodeEvents<JobEvent>(JOB_EVENT_TYPES, job.events));
-  const submissions = await mapLimited(directoryIds, READ_CONCURRENCY, async (directoryId) =>
-    (await store.readStream(submissionStreamId(jobId, directoryId))).events,
+  const submissions = await mapLimited(
+    directoryIds,
+    READ_CONCURRENCY,
+    async (directoryId) => (await store.readStream(submissionStreamId(jobId, directoryId))).events,
   );
   return [...job.events, ...submissions.flat()]
     .sort((a, b) => (a.globalPosition < b.globalPosition ? -1 : a.globalPosition > b.globalPosition ? 1 : 0))

@@ -6,7 +6,13 @@ export const STAFF_ROLES: readonly StaffRole[] = ['admin', 'staff'];
 /** Who a valid session belongs to. `tokenHash` names the session itself (for logout). */
 export type Principal =
   | { readonly kind: 'staff'; readonly accountId: string; readonly email: string; readonly role: StaffRole; readonly tokenHash: string }
-  | { readonly kind: 'customer'; readonly loginId: string; readonly email: string; readonly customerId: string; readonly tokenHash: string };
+  | {
+      readonly kind: 'customer';
+      readonly loginId: string;
+      readonly email: string;
+      readonly customerId: string;
+      readonly tokenHash: string;
+    };
 
 /** The actor recorded on events: the account, never a name the caller chose. */
 export function actorOf(principal: Principal): Actor {

@@ -28,7 +28,8 @@ export class SessionAuthenticator {
   async require(context: ExecutionContext): Promise<Principal> {
     const request = context.switchToHttp().getRequest<ApiRequest>();
     const checked = await this.check(request);
-    if (checked === 'missing') unauthorized(context, 'Missing Authorization: Bearer <session token> header (sign in at POST /api/auth/login)');
+    if (checked === 'missing')
+      unauthorized(context, 'Missing Authorization: Bearer <session token> header (sign in at POST /api/auth/login)');
     if (checked === 'invalid') unauthorized(context, 'Invalid, expired or revoked session token: sign in again');
     signIn(request, checked);
     return checked;

@@ -45,7 +45,11 @@ function call(headers: Record<string, string>, controller: new () => { handle():
 
 type Guard = { canActivate(context: ExecutionContext): boolean | Promise<boolean> };
 
-async function refusal(guard: Guard, headers: Record<string, string>, controller?: new () => { handle(): void }): Promise<[number, unknown]> {
+async function refusal(
+  guard: Guard,
+  headers: Record<string, string>,
+  controller?: new () => { handle(): void },
+): Promise<[number, unknown]> {
   try {
     await guard.canActivate(call(headers, controller).context);
   } catch (error) {
@@ -78,12 +82,15 @@ describe('StaffOrApiKeyGuard', () => {
     expect(request.actor).toEqual({ kind: 'api_key', id: 'key-id' });
   });
 
-  it('passes no scope for a route that declares none, and answers the verifier\'s 403 with its code', async () => {
-    expect(await refusal(guard, { 'x-api-key': KEY }, UnscopedController)).toEqual([403, { error: 'api_key_not_accepted', message: 'This route does not accept API keys' }]);
+  it("passes no scope for a route that declares none, and answers the verifier's 403 with its code", async () => {
+    expect(await refusal(guard, { 'x-api-key': KEY }, UnscopedController)).toEqual([
+      403,
+      { error: 'api_key_not_accepted', message: 'This route does not accept API keys' },
+    ]);
     expect(verifier.calls.at(-1)).toEqual([KEY, null]);
   });
 
-  it('accepts a staff session; the actor is the session\'s account, whatever headers say', async () => {
+  it("accepts a staff session; the actor is the session's account, whatever headers say", async () => {
     const { request, context } = call({ authorization: 'Bearer staff-token', 'x-staff-id': 'mallory' });
     expect(await guard.canActivate(context)).toBe(true);
     expect(request.actor).toEqual({ kind: 'staff', id: 'acc-staff' });
@@ -92,13 +99,22 @@ describe('StaffOrApiKeyGuard', () => {
   it('refuses a wrong or missing credential with 401 and the house error shape, and a customer session with 403', async () => {
     expect(await refusal(guard, {})).toEqual([401, { error: 'unauthorized', message: expect.stringMatching(/^Missing credentials/) }]);
     expect(await refusal(guard, { 'x-api-key': `${KEY}x` })).toEqual([401, { error: 'unauthorized', message: 'Invalid API key' }]);
-    expect(await refusal(guard, { authorization: `Bearer ${KEY}` })).toEqual([401, { error: 'unauthorized', message: expect.stringMatching(/^Invalid, expired or revoked session/) }]);
-    expect(await refusal(guard, { authorization: 'Bearer customer-token' })).toEqual([403, expect.objectContaining({ error: 'forbidden' })]);
+    expect(await refusal(guard, { authorization: `Bearer ${KEY}` })).toEqual([
+      401,
+      { error: 'unauthorized', message: expect.stringMatching(/^Invalid, expired or revoked session/) },
+    ]);
+    expect(await refusal(guard, { authorization: 'Bearer customer-token' })).toEqual([
+      403,
+      expect.objectContaining({ error: 'forbidden' }),
+    ]);
   });
 
   it('refuses a wrong bearer token even next to a good key, without asking about the key', async () => {
     const asked = verifier.calls.length;
-    expect(await refusal(guard, { authorization: 'Bearer wrong-token-123', 'x-api-key': KEY })).toEqual([401, expect.objectContaining({ error: 'unauthorized' })]);
+    expect(await refusal(guard, { authorization: 'Bearer wrong-token-123', 'x-api-key': KEY })).toEqual([
+      401,
+      expect.objectContaining({ error: 'unauthorized' }),
+    ]);
     expect(verifier.calls.length).toBe(asked);
   });
 
@@ -117,16 +133,27 @@ describe('StaffAuthGuard and AdminGuard', () => {
   const adminGuard = new AdminGuard(sessions);
 
   it('StaffAuthGuard takes a staff session of either role, never an API key, and refuses customers with 403', async () => {
-    for (const token of ['staff-token', 'admin-token']) expect(await staffGuard.canActivate(call({ authorization: `bearer ${token}` }).context)).toBe(true);
-    expect(await refusal(staffGuard, { 'x-api-key': KEY })).toEqual([401, expect.objectContaining({ message: expect.stringMatching(/^Missing Authorization/) })]);
-    expect(await refusal(staffGuard, { authorization: 'Bearer customer-token' })).toEqual([403, expect.objectContaining({ message: expect.stringContaining('staff session') })]);
+    for (const token of ['staff-token', 'admin-token'])
+      expect(await staffGuard.canActivate(call({ authorization: `bearer ${token}` }).context)).toBe(true);
+    expect(await refusal(staffGuard, { 'x-api-key': KEY })).toEqual([
+      401,
+      expect.objectContaining({ message: expect.stringMatching(/^Missing Authorization/) }),
+    ]);
+    expect(await refusal(staffGuard, { authorization: 'Bearer customer-token' })).toEqual([
+      403,
+      expect.objectContaining({ message: expect.stringContaining('staff session') }),
+    ]);
   });
 
   it('AdminGuard takes the admin role only, naming it in the 403', async () => {
     expect(await adminGuard.canActivate(call({ authorization: 'Bearer admin-token' }).context)).toBe(true);
-    expect(await refusal(adminGuard, { authorization: 'Bearer staff-token' })).toEqual([403, {
-      error: 'forbidden', message: expect.stringContaining('needs the admin role'),
-    }]);
+    expect(await refusal(adminGuard, { authorization: 'Bearer staff-token' })).toEqual([
+      403,
+      {
+        error: 'forbidden',
+        message: expect.stringContaining('needs the admin role'),
+      },
+    ]);
     expect((await refusal(adminGuard, { authorization: 'Bearer customer-token' }))[0]).toBe(403);
     expect((await refusal(adminGuard, {}))[0]).toBe(401);
   });

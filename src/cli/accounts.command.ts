@@ -24,7 +24,7 @@ export class AccountsCreateAdminCommand extends CommandRunner {
     super();
   }
 
-  @Option({ flags: '--email <email>', description: 'the admin\'s email (required)', required: true })
+  @Option({ flags: '--email <email>', description: "the admin's email (required)", required: true })
   parseEmail(value: string): string {
     return value;
   }
@@ -61,6 +61,8 @@ async function readStdinPassword(): Promise<string | null> {
   if (process.stdin.isTTY) return null;
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
-  const text = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   return text === '' ? null : text;
 }

@@ -17,7 +17,7 @@ interface KeyOptions {
 
 /** `--name` and `--scopes` of both subcommands. */
 abstract class ApiKeyCommand extends CommandRunner {
-  @Option({ flags: '--name <name>', description: 'the key\'s name (several imported keys: <name>-1, <name>-2…)', required: true })
+  @Option({ flags: '--name <name>', description: "the key's name (several imported keys: <name>-1, <name>-2…)", required: true })
   parseName(value: string): string {
     if (!API_KEY_NAME.test(value)) throw new Error(API_KEY_NAME_RULE);
     return value;
@@ -25,21 +25,29 @@ abstract class ApiKeyCommand extends CommandRunner {
 
   @Option({ flags: '--scopes <scopes>', description: 'comma-separated scopes (default: autobolt)' })
   parseScopes(value: string): string[] {
-    return value.split(',').map((scope) => scope.trim()).filter((scope) => scope !== '');
+    return value
+      .split(',')
+      .map((scope) => scope.trim())
+      .filter((scope) => scope !== '');
   }
 }
 
-@SubCommand({ name: 'import', description: 'store existing keys (one a line, or comma-separated, on stdin) as hashes; a re-run adds nothing' })
+@SubCommand({
+  name: 'import',
+  description: 'store existing keys (one a line, or comma-separated, on stdin) as hashes; a re-run adds nothing',
+})
 export class ApiKeysImportCommand extends ApiKeyCommand {
   constructor(@Inject(ApiKeys) private readonly apiKeys: ApiKeys) {
     super();
   }
 
   async run(_: string[], options: KeyOptions = {}): Promise<void> {
-    if (process.stdin.isTTY) throw new Error('pipe the keys in: e.g. `echo "$AUTOBOLT_API_KEYS" | npm run cli -- api-keys import --name autobolt`');
+    if (process.stdin.isTTY)
+      throw new Error('pipe the keys in: e.g. `echo "$AUTOBOLT_API_KEYS" | npm run cli -- api-keys import --name autobolt`');
     const keys = parseImportedKeys(await readStdin());
     const report = await this.apiKeys.import(options.name ?? '', options.scopes ?? DEFAULT_SCOPES, keys, CLI_ACTOR);
-    for (const key of report.imported) console.log(`imported ${key.name} (id ${key.id}, prefix ${key.prefix}, scopes ${key.scopes.join(',')})`);
+    for (const key of report.imported)
+      console.log(`imported ${key.name} (id ${key.id}, prefix ${key.prefix}, scopes ${key.scopes.join(',')})`);
     console.log(`${report.imported.length} imported, ${report.alreadyPresent} already present`);
   }
 }
@@ -51,13 +59,20 @@ export class ApiKeysCreateCommand extends ApiKeyCommand {
   }
 
   async run(_: string[], options: KeyOptions = {}): Promise<void> {
-    const { key, apiKey } = await this.apiKeys.create({ name: options.name ?? '', scopes: options.scopes ?? DEFAULT_SCOPES, expiresAt: null }, CLI_ACTOR);
+    const { key, apiKey } = await this.apiKeys.create(
+      { name: options.name ?? '', scopes: options.scopes ?? DEFAULT_SCOPES, expiresAt: null },
+      CLI_ACTOR,
+    );
     console.log(`created ${apiKey.name} (id ${apiKey.id}, scopes ${apiKey.scopes.join(',')}); the key, shown only now:`);
     console.log(key);
   }
 }
 
-@Command({ name: 'api-keys', description: 'API keys: import existing ones, create a new one', subCommands: [ApiKeysImportCommand, ApiKeysCreateCommand] })
+@Command({
+  name: 'api-keys',
+  description: 'API keys: import existing ones, create a new one',
+  subCommands: [ApiKeysImportCommand, ApiKeysCreateCommand],
+})
 export class ApiKeysCommand extends CommandRunner {
   async run(): Promise<void> {
     this.command.outputHelp();

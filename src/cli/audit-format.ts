@@ -38,7 +38,10 @@ export function formatJobStateAt(state: JobStateAt): string {
     '',
   ];
   const rows = state.submissions.map((s) => [
-    s.directoryId, s.status, s.attempts, s.lastError ? `${s.lastError.errorClass}: ${truncate(s.lastError.message, 60)}` : null,
+    s.directoryId,
+    s.status,
+    s.attempts,
+    s.lastError ? `${s.lastError.errorClass}: ${truncate(s.lastError.message, 60)}` : null,
   ]);
   return [...lines, formatTable(['directory', 'status', 'attempts', 'last error'], rows)].join('\n');
 }

@@ -11,7 +11,11 @@ interface StateOptions extends ReportOptions {
   readonly atTime?: string;
 }
 
-@SubCommand({ name: 'state', arguments: '<jobId>', description: 'the job and its submissions as they stood at a global position or a time' })
+@SubCommand({
+  name: 'state',
+  arguments: '<jobId>',
+  description: 'the job and its submissions as they stood at a global position or a time',
+})
 export class AuditStateCommand extends ReportCommand {
   @Inject(EVENT_STORE) private readonly store!: EventStore;
 
@@ -20,7 +24,7 @@ export class AuditStateCommand extends ReportCommand {
     return value;
   }
 
-  @Option({ flags: '--at-time <iso>', description: 'ISO-8601 time, compared with each event\'s metadata timestamp' })
+  @Option({ flags: '--at-time <iso>', description: "ISO-8601 time, compared with each event's metadata timestamp" })
   parseAtTime(value: string): string {
     return value;
   }

@@ -5,7 +5,11 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { formatTimeline } from './audit-format';
 import { ReportCommand, type ReportOptions } from './command-runners';
 
-@SubCommand({ name: 'timeline', arguments: '<jobId>', description: "everything that happened to a job and its submissions, in global order" })
+@SubCommand({
+  name: 'timeline',
+  arguments: '<jobId>',
+  description: 'everything that happened to a job and its submissions, in global order',
+})
 export class AuditTimelineCommand extends ReportCommand {
   @Inject(EVENT_STORE) private readonly store!: EventStore;
 

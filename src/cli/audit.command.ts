@@ -3,5 +3,9 @@ import { CommandGroup } from './command-runners';
 import { AuditStateCommand } from './audit-state.command';
 import { AuditTimelineCommand } from './audit-timeline.command';
 
-@Command({ name: 'audit', description: "a job's history: timeline, state as of a point", subCommands: [AuditTimelineCommand, AuditStateCommand] })
+@Command({
+  name: 'audit',
+  description: "a job's history: timeline, state as of a point",
+  subCommands: [AuditTimelineCommand, AuditStateCommand],
+})
 export class AuditCommand extends CommandGroup {}

@@ -33,14 +33,26 @@ import { RetentionCommand, RetentionRunCommand } from './retention.command';
 export type CliScope = 'migrate' | 'copy' | 'all';
 
 const COMMANDS: Provider[] = [
-  ProjectionsCommand, ProjectionsStatusCommand, ProjectionsRebuildCommand, ProjectionsVerifyCommand,
-  AuditCommand, AuditTimelineCommand, AuditStateCommand,
-  EventsCommand, EventsExportCommand, EventsCopyCommand,
-  RetentionCommand, RetentionRunCommand,
+  ProjectionsCommand,
+  ProjectionsStatusCommand,
+  ProjectionsRebuildCommand,
+  ProjectionsVerifyCommand,
+  AuditCommand,
+  AuditTimelineCommand,
+  AuditStateCommand,
+  EventsCommand,
+  EventsExportCommand,
+  EventsCopyCommand,
+  RetentionCommand,
+  RetentionRunCommand,
   MigrateCommand,
-  DirectoriesCommand, DirectoriesImportCommand,
-  ApiKeysCommand, ApiKeysImportCommand, ApiKeysCreateCommand,
-  AccountsCommand, AccountsCreateAdminCommand,
+  DirectoriesCommand,
+  DirectoriesImportCommand,
+  ApiKeysCommand,
+  ApiKeysImportCommand,
+  ApiKeysCreateCommand,
+  AccountsCommand,
+  AccountsCreateAdminCommand,
 ];
 
 @Module({})
@@ -55,7 +67,11 @@ export class CliModule {
       };
     }
     if (scope === 'copy') {
-      return { module: CliModule, imports: [ConfigModule.forRoot(config)], providers: [EventsCommand, EventsCopyCommand, CliExitOverride, CliExitCode] };
+      return {
+        module: CliModule,
+        imports: [ConfigModule.forRoot(config)],
+        providers: [EventsCommand, EventsCopyCommand, CliExitOverride, CliExitCode],
+      };
     }
     return {
       module: CliModule,

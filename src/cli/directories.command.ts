@@ -33,7 +33,9 @@ export class DirectoriesImportCommand extends CommandRunner {
       console.log(`imported ${entries.length} directories from ${file}: ${inserted} inserted, ${updated} updated`);
     } catch (error) {
       if (!(error instanceof InvalidDirectoryEntriesError)) throw error;
-      console.error(`${file}: nothing imported; ${error.problems.length === 1 ? 'a problem' : 'problems'}:\n  ${error.problems.join('\n  ')}`);
+      console.error(
+        `${file}: nothing imported; ${error.problems.length === 1 ? 'a problem' : 'problems'}:\n  ${error.problems.join('\n  ')}`,
+      );
       this.exit.fail();
     }
   }

@@ -22,7 +22,8 @@ const DEFAULT_BATCH = 1000;
 
 @SubCommand({
   name: 'copy',
-  description: 'copy the event log and the state beside it into a new, empty database (embedded → server, server → server), ' +
+  description:
+    'copy the event log and the state beside it into a new, empty database (embedded → server, server → server), ' +
     're-sequencing the global order there, then rebuild the read models and check the counts',
 })
 export class EventsCopyCommand extends CommandRunner {
@@ -72,13 +73,19 @@ export class EventsCopyCommand extends CommandRunner {
     const rows = [...summary.tables].filter(([table]) => table !== 'streams').map(([table, n]) => `${table} ${n}`);
     console.log(`copied rows: ${rows.join(', ')}`);
     for (const c of summary.checkpoints) console.log(`checkpoint ${c.subscriptionId}: ${c.source} → ${c.target ?? 'start'}`);
-    console.log(`count check passed: ${summary.events} events in ${summary.streams} streams, each stream and the global order as in the source`);
+    console.log(
+      `count check passed: ${summary.events} events in ${summary.streams} streams, each stream and the global order as in the source`,
+    );
     return summary;
   }
 
   /** The same blue/green rebuild as `projections rebuild all --wait`, on the target. */
   private async rebuildReadModels(pool: Pool): Promise<void> {
-    const store = new PostgresEventStore(pool, { maxEventBytes: this.config.maxEventBytes, pollIntervalMs: this.config.subscriptionPollMs, listen: false });
+    const store = new PostgresEventStore(pool, {
+      maxEventBytes: this.config.maxEventBytes,
+      pollIntervalMs: this.config.subscriptionPollMs,
+      listen: false,
+    });
     const options = awaitedRebuildOptions(this.config);
     const host = new ProjectionHost(pool, store, ALL_PROJECTIONS, { ...options, onError: () => undefined });
     try {
@@ -89,7 +96,9 @@ export class EventsCopyCommand extends CommandRunner {
           onProgress: (events) => bar.update(events),
           onError: (error) => console.error(`${projection.name}: ${(error as Error).message}`),
         }).finally(() => bar.stop());
-        console.log(`${projection.name}: rebuilt on the target; generation g${outcome.generation} is live (${outcome.eventsApplied} events applied)`);
+        console.log(
+          `${projection.name}: rebuilt on the target; generation g${outcome.generation} is live (${outcome.eventsApplied} events applied)`,
+        );
       }
     } finally {
       await host.stop();

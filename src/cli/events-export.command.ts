@@ -28,13 +28,18 @@ export class EventsExportCommand extends CommandRunner {
 
   @Option({ flags: '--types <A,B>', description: 'only events of these types' })
   parseTypes(value: string): string[] {
-    return value.split(',').map((type) => type.trim()).filter((type) => type !== '');
+    return value
+      .split(',')
+      .map((type) => type.trim())
+      .filter((type) => type !== '');
   }
 
   async run(_: string[], options: ExportOptions = {}): Promise<void> {
     const file = options.out ? await openForWriting(options.out) : null;
-    const summary = await exportEvents(this.store, sinkOf(file ?? process.stdout), { after: options.after ?? null, types: options.types })
-      .finally(() => file && new Promise((resolve) => file.end(resolve)));
+    const summary = await exportEvents(this.store, sinkOf(file ?? process.stdout), {
+      after: options.after ?? null,
+      types: options.types,
+    }).finally(() => file && new Promise((resolve) => file.end(resolve)));
     const resume = summary.lastCheckpoint ? `; resume with --after ${summary.lastCheckpoint}` : '';
     // On stderr when the events go to stdout, so the NDJSON stays clean.
     (options.out ? console.log : console.error)(`exported ${summary.events} events${options.out ? ` to ${options.out}` : ''}${resume}`);

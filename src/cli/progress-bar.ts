@@ -10,9 +10,10 @@ export interface ProgressBar {
  * when stderr is not a terminal). The total grows if the log does while the bar runs.
  */
 export function startProgressBar(label: string, total: number | null): ProgressBar {
-  const format = total === null
-    ? `${label} {value} events | {duration_formatted}`
-    : `${label} [{bar}] {value}/{total} events | {percentage}% | {duration_formatted}`;
+  const format =
+    total === null
+      ? `${label} {value} events | {duration_formatted}`
+      : `${label} [{bar}] {value}/{total} events | {percentage}% | {duration_formatted}`;
   const bar = new SingleBar({ format, stream: process.stderr, hideCursor: true }, Presets.shades_classic);
   let max = total ?? 0;
   bar.start(max, 0);

@@ -32,12 +32,19 @@ export class ProjectionsRebuildCommand extends CommandRunner {
   private async rebuildHere(projection: Projection): Promise<void> {
     const total = await this.projections.logSize(projection);
     const bar = lazyProgressBar(`${projection.name} rebuild`, total);
-    const outcome = await this.projections.rebuildHere(projection, {
-      onWaiting: (holder) => console.log(`${projection.name}: not run here: ${describeLeaseHolder(holder)} runs this projection; it rebuilds, this waits for its swap`),
-      onProgress: (events) => bar.update(events),
-      onError: (error) => console.error(`${projection.name}: ${(error as Error).message}`),
-    }).finally(() => bar.stop());
+    const outcome = await this.projections
+      .rebuildHere(projection, {
+        onWaiting: (holder) =>
+          console.log(
+            `${projection.name}: not run here: ${describeLeaseHolder(holder)} runs this projection; it rebuilds, this waits for its swap`,
+          ),
+        onProgress: (events) => bar.update(events),
+        onError: (error) => console.error(`${projection.name}: ${(error as Error).message}`),
+      })
+      .finally(() => bar.stop());
     const where = outcome.ranHere ? 'here' : 'by the process holding it';
-    console.log(`${projection.name}: rebuilt ${where}; generation g${outcome.generation} is live (${outcome.eventsApplied} events applied)`);
+    console.log(
+      `${projection.name}: rebuilt ${where}; generation g${outcome.generation} is live (${outcome.eventsApplied} events applied)`,
+    );
   }
 }

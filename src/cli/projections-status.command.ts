@@ -4,7 +4,10 @@ import { ProjectionOperations } from '../read-models/projection-operations.servi
 import { ReportCommand, type ReportOptions } from './command-runners';
 import { formatProjectionStatus } from './projection-status-table';
 
-@SubCommand({ name: 'status', description: 'versions, generation, events applied, lag, state, rebuild progress and last error of each projection' })
+@SubCommand({
+  name: 'status',
+  description: 'versions, generation, events applied, lag, state, rebuild progress and last error of each projection',
+})
 export class ProjectionsStatusCommand extends ReportCommand {
   @Inject(ProjectionOperations) private readonly projections!: ProjectionOperations;
 

@@ -13,5 +13,9 @@ export class RetentionRunCommand extends ReportCommand {
   }
 }
 
-@Command({ name: 'retention', description: 'archive and delete old queue_history; clean finished jobs\' bookkeeping', subCommands: [RetentionRunCommand] })
+@Command({
+  name: 'retention',
+  description: "archive and delete old queue_history; clean finished jobs' bookkeeping",
+  subCommands: [RetentionRunCommand],
+})
 export class RetentionCommand extends CommandGroup {}

@@ -90,7 +90,13 @@ export class ConfigError extends Error {
  */
 export function loadConfig(given: Env = process.env, sections: readonly ConfigSection[] = ALL_CONFIG_SECTIONS): AppConfig {
   const problems: Record<ConfigSection, string[]> = {
-    http: [], database: [], eventStore: [], projections: [], retention: [], runtime: [], outbound: [],
+    http: [],
+    database: [],
+    eventStore: [],
+    projections: [],
+    retention: [],
+    runtime: [],
+    outbound: [],
   };
   const env = withSecretFiles(given, problems);
   const section = (name: ConfigSection): SectionReader => ({ read: new EnvReader(env, problems[name]), problems: problems[name] });
@@ -128,7 +134,10 @@ interface SectionReader {
   readonly problems: string[];
 }
 
-type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'embeddedPgPort' | 'dbPoolMax' | 'dbStatementTimeoutMs' | 'migrateOnBoot'>;
+type DatabaseConfig = Pick<
+  AppConfig,
+  'databaseUrl' | 'dataDir' | 'embeddedPgPort' | 'dbPoolMax' | 'dbStatementTimeoutMs' | 'migrateOnBoot'
+>;
 
 function readDatabaseConfig(read: EnvReader): DatabaseConfig {
   return {

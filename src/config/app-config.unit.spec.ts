@@ -19,18 +19,29 @@ describe('loadConfig', () => {
 
   it('reads valid settings and treats blank values as unset', () => {
     const config = loadConfig({
-      PORT: '8080', DATABASE_URL: 'postgres://u@db:5432/app', MIGRATE_ON_BOOT: 'false', HOST: ' ',
-      STAFF_SESSION_TTL_MINUTES: '60', ROLES: 'api, projector,api',
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u@db:5432/app',
+      MIGRATE_ON_BOOT: 'false',
+      HOST: ' ',
+      STAFF_SESSION_TTL_MINUTES: '60',
+      ROLES: 'api, projector,api',
     });
     expect(config).toMatchObject({
-      port: 8080, databaseUrl: 'postgres://u@db:5432/app', migrateOnBoot: false, host: '127.0.0.1',
-      auth: { staffSessionTtlMinutes: 60, customerSessionTtlMinutes: 7 * 24 * 60 }, roles: ['api', 'projector'],
+      port: 8080,
+      databaseUrl: 'postgres://u@db:5432/app',
+      migrateOnBoot: false,
+      host: '127.0.0.1',
+      auth: { staffSessionTtlMinutes: 60, customerSessionTtlMinutes: 7 * 24 * 60 },
+      roles: ['api', 'projector'],
     });
   });
 
   it('reads the health settings, with defaults, and refuses out-of-range ones', () => {
     expect(loadConfig({}).health).toEqual({ checkTimeoutMs: 3000, projectionLagSeconds: 120 });
-    expect(loadConfig({ HEALTH_CHECK_TIMEOUT_MS: '500', HEALTH_PROJECTION_LAG_SECONDS: '30' }).health).toEqual({ checkTimeoutMs: 500, projectionLagSeconds: 30 });
+    expect(loadConfig({ HEALTH_CHECK_TIMEOUT_MS: '500', HEALTH_PROJECTION_LAG_SECONDS: '30' }).health).toEqual({
+      checkTimeoutMs: 500,
+      projectionLagSeconds: 30,
+    });
     expect(() => loadConfig({ HEALTH_CHECK_TIMEOUT_MS: '5' })).toThrow(/HEALTH_CHECK_TIMEOUT_MS must be a whole number from 100 to 60000/);
     expect(() => loadConfig({ HEALTH_PROJECTION_LAG_SECONDS: 'soon' })).toThrow(/HEALTH_PROJECTION_LAG_SECONDS/);
   });
@@ -56,7 +67,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses unknown roles and a retention that deletes before it archives', () => {
-    expect(() => loadConfig({ ROLES: 'api,cook' })).toThrow(/ROLES must be a comma-separated list of api, projector, reactor, dispatcher, worker/);
+    expect(() => loadConfig({ ROLES: 'api,cook' })).toThrow(
+      /ROLES must be a comma-separated list of api, projector, reactor, dispatcher, worker/,
+    );
     expect(() => loadConfig({ RETENTION_ARCHIVE_AFTER_DAYS: '90', RETENTION_DELETE_ARCHIVED_AFTER_DAYS: '30' })).toThrow(
       /must not be less than RETENTION_ARCHIVE_AFTER_DAYS/,
     );
@@ -64,9 +77,7 @@ describe('loadConfig', () => {
 
   it('requires EVENTSTORE_URL when EventStoreDB is chosen', () => {
     expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(/needs EVENTSTORE_URL/);
-    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' }).eventStore).toBe(
-      'eventstoredb',
-    );
+    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' }).eventStore).toBe('eventstoredb');
   });
 
   it('refuses the retired AUTOBOLT_API_KEYS, pointing at the import, without echoing the keys', () => {
@@ -84,20 +95,36 @@ describe('loadConfig', () => {
 
   it('reads the API key rotation grace (hours, default 24) and stale age (days, default 90)', () => {
     expect(loadConfig({}).apiKeys).toEqual({ rotationGraceHours: 24, staleAfterDays: 90 });
-    expect(loadConfig({ API_KEY_ROTATION_GRACE_HOURS: '0', API_KEY_STALE_DAYS: '30' }).apiKeys).toEqual({ rotationGraceHours: 0, staleAfterDays: 30 });
+    expect(loadConfig({ API_KEY_ROTATION_GRACE_HOURS: '0', API_KEY_STALE_DAYS: '30' }).apiKeys).toEqual({
+      rotationGraceHours: 0,
+      staleAfterDays: 30,
+    });
     expect(() => loadConfig({ API_KEY_STALE_DAYS: '0' })).toThrow(/API_KEY_STALE_DAYS must be a whole number from 1/);
   });
 });
 
 describe('loadConfig: queue, retries, workers, browser and demo', () => {
-  it('defaults to the embedded PostgreSQL queue with the seed system\'s SQS shape and 30/60/120 s backoff', () => {
+  it("defaults to the embedded PostgreSQL queue with the seed system's SQS shape and 30/60/120 s backoff", () => {
     const config = loadConfig({});
     expect(config.queue).toMatchObject({
-      kind: 'postgres', visibilityTimeoutMs: 300_000, maxReceiveCount: 3, receiveWaitMs: 20_000,
-      retentionMs: 4 * 86_400_000, deadLetterRetentionMs: 14 * 86_400_000, agingMs: 30_000,
+      kind: 'postgres',
+      visibilityTimeoutMs: 300_000,
+      maxReceiveCount: 3,
+      receiveWaitMs: 20_000,
+      retentionMs: 4 * 86_400_000,
+      deadLetterRetentionMs: 14 * 86_400_000,
+      agingMs: 30_000,
     });
     expect(config.retry).toEqual({ maxAttempts: 4, baseDelayMs: 30_000, maxDelayMs: 120_000, minDelayMs: 1000 });
-    expect(config.worker).toMatchObject({ concurrency: 4, autoscale: true, minConcurrency: 1, heartbeatIntervalMs: 30_000, staleAfterMs: 120_000, jobStallAfterMs: 600_000, breakerThreshold: 10 });
+    expect(config.worker).toMatchObject({
+      concurrency: 4,
+      autoscale: true,
+      minConcurrency: 1,
+      heartbeatIntervalMs: 30_000,
+      staleAfterMs: 120_000,
+      jobStallAfterMs: 600_000,
+      breakerThreshold: 10,
+    });
     expect(config.browser).toMatchObject({ chromiumPath: '/usr/bin/chromium', retireAfter: 200 });
     expect(config.browser.evidenceDir).toMatch(/\/data\/evidence$/);
     expect(config.demo).toEqual({ enabled: true, sandboxPort: 0, directories: 14 });
@@ -107,24 +134,42 @@ describe('loadConfig: queue, retries, workers, browser and demo', () => {
   it('chooses SQS when an endpoint is set, with emulator credentials, and turns the demo off with a real database', () => {
     const config = loadConfig({ SQS_ENDPOINT: 'http://127.0.0.1:4566', DATABASE_URL: 'postgres://u@db/app' });
     expect(config.queue.kind).toBe('sqs');
-    expect(config.queue.sqs).toMatchObject({ endpoint: 'http://127.0.0.1:4566', queuePrefix: 'directorybolt', credentials: { accessKeyId: 'local' } });
+    expect(config.queue.sqs).toMatchObject({
+      endpoint: 'http://127.0.0.1:4566',
+      queuePrefix: 'directorybolt',
+      credentials: { accessKeyId: 'local' },
+    });
     expect(config.demo.enabled).toBe(false);
   });
 
   it('names each bad queue, retry and worker setting', () => {
-    const attempt = (): unknown => loadConfig({
-      QUEUE: 'kafka', SQS_QUEUE_PREFIX: 'bad prefix!', SQS_ACCESS_KEY_ID: 'only-one', QUEUE_RECEIVE_WAIT_MS: '30000',
-      RETRY_MIN_DELAY_MS: '5000', RETRY_MAX_DELAY_MS: '1000', WORKER_HEARTBEAT_MS: '60000', WORKER_STALE_AFTER_MS: '30000',
-      WORKER_CONCURRENCY: '2', WORKER_MIN_CONCURRENCY: '3',
-    });
+    const attempt = (): unknown =>
+      loadConfig({
+        QUEUE: 'kafka',
+        SQS_QUEUE_PREFIX: 'bad prefix!',
+        SQS_ACCESS_KEY_ID: 'only-one',
+        QUEUE_RECEIVE_WAIT_MS: '30000',
+        RETRY_MIN_DELAY_MS: '5000',
+        RETRY_MAX_DELAY_MS: '1000',
+        WORKER_HEARTBEAT_MS: '60000',
+        WORKER_STALE_AFTER_MS: '30000',
+        WORKER_CONCURRENCY: '2',
+        WORKER_MIN_CONCURRENCY: '3',
+      });
     try {
       attempt();
       throw new Error('expected a ConfigError');
     } catch (error) {
       const problems = (error as ConfigError).problems.join('\n');
-      for (const expected of ['QUEUE must be one of postgres, sqs', 'SQS_QUEUE_PREFIX', 'SQS_ACCESS_KEY_ID and SQS_SECRET_ACCESS_KEY', 'QUEUE_RECEIVE_WAIT_MS',
-        'RETRY_MAX_DELAY_MS must not be less than RETRY_MIN_DELAY_MS', 'WORKER_STALE_AFTER_MS must be longer than WORKER_HEARTBEAT_MS',
-        'WORKER_MIN_CONCURRENCY must not be more than WORKER_CONCURRENCY']) {
+      for (const expected of [
+        'QUEUE must be one of postgres, sqs',
+        'SQS_QUEUE_PREFIX',
+        'SQS_ACCESS_KEY_ID and SQS_SECRET_ACCESS_KEY',
+        'QUEUE_RECEIVE_WAIT_MS',
+        'RETRY_MAX_DELAY_MS must not be less than RETRY_MIN_DELAY_MS',
+        'WORKER_STALE_AFTER_MS must be longer than WORKER_HEARTBEAT_MS',
+        'WORKER_MIN_CONCURRENCY must not be more than WORKER_CONCURRENCY',
+      ]) {
         expect(problems).toContain(expected);
       }
     }

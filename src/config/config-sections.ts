@@ -20,7 +20,15 @@ export type ConfigSection =
   | 'outbound';
 
 /** The app always listens on HTTP (every role), so it validates everything. */
-export const ALL_CONFIG_SECTIONS: readonly ConfigSection[] = ['http', 'database', 'eventStore', 'projections', 'retention', 'runtime', 'outbound'];
+export const ALL_CONFIG_SECTIONS: readonly ConfigSection[] = [
+  'http',
+  'database',
+  'eventStore',
+  'projections',
+  'retention',
+  'runtime',
+  'outbound',
+];
 
 /** `migrate` boots only the database; every other command also boots the event store. */
 const CLI_COMMAND_SECTIONS: Readonly<Record<string, readonly ConfigSection[]>> = {

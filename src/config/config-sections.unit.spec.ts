@@ -4,8 +4,13 @@ import { cliConfigSections } from './config-sections';
 
 const DATABASE_URL = 'postgres://u@db:5432/app';
 /** Each of these would stop a process that serves HTTP. */
-const BAD_HTTP = { PORT: '70000', HOST: '0.0.0.0', STAFF_SESSION_TTL_MINUTES: '0', AUTOBOLT_API_KEYS: 'retired-key', HTTP_BODY_LIMIT_BYTES: '1' };
-
+const BAD_HTTP = {
+  PORT: '70000',
+  HOST: '0.0.0.0',
+  STAFF_SESSION_TTL_MINUTES: '0',
+  AUTOBOLT_API_KEYS: 'retired-key',
+  HTTP_BODY_LIMIT_BYTES: '1',
+};
 
 describe('loadConfig per CLI command', () => {
   it('migrate, import, audit, events, projections, retention and accounts run on DATABASE_URL alone, without HTTP settings', () => {
@@ -29,15 +34,22 @@ describe('loadConfig per CLI command', () => {
   });
 
   it('a command still refuses a bad setting it uses', () => {
-    expect(problemsOf(() => loadConfig({ DATABASE_URL, EVENT_STORE: 'eventstoredb' }, cliConfigSections('audit')))).toContain('needs EVENTSTORE_URL');
-    expect(problemsOf(() => loadConfig({ DATABASE_URL, RETENTION_NDJSON: 'maybe' }, cliConfigSections('retention')))).toContain('RETENTION_NDJSON');
+    expect(problemsOf(() => loadConfig({ DATABASE_URL, EVENT_STORE: 'eventstoredb' }, cliConfigSections('audit')))).toContain(
+      'needs EVENTSTORE_URL',
+    );
+    expect(problemsOf(() => loadConfig({ DATABASE_URL, RETENTION_NDJSON: 'maybe' }, cliConfigSections('retention')))).toContain(
+      'RETENTION_NDJSON',
+    );
     expect(problemsOf(() => loadConfig({ DATABASE_URL, RETENTION_NDJSON: 'maybe' }, cliConfigSections('audit')))).toBe('');
-    expect(problemsOf(() => loadConfig({ PROJECTION_BATCH_SIZE: '0' }, cliConfigSections('projections')))).toContain('PROJECTION_BATCH_SIZE');
+    expect(problemsOf(() => loadConfig({ PROJECTION_BATCH_SIZE: '0' }, cliConfigSections('projections')))).toContain(
+      'PROJECTION_BATCH_SIZE',
+    );
   });
 
   it('the app (every section) still asks for every setting, HTTP included', () => {
     const problems = problemsOf(() => loadConfig({ DATABASE_URL, ...BAD_HTTP }));
-    for (const name of ['PORT', 'STAFF_SESSION_TTL_MINUTES', 'AUTOBOLT_API_KEYS', 'HTTP_BODY_LIMIT_BYTES']) expect(problems).toContain(name);
+    for (const name of ['PORT', 'STAFF_SESSION_TTL_MINUTES', 'AUTOBOLT_API_KEYS', 'HTTP_BODY_LIMIT_BYTES'])
+      expect(problems).toContain(name);
     // No shared token any more: a real server boots on DATABASE_URL alone, and staff sign in.
     expect(problemsOf(() => loadConfig({ DATABASE_URL, HOST: '0.0.0.0' }))).toBe('');
   });

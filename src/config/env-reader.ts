@@ -2,7 +2,10 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Reads one setting at a time, collecting every problem so boot can name them all at once. */
 export class EnvReader {
-  constructor(private readonly env: Env, private readonly problems: string[]) {}
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
 
   private raw(name: string): string | undefined {
     const value = this.env[name]?.trim();
@@ -44,7 +47,10 @@ export class EnvReader {
   list<T extends string>(name: string, allowed: readonly T[], fallback: readonly T[]): readonly T[] {
     const value = this.raw(name);
     if (value === undefined) return fallback;
-    const items = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+    const items = value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
     const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
     if (items.length === 0 || unknown.length > 0) {
       this.problems.push(`${name} must be a comma-separated list of ${allowed.join(', ')}, got "${value}"`);

@@ -36,7 +36,9 @@ export function readHttpConfig(read: EnvReader, problems: string[]): HttpConfig 
 function readApiKeySettings(read: EnvReader, problems: string[]): ApiKeySettings {
   // Refused rather than ignored: an upgrade that silently dropped these keys would lock their callers out.
   if (read.string('AUTOBOLT_API_KEYS', '') !== '') {
-    problems.push('AUTOBOLT_API_KEYS is no longer read: keys live in the database; import them with `npm run cli -- api-keys import --name <name>` (see README), then unset it');
+    problems.push(
+      'AUTOBOLT_API_KEYS is no longer read: keys live in the database; import them with `npm run cli -- api-keys import --name <name>` (see README), then unset it',
+    );
   }
   return {
     rotationGraceHours: read.int('API_KEY_ROTATION_GRACE_HOURS', 24, 0, 720),

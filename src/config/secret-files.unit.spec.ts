@@ -29,7 +29,8 @@ describe('secret settings from <NAME>_FILE', () => {
       EVENTSTORE_URL_FILE: secretFile('esdb', 'esdb://admin:esdb-pass@localhost:2113?tls=false\n'),
     });
     expect(config).toMatchObject({
-      databaseUrl: 'postgres://app:s3cret-db@db:5432/app', eventStoreUrl: 'esdb://admin:esdb-pass@localhost:2113?tls=false',
+      databaseUrl: 'postgres://app:s3cret-db@db:5432/app',
+      eventStoreUrl: 'esdb://admin:esdb-pass@localhost:2113?tls=false',
     });
     expect(config.queue.sqs.credentials).toEqual({ accessKeyId: 'AKIDFROMFILE', secretAccessKey: 'sqs-secret-from-file' });
     expect(config.browser.redisUrl).toBe('redis://:redis-pass@127.0.0.1:6379');
@@ -58,7 +59,9 @@ describe('secret settings from <NAME>_FILE', () => {
     expect(problemsOf({ DATABASE_URL_FILE: missing })).toBe(`DATABASE_URL_FILE: cannot read ${missing} (ENOENT)`);
     expect(problemsOf({ REDIS_URL_FILE: dir })).toBe(`REDIS_URL_FILE: cannot read ${dir} (EISDIR)`);
     const empty = secretFile('empty', '\n');
-    expect(problemsOf({ SQS_SECRET_ACCESS_KEY_FILE: empty, SQS_ACCESS_KEY_ID: 'AKID' })).toContain(`SQS_SECRET_ACCESS_KEY_FILE: ${empty} is empty`);
+    expect(problemsOf({ SQS_SECRET_ACCESS_KEY_FILE: empty, SQS_ACCESS_KEY_ID: 'AKID' })).toContain(
+      `SQS_SECRET_ACCESS_KEY_FILE: ${empty} is empty`,
+    );
   });
 
   it('does not echo a bad secret in the problem it causes', () => {

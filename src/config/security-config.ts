@@ -81,5 +81,12 @@ function isAllowlistEntry(entry: string): boolean {
 }
 
 function splitList(value: string): string[] {
-  return [...new Set(value.split(',').map((item) => item.trim()).filter((item) => item !== ''))];
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    ),
+  ];
 }

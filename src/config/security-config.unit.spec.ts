@@ -7,7 +7,8 @@ describe('security settings', () => {
   it('defaults: CORS off, 100 requests a minute per IP, 1,000 an hour per API key, no allowlist, 10 MB bodies', () => {
     const config = loadConfig({});
     expect(config.security).toEqual({
-      corsOrigins: [], trustProxyHops: 0,
+      corsOrigins: [],
+      trustProxyHops: 0,
       rateLimit: { perIp: 100, ipWindowMs: 60_000, perApiKey: 1000, apiKeyWindowMs: 3_600_000, redisPrefix: 'dbolt:rate:' },
     });
     expect(config.outbound.directoryUrlAllowlist).toEqual([]);
@@ -16,8 +17,13 @@ describe('security settings', () => {
 
   it('reads CORS origins, rate limits and the directory URL allowlist', () => {
     const config = loadConfig({
-      CORS_ORIGINS: 'https://a.example.test, http://localhost:5173', RATE_LIMIT_PER_IP: '5', RATE_LIMIT_IP_WINDOW_MS: '1000',
-      RATE_LIMIT_PER_API_KEY: '7', RATE_LIMIT_API_KEY_WINDOW_MS: '2000', RATE_LIMIT_REDIS_PREFIX: 'x:', HTTP_TRUST_PROXY_HOPS: '1',
+      CORS_ORIGINS: 'https://a.example.test, http://localhost:5173',
+      RATE_LIMIT_PER_IP: '5',
+      RATE_LIMIT_IP_WINDOW_MS: '1000',
+      RATE_LIMIT_PER_API_KEY: '7',
+      RATE_LIMIT_API_KEY_WINDOW_MS: '2000',
+      RATE_LIMIT_REDIS_PREFIX: 'x:',
+      HTTP_TRUST_PROXY_HOPS: '1',
       DIRECTORY_URL_ALLOWLIST: '127.0.0.1, Sandbox.Local,10.0.0.0/8,fd00::/8',
     });
     expect(config.security.corsOrigins).toEqual(['https://a.example.test', 'http://localhost:5173']);
@@ -28,7 +34,9 @@ describe('security settings', () => {
 
   it('names every bad value', () => {
     const problems = problemsOf({
-      CORS_ORIGINS: 'https://a.test/path,*', RATE_LIMIT_PER_IP: '0', DIRECTORY_URL_ALLOWLIST: '10.0.0.0/33,bad host,1.2.3.4/8/1',
+      CORS_ORIGINS: 'https://a.test/path,*',
+      RATE_LIMIT_PER_IP: '0',
+      DIRECTORY_URL_ALLOWLIST: '10.0.0.0/33,bad host,1.2.3.4/8/1',
       HTTP_BODY_LIMIT_BYTES: String(10 * 1024 * 1024 + 1),
     });
     expect(problems).toContain('CORS_ORIGINS: "https://a.test/path" is not an origin');

@@ -38,7 +38,8 @@ export async function refuseWhileRunning(reader: Reader, customerId: string, rep
  */
 export async function implicitKey(reader: Reader, customerId: string): Promise<string> {
   const { rows } = await reader.query<{ id: string }>(
-    'SELECT id FROM jobs WHERE customer_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1', [customerId],
+    'SELECT id FROM jobs WHERE customer_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1',
+    [customerId],
   );
   return `after:${rows[0]?.id ?? 'none'}`;
 }

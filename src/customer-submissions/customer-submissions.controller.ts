@@ -47,7 +47,9 @@ export class CustomerSubmissionsController {
   ): Promise<StreamableFile> {
     const file = await this.submissions.screenshot(jobId, directoryId, scopeOf(request));
     return new StreamableFile(createReadStream(file.path), {
-      type: 'image/png', length: file.size, disposition: `inline; filename="${jobId}-${directoryId}.png"`,
+      type: 'image/png',
+      length: file.size,
+      disposition: `inline; filename="${jobId}-${directoryId}.png"`,
     });
   }
 }

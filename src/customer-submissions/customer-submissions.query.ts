@@ -6,7 +6,12 @@ import { Database } from '../database/database';
 import { DomainError } from '../shared/decider';
 import { openableEvidence } from '../test-submissions/evidence-file';
 import {
-  JOB_COLUMNS, RESULT_COLUMNS, toSubmission, type CustomerSubmission, type JobRow, type ResultRow,
+  JOB_COLUMNS,
+  RESULT_COLUMNS,
+  toSubmission,
+  type CustomerSubmission,
+  type JobRow,
+  type ResultRow,
 } from './customer-submissions.view';
 import type { RequestedCustomer } from './submissions-customer';
 
@@ -34,11 +39,23 @@ export class CustomerSubmissionsQuery {
          ORDER BY created_at DESC, id DESC LIMIT $3`,
         [customerId, after, limit],
       );
-      return { jobs: rows, results: await resultsOf(reader, rows.map((row) => row.id)) };
+      return {
+        jobs: rows,
+        results: await resultsOf(
+          reader,
+          rows.map((row) => row.id),
+        ),
+      };
     });
     // After the scoped transaction: on embedded PGlite a second connection inside it would wait forever.
     const names = await this.directoryNames(results);
-    return jobs.map((job) => toSubmission(job, results.filter((row) => row.job_id === job.id), names));
+    return jobs.map((job) =>
+      toSubmission(
+        job,
+        results.filter((row) => row.job_id === job.id),
+        names,
+      ),
+    );
   }
 
   /** One job; `scope` is the customer of a customer session, whose other customers' jobs read as unknown. */
@@ -75,7 +92,9 @@ export class CustomerSubmissionsQuery {
   private async directoryNames(results: readonly ResultRow[]): Promise<Map<string, string>> {
     const ids = [...new Set(results.map((row) => row.directory_id))];
     if (ids.length === 0) return new Map();
-    const { rows } = await this.database.pool.query<{ id: string; name: string }>('SELECT id, name FROM directories WHERE id = ANY ($1)', [ids]);
+    const { rows } = await this.database.pool.query<{ id: string; name: string }>('SELECT id, name FROM directories WHERE id = ANY ($1)', [
+      ids,
+    ]);
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 }
@@ -83,7 +102,8 @@ export class CustomerSubmissionsQuery {
 async function resultsOf(reader: Reader, jobIds: readonly string[]): Promise<ResultRow[]> {
   if (jobIds.length === 0) return [];
   const { rows } = await reader.query<ResultRow>(
-    `SELECT ${RESULT_COLUMNS} FROM job_results WHERE job_id = ANY ($1) ORDER BY job_id, directory_id`, [jobIds],
+    `SELECT ${RESULT_COLUMNS} FROM job_results WHERE job_id = ANY ($1) ORDER BY job_id, directory_id`,
+    [jobIds],
   );
   return rows;
 }

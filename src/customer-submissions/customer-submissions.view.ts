@@ -15,7 +15,12 @@ export interface DirectoryResult {
   /** 'duplicate' (the site said so) or 'already-submitted' (sent by an earlier job: `earlier`). */
   readonly skipReason: string | null;
   /** The customer's own earlier job whose accepted submission made this one unnecessary, and its screenshot. */
-  readonly earlier: { readonly jobId: string; readonly acceptedAt: string | null; readonly listingUrl: string | null; readonly evidenceUrl: string | null } | null;
+  readonly earlier: {
+    readonly jobId: string;
+    readonly acceptedAt: string | null;
+    readonly listingUrl: string | null;
+    readonly evidenceUrl: string | null;
+  } | null;
   readonly finishedAt: string | null;
   readonly updatedAt: string;
 }
@@ -71,18 +76,32 @@ export function screenshotUrl(jobId: string, directoryId: string): string {
 
 export function toSubmission(job: JobRow, results: readonly ResultRow[], names: ReadonlyMap<string, string>): CustomerSubmission {
   return {
-    jobId: job.id, customerId: job.customer_id, status: job.status, packageTier: job.package_tier, priority: job.priority,
-    directoryCount: job.directory_count, createdAt: iso(job.created_at), finishedAt: job.finished_at ? iso(job.finished_at) : null,
+    jobId: job.id,
+    customerId: job.customer_id,
+    status: job.status,
+    packageTier: job.package_tier,
+    priority: job.priority,
+    directoryCount: job.directory_count,
+    createdAt: iso(job.created_at),
+    finishedAt: job.finished_at ? iso(job.finished_at) : null,
     results: results.map((row) => toResult(row, names.get(row.directory_id) ?? null)),
   };
 }
 
 function toResult(row: ResultRow, directoryName: string | null): DirectoryResult {
   return {
-    directoryId: row.directory_id, directoryName, status: row.status, attempts: row.attempts, listingUrl: row.listing_url,
+    directoryId: row.directory_id,
+    directoryName,
+    status: row.status,
+    attempts: row.attempts,
+    listingUrl: row.listing_url,
     evidenceUrl: row.evidence_path ? screenshotUrl(row.job_id, row.directory_id) : null,
-    errorClass: row.last_error_class, manualReason: row.manual_reason, skipReason: row.skip_reason, earlier: earlierOf(row),
-    finishedAt: row.finished_at ? iso(row.finished_at) : null, updatedAt: iso(row.updated_at),
+    errorClass: row.last_error_class,
+    manualReason: row.manual_reason,
+    skipReason: row.skip_reason,
+    earlier: earlierOf(row),
+    finishedAt: row.finished_at ? iso(row.finished_at) : null,
+    updatedAt: iso(row.updated_at),
   };
 }
 
@@ -90,7 +109,9 @@ function toResult(row: ResultRow, directoryName: string | null): DirectoryResult
 function earlierOf(row: ResultRow): DirectoryResult['earlier'] {
   if (row.earlier_job_id === null) return null;
   return {
-    jobId: row.earlier_job_id, acceptedAt: row.earlier_accepted_at ? iso(row.earlier_accepted_at) : null, listingUrl: row.earlier_listing_url,
+    jobId: row.earlier_job_id,
+    acceptedAt: row.earlier_accepted_at ? iso(row.earlier_accepted_at) : null,
+    listingUrl: row.earlier_listing_url,
     evidenceUrl: row.earlier_evidence_path ? screenshotUrl(row.earlier_job_id, row.directory_id) : null,
   };
 }

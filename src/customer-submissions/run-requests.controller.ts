@@ -1,4 +1,17 @@
-import { BadRequestException, Body, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { AllowCustomer } from '../auth/allow-customer.decorator';
 import { Database } from '../database/database';
@@ -44,12 +57,17 @@ export class RunRequestsController {
   ): Promise<RunOutcome> {
     const customerId = scopeOf(request);
     if (customerId === null) {
-      throw new ForbiddenException({ error: 'forbidden', message: 'A customer session requests runs; staff start jobs with POST /api/queue/:customerId' });
+      throw new ForbiddenException({
+        error: 'forbidden',
+        message: 'A customer session requests runs; staff start jobs with POST /api/queue/:customerId',
+      });
     }
     const outcome = await this.runs.request(customerId, idempotencyKey, context);
     response.statusCode = !outcome.created ? 200 : outcome.approval === 'auto' ? 201 : 202;
-    response.setHeader('Location', outcome.approval === 'auto'
-      ? `/api/submissions/${outcome.job.jobId}` : `/api/submissions/run-requests/${outcome.runRequest.id}`);
+    response.setHeader(
+      'Location',
+      outcome.approval === 'auto' ? `/api/submissions/${outcome.job.jobId}` : `/api/submissions/run-requests/${outcome.runRequest.id}`,
+    );
     return outcome;
   }
 
@@ -85,7 +103,9 @@ export class RunRequestsController {
   @Post('run-requests/:id/reject')
   @HttpCode(200)
   reject(
-    @Param('id', RUN_REQUEST_ID) id: string, @Body() body: RejectRunRequestDto, @RequestCommandContext() context: CommandContext,
+    @Param('id', RUN_REQUEST_ID) id: string,
+    @Body() body: RejectRunRequestDto,
+    @RequestCommandContext() context: CommandContext,
   ): Promise<RunRequest> {
     return this.runs.reject(id, body.reason, context);
   }

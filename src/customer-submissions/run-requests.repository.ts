@@ -60,14 +60,16 @@ export class RunRequestsRepository {
 
   async findByKey(customerId: string, idempotencyKey: string): Promise<RunRequest | null> {
     const { rows } = await this.database.pool.query<Row>(
-      `SELECT ${COLUMNS} FROM run_requests WHERE customer_id = $1 AND idempotency_key = $2`, [customerId, idempotencyKey],
+      `SELECT ${COLUMNS} FROM run_requests WHERE customer_id = $1 AND idempotency_key = $2`,
+      [customerId, idempotencyKey],
     );
     return rows[0] ? toRunRequest(rows[0]) : null;
   }
 
   async findPending(customerId: string): Promise<RunRequest | null> {
     const { rows } = await this.database.pool.query<Row>(
-      `SELECT ${COLUMNS} FROM run_requests WHERE customer_id = $1 AND status = 'pending'`, [customerId],
+      `SELECT ${COLUMNS} FROM run_requests WHERE customer_id = $1 AND status = 'pending'`,
+      [customerId],
     );
     return rows[0] ? toRunRequest(rows[0]) : null;
   }
@@ -94,7 +96,11 @@ export class RunRequestsRepository {
   }
 
   private async decide(
-    id: string, status: RunRequestStatus, outcome: { job_id: string | null; reason: string | null }, decidedBy: Actor, at: Date,
+    id: string,
+    status: RunRequestStatus,
+    outcome: { job_id: string | null; reason: string | null },
+    decidedBy: Actor,
+    at: Date,
   ): Promise<RunRequest | null> {
     const { rows } = await this.database.pool.query<Row>(
       `UPDATE run_requests SET status = $2, job_id = $3, reason = $4, decided_by = $5, decided_at = $6
@@ -107,8 +113,14 @@ export class RunRequestsRepository {
 
 function toRunRequest(row: Row): RunRequest {
   return {
-    id: row.id, customerId: row.customer_id, status: row.status, requestedBy: row.requested_by,
-    requestedAt: new Date(row.requested_at).toISOString(), decidedBy: row.decided_by,
-    decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null, reason: row.reason, jobId: row.job_id,
+    id: row.id,
+    customerId: row.customer_id,
+    status: row.status,
+    requestedBy: row.requested_by,
+    requestedAt: new Date(row.requested_at).toISOString(),
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+    reason: row.reason,
+    jobId: row.job_id,
   };
 }

@@ -40,7 +40,11 @@ export class RunRequests {
     if (earlier) return { approval: 'staff', runRequest: earlier, created: false };
     await refuseWhileRunning(this.database.pool, customerId, null);
     const runRequest = await this.requests.insert({
-      id: randomUUID(), customerId, idempotencyKey, requestedBy: context.actor, requestedAt: this.clock.now(),
+      id: randomUUID(),
+      customerId,
+      idempotencyKey,
+      requestedBy: context.actor,
+      requestedAt: this.clock.now(),
     });
     if (runRequest) return { approval: 'staff', runRequest, created: true };
     // A unique index refused it: a concurrent retry with this key got there first, or a request is already open.
@@ -86,13 +90,17 @@ export class RunRequests {
 function pendingConflict(pending: RunRequest | null): ConflictException {
   return new ConflictException({
     error: 'run_request_pending',
-    message: pending ? `Run request ${pending.id} is still waiting for staff approval` : 'A run request is already waiting for staff approval',
+    message: pending
+      ? `Run request ${pending.id} is still waiting for staff approval`
+      : 'A run request is already waiting for staff approval',
     runRequestId: pending?.id ?? null,
   });
 }
 
 function decidedConflict(request: RunRequest): ConflictException {
   return new ConflictException({
-    error: 'run_request_decided', message: `Run request ${request.id} was already ${request.status}`, status: request.status,
+    error: 'run_request_decided',
+    message: `Run request ${request.id} was already ${request.status}`,
+    status: request.status,
   });
 }

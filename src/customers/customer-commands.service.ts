@@ -21,7 +21,12 @@ export class CustomerCommands {
     return this.run(customerId, { type: 'RegisterCustomer', data: { customerId, profile, package: pkg } }, context);
   }
 
-  updateProfile(customerId: string, changes: Partial<BusinessProfile>, context: CommandContext, expectedVersion?: number): Promise<CustomerView> {
+  updateProfile(
+    customerId: string,
+    changes: Partial<BusinessProfile>,
+    context: CommandContext,
+    expectedVersion?: number,
+  ): Promise<CustomerView> {
     return this.run(customerId, { type: 'UpdateBusinessProfile', data: { changes } }, context, expectedVersion);
   }
 
@@ -46,7 +51,12 @@ export class CustomerCommands {
     return legacy;
   }
 
-  private async run(customerId: string, command: CustomerCommand, context: CommandContext, expectedVersion?: number): Promise<CustomerView> {
+  private async run(
+    customerId: string,
+    command: CustomerCommand,
+    context: CommandContext,
+    expectedVersion?: number,
+  ): Promise<CustomerView> {
     const adopted = command.type !== 'RegisterCustomer' && (await this.adoptLegacy(customerId, context));
     // The caller saw the row at version 0; its registration from that row is version 1.
     const expected = adopted && expectedVersion === 0 ? 1 : expectedVersion;
@@ -67,7 +77,12 @@ export class CustomerCommands {
     if ((await this.log.read(customerId)).version > 0) return false;
     const row = await this.readModel.find(customerId);
     if (!row?.package || row.version !== 0) return false;
-    await this.log.execute(customerId, { type: 'RegisterCustomer', data: { customerId, profile: row.profile, package: row.package } }, context, 0);
+    await this.log.execute(
+      customerId,
+      { type: 'RegisterCustomer', data: { customerId, profile: row.profile, package: row.package } },
+      context,
+      0,
+    );
     return true;
   }
 }

@@ -28,8 +28,20 @@ export interface CustomerDataExport {
   readonly jobs: readonly ExportedJob[];
 }
 
-interface JobRow { id: string; status: string; business_name: string; directory_count: number; created_at: Date }
-interface ResultRow { job_id: string; directory_id: string; status: string; listing_url: string | null; finished_at: Date | null }
+interface JobRow {
+  id: string;
+  status: string;
+  business_name: string;
+  directory_count: number;
+  created_at: Date;
+}
+interface ResultRow {
+  job_id: string;
+  directory_id: string;
+  status: string;
+  listing_url: string | null;
+  finished_at: Date | null;
+}
 
 /** Read in one customer-scoped transaction: the row policies admit this customer's rows only. */
 @Injectable()
@@ -45,7 +57,8 @@ export class CustomerDataExportQuery {
       if (!customer) return null;
       const history = await this.readModel.history(customerId, client);
       const jobs = await client.query<JobRow>(
-        'SELECT id, status, business_name, directory_count, created_at FROM jobs WHERE customer_id = $1 ORDER BY created_at, id', [customerId],
+        'SELECT id, status, business_name, directory_count, created_at FROM jobs WHERE customer_id = $1 ORDER BY created_at, id',
+        [customerId],
       );
       const results = await client.query<ResultRow>(
         'SELECT job_id, directory_id, status, listing_url, finished_at FROM job_results WHERE job_id = ANY ($1::text[]) ORDER BY job_id, directory_id',
@@ -58,9 +71,18 @@ export class CustomerDataExportQuery {
 
 function exportedJob(job: JobRow, results: readonly ResultRow[]): ExportedJob {
   return {
-    jobId: job.id, status: job.status, businessName: job.business_name, directoryCount: job.directory_count, createdAt: job.created_at.toISOString(),
-    submissions: results.filter((r) => r.job_id === job.id).map((r) => ({
-      directoryId: r.directory_id, status: r.status, listingUrl: r.listing_url, finishedAt: r.finished_at?.toISOString() ?? null,
-    })),
+    jobId: job.id,
+    status: job.status,
+    businessName: job.business_name,
+    directoryCount: job.directory_count,
+    createdAt: job.created_at.toISOString(),
+    submissions: results
+      .filter((r) => r.job_id === job.id)
+      .map((r) => ({
+        directoryId: r.directory_id,
+        status: r.status,
+        listingUrl: r.listing_url,
+        finishedAt: r.finished_at?.toISOString() ?? null,
+      })),
   };
 }

@@ -9,7 +9,10 @@ import { customerDecider, type CustomerState } from './customer.decider';
 import { customerStreamId, type CustomerEvent } from './customer.events';
 import { CustomerDataKeys } from './personal-data/customer-data-keys.repository';
 import {
-  openCustomerEvent, sealCustomerEvent, STORED_CUSTOMER_EVENT_TYPES, type StoredCustomerEvent,
+  openCustomerEvent,
+  sealCustomerEvent,
+  STORED_CUSTOMER_EVENT_TYPES,
+  type StoredCustomerEvent,
 } from './personal-data/customer-event-codec';
 
 export interface CustomerStream {
@@ -42,7 +45,12 @@ export class CustomerEventLog {
     return stream;
   }
 
-  async execute(customerId: string, command: CustomerCommand, context: CommandContext, expectedVersion?: number): Promise<CustomerCommandResult> {
+  async execute(
+    customerId: string,
+    command: CustomerCommand,
+    context: CommandContext,
+    expectedVersion?: number,
+  ): Promise<CustomerCommandResult> {
     const { stream, key } = await this.load(customerId, command.type === 'RegisterCustomer');
     // A stale edit fails even when it would change nothing: the caller decided on an old picture.
     if (expectedVersion !== undefined && expectedVersion !== stream.version) {
@@ -59,7 +67,11 @@ export class CustomerEventLog {
       ...appendMetadata(context),
       expectedVersion: stream.version === 0 ? 'no_stream' : stream.version,
     });
-    return { state: decided.reduce((state, event) => customerDecider.evolve(state, event), stream.state), version: result.nextVersion, events: decided };
+    return {
+      state: decided.reduce((state, event) => customerDecider.evolve(state, event), stream.state),
+      version: result.nextVersion,
+      events: decided,
+    };
   }
 
   private async load(customerId: string, registering: boolean): Promise<{ stream: CustomerStream; key: Buffer | null }> {

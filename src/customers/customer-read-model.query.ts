@@ -52,7 +52,11 @@ export class CustomerReadModel {
       [customerId],
     );
     return rows.map((row) => ({
-      version: row.version, type: row.type, actor: { kind: row.actor_kind, id: row.actor_id }, at: row.at.toISOString(), fields: row.fields,
+      version: row.version,
+      type: row.type,
+      actor: { kind: row.actor_kind, id: row.actor_id },
+      at: row.at.toISOString(),
+      fields: row.fields,
     }));
   }
 }

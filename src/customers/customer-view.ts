@@ -40,16 +40,34 @@ export const VIEW_COLUMNS = `id, business_name, contact_name, email, phone, webs
   category, description, logo_url, package_tier, package_size, status, erased_at, version`;
 
 export function viewOfState(state: CustomerState, version: number): CustomerView {
-  return { customerId: state.customerId, profile: state.profile, package: state.package, status: state.status, erased: state.erased, version };
+  return {
+    customerId: state.customerId,
+    profile: state.profile,
+    package: state.package,
+    status: state.status,
+    erased: state.erased,
+    version,
+  };
 }
 
 export function viewOfRow(row: CustomerViewRow): CustomerView {
   return {
     customerId: row.id,
     profile: {
-      businessName: row.business_name, contactName: row.contact_name, email: row.email, phone: row.phone, website: row.website,
-      address: row.address, address2: row.address2, city: row.city, state: row.state, zip: row.zip, country: row.country,
-      category: row.category, description: row.description, logoUrl: row.logo_url,
+      businessName: row.business_name,
+      contactName: row.contact_name,
+      email: row.email,
+      phone: row.phone,
+      website: row.website,
+      address: row.address,
+      address2: row.address2,
+      city: row.city,
+      state: row.state,
+      zip: row.zip,
+      country: row.country,
+      category: row.category,
+      description: row.description,
+      logoUrl: row.logo_url,
     },
     package: { directoryCount: row.package_size, tier: row.package_tier },
     status: row.status,

@@ -2,7 +2,12 @@ import { DomainError, isBlank, rejectUnknownCommand, type StreamDecider } from '
 import { PRIORITY_BY_TIER } from '../jobs/job.events';
 import type { CustomerCommand, PurchasePackage, RegisterCustomer, UpdateBusinessProfile } from './customer.commands';
 import {
-  CUSTOMER_EVENT_TYPES, MAX_PACKAGE_DIRECTORIES, PROFILE_FIELDS, type BusinessProfile, type CustomerEvent, type CustomerPackage,
+  CUSTOMER_EVENT_TYPES,
+  MAX_PACKAGE_DIRECTORIES,
+  PROFILE_FIELDS,
+  type BusinessProfile,
+  type CustomerEvent,
+  type CustomerPackage,
 } from './customer.events';
 import { evolveCustomer, initialCustomerState, type CustomerState } from './customer.state';
 
@@ -15,13 +20,18 @@ const REQUIRED_FIELDS: readonly (keyof BusinessProfile)[] = ['businessName', 'em
 
 export function decideCustomer(command: CustomerCommand, state: CustomerState): readonly CustomerEvent[] {
   switch (command.type) {
-    case 'RegisterCustomer': return register(command, state);
-    case 'UpdateBusinessProfile': return updateProfile(command, editable(state, 'edit the profile of'));
-    case 'PurchasePackage': return purchase(command, editable(state, 'sell a package to'));
+    case 'RegisterCustomer':
+      return register(command, state);
+    case 'UpdateBusinessProfile':
+      return updateProfile(command, editable(state, 'edit the profile of'));
+    case 'PurchasePackage':
+      return purchase(command, editable(state, 'sell a package to'));
     case 'DeactivateCustomer':
       return existing(state).status === 'deactivated' ? [] : [{ type: 'CustomerDeactivated', data: { customerId: state.customerId } }];
-    case 'EraseCustomerData': return erase(existing(state));
-    default: return rejectUnknownCommand(command);
+    case 'EraseCustomerData':
+      return erase(existing(state));
+    default:
+      return rejectUnknownCommand(command);
   }
 }
 
@@ -37,7 +47,9 @@ function register({ data }: RegisterCustomer, state: CustomerState): readonly Cu
   if (isBlank(data.customerId)) throw new DomainError('INVALID_COMMAND', 'Cannot register a customer: customerId is required');
   for (const field of REQUIRED_FIELDS) requireField(data.profile[field], field, data.customerId);
   requirePackage(data.package, data.customerId);
-  return [{ type: 'CustomerRegistered', data: { customerId: data.customerId, profile: { ...data.profile }, package: { ...data.package } } }];
+  return [
+    { type: 'CustomerRegistered', data: { customerId: data.customerId, profile: { ...data.profile }, package: { ...data.package } } },
+  ];
 }
 
 /** Only fields that really change are recorded; an edit that changes nothing records nothing. */
@@ -74,7 +86,8 @@ function existing(state: CustomerState): CustomerState {
 function editable(state: CustomerState, verb: string): CustomerState {
   existing(state);
   if (state.erased) throw new DomainError('ILLEGAL_TRANSITION', `Cannot ${verb} customer ${state.customerId}: its data was erased`);
-  if (state.status !== 'active') throw new DomainError('ILLEGAL_TRANSITION', `Cannot ${verb} customer ${state.customerId}: it is deactivated`);
+  if (state.status !== 'active')
+    throw new DomainError('ILLEGAL_TRANSITION', `Cannot ${verb} customer ${state.customerId}: it is deactivated`);
   return state;
 }
 
@@ -85,7 +98,11 @@ function requireField(value: string | undefined, field: string, customerId: stri
 function requirePackage(pkg: CustomerPackage, customerId: string): void {
   const { directoryCount, tier } = pkg;
   if (!Number.isInteger(directoryCount) || directoryCount < 1 || directoryCount > MAX_PACKAGE_DIRECTORIES) {
-    throw new DomainError('INVALID_COMMAND', `Customer ${customerId}: a package has 1 to ${MAX_PACKAGE_DIRECTORIES} directories; got ${directoryCount}`);
+    throw new DomainError(
+      'INVALID_COMMAND',
+      `Customer ${customerId}: a package has 1 to ${MAX_PACKAGE_DIRECTORIES} directories; got ${directoryCount}`,
+    );
   }
-  if (!Object.hasOwn(PRIORITY_BY_TIER, tier)) throw new DomainError('INVALID_COMMAND', `Customer ${customerId}: unknown package tier ${String(tier)}`);
+  if (!Object.hasOwn(PRIORITY_BY_TIER, tier))
+    throw new DomainError('INVALID_COMMAND', `Customer ${customerId}: unknown package tier ${String(tier)}`);
 }

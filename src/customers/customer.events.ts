@@ -22,8 +22,20 @@ export interface BusinessProfile {
 export type ProfileField = keyof BusinessProfile;
 
 export const PROFILE_FIELDS: readonly ProfileField[] = [
-  'businessName', 'contactName', 'email', 'phone', 'website', 'address', 'address2', 'city', 'state', 'zip',
-  'country', 'category', 'description', 'logoUrl',
+  'businessName',
+  'contactName',
+  'email',
+  'phone',
+  'website',
+  'address',
+  'address2',
+  'city',
+  'state',
+  'zip',
+  'country',
+  'category',
+  'description',
+  'logoUrl',
 ];
 
 export interface CustomerPackage {
@@ -40,29 +52,34 @@ export const ERASED = '[erased]';
  * Events of stream `customer-<id>`, as the decider sees them (plain text). In the log the profile
  * parts are sealed under the customer's data key (personal-data/customer-event-codec.ts).
  */
-export type CustomerRegistered = Event<'CustomerRegistered', {
-  customerId: string;
-  profile: BusinessProfile;
-  package: CustomerPackage;
-}>;
-export type BusinessProfileUpdated = Event<'BusinessProfileUpdated', {
-  customerId: string;
-  changes: Partial<BusinessProfile>;
-}>;
+export type CustomerRegistered = Event<
+  'CustomerRegistered',
+  {
+    customerId: string;
+    profile: BusinessProfile;
+    package: CustomerPackage;
+  }
+>;
+export type BusinessProfileUpdated = Event<
+  'BusinessProfileUpdated',
+  {
+    customerId: string;
+    changes: Partial<BusinessProfile>;
+  }
+>;
 export type PackagePurchased = Event<'PackagePurchased', { customerId: string; directoryCount: number; tier: PackageTier }>;
 export type CustomerDeactivated = Event<'CustomerDeactivated', { customerId: string }>;
 /** The data key was destroyed: every personal field of the stream now reads as ERASED. */
 export type CustomerDataErased = Event<'CustomerDataErased', { customerId: string }>;
 
-export type CustomerEvent =
-  | CustomerRegistered
-  | BusinessProfileUpdated
-  | PackagePurchased
-  | CustomerDeactivated
-  | CustomerDataErased;
+export type CustomerEvent = CustomerRegistered | BusinessProfileUpdated | PackagePurchased | CustomerDeactivated | CustomerDataErased;
 
 export const CUSTOMER_EVENT_TYPES: EventTypes<CustomerEvent> = [
-  'CustomerRegistered', 'BusinessProfileUpdated', 'PackagePurchased', 'CustomerDeactivated', 'CustomerDataErased',
+  'CustomerRegistered',
+  'BusinessProfileUpdated',
+  'PackagePurchased',
+  'CustomerDeactivated',
+  'CustomerDataErased',
 ];
 
 export const CUSTOMER_STREAM_PREFIX = 'customer-';

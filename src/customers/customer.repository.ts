@@ -50,9 +50,17 @@ function toCustomer(row: CustomerRow): Customer {
 
 function toBusinessSnapshot(row: CustomerRow): BusinessSnapshot {
   const snapshot: BusinessSnapshot = {
-    businessName: row.business_name, email: row.email, phone: row.phone, website: row.website,
-    address: row.address, city: row.city, state: row.state, zip: row.zip, country: row.country,
-    category: row.category, description: row.description,
+    businessName: row.business_name,
+    email: row.email,
+    phone: row.phone,
+    website: row.website,
+    address: row.address,
+    city: row.city,
+    state: row.state,
+    zip: row.zip,
+    country: row.country,
+    category: row.category,
+    description: row.description,
   };
   // Optional fields only when set, so snapshots of customers without them stay as they were.
   return {

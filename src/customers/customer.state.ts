@@ -14,8 +14,20 @@ export interface CustomerState {
 export function uniformProfile(value: string): BusinessProfile {
   const v = value;
   return {
-    businessName: v, contactName: v, email: v, phone: v, website: v, address: v, address2: v, city: v,
-    state: v, zip: v, country: v, category: v, description: v, logoUrl: v,
+    businessName: v,
+    contactName: v,
+    email: v,
+    phone: v,
+    website: v,
+    address: v,
+    address2: v,
+    city: v,
+    state: v,
+    zip: v,
+    country: v,
+    category: v,
+    description: v,
+    logoUrl: v,
   };
 }
 
@@ -30,7 +42,13 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
   switch (event.type) {
     case 'CustomerRegistered': {
       const { customerId, profile } = event.data;
-      return { ...initialCustomerState(), exists: true, customerId, profile: { ...emptyProfile(), ...profile }, package: event.data.package };
+      return {
+        ...initialCustomerState(),
+        exists: true,
+        customerId,
+        profile: { ...emptyProfile(), ...profile },
+        package: event.data.package,
+      };
     }
     case 'BusinessProfileUpdated':
       return { ...state, profile: { ...state.profile, ...event.data.changes } };

@@ -39,7 +39,10 @@ export class AdvisoryLeases {
   /** A renewal still waiting on a slow or lost connection: the next tick does not queue another. */
   private renewing = false;
 
-  constructor(private readonly pool: Pool, options: LeaseOptions = {}) {
+  constructor(
+    private readonly pool: Pool,
+    options: LeaseOptions = {},
+  ) {
     this.ttlMs = options.ttlMs ?? DEFAULT_LEASE_TTL_MS;
     this.renewEveryMs = options.renewEveryMs ?? Math.max(1, Math.floor(this.ttlMs / 3));
     this.holder = options.holder ?? `${basename(process.argv[1] ?? 'node')} (pid ${process.pid} on ${hostname()})`;
@@ -102,7 +105,10 @@ export class AdvisoryLeases {
   /** One query at a time on the holder's connection (pg deprecates overlapping client.query calls). */
   private query<Row extends object>(sql: string, params: unknown[]): Promise<{ rows: Row[] }> {
     const run = this.queue.then(async () => (await this.connection()).query<Row>(sql, params));
-    this.queue = run.then(() => undefined, () => undefined);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 

@@ -18,7 +18,11 @@ export class ChannelWake {
   private relisten: NodeJS.Timeout | null = null;
   private closed = false;
 
-  constructor(private readonly pool: Pool, private readonly channel: string, private readonly listen: boolean) {
+  constructor(
+    private readonly pool: Pool,
+    private readonly channel: string,
+    private readonly listen: boolean,
+  ) {
     this.notifier = new CoalescedNotify(pool, channel);
   }
 

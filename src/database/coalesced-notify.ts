@@ -9,7 +9,10 @@ export class CoalescedNotify {
   private inFlight: Promise<void> | null = null;
   private again = false;
 
-  constructor(private readonly pool: Pool, private readonly channel: string) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly channel: string,
+  ) {}
 
   send(): void {
     if (this.inFlight) {
@@ -18,7 +21,10 @@ export class CoalescedNotify {
     }
     this.inFlight = this.pool
       .query('SELECT pg_notify($1, $2)', [this.channel, ''])
-      .then(() => undefined, () => undefined)
+      .then(
+        () => undefined,
+        () => undefined,
+      )
       .finally(() => {
         this.inFlight = null;
         if (this.again) {

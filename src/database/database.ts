@@ -52,9 +52,7 @@ export class Database {
   }
 
   async describe(): Promise<{ mode: DatabaseMode; name: string; server: string }> {
-    const { rows } = await this.pool.query<{ name: string; version: string }>(
-      'SELECT current_database() AS name, version() AS version',
-    );
+    const { rows } = await this.pool.query<{ name: string; version: string }>('SELECT current_database() AS name, version() AS version');
     const server = this.embedded ? `PGlite (${shortVersion(rows[0].version)})` : shortVersion(rows[0].version);
     return { mode: this.mode, name: rows[0].name, server };
   }

@@ -4,7 +4,10 @@ import type { Pool } from 'pg';
 export const COPY_COMMAND = 'npm run cli -- events copy --from <this database> --to <a new, empty database>';
 
 export class LogFromAnotherClusterError extends Error {
-  constructor(readonly newestTransactionId: string, readonly nextTransactionId: string) {
+  constructor(
+    readonly newestTransactionId: string,
+    readonly nextTransactionId: string,
+  ) {
     super(
       `The event log was written in another PostgreSQL cluster: its newest transaction id ${newestTransactionId} is ahead of ` +
         `this cluster's next one (${nextTransactionId}), as after pg_dump/restore or replication into a younger cluster. ` +

@@ -71,10 +71,9 @@ async function inLockedTransaction<T>(client: PoolClient, work: () => Promise<T>
 
 async function applyOne(client: PoolClient, migration: MigrationFile): Promise<boolean> {
   const appliedChecksum = await inLockedTransaction(client, async () => {
-    const { rows } = await client.query<{ checksum: string }>(
-      'SELECT checksum FROM schema_migrations WHERE version = $1',
-      [migration.version],
-    );
+    const { rows } = await client.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE version = $1', [
+      migration.version,
+    ]);
     if (rows.length > 0) return rows[0].checksum;
     await client.query(migration.sql);
     await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
@@ -91,8 +90,6 @@ async function applyOne(client: PoolClient, migration: MigrationFile): Promise<b
 
 function assertUnchanged(migration: MigrationFile, appliedChecksum: string): void {
   if (appliedChecksum !== migration.checksum) {
-    throw new Error(
-      `Migration ${migration.version}_${migration.name} was edited after it was applied; add a new migration instead`,
-    );
+    throw new Error(`Migration ${migration.version}_${migration.name} was edited after it was applied; add a new migration instead`);
   }
 }

@@ -20,7 +20,10 @@ export class PgliteWireServer {
   private nextId = 1;
   private readonly sockets = new Set<Socket>();
 
-  constructor(private readonly db: PGlite, private readonly maxConnections: number) {}
+  constructor(
+    private readonly db: PGlite,
+    private readonly maxConnections: number,
+  ) {}
 
   async listen(port: number, host = '127.0.0.1'): Promise<number> {
     const server = createServer((socket) => this.accept(socket));

@@ -26,6 +26,21 @@ export async function seedDemoCustomer(pool: Pool, business: BusinessSnapshot, p
     `INSERT INTO customers (id, business_name, email, phone, website, address, city, state, zip, country, category, description, contact_name, package_tier, package_size)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'pro', $14)
      ON CONFLICT (id) DO UPDATE SET package_size = EXCLUDED.package_size WHERE customers.version = 0`,
-    [DEMO_CUSTOMER_ID, b.businessName, b.email, b.phone, b.website, b.address, b.city, b.state, b.zip, b.country, b.category, b.description, b.contactName ?? '', packageSize],
+    [
+      DEMO_CUSTOMER_ID,
+      b.businessName,
+      b.email,
+      b.phone,
+      b.website,
+      b.address,
+      b.city,
+      b.state,
+      b.zip,
+      b.country,
+      b.category,
+      b.description,
+      b.contactName ?? '',
+      packageSize,
+    ],
   );
 }

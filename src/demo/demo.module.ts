@@ -45,10 +45,17 @@ export class DemoModule implements OnApplicationBootstrap, BeforeApplicationShut
     await seedDemoCatalog(this.database.pool, catalog);
     await seedDemoCustomer(this.database.pool, SANDBOX_BUSINESS, catalog.length);
     await this.createDemoAccounts();
-    const context = { actor: { kind: 'system', id: 'demo' }, correlationId: `demo-${Date.now()}`, causationId: `demo-${Date.now()}`, timestamp: new Date().toISOString() } as const;
+    const context = {
+      actor: { kind: 'system', id: 'demo' },
+      correlationId: `demo-${Date.now()}`,
+      causationId: `demo-${Date.now()}`,
+      timestamp: new Date().toISOString(),
+    } as const;
     // Forced: each boot's sandbox is new and empty, so an earlier boot's acceptances say nothing about it.
     const job = await this.commands.execute(new CreateJobCommand(DEMO_CUSTOMER_ID, null, context, true));
-    logger.log(`sandbox with ${catalog.length} directory sites at ${this.sandbox.baseUrl} (accepted submissions: ${this.sandbox.baseUrl}/__sandbox/accepted)`);
+    logger.log(
+      `sandbox with ${catalog.length} directory sites at ${this.sandbox.baseUrl} (accepted submissions: ${this.sandbox.baseUrl}/__sandbox/accepted)`,
+    );
     logger.log(`demo job ${job.jobId} queued for ${job.directoryCount} directories: GET /api/jobs/${job.jobId}`);
     this.reportWhenDone(job.jobId);
   }
@@ -56,7 +63,9 @@ export class DemoModule implements OnApplicationBootstrap, BeforeApplicationShut
   /** Public demo passwords must never guard an API others can reach. */
   private async createDemoAccounts(): Promise<void> {
     if (!isLoopbackHost(this.config.host)) {
-      logger.warn(`no demo accounts: HOST ${this.config.host} is not a loopback address; create an admin with: npm run cli -- accounts create-admin --email <email>`);
+      logger.warn(
+        `no demo accounts: HOST ${this.config.host} is not a loopback address; create an admin with: npm run cli -- accounts create-admin --email <email>`,
+      );
       return;
     }
     await ensureDemoAccounts(this.accounts);
@@ -72,13 +81,17 @@ export class DemoModule implements OnApplicationBootstrap, BeforeApplicationShut
   private reportWhenDone(jobId: string): void {
     const until = Date.now() + REPORT_AFTER_MS;
     this.watch = setInterval(() => {
-      void readStream<JobEvent>(this.store, jobStreamId(jobId), JOB_EVENT_TYPES).then(({ events }) => {
-        const done = events.find((e) => e.type === 'JobCompleted' || e.type === 'JobFailed');
-        if (!done && Date.now() < until) return;
-        if (this.watch) clearInterval(this.watch);
-        const accepted = this.sandbox?.accepted().length ?? 0;
-        if (done) logger.log(`demo job ${jobId}: ${done.type} ${JSON.stringify(done.data.counts)}; the sandbox accepted ${accepted} listings`);
-      }, () => undefined);
+      void readStream<JobEvent>(this.store, jobStreamId(jobId), JOB_EVENT_TYPES).then(
+        ({ events }) => {
+          const done = events.find((e) => e.type === 'JobCompleted' || e.type === 'JobFailed');
+          if (!done && Date.now() < until) return;
+          if (this.watch) clearInterval(this.watch);
+          const accepted = this.sandbox?.accepted().length ?? 0;
+          if (done)
+            logger.log(`demo job ${jobId}: ${done.type} ${JSON.stringify(done.data.counts)}; the sandbox accepted ${accepted} listings`);
+        },
+        () => undefined,
+      );
     }, 2000);
   }
 }

@@ -9,7 +9,9 @@ export class CatalogTooSmallError extends Error {
     readonly required: number,
     readonly available: number,
   ) {
-    super(`The package needs ${required} directories but only ${available} active ${available === 1 ? 'directory exists' : 'directories exist'} in the catalog`);
+    super(
+      `The package needs ${required} directories but only ${available} active ${available === 1 ? 'directory exists' : 'directories exist'} in the catalog`,
+    );
   }
 }
 

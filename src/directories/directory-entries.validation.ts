@@ -34,7 +34,16 @@ export const MAX_ENTRIES = 5000;
 const MAX_PROBLEMS = 20;
 const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
 const KEYS = new Set([
-  'id', 'name', 'url', 'submissionUrl', 'domainAuthority', 'category', 'difficulty', 'requiresLogin', 'hasCaptcha', 'formMapping',
+  'id',
+  'name',
+  'url',
+  'submissionUrl',
+  'domainAuthority',
+  'category',
+  'difficulty',
+  'requiresLogin',
+  'hasCaptcha',
+  'formMapping',
 ]);
 
 /** The seed's array (or `{ directories: [...] }`); all entries valid or InvalidDirectoryEntriesError. */
@@ -64,10 +73,16 @@ export function parseDirectoryEntry(item: unknown, where: string, problems: stri
   if (unknown.length > 0) problems.push(`${label}: unknown field(s) ${unknown.map((k) => `"${k.slice(0, 60)}"`).join(', ')}`);
   const [id, name, url, submissionUrl] = [read.id(), read.text('name', 200, null), read.httpUrl('url'), read.httpUrl('submissionUrl')];
   const entry: DirectoryEntry = {
-    id, name, url, submissionUrl,
+    id,
+    name,
+    url,
+    submissionUrl,
     domain: submissionUrl ? new URL(submissionUrl).hostname.toLowerCase() : '',
-    domainAuthority: read.authority(), category: read.text('category', 100, 'general'),
-    difficulty: read.difficulty(), requiresLogin: read.flag('requiresLogin'), hasCaptcha: read.flag('hasCaptcha'),
+    domainAuthority: read.authority(),
+    category: read.text('category', 100, 'general'),
+    difficulty: read.difficulty(),
+    requiresLogin: read.flag('requiresLogin'),
+    hasCaptcha: read.flag('hasCaptcha'),
     formMapping: parseFormMapping(item.formMapping, `${label}.formMapping`, problems),
   };
   return problems.length === before ? entry : null;

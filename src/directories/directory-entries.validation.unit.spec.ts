@@ -2,8 +2,15 @@ import { InvalidDirectoryEntriesError, parseDirectoryEntries, type DirectoryEntr
 import { parseFormMapping } from './form-mapping.validation';
 
 const seedEntry = {
-  id: 'yelp', name: 'Yelp', url: 'https://www.yelp.com', submissionUrl: 'https://biz.Yelp.com/signup?x=1', domainAuthority: 93,
-  category: 'reviews', difficulty: 'hard', requiresLogin: true, hasCaptcha: false,
+  id: 'yelp',
+  name: 'Yelp',
+  url: 'https://www.yelp.com',
+  submissionUrl: 'https://biz.Yelp.com/signup?x=1',
+  domainAuthority: 93,
+  category: 'reviews',
+  difficulty: 'hard',
+  requiresLogin: true,
+  hasCaptcha: false,
   formMapping: { businessName: ['#biz_name', 'input[name="business"]'], email: ['#email'], zip: [' input[name=zip] '] },
 };
 
@@ -22,12 +29,26 @@ describe('parseDirectoryEntries', () => {
     const minimal = { id: 'min.dir', name: 'Minimal', url: 'http://min.test', submissionUrl: 'http://add.min.test/new' };
     const [full, small] = parseDirectoryEntries([seedEntry, minimal]);
     expect(full).toEqual<DirectoryEntry>({
-      id: 'yelp', name: 'Yelp', url: 'https://www.yelp.com', submissionUrl: 'https://biz.Yelp.com/signup?x=1', domain: 'biz.yelp.com',
-      domainAuthority: 93, category: 'reviews', difficulty: 'hard', requiresLogin: true, hasCaptcha: false,
+      id: 'yelp',
+      name: 'Yelp',
+      url: 'https://www.yelp.com',
+      submissionUrl: 'https://biz.Yelp.com/signup?x=1',
+      domain: 'biz.yelp.com',
+      domainAuthority: 93,
+      category: 'reviews',
+      difficulty: 'hard',
+      requiresLogin: true,
+      hasCaptcha: false,
       formMapping: { businessName: ['#biz_name', 'input[name="business"]'], email: ['#email'], zip: ['input[name=zip]'] },
     });
     expect(small).toMatchObject({
-      domain: 'add.min.test', domainAuthority: null, category: 'general', difficulty: 'medium', requiresLogin: false, hasCaptcha: false, formMapping: null,
+      domain: 'add.min.test',
+      domainAuthority: null,
+      category: 'general',
+      difficulty: 'medium',
+      requiresLogin: false,
+      hasCaptcha: false,
+      formMapping: null,
     });
   });
 
@@ -55,8 +76,13 @@ describe('parseDirectoryEntries', () => {
 
   it('checks selectors: non-empty strings, at most 500 characters, 1 to 10 per field, known fields only', () => {
     const mapping = {
-      email: [], phone: Array.from({ length: 11 }, (_, i) => `#p${i}`), city: ['#ok', '  '], state: ['x'.repeat(501)],
-      zip: '#zip', fax: ['#fax'], logo: ['input[type=file]'],
+      email: [],
+      phone: Array.from({ length: 11 }, (_, i) => `#p${i}`),
+      city: ['#ok', '  '],
+      state: ['x'.repeat(501)],
+      zip: '#zip',
+      fax: ['#fax'],
+      logo: ['input[type=file]'],
     };
     const problems = problemsOf([{ ...seedEntry, formMapping: mapping }]);
     const where = 'directories[0] ("yelp").formMapping';

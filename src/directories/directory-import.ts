@@ -53,7 +53,8 @@ export class DirectoryImport {
   /** Sets (or with null clears) the curated mapping of an existing directory; false if unknown. */
   async setCuratedMapping(directoryId: string, mapping: FormMapping | null): Promise<boolean> {
     const { rowCount } = await this.database.pool.query('UPDATE directories SET form_mapping = $2::jsonb WHERE id = $1', [
-      directoryId, mapping === null ? null : JSON.stringify(mapping),
+      directoryId,
+      mapping === null ? null : JSON.stringify(mapping),
     ]);
     return (rowCount ?? 0) > 0;
   }
@@ -62,8 +63,17 @@ export class DirectoryImport {
 /** One statement per chunk; `xmax = 0` is PostgreSQL's tell for a row this statement inserted. */
 async function upsertChunk(client: PoolClient, entries: readonly DirectoryEntry[]): Promise<number> {
   const rows = entries.map((e) => ({
-    id: e.id, name: e.name, url: e.url, submission_url: e.submissionUrl, domain: e.domain, domain_authority: e.domainAuthority,
-    category: e.category, difficulty: e.difficulty, requires_login: e.requiresLogin, has_captcha: e.hasCaptcha, form_mapping: e.formMapping,
+    id: e.id,
+    name: e.name,
+    url: e.url,
+    submission_url: e.submissionUrl,
+    domain: e.domain,
+    domain_authority: e.domainAuthority,
+    category: e.category,
+    difficulty: e.difficulty,
+    requires_login: e.requiresLogin,
+    has_captcha: e.hasCaptcha,
+    form_mapping: e.formMapping,
   }));
   const { rows: written } = await client.query<{ inserted: boolean }>(
     `INSERT INTO directories (id, name, url, submission_url, domain, domain_authority, category, difficulty,

@@ -66,8 +66,14 @@ export class DirectoryMappingsRepository {
 function toView(row: DirectoryRow): DirectoryMappingView {
   const effectiveSource = row.form_mapping ? 'curated' : row.learned_mapping ? 'learned' : null;
   return {
-    directoryId: row.id, name: row.name, domain: row.domain, active: row.active,
-    formMapping: row.form_mapping, learnedMapping: row.learned_mapping, learnedAt: row.learned_at?.toISOString() ?? null,
-    effective: row.form_mapping ?? row.learned_mapping, effectiveSource,
+    directoryId: row.id,
+    name: row.name,
+    domain: row.domain,
+    active: row.active,
+    formMapping: row.form_mapping,
+    learnedMapping: row.learned_mapping,
+    learnedAt: row.learned_at?.toISOString() ?? null,
+    effective: row.form_mapping ?? row.learned_mapping,
+    effectiveSource,
   };
 }

@@ -1,8 +1,20 @@
 import type { FormMapping, ListingField } from '../workers/submitter.port';
 
 const FIELDS: Readonly<Record<ListingField, true>> = {
-  businessName: true, contactName: true, email: true, phone: true, website: true, address: true, address2: true, city: true,
-  state: true, zip: true, country: true, category: true, description: true, logo: true,
+  businessName: true,
+  contactName: true,
+  email: true,
+  phone: true,
+  website: true,
+  address: true,
+  address2: true,
+  city: true,
+  state: true,
+  zip: true,
+  country: true,
+  category: true,
+  description: true,
+  logo: true,
 };
 export const LISTING_FIELDS = Object.keys(FIELDS) as ListingField[];
 export const MAX_SELECTORS_PER_FIELD = 10;

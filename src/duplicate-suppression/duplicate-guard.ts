@@ -65,7 +65,12 @@ export class DuplicateGuard {
     // A dead letter counts as over: if staff redrive it, its next attempt asks for the claim again.
     if (holder && holder.status !== 'cancelled' && state.exists && !isTerminal(state)) return true;
     if (state.status === 'succeeded' && last) {
-      await this.records.accept(owner, { jobId: holderJobId, acceptedAt: last.recordedAt, listingUrl: state.listingUrl, evidencePath: state.evidencePath });
+      await this.records.accept(owner, {
+        jobId: holderJobId,
+        acceptedAt: last.recordedAt,
+        listingUrl: state.listingUrl,
+        evidencePath: state.evidencePath,
+      });
     } else {
       await this.records.release(owner.listingKey, holderJobId);
     }
@@ -81,7 +86,10 @@ function ownerOf(job: JobData, directoryId: string): ListingOwner {
 function earlierOf(record: ListingRecord, jobId: string): EarlierSubmission | null {
   if (!record.withinWindow || record.acceptedAt === null || record.acceptedJobId === null || record.acceptedJobId === jobId) return null;
   return {
-    jobId: record.acceptedJobId, directoryId: record.directoryId, acceptedAt: record.acceptedAt.toISOString(),
-    listingUrl: record.listingUrl, evidencePath: record.evidencePath,
+    jobId: record.acceptedJobId,
+    directoryId: record.directoryId,
+    acceptedAt: record.acceptedAt.toISOString(),
+    listingUrl: record.listingUrl,
+    evidencePath: record.evidencePath,
   };
 }

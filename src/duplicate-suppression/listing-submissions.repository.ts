@@ -27,8 +27,14 @@ export interface Acceptance {
 }
 
 interface Row {
-  listing_key: string; directory_id: string; accepted_job_id: string | null; accepted_at: Date | null;
-  listing_url: string | null; evidence_path: string | null; within_window: boolean; claim_job_id: string | null;
+  listing_key: string;
+  directory_id: string;
+  accepted_job_id: string | null;
+  accepted_at: Date | null;
+  listing_url: string | null;
+  evidence_path: string | null;
+  within_window: boolean;
+  claim_job_id: string | null;
 }
 
 /**
@@ -62,7 +68,10 @@ export class ListingSubmissions {
       [owner.listingKey, owner.directoryId, owner.customerId, jobId, workerId],
     );
     if (rows[0]) return rows[0].claim_job_id;
-    const held = await this.pool.query<{ claim_job_id: string | null }>('SELECT claim_job_id FROM listing_submissions WHERE listing_key = $1', [owner.listingKey]);
+    const held = await this.pool.query<{ claim_job_id: string | null }>(
+      'SELECT claim_job_id FROM listing_submissions WHERE listing_key = $1',
+      [owner.listingKey],
+    );
     // Released between the two statements: report it free, the caller tries again.
     return held.rows[0]?.claim_job_id ?? '';
   }
@@ -101,8 +110,13 @@ export class ListingSubmissions {
 
 function toRecord(row: Row): ListingRecord {
   return {
-    listingKey: row.listing_key, directoryId: row.directory_id, acceptedJobId: row.accepted_job_id,
-    acceptedAt: row.accepted_at === null ? null : new Date(row.accepted_at), listingUrl: row.listing_url,
-    evidencePath: row.evidence_path, withinWindow: row.within_window, claimJobId: row.claim_job_id,
+    listingKey: row.listing_key,
+    directoryId: row.directory_id,
+    acceptedJobId: row.accepted_job_id,
+    acceptedAt: row.accepted_at === null ? null : new Date(row.accepted_at),
+    listingUrl: row.listing_url,
+    evidencePath: row.evidence_path,
+    withinWindow: row.within_window,
+    claimJobId: row.claim_job_id,
   };
 }

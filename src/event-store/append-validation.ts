@@ -70,11 +70,7 @@ export function prepareAppend(
   return prepareEvents(events, options, maxEventBytes);
 }
 
-export function prepareEvents(
-  events: readonly NewEvent[],
-  options: AppendOptions,
-  maxEventBytes: number,
-): PreparedEvent[] {
+export function prepareEvents(events: readonly NewEvent[], options: AppendOptions, maxEventBytes: number): PreparedEvent[] {
   if (!isList(events) || events.length === 0) {
     throw new InvalidAppendError('An append needs at least one event');
   }
@@ -91,12 +87,7 @@ export function prepareEvents(
   });
 }
 
-function prepareOne(
-  event: NewEvent,
-  options: AppendOptions,
-  correlationId: string,
-  maxEventBytes: number,
-): PreparedEvent {
+function prepareOne(event: NewEvent, options: AppendOptions, correlationId: string, maxEventBytes: number): PreparedEvent {
   if (event === null || typeof event !== 'object') throw new InvalidAppendError('Each event must be an object');
   const { type } = event;
   if (typeof type !== 'string' || type.trim() === '' || type.length > MAX_TYPE_LENGTH) {
@@ -113,11 +104,7 @@ function prepareOne(
   return { eventId: metadata.eventId, type, metadata, dataJson, metadataJson };
 }
 
-function completeMetadata(
-  given: Partial<EventMetadata>,
-  options: AppendOptions,
-  correlationId: string,
-): EventMetadata {
+function completeMetadata(given: Partial<EventMetadata>, options: AppendOptions, correlationId: string): EventMetadata {
   const eventId = given.eventId ?? randomUUID();
   if (typeof eventId !== 'string' || !UUID.test(eventId)) {
     throw new InvalidAppendError(`Event id ${JSON.stringify(eventId)} is not a UUID`);

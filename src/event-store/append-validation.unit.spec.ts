@@ -3,10 +3,15 @@ import { EventTooLargeError, InvalidAppendError, InvalidEventDataError } from '.
 
 describe('expectationHolds', () => {
   it.each([
-    ['any', 0, true], ['any', 7, true],
-    ['no_stream', 0, true], ['no_stream', 1, false],
-    ['stream_exists', 0, false], ['stream_exists', 3, true],
-    [0, 0, true], [3, 3, true], [3, 4, false],
+    ['any', 0, true],
+    ['any', 7, true],
+    ['no_stream', 0, true],
+    ['no_stream', 1, false],
+    ['stream_exists', 0, false],
+    ['stream_exists', 3, true],
+    [0, 0, true],
+    [3, 3, true],
+    [3, 4, false],
   ] as const)('%p against actual %p is %p', (expected, actual, holds) => {
     expect(expectationHolds(expected, actual)).toBe(holds);
   });
@@ -26,11 +31,25 @@ describe('prepareEvents', () => {
   const options = { expectedVersion: 'any' as const };
 
   it('fills metadata from the options, one correlation id per batch', () => {
-    const prepared = prepareEvents([{ type: 'A', data: 1 }, { type: 'B', data: { b: true } }], {
-      ...options, actor: { kind: 'worker', id: 'w1' }, causationId: 'cmd-1', timestamp: '2026-01-01T00:00:00.000Z',
-    }, 1024);
+    const prepared = prepareEvents(
+      [
+        { type: 'A', data: 1 },
+        { type: 'B', data: { b: true } },
+      ],
+      {
+        ...options,
+        actor: { kind: 'worker', id: 'w1' },
+        causationId: 'cmd-1',
+        timestamp: '2026-01-01T00:00:00.000Z',
+      },
+      1024,
+    );
     expect(prepared[0].metadata.correlationId).toBe(prepared[1].metadata.correlationId);
-    expect(prepared[0].metadata).toMatchObject({ actor: { kind: 'worker', id: 'w1' }, causationId: 'cmd-1', timestamp: '2026-01-01T00:00:00.000Z' });
+    expect(prepared[0].metadata).toMatchObject({
+      actor: { kind: 'worker', id: 'w1' },
+      causationId: 'cmd-1',
+      timestamp: '2026-01-01T00:00:00.000Z',
+    });
     expect(prepared[0].eventId).not.toBe(prepared[1].eventId);
     expect(JSON.parse(prepared[1].dataJson)).toEqual({ b: true });
   });
@@ -59,12 +78,15 @@ describe('prepareEvents refuses text jsonb cannot store', () => {
     prepareEvents([event], options, 1 << 16);
 
   it('names the event, the path and what is wrong', () => {
-    expect(() => prepare({ type: 'Failed', data: { steps: [{ message: 'a\u0000b' }] } }))
-      .toThrow('Event "Failed": data at $.steps[0].message holds a NUL character (U+0000)');
-    expect(() => prepare({ type: 'Failed', data: { message: 'cut \ud83d' } }))
-      .toThrow(/data at \$\.message holds a lone UTF-16 surrogate \(U\+D83D\)/);
-    expect(() => prepare({ type: 'Failed', data: {}, metadata: { actor: { kind: 'worker', id: '\udc00' } } }))
-      .toThrow(/metadata at \$\.actor\.id holds a lone UTF-16 surrogate \(U\+DC00\)/);
+    expect(() => prepare({ type: 'Failed', data: { steps: [{ message: 'a\u0000b' }] } })).toThrow(
+      'Event "Failed": data at $.steps[0].message holds a NUL character (U+0000)',
+    );
+    expect(() => prepare({ type: 'Failed', data: { message: 'cut \ud83d' } })).toThrow(
+      /data at \$\.message holds a lone UTF-16 surrogate \(U\+D83D\)/,
+    );
+    expect(() => prepare({ type: 'Failed', data: {}, metadata: { actor: { kind: 'worker', id: '\udc00' } } })).toThrow(
+      /metadata at \$\.actor\.id holds a lone UTF-16 surrogate \(U\+DC00\)/,
+    );
     expect(() => prepare({ type: 'Fa\u0000iled', data: {} })).toThrow(InvalidEventDataError);
   });
 

@@ -11,14 +11,20 @@ const categories = { order: ['OrderPlaced', 'OrderShipped', 'OrderCancelled'], i
 
 /** A dependency the factories only keep: touching it fails the test. */
 function untouched<T extends object>(): T {
-  return new Proxy({} as T, { get: (_target, key) => { throw new Error(`not expected to use ${String(key)}`); } });
+  return new Proxy({} as T, {
+    get: (_target, key) => {
+      throw new Error(`not expected to use ${String(key)}`);
+    },
+  });
 }
 
 describe('event registry check', () => {
   it('fails a consumer that handles part of a category and says nothing of the rest, naming what is missing', () => {
     const consumer = { name: 'shipping', handles: ['OrderPlaced'] };
     expect(unaccountedTypes(consumer, categories)).toEqual(['OrderShipped', 'OrderCancelled']);
-    expect(() => assertEveryTypeAccountedFor(consumer, categories)).toThrow('shipping neither handles nor ignores OrderShipped, OrderCancelled');
+    expect(() => assertEveryTypeAccountedFor(consumer, categories)).toThrow(
+      'shipping neither handles nor ignores OrderShipped, OrderCancelled',
+    );
   });
 
   it('passes a consumer that ignores the types it does not handle', () => {

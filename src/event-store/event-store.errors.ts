@@ -17,9 +17,7 @@ export class WrongExpectedVersionError extends EventStoreError {
     /** The stream's version when the append was refused; 0 means the stream does not exist. */
     readonly actual: number,
   ) {
-    super(
-      `Wrong expected version for stream "${streamId}": expected ${String(expected)}, actual ${actual}`,
-    );
+    super(`Wrong expected version for stream "${streamId}": expected ${String(expected)}, actual ${actual}`);
   }
 }
 

@@ -27,7 +27,9 @@ function createAdapter(config: AppConfig, database: Database): EventStore {
 
 @Global()
 @Module({
-  providers: [{ provide: EVENT_STORE, inject: [APP_CONFIG, Database, { token: ProcessMetrics, optional: true }], useFactory: createEventStore }],
+  providers: [
+    { provide: EVENT_STORE, inject: [APP_CONFIG, Database, { token: ProcessMetrics, optional: true }], useFactory: createEventStore },
+  ],
   exports: [EVENT_STORE],
 })
 export class EventStoreModule implements BeforeApplicationShutdown {

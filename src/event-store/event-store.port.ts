@@ -134,11 +134,7 @@ export interface Subscription {
 
 export interface EventStore {
   readonly name: 'postgres' | 'eventstoredb';
-  appendToStream(
-    streamId: string,
-    events: readonly NewEvent[],
-    options: AppendOptions,
-  ): Promise<AppendResult>;
+  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StreamSlice>;
   readAll(options?: ReadAllOptions): Promise<AllSlice>;
   subscribeToAll(options: SubscribeToAllOptions): Subscription;

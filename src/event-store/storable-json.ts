@@ -19,7 +19,10 @@ export function assertStorableEvent(type: string, dataJson: string, metadataJson
   if (name !== type) {
     throw new InvalidEventDataError(name, `Event type ${JSON.stringify(name)} holds ${findUnstorableText(type)?.problem}; ${WHY}`);
   }
-  for (const [part, json] of [['data', dataJson], ['metadata', metadataJson]] as const) {
+  for (const [part, json] of [
+    ['data', dataJson],
+    ['metadata', metadataJson],
+  ] as const) {
     if (!holdsRefusedEscape(json)) continue;
     const found = findUnstorableText(JSON.parse(json));
     const where = found ? `${part} at ${found.path} holds ${found.problem}` : `${part} holds text that cannot be stored`;

@@ -67,15 +67,19 @@ export class HealthChecks implements OnModuleDestroy {
   }
 
   private required(key: string, measure: () => Promise<Measured>): HealthIndicatorFunction {
-    return () => this.indicators.check(key).attempt(async () => {
-      try {
-        return await measure();
-      } catch (error) {
-        // The public message alone: terminus logs what it is given, and the cause may quote credentials.
-        // eslint-disable-next-line preserve-caught-error
-        throw new Error(publicErrorMessage(error));
-      }
-    }).withTimeout(this.config.health.checkTimeoutMs);
+    return () =>
+      this.indicators
+        .check(key)
+        .attempt(async () => {
+          try {
+            return await measure();
+          } catch (error) {
+            // The public message alone: terminus logs what it is given, and the cause may quote credentials.
+            // eslint-disable-next-line preserve-caught-error
+            throw new Error(publicErrorMessage(error));
+          }
+        })
+        .withTimeout(this.config.health.checkTimeoutMs);
   }
 
   private advisory(key: string, measure: () => Promise<Finding>): HealthIndicatorFunction {

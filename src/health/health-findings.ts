@@ -33,5 +33,10 @@ export function breakerFinding(stats: ConsumerStats | null): Finding {
 
 /** Public: how far behind and whether it fails, not the error itself (it may quote event data). */
 function lagOf(status: ProjectionStatus): Measured {
-  return { eventsBehind: status.lag?.events ?? null, secondsBehind: status.lag?.seconds ?? null, state: status.state, failing: status.lastError !== null };
+  return {
+    eventsBehind: status.lag?.events ?? null,
+    secondsBehind: status.lag?.seconds ?? null,
+    state: status.state,
+    failing: status.lastError !== null,
+  };
 }

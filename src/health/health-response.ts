@@ -16,7 +16,10 @@ export interface UnavailableBody extends HealthBody {
 }
 
 const STATUS: Readonly<Record<HealthCheckStatus, HealthStatus>> = {
-  ok: 'ok', degraded: 'degraded', error: 'unavailable', shutting_down: 'shutting_down',
+  ok: 'ok',
+  degraded: 'degraded',
+  error: 'unavailable',
+  shutting_down: 'shutting_down',
 };
 
 export function healthBody(result: HealthCheckResult): HealthBody {
@@ -24,10 +27,13 @@ export function healthBody(result: HealthCheckResult): HealthBody {
 }
 
 export function unavailableBody(result: HealthCheckResult): UnavailableBody {
-  const down = Object.entries(result.details).filter(([, detail]) => detail.status === 'down').map(([name]) => name);
-  const message = result.status === 'shutting_down'
-    ? 'Not ready: the process is shutting down'
-    : `Not ready: ${down.join(', ') || 'a dependency'} ${down.length === 1 ? 'is' : 'are'} down`;
+  const down = Object.entries(result.details)
+    .filter(([, detail]) => detail.status === 'down')
+    .map(([name]) => name);
+  const message =
+    result.status === 'shutting_down'
+      ? 'Not ready: the process is shutting down'
+      : `Not ready: ${down.join(', ') || 'a dependency'} ${down.length === 1 ? 'is' : 'are'} down`;
   return { ...healthBody(result), error: 'service_unavailable', message };
 }
 

@@ -24,7 +24,9 @@ export function headerValue(request: IncomingMessage, name: string): string | un
 
 /** The caller's X-Request-Id (or X-Correlation-Id) when usable, else a new one; echoed back under both names. */
 export function correlationIdMiddleware(request: ApiRequest, response: ServerResponse, next: () => void): void {
-  const given = [REQUEST_ID_HEADER, CORRELATION_HEADER].map((name) => headerValue(request, name)?.trim()).find((value) => value && CORRELATION_ID.test(value));
+  const given = [REQUEST_ID_HEADER, CORRELATION_HEADER]
+    .map((name) => headerValue(request, name)?.trim())
+    .find((value) => value && CORRELATION_ID.test(value));
   const correlationId = given ?? randomUUID();
   request.correlationId = correlationId;
   response.setHeader('X-Request-Id', correlationId);

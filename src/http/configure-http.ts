@@ -33,7 +33,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   const docsHeaders = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   const docsPath = new RegExp(`^${API_DOCS_PATH}(?:[/?]|$)`);
   express.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) =>
-    (docsPath.test(request.url ?? '') ? docsHeaders : apiHeaders)(request, response, next));
+    (docsPath.test(request.url ?? '') ? docsHeaders : apiHeaders)(request, response, next),
+  );
   // Off unless configured: a browser page from another origin gets no Access-Control-* header at all.
   if (config.security.corsOrigins.length > 0) express.enableCors({ origin: [...config.security.corsOrigins] });
   // Registered before init(), so Nest skips its own 100 kB parsers (same handler names).

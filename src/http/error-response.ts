@@ -3,7 +3,12 @@ import { HttpException } from '@nestjs/common';
 import { CatalogTooSmallError } from '../directories/directory-catalog.repository';
 import { InvalidDirectoryEntriesError } from '../directories/directory-entries.validation';
 import {
-  EventStoreError, EventTooLargeError, InvalidAppendError, InvalidCheckpointError, InvalidEventDataError, InvalidReadError,
+  EventStoreError,
+  EventTooLargeError,
+  InvalidAppendError,
+  InvalidCheckpointError,
+  InvalidEventDataError,
+  InvalidReadError,
   WrongExpectedVersionError,
 } from '../event-store/event-store.errors';
 import { DomainError, type DomainErrorCode } from '../shared/decider';
@@ -20,7 +25,10 @@ export interface ErrorResponse {
 }
 
 const DOMAIN_STATUS: Readonly<Record<DomainErrorCode, number>> = {
-  NOT_FOUND: 404, ALREADY_EXISTS: 409, ILLEGAL_TRANSITION: 409, INVALID_COMMAND: 400,
+  NOT_FOUND: 404,
+  ALREADY_EXISTS: 409,
+  ILLEGAL_TRANSITION: 409,
+  INVALID_COMMAND: 400,
 };
 const SNAKE_CASE = /^[a-z][a-z0-9_]*$/;
 
@@ -49,8 +57,11 @@ function fromEventStoreError(exception: EventStoreError): ErrorResponse | null {
   }
   const code = exception.code.toLowerCase();
   if (exception instanceof EventTooLargeError) return { status: 413, body: { error: code, message: exception.message } };
-  const badRequest = exception instanceof InvalidAppendError || exception instanceof InvalidReadError
-    || exception instanceof InvalidCheckpointError || exception instanceof InvalidEventDataError;
+  const badRequest =
+    exception instanceof InvalidAppendError ||
+    exception instanceof InvalidReadError ||
+    exception instanceof InvalidCheckpointError ||
+    exception instanceof InvalidEventDataError;
   return badRequest ? { status: 400, body: { error: code, message: exception.message } } : null;
 }
 
@@ -88,5 +99,10 @@ function messageOf(raw: unknown): string | undefined {
 
 export function codeForStatus(status: number): string {
   const text = STATUS_CODES[status] ?? 'error';
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'error';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'error'
+  );
 }

@@ -16,9 +16,15 @@ export function parseIdempotencyKey(header: string | undefined): string | null {
 }
 
 /** The Idempotency-Key header, or null when absent. */
-export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | null =>
-  parseIdempotencyKey(headerValue(context.switchToHttp().getRequest<ApiRequest>(), 'idempotency-key')),
-[documentedHeader({
-  name: 'Idempotency-Key', required: false, schema: { type: 'string', pattern: KEY.source },
-  description: 'A retried request with the same key gets the first answer instead of doing the work twice',
-})]);
+export const IdempotencyKey = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string | null =>
+    parseIdempotencyKey(headerValue(context.switchToHttp().getRequest<ApiRequest>(), 'idempotency-key')),
+  [
+    documentedHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      schema: { type: 'string', pattern: KEY.source },
+      description: 'A retried request with the same key gets the first answer instead of doing the work twice',
+    }),
+  ],
+);

@@ -7,7 +7,10 @@ export function parseIfMatch(header: string | undefined): number {
   const value = header?.trim();
   if (!value) {
     throw new HttpException(
-      { error: 'precondition_required', message: 'This request needs an If-Match header with the version you last read (its ETag), e.g. If-Match: "3"' },
+      {
+        error: 'precondition_required',
+        message: 'This request needs an If-Match header with the version you last read (its ETag), e.g. If-Match: "3"',
+      },
       HttpStatus.PRECONDITION_REQUIRED,
     );
   }

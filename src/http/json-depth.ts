@@ -20,7 +20,11 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
  * Refuses a parsed body nested deeper than MAX_JSON_DEPTH with a 400, before pipes and the
  * validator walk it recursively: a 3,000-level object used to overflow the stack (a 500).
  */
-export function rejectDeepJson(request: IncomingMessage & { body?: unknown }, _response: ServerResponse, next: (error?: unknown) => void): void {
+export function rejectDeepJson(
+  request: IncomingMessage & { body?: unknown },
+  _response: ServerResponse,
+  next: (error?: unknown) => void,
+): void {
   if (!nestsDeeperThan(request.body, MAX_JSON_DEPTH)) return next();
   const message = `Request body nests deeper than ${MAX_JSON_DEPTH} levels`;
   next(new BadRequestException({ error: 'body_too_deep', message }));

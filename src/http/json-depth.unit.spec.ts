@@ -19,7 +19,17 @@ describe('nestsDeeperThan', () => {
   });
 
   it('walks 100,000 levels without overflowing the stack', () => {
-    expect(nestsDeeperThan(nested(100_000, (v) => ({ a: v })), 32)).toBe(true);
-    expect(nestsDeeperThan(nested(32, (v) => ({ a: v })), 32)).toBe(false);
+    expect(
+      nestsDeeperThan(
+        nested(100_000, (v) => ({ a: v })),
+        32,
+      ),
+    ).toBe(true);
+    expect(
+      nestsDeeperThan(
+        nested(32, (v) => ({ a: v })),
+        32,
+      ),
+    ).toBe(false);
   });
 });

@@ -8,7 +8,10 @@ const CUSTOMER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export class JobIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!UUID.test(value)) {
-      throw new BadRequestException({ error: 'invalid_job_id', message: `Job id must be a UUID; got ${JSON.stringify(value.slice(0, 80))}` });
+      throw new BadRequestException({
+        error: 'invalid_job_id',
+        message: `Job id must be a UUID; got ${JSON.stringify(value.slice(0, 80))}`,
+      });
     }
     return value.toLowerCase();
   }

@@ -22,8 +22,9 @@ function flatten(errors: readonly ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
     // class-validator names an unknown nested field without its parents; the full path says which one.
-    const own = Object.entries(error.constraints ?? {})
-      .map(([rule, message]) => (rule === 'whitelistValidation' ? `property ${path} should not exist` : message));
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) =>
+      rule === 'whitelistValidation' ? `property ${path} should not exist` : message,
+    );
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }

@@ -16,12 +16,19 @@ export interface JobEditRequest {
 }
 
 /** If-Match is read first, so a missing or malformed one is what the caller hears about, as before. */
-export const JobEdit = createParamDecorator((_: unknown, context: ExecutionContext): JobEditRequest => {
-  const http = context.switchToHttp();
-  const request = http.getRequest<ApiRequest>();
-  const expectedVersion = parseIfMatch(headerValue(request, 'if-match'));
-  return { expectedVersion, context: commandContextOf(request), response: http.getResponse<ServerResponse>() };
-}, [documentedHeader({
-  name: 'If-Match', required: true, schema: { type: 'string', example: '"3"' },
-  description: 'The job version you last read (its ETag): 428 without it, 409 with the current version when it is stale',
-})]);
+export const JobEdit = createParamDecorator(
+  (_: unknown, context: ExecutionContext): JobEditRequest => {
+    const http = context.switchToHttp();
+    const request = http.getRequest<ApiRequest>();
+    const expectedVersion = parseIfMatch(headerValue(request, 'if-match'));
+    return { expectedVersion, context: commandContextOf(request), response: http.getResponse<ServerResponse>() };
+  },
+  [
+    documentedHeader({
+      name: 'If-Match',
+      required: true,
+      schema: { type: 'string', example: '"3"' },
+      description: 'The job version you last read (its ETag): 428 without it, 409 with the current version when it is stale',
+    }),
+  ],
+);

@@ -11,7 +11,9 @@ describe('CancelJob', () => {
   const cancel = (reason = 'customer refund'): JobCommand => ({ type: 'CancelJob', data: { reason } });
 
   it.each(statuses('pending', 'queued', 'in_progress'))('cancels a %s job', (status) => {
-    given(historyOf[status]).when(cancel()).then([{ type: 'JobCancelled', data: { jobId, reason: 'customer refund' } }]);
+    given(historyOf[status])
+      .when(cancel())
+      .then([{ type: 'JobCancelled', data: { jobId, reason: 'customer refund' } }]);
   });
 
   it.each(statuses('complete', 'failed', 'cancelled'))('refuses a %s job', (status) => {
@@ -19,7 +21,9 @@ describe('CancelJob', () => {
   });
 
   it('requires a reason', () => {
-    given(historyOf.queued).when(cancel('  ')).thenThrows('INVALID_COMMAND', /reason is required/);
+    given(historyOf.queued)
+      .when(cancel('  '))
+      .thenThrows('INVALID_COMMAND', /reason is required/);
   });
 });
 
@@ -30,14 +34,21 @@ describe('OverrideJobStatus', () => {
   });
 
   it.each<[JobStatus, JobStatus]>([
-    ['complete', 'queued'], ['failed', 'complete'], ['cancelled', 'queued'], ['in_progress', 'failed'], ['pending', 'cancelled'],
+    ['complete', 'queued'],
+    ['failed', 'complete'],
+    ['cancelled', 'queued'],
+    ['in_progress', 'failed'],
+    ['pending', 'cancelled'],
   ])('moves a %s job to %s', (from, to) => {
-    given(historyOf[from]).when(override(to))
+    given(historyOf[from])
+      .when(override(to))
       .then([{ type: 'JobStatusOverridden', data: { jobId, from, to, reason: 'customer asked', staffId: 's1' } }]);
   });
 
   it('refuses the current status', () => {
-    given(historyOf.queued).when(override('queued')).thenThrows('INVALID_COMMAND', /it is already queued/);
+    given(historyOf.queued)
+      .when(override('queued'))
+      .thenThrows('INVALID_COMMAND', /it is already queued/);
   });
 
   it.each<[string, JobCommand, RegExp]>([
@@ -59,11 +70,14 @@ describe('a job that does not exist', () => {
     { type: 'CancelJob', data: { reason: 'x' } },
     { type: 'OverrideJobStatus', data: { to: 'queued', reason: 'x', staffId: 's1' } },
   ])('refuses $type as NOT_FOUND', (command) => {
-    given().when(command).thenThrows('NOT_FOUND', /^Cannot .+ job: it does not exist$/);
+    given()
+      .when(command)
+      .thenThrows('NOT_FOUND', /^Cannot .+ job: it does not exist$/);
   });
 });
 
 it('refuses an unknown command type', () => {
-  given(historyOf.queued).when(forged<JobCommand>({ type: 'ArchiveJob', data: {} }))
+  given(historyOf.queued)
+    .when(forged<JobCommand>({ type: 'ArchiveJob', data: {} }))
     .thenThrows('INVALID_COMMAND', 'Unknown command type "ArchiveJob"');
 });

@@ -1,15 +1,29 @@
 import { DomainError, rejectUnknownCommand, type StreamDecider } from '../shared/decider';
 import type {
-  CancelJob, CompleteJob, CreateJob, FailJob, JobCommand, OverrideJobStatus, ReopenJob, RequeueJob, StartJob,
+  CancelJob,
+  CompleteJob,
+  CreateJob,
+  FailJob,
+  JobCommand,
+  OverrideJobStatus,
+  ReopenJob,
+  RequeueJob,
+  StartJob,
 } from './job.commands';
 import { JOB_EVENT_TYPES, type JobEvent, type JobStatus } from './job.events';
 import { evolveJob, initialJobState, type JobState } from './job.state';
-import {
-  illegal, requireDirectoriesOfJob, requireText, requireValidCounts, requireValidStatus, validateNewJob,
-} from './job.validation';
+import { illegal, requireDirectoriesOfJob, requireText, requireValidCounts, requireValidStatus, validateNewJob } from './job.validation';
 
 export type {
-  CancelJob, CompleteJob, CreateJob, FailJob, JobCommand, OverrideJobStatus, ReopenJob, RequeueJob, StartJob,
+  CancelJob,
+  CompleteJob,
+  CreateJob,
+  FailJob,
+  JobCommand,
+  OverrideJobStatus,
+  ReopenJob,
+  RequeueJob,
+  StartJob,
 } from './job.commands';
 export { MAX_DIRECTORIES_PER_JOB } from './job.commands';
 export type { JobState } from './job.state';
@@ -17,15 +31,24 @@ export { evolveJob, initialJobState } from './job.state';
 
 export function decideJob(command: JobCommand, state: JobState): readonly JobEvent[] {
   switch (command.type) {
-    case 'CreateJob': return createJob(command, state);
-    case 'StartJob': return startJob(command, existing(command, state));
-    case 'RequeueJob': return requeueJob(command, existing(command, state));
-    case 'CompleteJob': return completeJob(command, existing(command, state));
-    case 'FailJob': return failJob(command, existing(command, state));
-    case 'ReopenJob': return reopenJob(command, existing(command, state));
-    case 'CancelJob': return cancelJob(command, existing(command, state));
-    case 'OverrideJobStatus': return overrideJobStatus(command, existing(command, state));
-    default: return rejectUnknownCommand(command);
+    case 'CreateJob':
+      return createJob(command, state);
+    case 'StartJob':
+      return startJob(command, existing(command, state));
+    case 'RequeueJob':
+      return requeueJob(command, existing(command, state));
+    case 'CompleteJob':
+      return completeJob(command, existing(command, state));
+    case 'FailJob':
+      return failJob(command, existing(command, state));
+    case 'ReopenJob':
+      return reopenJob(command, existing(command, state));
+    case 'CancelJob':
+      return cancelJob(command, existing(command, state));
+    case 'OverrideJobStatus':
+      return overrideJobStatus(command, existing(command, state));
+    default:
+      return rejectUnknownCommand(command);
   }
 }
 

@@ -1,9 +1,7 @@
 import { given as givenDecider } from '../../test/support/decider-spec';
 import { MAX_DIRECTORIES_PER_JOB, jobDecider, type CreateJob, type JobCommand } from './job.decider';
 import type { JobEvent, JobStatus, PackageTier, Priority } from './job.events';
-import {
-  business, counts, directoryIds, historyOf, jobCreated, jobId, jobQueued,
-} from '../../test/support/job.fixtures';
+import { business, counts, directoryIds, historyOf, jobCreated, jobId, jobQueued } from '../../test/support/job.fixtures';
 
 const given = (events: readonly JobEvent[] = []) => givenDecider(jobDecider, events);
 const statuses = (...list: JobStatus[]): JobStatus[] => list;
@@ -18,13 +16,15 @@ describe('CreateJob', () => {
     given().when(createJob()).then([jobCreated, jobQueued]);
   });
 
-  it.each<[PackageTier, Priority]>([['enterprise', 'P1'], ['pro', 'P1'], ['growth', 'P2'], ['starter', 'P3']])(
-    'gives tier %s priority %s',
-    (packageTier, priority) => {
-      const events = jobDecider.decide(createJob({ packageTier }), jobDecider.initialState());
-      expect(events.map((event) => ('priority' in event.data ? event.data.priority : null))).toEqual([priority, priority]);
-    },
-  );
+  it.each<[PackageTier, Priority]>([
+    ['enterprise', 'P1'],
+    ['pro', 'P1'],
+    ['growth', 'P2'],
+    ['starter', 'P3'],
+  ])('gives tier %s priority %s', (packageTier, priority) => {
+    const events = jobDecider.decide(createJob({ packageTier }), jobDecider.initialState());
+    expect(events.map((event) => ('priority' in event.data ? event.data.priority : null))).toEqual([priority, priority]);
+  });
 
   it(`accepts exactly ${MAX_DIRECTORIES_PER_JOB} directories`, () => {
     const ids = Array.from({ length: MAX_DIRECTORIES_PER_JOB }, (_, i) => `d${i}`);
@@ -34,7 +34,9 @@ describe('CreateJob', () => {
   it('records force only on a forced job (an ordinary JobCreated keeps its shape); the state folds it', () => {
     const [created] = jobDecider.decide(createJob({ force: true }), jobDecider.initialState());
     expect(created).toEqual({ ...jobCreated, data: { ...jobCreated.data, force: true } });
-    given().when(createJob({ force: false })).then([jobCreated, jobQueued]);
+    given()
+      .when(createJob({ force: false }))
+      .then([jobCreated, jobQueued]);
     expect(jobDecider.evolve(jobDecider.initialState(), created).force).toBe(true);
     expect(jobDecider.evolve(jobDecider.initialState(), jobCreated).force).toBe(false);
   });
@@ -62,11 +64,15 @@ describe('StartJob', () => {
   const start: JobCommand = { type: 'StartJob', data: { workerId: 'w1' } };
 
   it('starts a queued job', () => {
-    given(historyOf.queued).when(start).then([{ type: 'JobStarted', data: { jobId, workerId: 'w1' } }]);
+    given(historyOf.queued)
+      .when(start)
+      .then([{ type: 'JobStarted', data: { jobId, workerId: 'w1' } }]);
   });
 
   it('does nothing when the job is already in progress', () => {
-    given(historyOf.in_progress).when({ type: 'StartJob', data: { workerId: 'w2' } }).then([]);
+    given(historyOf.in_progress)
+      .when({ type: 'StartJob', data: { workerId: 'w2' } })
+      .then([]);
   });
 
   it.each(statuses('pending', 'complete', 'failed', 'cancelled'))('refuses a %s job', (status) => {
@@ -74,7 +80,9 @@ describe('StartJob', () => {
   });
 
   it('requires a worker id', () => {
-    given(historyOf.queued).when({ type: 'StartJob', data: { workerId: '' } }).thenThrows('INVALID_COMMAND', /workerId/);
+    given(historyOf.queued)
+      .when({ type: 'StartJob', data: { workerId: '' } })
+      .thenThrows('INVALID_COMMAND', /workerId/);
   });
 });
 
@@ -85,22 +93,29 @@ describe('RequeueJob', () => {
   });
 
   it.each(statuses('queued', 'in_progress'))('requeues a %s job', (status) => {
-    given(historyOf[status]).when(requeue('stale'))
+    given(historyOf[status])
+      .when(requeue('stale'))
       .then([{ type: 'JobRequeued', data: { jobId, reason: 'stale', directoryIds: ['d2'] } }]);
   });
 
   it.each(statuses('failed', 'complete'))('requeues a %s job manually, with the note', (status) => {
-    given(historyOf[status]).when(requeue('manual', ['d1', 'd3']))
+    given(historyOf[status])
+      .when(requeue('manual', ['d1', 'd3']))
       .then([{ type: 'JobRequeued', data: { jobId, reason: 'manual', directoryIds: ['d1', 'd3'], note: 'site fixed its form' } }]);
   });
 
   it.each<'stale' | 'redrive'>(['stale', 'redrive'])('refuses a %s requeue of a failed or complete job', (reason) => {
-    given(historyOf.failed).when(requeue(reason)).thenThrows('ILLEGAL_TRANSITION', /it is failed \(only a manual requeue/);
-    given(historyOf.complete).when(requeue(reason)).thenThrows('ILLEGAL_TRANSITION', /it is complete \(only a manual requeue/);
+    given(historyOf.failed)
+      .when(requeue(reason))
+      .thenThrows('ILLEGAL_TRANSITION', /it is failed \(only a manual requeue/);
+    given(historyOf.complete)
+      .when(requeue(reason))
+      .thenThrows('ILLEGAL_TRANSITION', /it is complete \(only a manual requeue/);
   });
 
   it('refuses a manual requeue without a note', () => {
-    given(historyOf.failed).when({ type: 'RequeueJob', data: { reason: 'manual', directoryIds: ['d1'], note: ' ' } })
+    given(historyOf.failed)
+      .when({ type: 'RequeueJob', data: { reason: 'manual', directoryIds: ['d1'], note: ' ' } })
       .thenThrows('INVALID_COMMAND', /note is required/);
   });
 
@@ -121,7 +136,9 @@ describe('CompleteJob', () => {
   const complete: JobCommand = { type: 'CompleteJob', data: { counts } };
 
   it.each(statuses('queued', 'in_progress'))('completes a %s job', (status) => {
-    given(historyOf[status]).when(complete).then([{ type: 'JobCompleted', data: { jobId, counts } }]);
+    given(historyOf[status])
+      .when(complete)
+      .then([{ type: 'JobCompleted', data: { jobId, counts } }]);
   });
 
   it('does nothing when the job is already complete', () => {
@@ -132,8 +149,13 @@ describe('CompleteJob', () => {
     given(historyOf[status]).when(complete).thenThrows('ILLEGAL_TRANSITION', `Cannot complete job 123: it is ${status}`);
   });
 
-  it.each([{ ...counts, failed: -1 }, { ...counts, skipped: 1.5 }, { ...counts, deadLettered: -1 }])('refuses counts %p', (bad) => {
-    given(historyOf.in_progress).when({ type: 'CompleteJob', data: { counts: bad } })
+  it.each([
+    { ...counts, failed: -1 },
+    { ...counts, skipped: 1.5 },
+    { ...counts, deadLettered: -1 },
+  ])('refuses counts %p', (bad) => {
+    given(historyOf.in_progress)
+      .when({ type: 'CompleteJob', data: { counts: bad } })
       .thenThrows('INVALID_COMMAND', /counts must be four non-negative integers/);
   });
 });
@@ -142,7 +164,9 @@ describe('FailJob', () => {
   const fail: JobCommand = { type: 'FailJob', data: { reason: 'all failed', counts } };
 
   it.each(statuses('pending', 'queued', 'in_progress'))('fails a %s job', (status) => {
-    given(historyOf[status]).when(fail).then([{ type: 'JobFailed', data: { jobId, reason: 'all failed', counts } }]);
+    given(historyOf[status])
+      .when(fail)
+      .then([{ type: 'JobFailed', data: { jobId, reason: 'all failed', counts } }]);
   });
 
   it('does nothing when the job has already failed', () => {
@@ -154,11 +178,14 @@ describe('FailJob', () => {
   });
 
   it('requires a reason', () => {
-    given(historyOf.in_progress).when({ type: 'FailJob', data: { reason: ' ', counts } }).thenThrows('INVALID_COMMAND', /reason is required/);
+    given(historyOf.in_progress)
+      .when({ type: 'FailJob', data: { reason: ' ', counts } })
+      .thenThrows('INVALID_COMMAND', /reason is required/);
   });
 
   it('requires valid counts', () => {
-    given(historyOf.in_progress).when({ type: 'FailJob', data: { reason: 'x', counts: { ...counts, needsManual: Number.NaN } } })
+    given(historyOf.in_progress)
+      .when({ type: 'FailJob', data: { reason: 'x', counts: { ...counts, needsManual: Number.NaN } } })
       .thenThrows('INVALID_COMMAND', /counts/);
   });
 });
@@ -167,7 +194,9 @@ describe('ReopenJob', () => {
   const reopen: JobCommand = { type: 'ReopenJob', data: { directoryId: 'd1', reason: 'manual' } };
 
   it.each(statuses('complete', 'failed'))('brings a %s job back to in progress (its finish overtook the retry)', (status) => {
-    given(historyOf[status]).when(reopen).then([{ type: 'JobReopened', data: { jobId, directoryId: 'd1', reason: 'manual' } }]);
+    given(historyOf[status])
+      .when(reopen)
+      .then([{ type: 'JobReopened', data: { jobId, directoryId: 'd1', reason: 'manual' } }]);
   });
 
   it.each(statuses('queued', 'in_progress'))('does nothing when the job is %s (not finished)', (status) => {
@@ -179,7 +208,8 @@ describe('ReopenJob', () => {
   });
 
   it('refuses a directory that is not part of the job', () => {
-    given(historyOf.complete).when({ type: 'ReopenJob', data: { directoryId: 'd9', reason: 'redrive' } })
+    given(historyOf.complete)
+      .when({ type: 'ReopenJob', data: { directoryId: 'd9', reason: 'redrive' } })
       .thenThrows('INVALID_COMMAND', /directory d9 is not part of the job/);
   });
 });

@@ -34,28 +34,34 @@ export interface OutcomeCounts {
   readonly deadLettered?: number;
 }
 
-export type JobCreated = Event<'JobCreated', {
-  jobId: string;
-  customerId: string;
-  packageTier: PackageTier;
-  priority: Priority;
-  directoryIds: readonly string[];
-  business: BusinessSnapshot;
-  /**
-   * Staff chose to submit even where an earlier job's submission of the same listing was accepted
-   * inside the idempotency window. Absent (false) on jobs created before it existed.
-   */
-  force?: boolean;
-}>;
+export type JobCreated = Event<
+  'JobCreated',
+  {
+    jobId: string;
+    customerId: string;
+    packageTier: PackageTier;
+    priority: Priority;
+    directoryIds: readonly string[];
+    business: BusinessSnapshot;
+    /**
+     * Staff chose to submit even where an earlier job's submission of the same listing was accepted
+     * inside the idempotency window. Absent (false) on jobs created before it existed.
+     */
+    force?: boolean;
+  }
+>;
 export type JobQueued = Event<'JobQueued', { jobId: string; priority: Priority; directoryIds: readonly string[] }>;
 export type JobStarted = Event<'JobStarted', { jobId: string; workerId: string }>;
-export type JobRequeued = Event<'JobRequeued', {
-  jobId: string;
-  reason: RequeueReason;
-  directoryIds: readonly string[];
-  /** Why staff retried (manual requeues only). */
-  note?: string;
-}>;
+export type JobRequeued = Event<
+  'JobRequeued',
+  {
+    jobId: string;
+    reason: RequeueReason;
+    directoryIds: readonly string[];
+    /** Why staff retried (manual requeues only). */
+    note?: string;
+  }
+>;
 export type JobCompleted = Event<'JobCompleted', { jobId: string; counts: OutcomeCounts }>;
 export type JobFailed = Event<'JobFailed', { jobId: string; reason: string; counts: OutcomeCounts }>;
 /**
@@ -70,13 +76,16 @@ export type JobRedriven = Event<'JobRedriven', { jobId: string; directoryIds: re
  */
 export type JobReopened = Event<'JobReopened', { jobId: string; directoryId: string; reason: ReopenReason }>;
 export type JobCancelled = Event<'JobCancelled', { jobId: string; reason: string }>;
-export type JobStatusOverridden = Event<'JobStatusOverridden', {
-  jobId: string;
-  from: JobStatus;
-  to: JobStatus;
-  reason: string;
-  staffId: string;
-}>;
+export type JobStatusOverridden = Event<
+  'JobStatusOverridden',
+  {
+    jobId: string;
+    from: JobStatus;
+    to: JobStatus;
+    reason: string;
+    staffId: string;
+  }
+>;
 
 export type JobEvent =
   | JobCreated
@@ -92,8 +101,17 @@ export type JobEvent =
   | JobStatusOverridden;
 
 export const JOB_EVENT_TYPES: EventTypes<JobEvent> = [
-  'JobCreated', 'JobQueued', 'JobStarted', 'JobRequeued', 'JobCompleted', 'JobFailed',
-  'JobDeadLettered', 'JobRedriven', 'JobReopened', 'JobCancelled', 'JobStatusOverridden',
+  'JobCreated',
+  'JobQueued',
+  'JobStarted',
+  'JobRequeued',
+  'JobCompleted',
+  'JobFailed',
+  'JobDeadLettered',
+  'JobRedriven',
+  'JobReopened',
+  'JobCancelled',
+  'JobStatusOverridden',
 ];
 
 export const PRIORITY_BY_TIER: Readonly<Record<PackageTier, Priority>> = {

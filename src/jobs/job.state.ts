@@ -37,7 +37,16 @@ export function evolveJob(state: JobState, event: JobEvent): JobState {
   switch (event.type) {
     case 'JobCreated': {
       const { jobId, customerId, packageTier, priority, directoryIds } = event.data;
-      return { ...initialJobState(), exists: true, jobId, customerId, packageTier, priority, directoryIds, force: event.data.force === true };
+      return {
+        ...initialJobState(),
+        exists: true,
+        jobId,
+        customerId,
+        packageTier,
+        priority,
+        directoryIds,
+        force: event.data.force === true,
+      };
     }
     case 'JobQueued':
       return { ...state, status: 'queued', priority: event.data.priority };

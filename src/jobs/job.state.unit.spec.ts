@@ -13,8 +13,17 @@ describe('job evolve', () => {
 
   it('takes identity, tier, priority and directories from JobCreated', () => {
     expect(stateOf([jobCreated])).toEqual({
-      exists: true, jobId, customerId: 'c1', packageTier: 'growth', priority: 'P2', status: 'pending',
-      directoryIds, deadLettered: [], counts: null, lastFailureReason: null, force: false,
+      exists: true,
+      jobId,
+      customerId: 'c1',
+      packageTier: 'growth',
+      priority: 'P2',
+      status: 'pending',
+      directoryIds,
+      deadLettered: [],
+      counts: null,
+      lastFailureReason: null,
+      force: false,
     });
   });
 
@@ -50,7 +59,8 @@ describe('job evolve', () => {
 
   it('takes the overridden status', () => {
     const overridden: JobEvent = {
-      type: 'JobStatusOverridden', data: { jobId, from: 'complete', to: 'in_progress', reason: 'r', staffId: 's1' },
+      type: 'JobStatusOverridden',
+      data: { jobId, from: 'complete', to: 'in_progress', reason: 'r', staffId: 's1' },
     };
     expect(stateOf([...historyOf.complete, overridden]).status).toBe('in_progress');
   });

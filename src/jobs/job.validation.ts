@@ -4,7 +4,12 @@ import { PRIORITY_BY_TIER, type JobStatus, type OutcomeCounts, type Priority } f
 import type { JobState } from './job.state';
 
 const KNOWN_STATUSES: Readonly<Record<JobStatus, true>> = {
-  pending: true, queued: true, in_progress: true, complete: true, failed: true, cancelled: true,
+  pending: true,
+  queued: true,
+  in_progress: true,
+  complete: true,
+  failed: true,
+  cancelled: true,
 };
 
 export function illegal(verb: string, state: JobState, detail?: string): DomainError {
@@ -36,12 +41,7 @@ export function validateNewJob(data: CreateJob['data']): Priority {
 }
 
 /** Non-empty, no blanks, no duplicates, and every id one of the job's directories. */
-export function requireDirectoriesOfJob(
-  ids: readonly string[],
-  jobDirectoryIds: readonly string[],
-  verb: string,
-  state: JobState,
-): void {
+export function requireDirectoriesOfJob(ids: readonly string[], jobDirectoryIds: readonly string[], verb: string, state: JobState): void {
   requireDistinctIds(ids, verb, state.jobId);
   const foreign = ids.find((id) => !jobDirectoryIds.includes(id));
   if (foreign !== undefined) throw invalid(verb, state.jobId, `directory ${foreign} is not part of the job`);

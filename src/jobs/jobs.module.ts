@@ -24,12 +24,25 @@ import { ViewJobController } from './view-job/view-job.controller';
 @Module({
   imports: [CqrsModule.forRoot(), AuthModule, CustomersModule],
   controllers: [
-    CreateJobController, ListCustomerJobsController,
-    ViewJobController, OverrideJobStatusController, CancelJobController, RetryJobController, JobStateController,
+    CreateJobController,
+    ListCustomerJobsController,
+    ViewJobController,
+    OverrideJobStatusController,
+    CancelJobController,
+    RetryJobController,
+    JobStateController,
   ],
   providers: [
-    CreateJobHandler, OverrideJobStatusHandler, CancelJobHandler, RetryJobHandler,
-    JobEdits, DirectoryCatalogRepository, SubmissionCountsQuery, JobViewQuery, CustomerJobsQuery, JobSubmissionsQuery,
+    CreateJobHandler,
+    OverrideJobStatusHandler,
+    CancelJobHandler,
+    RetryJobHandler,
+    JobEdits,
+    DirectoryCatalogRepository,
+    SubmissionCountsQuery,
+    JobViewQuery,
+    CustomerJobsQuery,
+    JobSubmissionsQuery,
   ],
 })
 export class JobsModule {}

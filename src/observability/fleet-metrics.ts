@@ -41,12 +41,30 @@ export class FleetMetrics {
   private readonly deadLetters = this.gauge('dbolt_queue_dead_letters', 'Messages in the dead-letter queue.', []);
   private readonly jobs = this.gauge('dbolt_jobs', 'Jobs by status (jobs read model).', ['status']);
   private readonly jobDuration = new JobDurationMetric(this.registry);
-  private readonly workers = this.gauge('dbolt_workers', 'Workers by heartbeat: alive, stale (silent past WORKER_STALE_AFTER_MS or errored), stopped.', ['state']);
-  private readonly lagEvents = this.gauge('dbolt_projection_lag_events', 'Events in the log past the projection\'s checkpoint.', ['projection']);
-  private readonly lagSeconds = this.gauge('dbolt_projection_lag_seconds', 'Age of the oldest event the projection has not applied (0 when caught up).', ['projection']);
+  private readonly workers = this.gauge(
+    'dbolt_workers',
+    'Workers by heartbeat: alive, stale (silent past WORKER_STALE_AFTER_MS or errored), stopped.',
+    ['state'],
+  );
+  private readonly lagEvents = this.gauge('dbolt_projection_lag_events', "Events in the log past the projection's checkpoint.", [
+    'projection',
+  ]);
+  private readonly lagSeconds = this.gauge(
+    'dbolt_projection_lag_seconds',
+    'Age of the oldest event the projection has not applied (0 when caught up).',
+    ['projection'],
+  );
   private readonly apiKeys = this.gauge('dbolt_api_keys', 'API keys by status.', ['status']);
-  private readonly apiKeysStale = this.gauge('dbolt_api_keys_stale', 'Usable API keys older than API_KEY_STALE_DAYS: due for rotation.', []);
-  private readonly readFailed = this.gauge('dbolt_fleet_read_failed', 'A fleet-wide source that could not be read at this scrape (1); its metrics are left out.', ['source']);
+  private readonly apiKeysStale = this.gauge(
+    'dbolt_api_keys_stale',
+    'Usable API keys older than API_KEY_STALE_DAYS: due for rotation.',
+    [],
+  );
+  private readonly readFailed = this.gauge(
+    'dbolt_fleet_read_failed',
+    'A fleet-wide source that could not be read at this scrape (1); its metrics are left out.',
+    ['source'],
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -72,11 +90,16 @@ export class FleetMetrics {
     };
     // One source down (SQS unreachable, say) must not blank the whole scrape: its values are
     // left out (NaN where a metric has no labels), and dbolt_fleet_read_failed says which.
-    await Promise.all(Object.entries(sources).map(async ([source, { read, gauges }]) => {
-      const ok = await read().then(() => true, () => false);
-      this.readFailed.set({ source }, ok ? 0 : 1);
-      if (!ok) for (const gauge of gauges) this.unknown(gauge);
-    }));
+    await Promise.all(
+      Object.entries(sources).map(async ([source, { read, gauges }]) => {
+        const ok = await read().then(
+          () => true,
+          () => false,
+        );
+        this.readFailed.set({ source }, ok ? 0 : 1);
+        if (!ok) for (const gauge of gauges) this.unknown(gauge);
+      }),
+    );
     return this.registry.metrics();
   }
 
@@ -90,7 +113,9 @@ export class FleetMetrics {
   private async readJobs(): Promise<void> {
     // The read model exists once the projector has run; until then there is nothing to count.
     const [{ rows }] = await Promise.all([
-      this.database.pool.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM jobs GROUP BY status').catch(() => ({ rows: [] })),
+      this.database.pool
+        .query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM jobs GROUP BY status')
+        .catch(() => ({ rows: [] })),
       this.jobDuration.refresh(this.database.pool),
     ]);
     this.jobs.reset();

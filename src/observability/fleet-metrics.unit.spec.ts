@@ -9,16 +9,30 @@ import { FleetMetrics } from './fleet-metrics';
 const fake = <T>(part: Partial<T>): T => part as T;
 
 const DEPTH: QueueDepth = {
-  tiers: { P1: { visible: 2, delayed: 0, inFlight: 1 }, P2: { visible: 0, delayed: 0, inFlight: 0 }, P3: { visible: 0, delayed: 3, inFlight: 0 } },
+  tiers: {
+    P1: { visible: 2, delayed: 0, inFlight: 1 },
+    P2: { visible: 0, delayed: 0, inFlight: 0 },
+    P3: { visible: 0, delayed: 3, inFlight: 0 },
+  },
   deadLetters: 4,
 };
 
 function fleet(env: Record<string, string>, depth: () => Promise<QueueDepth>): FleetMetrics {
-  const query = jest.fn().mockImplementation(async (sql: string) => ({ rows: sql.includes('worker_heartbeats') ? [{ state: 'alive', n: 2 }, { state: 'stale', n: 1 }] : [] }));
+  const query = jest.fn().mockImplementation(async (sql: string) => ({
+    rows: sql.includes('worker_heartbeats')
+      ? [
+          { state: 'alive', n: 2 },
+          { state: 'stale', n: 1 },
+        ]
+      : [],
+  }));
   const database = fake<Database>({ pool: fake<Pool>({ query }) });
   const lag: ProjectionStatus['lag'] = { events: 5, seconds: 1.5 };
   return new FleetMetrics(
-    loadConfig(env), database, fake<MessageQueue>({ depth }), fake<ApiKeys>({ list: async () => [] }),
+    loadConfig(env),
+    database,
+    fake<MessageQueue>({ depth }),
+    fake<ApiKeys>({ list: async () => [] }),
     fake<ProjectionHost>({ status: async () => [fake<ProjectionStatus>({ name: 'jobs', lag })] }),
   );
 }

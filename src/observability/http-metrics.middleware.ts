@@ -17,10 +17,14 @@ interface RoutedRequest extends IncomingMessage {
  * Times every request, guards and errors included, by the route template it matched
  * (`/api/jobs/:id`, never the raw path: ids would make a series per job).
  */
-export function httpMetricsMiddleware(metrics: ProcessMetrics): (request: IncomingMessage, response: ServerResponse, next: () => void) => void {
+export function httpMetricsMiddleware(
+  metrics: ProcessMetrics,
+): (request: IncomingMessage, response: ServerResponse, next: () => void) => void {
   return (request, response, next) => {
     const stop = metrics.httpDuration.startTimer();
-    response.once('finish', () => stop({ method: request.method ?? 'GET', route: routeTemplate(request), status: String(response.statusCode) }));
+    response.once('finish', () =>
+      stop({ method: request.method ?? 'GET', route: routeTemplate(request), status: String(response.statusCode) }),
+    );
     next();
   };
 }

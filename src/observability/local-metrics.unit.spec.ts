@@ -4,13 +4,19 @@ import type { ConsumerStats } from '../workers/queue-consumer';
 import { registerBrowserMetrics, registerWorkerMetrics } from './local-metrics';
 
 describe('process-local metrics read from snapshots at scrape time', () => {
-  it('shows the worker\'s counts and breaker under its id, and nothing where no worker runs', async () => {
+  it("shows the worker's counts and breaker under its id, and nothing where no worker runs", async () => {
     let stats: ConsumerStats | null = null;
     const registry = new Registry();
     registerWorkerMetrics(registry, () => stats);
     expect(await registry.metrics()).not.toMatch(/^dbolt_worker/m);
     stats = {
-      workerId: 'w-1', inFlight: 2, concurrency: 4, received: 7, outcomes: { success: 5, transient: 1 }, deadLettered: 1, released: 0,
+      workerId: 'w-1',
+      inFlight: 2,
+      concurrency: 4,
+      received: 7,
+      outcomes: { success: 5, transient: 1 },
+      deadLettered: 1,
+      released: 0,
       breaker: { name: 'consumer:w-1', state: 'open', consecutiveFailures: 5, openedAt: new Date(), timesOpened: 2, lastError: 'down' },
     };
     const text = await registry.metrics();
@@ -26,7 +32,13 @@ describe('process-local metrics read from snapshots at scrape time', () => {
     const registry = new Registry();
     registerBrowserMetrics(registry, () => stats);
     const text = await registry.metrics();
-    for (const line of ['dbolt_browser_launches_total 3', 'dbolt_browser_restarts_total 2', 'dbolt_browser_kills_total 1', 'dbolt_browser_contexts_total 25', 'dbolt_browser_contexts_active 1']) {
+    for (const line of [
+      'dbolt_browser_launches_total 3',
+      'dbolt_browser_restarts_total 2',
+      'dbolt_browser_kills_total 1',
+      'dbolt_browser_contexts_total 25',
+      'dbolt_browser_contexts_active 1',
+    ]) {
       expect(text).toContain(`${line}\n`);
     }
   });

@@ -1,7 +1,15 @@
 import { WrongExpectedVersionError } from '../event-store/event-store.errors';
 import type {
-  AllSlice, AppendOptions, AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, StreamSlice,
-  SubscribeToAllOptions, Subscription,
+  AllSlice,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamSlice,
+  SubscribeToAllOptions,
+  Subscription,
 } from '../event-store/event-store.port';
 import type { ProcessMetrics } from './process-metrics';
 
@@ -12,7 +20,10 @@ import type { ProcessMetrics } from './process-metrics';
 export class MeasuredEventStore implements EventStore {
   readonly name: EventStore['name'];
 
-  constructor(readonly inner: EventStore, private readonly metrics: ProcessMetrics) {
+  constructor(
+    readonly inner: EventStore,
+    private readonly metrics: ProcessMetrics,
+  ) {
     this.name = inner.name;
   }
 

@@ -15,7 +15,10 @@ function scriptedStore(answers: (AppendResult | Error)[]): EventStore {
       if (answer instanceof Error) throw answer;
       return answer;
     },
-    readStream: unused, readAll: unused, subscribeToAll: unused, close: async () => undefined,
+    readStream: unused,
+    readAll: unused,
+    subscribeToAll: unused,
+    close: async () => undefined,
   };
 }
 

@@ -6,7 +6,10 @@ import type { ProcessMetrics } from './process-metrics';
  * worker is built, so a submitter swapped in (a test's recording one) is measured the same.
  */
 export class MeasuredSubmitter implements Submitter {
-  constructor(private readonly inner: Submitter, private readonly metrics: ProcessMetrics) {}
+  constructor(
+    private readonly inner: Submitter,
+    private readonly metrics: ProcessMetrics,
+  ) {}
 
   async submit(request: SubmissionRequest, signal?: AbortSignal): Promise<SubmissionOutcome> {
     const started = process.hrtime.bigint();

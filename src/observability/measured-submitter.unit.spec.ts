@@ -7,7 +7,9 @@ const none = { evidencePath: null, mappingUsed: null };
 describe('MeasuredSubmitter', () => {
   it('counts and times each submission by its outcome, a thrown one as "thrown"', async () => {
     const answers: (SubmissionOutcome | Error)[] = [
-      { kind: 'success', listingUrl: null, ...none }, { kind: 'needs_manual', reason: 'captcha', message: 'captcha', ...none }, new Error('browser gone'),
+      { kind: 'success', listingUrl: null, ...none },
+      { kind: 'needs_manual', reason: 'captcha', message: 'captcha', ...none },
+      new Error('browser gone'),
     ];
     const inner: Submitter = {
       submit: async () => {

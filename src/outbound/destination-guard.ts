@@ -22,7 +22,10 @@ export class DestinationGuard {
   private readonly hosts = new Set<string>();
   private readonly addresses = new BlockList();
 
-  constructor(allowlist: readonly string[], private readonly resolve: ResolveHost = resolveHost) {
+  constructor(
+    allowlist: readonly string[],
+    private readonly resolve: ResolveHost = resolveHost,
+  ) {
     for (const entry of allowlist) this.allow(entry.toLowerCase());
   }
 
@@ -33,7 +36,8 @@ export class DestinationGuard {
     } catch {
       return { allowed: false, reason: 'not a valid URL' };
     }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { allowed: false, reason: `${parsed.protocol} is not http or https` };
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      return { allowed: false, reason: `${parsed.protocol} is not http or https` };
     const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
     if (this.hosts.has(host)) return ALLOWED;
     const addresses = isIP(host) ? [host] : await this.resolve(host).catch(() => []);

@@ -29,12 +29,26 @@ describe('DestinationGuard', () => {
   });
 
   it('refuses a host if ANY address it resolves to is forbidden, naming the address and its kind', async () => {
-    expect(await guard.check('https://mixed.test/')).toEqual({ allowed: false, reason: 'mixed.test resolves to 10.0.0.7, a private (RFC 1918) address' });
-    expect(await guard.check('http://metadata.test/latest')).toEqual({ allowed: false, reason: 'metadata.test resolves to 169.254.169.254, a cloud metadata address' });
+    expect(await guard.check('https://mixed.test/')).toEqual({
+      allowed: false,
+      reason: 'mixed.test resolves to 10.0.0.7, a private (RFC 1918) address',
+    });
+    expect(await guard.check('http://metadata.test/latest')).toEqual({
+      allowed: false,
+      reason: 'metadata.test resolves to 169.254.169.254, a cloud metadata address',
+    });
   });
 
   it('refuses IP literals in every spelling the URL parser accepts', async () => {
-    for (const url of ['http://127.0.0.1:3000/', 'http://2130706433/', 'http://0x7f.1/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://0/', 'http://[fd00:ec2::254]/']) {
+    for (const url of [
+      'http://127.0.0.1:3000/',
+      'http://2130706433/',
+      'http://0x7f.1/',
+      'http://[::1]/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://0/',
+      'http://[fd00:ec2::254]/',
+    ]) {
       expect((await guard.check(url)).allowed).toBe(false);
     }
   });

@@ -10,7 +10,10 @@ export class CheckpointStore {
   constructor(private readonly pool: Pool) {}
 
   async load(id: string): Promise<Checkpoint | null> {
-    const { rows } = await this.pool.query<{ checkpoint: string }>('SELECT checkpoint FROM subscription_checkpoints WHERE subscription_id = $1', [id]);
+    const { rows } = await this.pool.query<{ checkpoint: string }>(
+      'SELECT checkpoint FROM subscription_checkpoints WHERE subscription_id = $1',
+      [id],
+    );
     return rows[0]?.checkpoint ?? null;
   }
 

@@ -13,16 +13,20 @@ describe('LeaderLoop', () => {
     const leases = new InMemoryLeases();
     leases.giveTo('job', 'another-process');
     const seen: string[] = [];
-    const loop = new LeaderLoop(leases, {
-      lease: 'job',
-      onStandby: () => seen.push('standby'),
-      onFailure: () => undefined,
-      lead: async (leadership: Leadership) => {
-        seen.push('lead');
-        while (leadership.active) await leadership.sleep(100);
-        seen.push('lost');
+    const loop = new LeaderLoop(
+      leases,
+      {
+        lease: 'job',
+        onStandby: () => seen.push('standby'),
+        onFailure: () => undefined,
+        lead: async (leadership: Leadership) => {
+          seen.push('lead');
+          while (leadership.active) await leadership.sleep(100);
+          seen.push('lost');
+        },
       },
-    }, { standbyRetryMs: 1_000 });
+      { standbyRetryMs: 1_000 },
+    );
     loop.start();
     await jest.advanceTimersByTimeAsync(1_500);
     expect(seen).toEqual(['standby', 'standby']);
@@ -38,21 +42,25 @@ describe('LeaderLoop', () => {
   it('reports a failed turn, tidies up after it and leads again after the backoff', async () => {
     const seen: string[] = [];
     let turns = 0;
-    const loop = new LeaderLoop(new InMemoryLeases(), {
-      lease: 'job',
-      onFailure: (error) => {
-        seen.push(`failed: ${(error as Error).message}`);
+    const loop = new LeaderLoop(
+      new InMemoryLeases(),
+      {
+        lease: 'job',
+        onFailure: (error) => {
+          seen.push(`failed: ${(error as Error).message}`);
+        },
+        afterTurn: async () => {
+          seen.push('tidied');
+        },
+        lead: async (leadership) => {
+          turns += 1;
+          if (turns === 1) throw new Error('boom');
+          seen.push('lead');
+          while (leadership.active) await leadership.sleep(100);
+        },
       },
-      afterTurn: async () => {
-        seen.push('tidied');
-      },
-      lead: async (leadership) => {
-        turns += 1;
-        if (turns === 1) throw new Error('boom');
-        seen.push('lead');
-        while (leadership.active) await leadership.sleep(100);
-      },
-    }, { standbyRetryMs: 1_000 });
+      { standbyRetryMs: 1_000 },
+    );
     loop.start();
     await jest.advanceTimersByTimeAsync(499);
     expect(seen).toEqual(['failed: boom']);

@@ -17,11 +17,15 @@ export interface PeriodicOptions {
  * duties (the stale-work sweep, the dead-letter scan, retention) never run twice at once.
  */
 export function periodic(leases: Leases, options: PeriodicOptions, task: () => Promise<void>): Processor {
-  const loop = new LeaderLoop(leases, {
-    lease: options.name,
-    lead: (leadership) => repeat(leadership, options, task),
-    onFailure: options.onError,
-  }, { standbyRetryMs: options.everyMs, firstDelayMs: options.firstDelayMs });
+  const loop = new LeaderLoop(
+    leases,
+    {
+      lease: options.name,
+      lead: (leadership) => repeat(leadership, options, task),
+      onFailure: options.onError,
+    },
+    { standbyRetryMs: options.everyMs, firstDelayMs: options.firstDelayMs },
+  );
   return loopProcessor(options.name, loop);
 }
 

@@ -7,10 +7,14 @@ describe('periodic', () => {
 
   it('runs the first pass after the first delay, then every interval timed from the end of the last', async () => {
     const runs: number[] = [];
-    const duty = periodic(new InMemoryLeases(), { name: 'duty', everyMs: 10_000, firstDelayMs: 2_000, onError: () => undefined }, async () => {
-      runs.push(Date.now());
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    });
+    const duty = periodic(
+      new InMemoryLeases(),
+      { name: 'duty', everyMs: 10_000, firstDelayMs: 2_000, onError: () => undefined },
+      async () => {
+        runs.push(Date.now());
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      },
+    );
     const start = Date.now();
     duty.start();
     await jest.advanceTimersByTimeAsync(1_999);
@@ -27,10 +31,14 @@ describe('periodic', () => {
   it('reports a failing pass and keeps the schedule', async () => {
     const errors: unknown[] = [];
     let calls = 0;
-    const duty = periodic(new InMemoryLeases(), { name: 'duty', everyMs: 1_000, firstDelayMs: 1_000, onError: (error) => errors.push(error) }, async () => {
-      calls += 1;
-      throw new Error(`pass ${calls} failed`);
-    });
+    const duty = periodic(
+      new InMemoryLeases(),
+      { name: 'duty', everyMs: 1_000, firstDelayMs: 1_000, onError: (error) => errors.push(error) },
+      async () => {
+        calls += 1;
+        throw new Error(`pass ${calls} failed`);
+      },
+    );
     duty.start();
     await jest.advanceTimersByTimeAsync(3_000);
     expect(calls).toBe(3);
@@ -41,11 +49,15 @@ describe('periodic', () => {
   it('stop() cancels the next pass and waits for the one running', async () => {
     let finished = false;
     let calls = 0;
-    const duty = periodic(new InMemoryLeases(), { name: 'duty', everyMs: 1_000, firstDelayMs: 1_000, onError: () => undefined }, async () => {
-      calls += 1;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      finished = true;
-    });
+    const duty = periodic(
+      new InMemoryLeases(),
+      { name: 'duty', everyMs: 1_000, firstDelayMs: 1_000, onError: () => undefined },
+      async () => {
+        calls += 1;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        finished = true;
+      },
+    );
     duty.start();
     await jest.advanceTimersByTimeAsync(1_000);
     const stopped = duty.stop();
@@ -59,7 +71,11 @@ describe('periodic', () => {
   it('unrefs its timer, so it never keeps a process alive', () => {
     jest.useRealTimers();
     const unref = jest.spyOn(global, 'setTimeout');
-    const duty = periodic(new InMemoryLeases(), { name: 'duty', everyMs: 60_000, firstDelayMs: 60_000, onError: () => undefined }, async () => undefined);
+    const duty = periodic(
+      new InMemoryLeases(),
+      { name: 'duty', everyMs: 60_000, firstDelayMs: 60_000, onError: () => undefined },
+      async () => undefined,
+    );
     duty.start();
     const timer = unref.mock.results[0].value as NodeJS.Timeout;
     expect(timer.hasRef()).toBe(false);

@@ -6,7 +6,13 @@ import { ProcessingRuntime } from './processing-runtime';
 /** The process's processing runtime, for the role modules to start their processors on. */
 @Global()
 @Module({
-  providers: [{ provide: ProcessingRuntime, inject: [Database, EVENT_STORE], useFactory: (database: Database, store: EventStore) => new ProcessingRuntime(database.pool, store) }],
+  providers: [
+    {
+      provide: ProcessingRuntime,
+      inject: [Database, EVENT_STORE],
+      useFactory: (database: Database, store: EventStore) => new ProcessingRuntime(database.pool, store),
+    },
+  ],
   exports: [ProcessingRuntime],
 })
 export class ProcessingModule implements BeforeApplicationShutdown {

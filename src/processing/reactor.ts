@@ -23,17 +23,26 @@ const WATCH_MS = 1000;
 export function reactor(deps: ProcessingDeps, reaction: Reaction, options: ReactorOptions): Processor {
   const lease = `reaction:${reaction.name}`;
   const checkpoints = new CheckpointStore(deps.pool);
-  const loop = new LeaderLoop(deps.leases, {
-    lease,
-    lead: (leadership) => follow(deps.store, checkpoints, reaction, options.batchSize, leadership, lease),
-    onFailure: (error) => options.onError(reaction.name, error),
-  }, options);
+  const loop = new LeaderLoop(
+    deps.leases,
+    {
+      lease,
+      lead: (leadership) => follow(deps.store, checkpoints, reaction, options.batchSize, leadership, lease),
+      onFailure: (error) => options.onError(reaction.name, error),
+    },
+    options,
+  );
   return loopProcessor(reaction.name, loop);
 }
 
 /** Until stopped, the lease is lost, or the reaction fails (then the loop backs off and retries). */
 async function follow(
-  store: EventStore, checkpoints: CheckpointStore, reaction: Reaction, batchSize: number, leadership: Leadership, lease: string,
+  store: EventStore,
+  checkpoints: CheckpointStore,
+  reaction: Reaction,
+  batchSize: number,
+  leadership: Leadership,
+  lease: string,
 ): Promise<void> {
   // Boxed (even a falsy rejection counts); the cast keeps TypeScript from narrowing it to null, as it is set in a callback.
   let failure = null as { readonly error: unknown } | null;

@@ -12,7 +12,10 @@ export interface BreakerSnapshot {
 export class CircuitOpenError extends Error {
   override readonly name = 'CircuitOpenError';
 
-  constructor(breaker: string, readonly retryInMs: number) {
+  constructor(
+    breaker: string,
+    readonly retryInMs: number,
+  ) {
     super(`circuit ${breaker} is open; next trial in ${retryInMs} ms`);
   }
 }
@@ -59,7 +62,14 @@ export class CircuitBreaker {
 
   snapshot(): BreakerSnapshot {
     const { name, state, failures, openedAt, opened, lastError } = this;
-    return { name, state, consecutiveFailures: failures, openedAt: openedAt === null ? null : new Date(openedAt), timesOpened: opened, lastError };
+    return {
+      name,
+      state,
+      consecutiveFailures: failures,
+      openedAt: openedAt === null ? null : new Date(openedAt),
+      timesOpened: opened,
+      lastError,
+    };
   }
 
   private admit(): void {

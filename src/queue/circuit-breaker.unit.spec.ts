@@ -50,7 +50,12 @@ describe('CircuitBreaker', () => {
     for (let i = 0; i < 10; i += 1) await b.run(fail).catch(() => undefined);
     now = 6000;
     let release: () => void = () => undefined;
-    const slow = b.run(() => new Promise<string>((resolve) => { release = () => resolve('late'); }));
+    const slow = b.run(
+      () =>
+        new Promise<string>((resolve) => {
+          release = () => resolve('late');
+        }),
+    );
     await expect(b.run(ok)).rejects.toBeInstanceOf(CircuitOpenError);
     release();
     await expect(slow).resolves.toBe('late');

@@ -37,7 +37,10 @@ const MONITOR: Actor = { kind: 'system', id: 'dead-letter-monitor' };
 export class DeadLetters {
   readonly counts: DeadLetterCounts = { scanned: 0, recorded: 0, malformed: 0, redriven: 0 };
 
-  constructor(private readonly store: EventStore, private readonly queue: MessageQueue) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly queue: MessageQueue,
+  ) {}
 
   async list(limit: number, after?: string): Promise<DeadLetterView[]> {
     return (await this.queue.listDeadLetters({ limit, after })).map(view);
@@ -45,7 +48,11 @@ export class DeadLetters {
 
   /** Records every dead letter as an event on its submission (idempotent: one event id per death). */
   async scan(): Promise<void> {
-    for (let after: string | undefined, page = await this.list(100); page.length > 0; after = page.at(-1)?.id, page = await this.list(100, after)) {
+    for (
+      let after: string | undefined, page = await this.list(100);
+      page.length > 0;
+      after = page.at(-1)?.id, page = await this.list(100, after)
+    ) {
       for (const letter of page) {
         this.counts.scanned += 1;
         if (letter.malformed !== null || !letter.jobId || !letter.directoryId) this.counts.malformed += 1;
@@ -113,10 +120,16 @@ export class DeadLetters {
 
   private async command(letter: DeadLetterView, command: SubmissionCommand, actor: Actor, eventId: string): Promise<boolean> {
     const jobId = letter.jobId as string;
-    const { events } = await executeCommand(this.store, submissionStreamId(jobId, letter.directoryId as string), submissionDecider, command, {
-      metadata: { actor, correlationId: jobId },
-      eventIds: [eventId],
-    });
+    const { events } = await executeCommand(
+      this.store,
+      submissionStreamId(jobId, letter.directoryId as string),
+      submissionDecider,
+      command,
+      {
+        metadata: { actor, correlationId: jobId },
+        eventIds: [eventId],
+      },
+    );
     return events.length > 0;
   }
 

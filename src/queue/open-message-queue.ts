@@ -12,7 +12,8 @@ export function queueSettings(config: AppConfig): QueueSettings {
 /** SQS when configured, otherwise the durable PostgreSQL queue in the app's own database. */
 export function openMessageQueue(config: AppConfig, database: Database): Promise<MessageQueue> {
   const settings = queueSettings(config);
-  if (config.queue.kind === 'sqs') return openSqsQueue({ config: config.queue.sqs, settings, requestTimeoutMs: config.queue.sqs.requestTimeoutMs });
+  if (config.queue.kind === 'sqs')
+    return openSqsQueue({ config: config.queue.sqs, settings, requestTimeoutMs: config.queue.sqs.requestTimeoutMs });
   // PGlite does not carry NOTIFY across connections; its one process wakes its own waiters.
   return openPostgresQueue({ pool: database.pool, settings, listen: database.mode === 'external' });
 }

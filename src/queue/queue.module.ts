@@ -16,7 +16,11 @@ const logger = new Logger('Queue');
 @Module({
   providers: [
     { provide: MESSAGE_QUEUE, inject: [APP_CONFIG, Database], useFactory: openMessageQueue },
-    { provide: DeadLetters, inject: [EVENT_STORE, MESSAGE_QUEUE], useFactory: (store: EventStore, queue: MessageQueue) => new DeadLetters(store, queue) },
+    {
+      provide: DeadLetters,
+      inject: [EVENT_STORE, MESSAGE_QUEUE],
+      useFactory: (store: EventStore, queue: MessageQueue) => new DeadLetters(store, queue),
+    },
   ],
   exports: [MESSAGE_QUEUE, DeadLetters],
 })

@@ -37,19 +37,29 @@ export function parseSubmissionMessage(body: string): ParsedMessage {
   } catch {
     return { ok: false, reason: 'malformed message: body is not JSON' };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'malformed message: body is not an object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, reason: 'malformed message: body is not an object' };
   const record = value as Record<string, unknown>;
   if (record.v !== SUBMISSION_MESSAGE_VERSION) return { ok: false, reason: `unknown message version ${JSON.stringify(record.v ?? null)}` };
   for (const field of ['jobId', 'directoryId', 'correlationId', 'causationId'] as const) {
-    if (typeof record[field] !== 'string' || record[field] === '') return { ok: false, reason: `malformed message: ${field} must be a non-empty string` };
+    if (typeof record[field] !== 'string' || record[field] === '')
+      return { ok: false, reason: `malformed message: ${field} must be a non-empty string` };
   }
-  if (!Number.isSafeInteger(record.attempt) || (record.attempt as number) < 1) return { ok: false, reason: 'malformed message: attempt must be a positive integer' };
+  if (!Number.isSafeInteger(record.attempt) || (record.attempt as number) < 1)
+    return { ok: false, reason: 'malformed message: attempt must be a positive integer' };
   if (!PRIORITIES.includes(record.priority as Priority)) return { ok: false, reason: 'malformed message: priority must be P1, P2 or P3' };
-  if (record.reopen !== undefined && record.reopen !== true) return { ok: false, reason: 'malformed message: reopen must be true when present' };
+  if (record.reopen !== undefined && record.reopen !== true)
+    return { ok: false, reason: 'malformed message: reopen must be true when present' };
   // Each field was checked above.
-  const { jobId, directoryId, correlationId, causationId } = record as Record<'jobId' | 'directoryId' | 'correlationId' | 'causationId', string>;
+  const { jobId, directoryId, correlationId, causationId } = record as Record<
+    'jobId' | 'directoryId' | 'correlationId' | 'causationId',
+    string
+  >;
   const attempt = record.attempt as number;
   const priority = record.priority as Priority;
   const reopen = record.reopen === true ? { reopen: true as const } : {};
-  return { ok: true, message: { v: SUBMISSION_MESSAGE_VERSION, jobId, directoryId, attempt, priority, correlationId, causationId, ...reopen } };
+  return {
+    ok: true,
+    message: { v: SUBMISSION_MESSAGE_VERSION, jobId, directoryId, attempt, priority, correlationId, causationId, ...reopen },
+  };
 }

@@ -5,7 +5,10 @@ const fields = { jobId: 'j1', directoryId: 'd1', attempt: 2, priority: 'P1', cor
 describe('submission message', () => {
   it('round-trips, with and without the staff-retry flag', () => {
     expect(parseSubmissionMessage(encodeSubmissionMessage(fields))).toEqual({ ok: true, message: { v: 1, ...fields } });
-    expect(parseSubmissionMessage(encodeSubmissionMessage({ ...fields, reopen: true }))).toEqual({ ok: true, message: { v: 1, ...fields, reopen: true } });
+    expect(parseSubmissionMessage(encodeSubmissionMessage({ ...fields, reopen: true }))).toEqual({
+      ok: true,
+      message: { v: 1, ...fields, reopen: true },
+    });
   });
 
   it.each<[string, Record<string, unknown>, RegExp]>([

@@ -10,14 +10,16 @@ import { PRIORITIES, type Priority } from './queue.port';
 export class TierScheduler {
   private readonly lastServed = new Map<Priority, number>();
 
-  constructor(private readonly agingMs: number, now: number) {
+  constructor(
+    private readonly agingMs: number,
+    now: number,
+  ) {
     for (const tier of PRIORITIES) this.lastServed.set(tier, now);
   }
 
   /** Preference order for the next receive. */
   order(now: number): Priority[] {
-    const starved = PRIORITIES.filter((tier) => now - this.served(tier) >= this.agingMs)
-      .sort((a, b) => this.served(a) - this.served(b));
+    const starved = PRIORITIES.filter((tier) => now - this.served(tier) >= this.agingMs).sort((a, b) => this.served(a) - this.served(b));
     return [...starved, ...PRIORITIES.filter((tier) => !starved.includes(tier))];
   }
 

@@ -60,7 +60,8 @@ async function queueHistoryTables(pool: Pool): Promise<string[]> {
   return tables.filter((table) => existing.some((row) => row.name === table));
 }
 
-const ARCHIVED_COLUMNS = 'position::text AS position, stream_id, job_id, directory_id, event, attempt, delay_ms, error_class, actor, details, created_at, archived_at';
+const ARCHIVED_COLUMNS =
+  'position::text AS position, stream_id, job_id, directory_id, event, attempt, delay_ms, error_class, actor, details, created_at, archived_at';
 
 async function moveBatch(pool: Pool, table: string, horizon: Date, batchSize: number, ndjson: NdjsonArchiveFile | null): Promise<number> {
   return withTransaction(pool, async (client) => {

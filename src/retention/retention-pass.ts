@@ -38,7 +38,11 @@ export interface RetentionPassOptions {
  * One retention pass (docs/requirements.md R-RET-2, R-RET-3, R-DEDUPE-5): archive old queue_history, delete old
  * archive, clean job progress and duplicate-suppression records.
  */
-export async function runRetentionPass(pool: Pool, settings: RetentionSettings, options: RetentionPassOptions = {}): Promise<RetentionReport> {
+export async function runRetentionPass(
+  pool: Pool,
+  settings: RetentionSettings,
+  options: RetentionPassOptions = {},
+): Promise<RetentionReport> {
   const started = (options.now ?? (() => new Date()))();
   const batchSize = options.batchSize ?? 5000;
   const { retention } = settings;
@@ -51,7 +55,12 @@ export async function runRetentionPass(pool: Pool, settings: RetentionSettings, 
   return {
     startedAt: started.toISOString(),
     durationMs: Date.now() - started.getTime(),
-    queueHistory: { horizon: archived.horizon.toISOString(), archived: archived.moved, tables: archived.tables, ndjsonFile: archived.ndjsonFile },
+    queueHistory: {
+      horizon: archived.horizon.toISOString(),
+      archived: archived.moved,
+      tables: archived.tables,
+      ndjsonFile: archived.ndjsonFile,
+    },
     archiveDeleted: { olderThanDays: retention.deleteArchivedAfterDays, rows: deleted },
     jobProgress: { ...jobProgress, finishedMoreThanDays: settings.idempotencyWindowDays },
     listingRecords: { rows: listingRows, olderThanDays: settings.idempotencyWindowDays },

@@ -27,8 +27,12 @@ export class DispatcherRoleModule implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const { worker, queue } = this.config;
     this.runtime.reactor(dispatcherReaction(this.runtime.store, this.queue), reactorOptions(this.config));
-    this.runtime.periodic({ name: 'dead-letter-monitor', everyMs: queue.deadLetterScanMs, onError: failed('dead-letter scan') }, () => this.deadLetters.scan());
-    this.runtime.periodic({ name: 'stale-work-sweeper', everyMs: worker.sweepIntervalMs, onError: failed('stale-work sweep') }, () => this.sweep());
+    this.runtime.periodic({ name: 'dead-letter-monitor', everyMs: queue.deadLetterScanMs, onError: failed('dead-letter scan') }, () =>
+      this.deadLetters.scan(),
+    );
+    this.runtime.periodic({ name: 'stale-work-sweeper', everyMs: worker.sweepIntervalMs, onError: failed('stale-work sweep') }, () =>
+      this.sweep(),
+    );
   }
 
   private async sweep(): Promise<void> {

@@ -31,7 +31,12 @@ export class ProjectorRoleModule implements OnApplicationBootstrap {
     if (minutes === 0) return;
     const everyMs = minutes * 60_000;
     this.runtime.periodic(
-      { name: 'retention', everyMs, firstDelayMs: Math.min(everyMs, FIRST_PASS_MAX_DELAY_MS), onError: (error) => logger.error(`retention pass failed: ${(error as Error).message}`) },
+      {
+        name: 'retention',
+        everyMs,
+        firstDelayMs: Math.min(everyMs, FIRST_PASS_MAX_DELAY_MS),
+        onError: (error) => logger.error(`retention pass failed: ${(error as Error).message}`),
+      },
       async () => logger.log(describeRetentionReport(await this.retention.run()).join('; ')),
     );
   }

@@ -30,10 +30,26 @@ import { ReactorRoleModule } from './reactor-role.module';
  * and the admin API answers from any of them.
  */
 export const EVERY_PROCESS: readonly Type[] = [
-  ObservabilityModule, RateLimitModule, DatabaseModule, EventStoreModule, QueueModule, WorkersModule, ProjectionsModule,
-  JobsModule, AuthHttpModule, ProjectionsAdminModule, QueueHttpModule, RetentionModule, DemoModule, DynamicMappingModule, TestSubmissionsModule,
-  ApiKeysHttpModule, FleetModule,
-  CatalogModule, CustomerSubmissionsModule, CustomersHttpModule,
+  ObservabilityModule,
+  RateLimitModule,
+  DatabaseModule,
+  EventStoreModule,
+  QueueModule,
+  WorkersModule,
+  ProjectionsModule,
+  JobsModule,
+  AuthHttpModule,
+  ProjectionsAdminModule,
+  QueueHttpModule,
+  RetentionModule,
+  DemoModule,
+  DynamicMappingModule,
+  TestSubmissionsModule,
+  ApiKeysHttpModule,
+  FleetModule,
+  CatalogModule,
+  CustomerSubmissionsModule,
+  CustomersHttpModule,
 ];
 
 /**

@@ -52,5 +52,10 @@ export async function executeCommand<Command, Event extends AnyEvent, State>(
     ...options.metadata,
     expectedVersion: options.expectedVersion ?? version,
   });
-  return { events: decided, state: decided.reduce((current, event) => decider.evolve(current, event), state), version: result.nextVersion, appended: result.appended };
+  return {
+    events: decided,
+    state: decided.reduce((current, event) => decider.evolve(current, event), state),
+    version: result.nextVersion,
+    appended: result.appended,
+  };
 }

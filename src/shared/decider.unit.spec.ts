@@ -23,21 +23,34 @@ describe('fold', () => {
 
 describe('given / when / then', () => {
   it('decides against the folded history', () => {
-    given(counter, [added(2)]).when({ type: 'Add', data: { n: 5 } }).then([added(5)]);
+    given(counter, [added(2)])
+      .when({ type: 'Add', data: { n: 5 } })
+      .then([added(5)]);
   });
 
   it('checks code and message of a rejection', () => {
-    given(counter).when({ type: 'Add', data: { n: 0 } }).thenThrows('INVALID_COMMAND', 'Cannot add 0');
-    given(counter).when({ type: 'Add', data: { n: -1 } }).thenThrows('INVALID_COMMAND');
+    given(counter)
+      .when({ type: 'Add', data: { n: 0 } })
+      .thenThrows('INVALID_COMMAND', 'Cannot add 0');
+    given(counter)
+      .when({ type: 'Add', data: { n: -1 } })
+      .thenThrows('INVALID_COMMAND');
   });
 
   it('fails when decide does not throw', () => {
-    expect(() => given(counter).when({ type: 'Add', data: { n: 1 } }).thenThrows('INVALID_COMMAND'))
-      .toThrow('Expected DomainError INVALID_COMMAND, but decide returned [{"type":"Added","data":{"n":1}}]');
+    expect(() =>
+      given(counter)
+        .when({ type: 'Add', data: { n: 1 } })
+        .thenThrows('INVALID_COMMAND'),
+    ).toThrow('Expected DomainError INVALID_COMMAND, but decide returned [{"type":"Added","data":{"n":1}}]');
   });
 
   it('fails on the wrong code', () => {
-    expect(() => given(counter).when({ type: 'Add', data: { n: 0 } }).thenThrows('NOT_FOUND')).toThrow();
+    expect(() =>
+      given(counter)
+        .when({ type: 'Add', data: { n: 0 } })
+        .thenThrows('NOT_FOUND'),
+    ).toThrow();
   });
 });
 
@@ -49,6 +62,12 @@ describe('DomainError', () => {
   });
 });
 
-it.each([['', true], ['  ', true], [null, true], [undefined, true], ['x', false]])('isBlank(%p) is %p', (value, blank) => {
+it.each([
+  ['', true],
+  ['  ', true],
+  [null, true],
+  [undefined, true],
+  ['x', false],
+])('isBlank(%p) is %p', (value, blank) => {
   expect(isBlank(value)).toBe(blank);
 });

@@ -34,8 +34,11 @@ describe('toPlainText', () => {
 describe('@PlainText() on a listing DTO', () => {
   it('cleans every free-text field before validation, so limits count what is kept', () => {
     const dto = plainToInstance(TestBusinessDto, {
-      businessName: '<b>Acme</b> & Sons', email: 'a@acme.test', description: `Best<script>${'x'.repeat(6000)}</script> in town`,
-      city: '<i>Springfield</i>', contactName: '<img src=x onerror=alert(1)>Ana',
+      businessName: '<b>Acme</b> & Sons',
+      email: 'a@acme.test',
+      description: `Best<script>${'x'.repeat(6000)}</script> in town`,
+      city: '<i>Springfield</i>',
+      contactName: '<img src=x onerror=alert(1)>Ana',
     });
     expect(validateSync(dto)).toEqual([]);
     expect(dto).toMatchObject({ businessName: 'Acme & Sons', description: 'Best in town', city: 'Springfield', contactName: 'Ana' });

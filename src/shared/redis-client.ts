@@ -15,7 +15,11 @@ export interface RedisConnectOptions {
 export async function connectRedis(url: string, options: RedisConnectOptions = {}): Promise<RedisClient> {
   let connected = false;
   const reconnectStrategy = (retries: number): number => Math.min(5000, 100 * 2 ** retries);
-  const client = createClient({ url, disableOfflineQueue: options.failFastWhenDown ?? false, socket: { connectTimeout: 5000, reconnectStrategy } });
+  const client = createClient({
+    url,
+    disableOfflineQueue: options.failFastWhenDown ?? false,
+    socket: { connectTimeout: 5000, reconnectStrategy },
+  });
   const firstFailure = new Promise<never>((_, reject) => client.once('error', (error: Error) => (connected ? undefined : reject(error))));
   client.on('error', () => undefined);
   try {

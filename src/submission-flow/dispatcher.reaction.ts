@@ -1,21 +1,54 @@
 import { readStream } from '../event-store/event-decoding';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
-import { JOB_EVENT_TYPES, jobStreamId, type JobEvent, type JobQueued, type JobRedriven, type JobRequeued, type Priority } from '../jobs/job.events';
+import {
+  JOB_EVENT_TYPES,
+  jobStreamId,
+  type JobEvent,
+  type JobQueued,
+  type JobRedriven,
+  type JobRequeued,
+  type Priority,
+} from '../jobs/job.events';
 import { typedReaction, type Reaction } from '../processing/reaction';
 import { fold } from '../shared/decider';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { submissionDecider } from '../submissions/submission.decider';
-import { SUBMISSION_EVENT_TYPES, submissionStreamId, type SubmissionEvent, type SubmissionRedriven, type SubmissionRetryScheduled } from '../submissions/submission.events';
+import {
+  SUBMISSION_EVENT_TYPES,
+  submissionStreamId,
+  type SubmissionEvent,
+  type SubmissionRedriven,
+  type SubmissionRetryScheduled,
+} from '../submissions/submission.events';
 import { MAX_DELAY_MS, type MessageQueue, type OutgoingMessage } from '../queue/queue.port';
 import { encodeSubmissionMessage, submissionSubject } from '../queue/submission-message';
 
-export const DISPATCHED_EVENT_TYPES = ['JobQueued', 'SubmissionRetryScheduled', 'JobRequeued', 'JobRedriven', 'SubmissionRedriven'] as const;
+export const DISPATCHED_EVENT_TYPES = [
+  'JobQueued',
+  'SubmissionRetryScheduled',
+  'JobRequeued',
+  'JobRedriven',
+  'SubmissionRedriven',
+] as const;
 type Dispatched = JobQueued | SubmissionRetryScheduled | JobRequeued | JobRedriven | SubmissionRedriven;
 /** Every other event of those streams: none of them asks for a submission to run. */
 const NOT_DISPATCHED = [
-  'JobCreated', 'JobStarted', 'JobCompleted', 'JobFailed', 'JobDeadLettered', 'JobReopened', 'JobCancelled', 'JobStatusOverridden',
-  'SubmissionScheduled', 'SubmissionAttemptStarted', 'SubmissionSucceeded', 'SubmissionFailed', 'SubmissionNeedsManual',
-  'SubmissionSkipped', 'SubmissionReopened', 'SubmissionDeadLettered',
+  'JobCreated',
+  'JobStarted',
+  'JobCompleted',
+  'JobFailed',
+  'JobDeadLettered',
+  'JobReopened',
+  'JobCancelled',
+  'JobStatusOverridden',
+  'SubmissionScheduled',
+  'SubmissionAttemptStarted',
+  'SubmissionSucceeded',
+  'SubmissionFailed',
+  'SubmissionNeedsManual',
+  'SubmissionSkipped',
+  'SubmissionReopened',
+  'SubmissionDeadLettered',
 ] as const;
 
 interface Work {
@@ -56,7 +89,15 @@ function toMessage(cause: RecordedEvent<Dispatched>, work: Work, priority: Prior
     id: deterministicUuid('dispatch', eventId, directoryId),
     subject: submissionSubject(jobId, directoryId),
     priority,
-    body: encodeSubmissionMessage({ jobId, directoryId, attempt, priority, correlationId, causationId: eventId, ...(reopen ? { reopen } : {}) }),
+    body: encodeSubmissionMessage({
+      jobId,
+      directoryId,
+      attempt,
+      priority,
+      correlationId,
+      causationId: eventId,
+      ...(reopen ? { reopen } : {}),
+    }),
     delayMs: work.delayMs,
   };
 }
@@ -82,7 +123,15 @@ async function workOf(store: EventStore, event: RecordedEvent<Dispatched>, now: 
       const { jobId, directoryIds } = event.data;
       // A staff retry may find the submission still failed (the scheduler reaction has not reopened it yet).
       const reopen = event.type === 'JobRequeued' && event.data.reason === 'manual' ? { reopen: true as const } : {};
-      return Promise.all(directoryIds.map(async (directoryId) => ({ jobId, directoryId, attempt: await nextAttempt(store, jobId, directoryId), delayMs: 0, ...reopen })));
+      return Promise.all(
+        directoryIds.map(async (directoryId) => ({
+          jobId,
+          directoryId,
+          attempt: await nextAttempt(store, jobId, directoryId),
+          delayMs: 0,
+          ...reopen,
+        })),
+      );
     }
     default: {
       const unexpected: never = event;

@@ -14,9 +14,18 @@ import { SUBMISSION_EVENT_TYPES, submissionStreamId, type SubmissionEvent } from
 const ACTOR = { kind: 'system', id: 'job-progress' } as const;
 type Handled = JobCreated | JobRequeued | SubmissionEvent;
 type Cause = RecordedEvent<Handled>;
-const TERMINAL_TYPES = new Set(['SubmissionSucceeded', 'SubmissionFailed', 'SubmissionNeedsManual', 'SubmissionSkipped', 'SubmissionDeadLettered']);
+const TERMINAL_TYPES = new Set([
+  'SubmissionSucceeded',
+  'SubmissionFailed',
+  'SubmissionNeedsManual',
+  'SubmissionSkipped',
+  'SubmissionDeadLettered',
+]);
 /** Events that open a submission again, and why. */
-const REOPENING: Readonly<Record<'SubmissionReopened' | 'SubmissionRedriven', ReopenReason>> = { SubmissionReopened: 'manual', SubmissionRedriven: 'redrive' };
+const REOPENING: Readonly<Record<'SubmissionReopened' | 'SubmissionRedriven', ReopenReason>> = {
+  SubmissionReopened: 'manual',
+  SubmissionRedriven: 'redrive',
+};
 
 /**
  * Moves jobs along from their submissions: the first attempt starts the job; when every
@@ -31,12 +40,25 @@ export function jobProgressReaction(pool: Pool, store: EventStore): Reaction {
     name: 'job-progress',
     handles: ['JobCreated', 'JobRequeued', ...SUBMISSION_EVENT_TYPES],
     // The rest of a job's life is what this reaction causes, or ends it by another path.
-    ignores: ['JobQueued', 'JobStarted', 'JobCompleted', 'JobFailed', 'JobDeadLettered', 'JobRedriven', 'JobReopened', 'JobCancelled', 'JobStatusOverridden'],
+    ignores: [
+      'JobQueued',
+      'JobStarted',
+      'JobCompleted',
+      'JobFailed',
+      'JobDeadLettered',
+      'JobRedriven',
+      'JobReopened',
+      'JobCancelled',
+      'JobStatusOverridden',
+    ],
     react: async (events) => {
       await recordInOrder(pool, events);
       for (const reopened of events) {
         if (reopened.type !== 'SubmissionReopened' && reopened.type !== 'SubmissionRedriven') continue;
-        await command(store, reopened, { type: 'ReopenJob', data: { directoryId: reopened.data.directoryId, reason: REOPENING[reopened.type] } });
+        await command(store, reopened, {
+          type: 'ReopenJob',
+          data: { directoryId: reopened.data.directoryId, reason: REOPENING[reopened.type] },
+        });
       }
       for (const started of firstPerJob(events, (e) => e.type === 'SubmissionAttemptStarted')) {
         if (started.type !== 'SubmissionAttemptStarted') continue;

@@ -3,7 +3,12 @@ import { withTransaction } from '../database/transaction';
 import { decodeEvents } from '../event-store/event-decoding';
 import type { RecordedEvent } from '../event-store/event-store.port';
 import type { JobCreated, OutcomeCounts } from '../jobs/job.events';
-import { SUBMISSION_EVENT_TYPES, TERMINAL_SUBMISSION_STATUSES, type SubmissionEvent, type SubmissionStatus } from '../submissions/submission.events';
+import {
+  SUBMISSION_EVENT_TYPES,
+  TERMINAL_SUBMISSION_STATUSES,
+  type SubmissionEvent,
+  type SubmissionStatus,
+} from '../submissions/submission.events';
 
 const STATUS_AFTER: Readonly<Record<SubmissionEvent['type'], SubmissionStatus>> = {
   SubmissionScheduled: 'scheduled',
@@ -40,8 +45,11 @@ export async function recordProgress(pool: Pool, events: readonly RecordedEvent[
     const { data } = event;
     const status = STATUS_AFTER[event.type];
     latest.set(`${data.jobId}:${data.directoryId}`, {
-      job_id: data.jobId, directory_id: data.directoryId, status,
-      terminal: TERMINAL_SUBMISSION_STATUSES.includes(status), stream_version: event.streamVersion,
+      job_id: data.jobId,
+      directory_id: data.directoryId,
+      status,
+      terminal: TERMINAL_SUBMISSION_STATUSES.includes(status),
+      stream_version: event.streamVersion,
     });
   }
   await withTransaction(pool, async (client) => {
@@ -79,7 +87,13 @@ export async function markReopensPending(pool: Pool, jobId: string, directoryIds
 
 export async function progressOf(pool: Pool, jobId: string): Promise<JobProgress | null> {
   const { rows } = await pool.query<{
-    directory_count: number; terminal: number; succeeded: number; failed: number; needs_manual: number; skipped: number; dead_lettered: number;
+    directory_count: number;
+    terminal: number;
+    succeeded: number;
+    failed: number;
+    needs_manual: number;
+    skipped: number;
+    dead_lettered: number;
   }>(
     `SELECT j.directory_count,
             count(*) FILTER (WHERE s.terminal AND NOT EXISTS (
@@ -99,7 +113,12 @@ export async function progressOf(pool: Pool, jobId: string): Promise<JobProgress
   return {
     directoryCount: row.directory_count,
     terminal: row.terminal,
-    counts: { succeeded: row.succeeded, failed: row.failed, needsManual: row.needs_manual, skipped: row.skipped, deadLettered: row.dead_lettered },
+    counts: {
+      succeeded: row.succeeded,
+      failed: row.failed,
+      needsManual: row.needs_manual,
+      skipped: row.skipped,
+      deadLettered: row.dead_lettered,
+    },
   };
 }
-

@@ -36,8 +36,14 @@ export async function reopenSubmission(store: EventStore, request: ReopenRequest
   for (let tries = 1; ; tries += 1) {
     try {
       const { events } = await executeCommand(
-        store, submissionStreamId(jobId, directoryId), submissionDecider, { type: 'ReopenSubmission', data: { requeueId } },
-        { metadata: { actor, correlationId, causationId: requeueId }, eventIds: [deterministicUuid('submission-reopened', requeueId, directoryId)] },
+        store,
+        submissionStreamId(jobId, directoryId),
+        submissionDecider,
+        { type: 'ReopenSubmission', data: { requeueId } },
+        {
+          metadata: { actor, correlationId, causationId: requeueId },
+          eventIds: [deterministicUuid('submission-reopened', requeueId, directoryId)],
+        },
       );
       return events.length > 0;
     } catch (error) {

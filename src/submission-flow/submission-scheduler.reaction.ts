@@ -15,7 +15,17 @@ export function submissionSchedulerReaction(store: EventStore, idempotencyWindow
     name: 'submission-scheduler',
     handles: ['JobQueued', 'JobRequeued'],
     // Only a queued job or a staff retry schedules or reopens submissions.
-    ignores: ['JobCreated', 'JobStarted', 'JobCompleted', 'JobFailed', 'JobDeadLettered', 'JobRedriven', 'JobReopened', 'JobCancelled', 'JobStatusOverridden'],
+    ignores: [
+      'JobCreated',
+      'JobStarted',
+      'JobCompleted',
+      'JobFailed',
+      'JobDeadLettered',
+      'JobRedriven',
+      'JobReopened',
+      'JobCancelled',
+      'JobStatusOverridden',
+    ],
     react: async (events) => {
       for (const event of events) {
         if (event.type === 'JobQueued') await scheduleAll(store, event, idempotencyWindowDays);

@@ -2,13 +2,27 @@ import { createHash } from 'node:crypto';
 import type { BusinessSnapshot } from '../jobs/job.events';
 
 const FIELDS: readonly (keyof BusinessSnapshot)[] = [
-  'businessName', 'email', 'phone', 'website', 'address', 'city', 'state', 'zip', 'country', 'category', 'description',
+  'businessName',
+  'email',
+  'phone',
+  'website',
+  'address',
+  'city',
+  'state',
+  'zip',
+  'country',
+  'category',
+  'description',
 ];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Case, spacing and punctuation-insensitive, so cosmetic edits do not make a "new" listing. */
 export function normalizeField(value: string | undefined): string {
-  return (value ?? '').normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}@.]+/gu, ' ').trim();
+  return (value ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}@.]+/gu, ' ')
+    .trim();
 }
 
 /**

@@ -28,7 +28,8 @@ describe('submissionIdempotencyKey', () => {
 });
 
 describe('listingKey', () => {
-  const key = (overrides = {}, directoryId = 'dir-1', customerId = 'cust-1'): string => listingKey(customerId, directoryId, { ...sampleBusiness, ...overrides });
+  const key = (overrides = {}, directoryId = 'dir-1', customerId = 'cust-1'): string =>
+    listingKey(customerId, directoryId, { ...sampleBusiness, ...overrides });
 
   it('is the same for any job and any time: only the customer, the directory and the normalised listing count', () => {
     expect(key()).toMatch(/^[0-9a-f]{64}$/);

@@ -1,14 +1,32 @@
 import { DomainError, isBlank, rejectUnknownCommand, type StreamDecider } from '../shared/decider';
 import type {
-  RecordDeadLetter, RecordFailure, RecordNeedsManual, RecordSuccess, RedriveSubmission, ReopenSubmission, ScheduleSubmission, SkipAlreadySubmitted, SkipDuplicate,
-  StartAttempt, SubmissionCommand,
+  RecordDeadLetter,
+  RecordFailure,
+  RecordNeedsManual,
+  RecordSuccess,
+  RedriveSubmission,
+  ReopenSubmission,
+  ScheduleSubmission,
+  SkipAlreadySubmitted,
+  SkipDuplicate,
+  StartAttempt,
+  SubmissionCommand,
 } from './submission.commands';
 import { REOPENABLE_SUBMISSION_STATUSES, SUBMISSION_EVENT_TYPES, type SubmissionEvent } from './submission.events';
 import { evolveSubmission, initialSubmissionState, isTerminal, type SubmissionState } from './submission.state';
 
 export type {
-  RecordDeadLetter, RecordFailure, RecordNeedsManual, RecordSuccess, RedriveSubmission, ReopenSubmission, ScheduleSubmission, SkipAlreadySubmitted, SkipDuplicate,
-  StartAttempt, SubmissionCommand,
+  RecordDeadLetter,
+  RecordFailure,
+  RecordNeedsManual,
+  RecordSuccess,
+  RedriveSubmission,
+  ReopenSubmission,
+  ScheduleSubmission,
+  SkipAlreadySubmitted,
+  SkipDuplicate,
+  StartAttempt,
+  SubmissionCommand,
 } from './submission.commands';
 export type { SubmissionState } from './submission.state';
 export { evolveSubmission, initialSubmissionState, isTerminal } from './submission.state';
@@ -19,17 +37,28 @@ const PRIORITIES: readonly string[] = ['P1', 'P2', 'P3'];
 
 export function decideSubmission(command: SubmissionCommand, state: SubmissionState): readonly SubmissionEvent[] {
   switch (command.type) {
-    case 'ScheduleSubmission': return scheduleSubmission(command, state);
-    case 'StartAttempt': return startAttempt(command, existing(command, state));
-    case 'RecordSuccess': return recordSuccess(command, existing(command, state));
-    case 'RecordFailure': return recordFailure(command, existing(command, state));
-    case 'RecordNeedsManual': return recordNeedsManual(command, existing(command, state));
-    case 'SkipDuplicate': return skipDuplicate(command, existing(command, state));
-    case 'SkipAlreadySubmitted': return skipAlreadySubmitted(command, existing(command, state));
-    case 'ReopenSubmission': return reopenSubmission(command, existing(command, state));
-    case 'RecordDeadLetter': return recordDeadLetter(command, existing(command, state));
-    case 'RedriveSubmission': return redriveSubmission(command, existing(command, state));
-    default: return rejectUnknownCommand(command);
+    case 'ScheduleSubmission':
+      return scheduleSubmission(command, state);
+    case 'StartAttempt':
+      return startAttempt(command, existing(command, state));
+    case 'RecordSuccess':
+      return recordSuccess(command, existing(command, state));
+    case 'RecordFailure':
+      return recordFailure(command, existing(command, state));
+    case 'RecordNeedsManual':
+      return recordNeedsManual(command, existing(command, state));
+    case 'SkipDuplicate':
+      return skipDuplicate(command, existing(command, state));
+    case 'SkipAlreadySubmitted':
+      return skipAlreadySubmitted(command, existing(command, state));
+    case 'ReopenSubmission':
+      return reopenSubmission(command, existing(command, state));
+    case 'RecordDeadLetter':
+      return recordDeadLetter(command, existing(command, state));
+    case 'RedriveSubmission':
+      return redriveSubmission(command, existing(command, state));
+    default:
+      return rejectUnknownCommand(command);
   }
 }
 
@@ -42,7 +71,9 @@ export const submissionDecider: StreamDecider<SubmissionCommand, SubmissionEvent
 
 /** Stack frames and whitespace out, length bounded: error text ends up in events and read tables. */
 export function sanitizeErrorMessage(text: string): string {
-  const kept = String(text).split(/\r\n|\r|\n/).filter((line) => !STACK_FRAME.test(line));
+  const kept = String(text)
+    .split(/\r\n|\r|\n/)
+    .filter((line) => !STACK_FRAME.test(line));
   const cut = kept.join(' ').replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_MESSAGE_LENGTH);
   // Never end on half of a surrogate pair.
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
@@ -114,7 +145,7 @@ function skipAlreadySubmitted({ data }: SkipAlreadySubmitted, state: SubmissionS
   if (state.status === 'skipped' && state.skipReason === 'already-submitted') return [];
   if (isTerminal(state)) throw illegal('skip', state);
   const { jobId, directoryId, acceptedAt, listingUrl, evidencePath } = data.earlier;
-  if (isBlank(jobId) || jobId === state.jobId) throw invalid('skip', state, 'the earlier submission must be another job\'s');
+  if (isBlank(jobId) || jobId === state.jobId) throw invalid('skip', state, "the earlier submission must be another job's");
   if (directoryId !== state.directoryId) throw invalid('skip', state, 'the earlier submission must be to the same directory');
   if (Number.isNaN(Date.parse(acceptedAt))) throw invalid('skip', state, 'the earlier submission needs the time it was accepted');
   const earlier = { jobId, directoryId, acceptedAt, listingUrl, evidencePath };

@@ -4,43 +4,48 @@ import type { Event, EventTypes } from '../shared/message';
 export type ErrorClass = 'transient' | 'permanent';
 export type ManualReason = 'captcha' | 'login' | 'verification';
 export type SubmissionStatus =
-  | 'scheduled'
-  | 'in_progress'
-  | 'retry_scheduled'
-  | 'succeeded'
-  | 'failed'
-  | 'needs_manual'
-  | 'skipped'
-  | 'dead_lettered';
+  'scheduled' | 'in_progress' | 'retry_scheduled' | 'succeeded' | 'failed' | 'needs_manual' | 'skipped' | 'dead_lettered';
 
 type Ids = { jobId: string; directoryId: string };
 
 export type SubmissionScheduled = Event<'SubmissionScheduled', Ids & { idempotencyKey: string; priority: 'P1' | 'P2' | 'P3' }>;
 export type SubmissionAttemptStarted = Event<'SubmissionAttemptStarted', Ids & { workerId: string; attempt: number }>;
-export type SubmissionSucceeded = Event<'SubmissionSucceeded', Ids & {
-  attempt: number;
-  listingUrl: string | null;
-  evidencePath: string | null;
-}>;
-export type SubmissionFailed = Event<'SubmissionFailed', Ids & {
-  attempt: number;
-  errorClass: ErrorClass;
-  /** Sanitised: no stack trace, bounded length. */
-  message: string;
-  evidencePath: string | null;
-}>;
-export type SubmissionRetryScheduled = Event<'SubmissionRetryScheduled', Ids & {
-  /** The attempt that will run next. */
-  attempt: number;
-  delayMs: number;
-  errorClass: ErrorClass;
-  message: string;
-}>;
-export type SubmissionNeedsManual = Event<'SubmissionNeedsManual', Ids & {
-  attempt: number;
-  reason: ManualReason;
-  evidencePath: string | null;
-}>;
+export type SubmissionSucceeded = Event<
+  'SubmissionSucceeded',
+  Ids & {
+    attempt: number;
+    listingUrl: string | null;
+    evidencePath: string | null;
+  }
+>;
+export type SubmissionFailed = Event<
+  'SubmissionFailed',
+  Ids & {
+    attempt: number;
+    errorClass: ErrorClass;
+    /** Sanitised: no stack trace, bounded length. */
+    message: string;
+    evidencePath: string | null;
+  }
+>;
+export type SubmissionRetryScheduled = Event<
+  'SubmissionRetryScheduled',
+  Ids & {
+    /** The attempt that will run next. */
+    attempt: number;
+    delayMs: number;
+    errorClass: ErrorClass;
+    message: string;
+  }
+>;
+export type SubmissionNeedsManual = Event<
+  'SubmissionNeedsManual',
+  Ids & {
+    attempt: number;
+    reason: ManualReason;
+    evidencePath: string | null;
+  }
+>;
 /**
  * Where an earlier job's submission of the same listing to the same directory was accepted: the
  * reason a later one was not sent. Evidence is that job's screenshot.
@@ -56,12 +61,15 @@ export interface EarlierSubmission {
 export type SkipReason = 'duplicate' | 'already-submitted';
 export type SubmissionSkipped = Event<'SubmissionSkipped', Ids & { reason: SkipReason; earlier?: EarlierSubmission }>;
 /** Staff retried a failed or parked submission (a manual JobRequeued, whose event id is `requeueId`). */
-export type SubmissionReopened = Event<'SubmissionReopened', Ids & {
-  from: 'failed' | 'needs_manual';
-  requeueId: string;
-  /** Attempts made before the reopening: the retry budget counts from here. */
-  attemptsBefore: number;
-}>;
+export type SubmissionReopened = Event<
+  'SubmissionReopened',
+  Ids & {
+    from: 'failed' | 'needs_manual';
+    requeueId: string;
+    /** Attempts made before the reopening: the retry budget counts from here. */
+    attemptsBefore: number;
+  }
+>;
 /**
  * Its message was dead-lettered (received too often without an outcome: it kills workers). It
  * stays so, and nothing resends it, until staff redrive it.
@@ -83,13 +91,26 @@ export type SubmissionEvent =
   | SubmissionRedriven;
 
 export const SUBMISSION_EVENT_TYPES: EventTypes<SubmissionEvent> = [
-  'SubmissionScheduled', 'SubmissionAttemptStarted', 'SubmissionSucceeded', 'SubmissionFailed',
-  'SubmissionRetryScheduled', 'SubmissionNeedsManual', 'SubmissionSkipped', 'SubmissionReopened',
-  'SubmissionDeadLettered', 'SubmissionRedriven',
+  'SubmissionScheduled',
+  'SubmissionAttemptStarted',
+  'SubmissionSucceeded',
+  'SubmissionFailed',
+  'SubmissionRetryScheduled',
+  'SubmissionNeedsManual',
+  'SubmissionSkipped',
+  'SubmissionReopened',
+  'SubmissionDeadLettered',
+  'SubmissionRedriven',
 ];
 
 const STATUS_SET: Readonly<Record<SubmissionStatus, true>> = {
-  scheduled: true, in_progress: true, retry_scheduled: true, succeeded: true, failed: true, needs_manual: true, skipped: true,
+  scheduled: true,
+  in_progress: true,
+  retry_scheduled: true,
+  succeeded: true,
+  failed: true,
+  needs_manual: true,
+  skipped: true,
   dead_lettered: true,
 };
 /** Every status, kept complete by the type above (e.g. for validating a status filter). */
@@ -100,7 +121,13 @@ export const SUBMISSION_STATUSES = Object.keys(STATUS_SET) as SubmissionStatus[]
  * nothing resends it. All but a dead letter are done for good (or until a staff retry); a dead
  * letter waits for a redrive.
  */
-export const TERMINAL_SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['succeeded', 'failed', 'needs_manual', 'skipped', 'dead_lettered'];
+export const TERMINAL_SUBMISSION_STATUSES: readonly SubmissionStatus[] = [
+  'succeeded',
+  'failed',
+  'needs_manual',
+  'skipped',
+  'dead_lettered',
+];
 
 /** What staff may retry (a duplicate or a success is done for good). */
 export const REOPENABLE_SUBMISSION_STATUSES = ['failed', 'needs_manual'] as const;

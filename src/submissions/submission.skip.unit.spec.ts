@@ -8,9 +8,16 @@ import { forged } from '../../test/support/forged';
 const given = (events: readonly SubmissionEvent[] = []) => givenDecider(submissionDecider, events);
 const statuses = (...list: SubmissionStatus[]): SubmissionStatus[] => list;
 const earlier: EarlierSubmission = {
-  jobId: 'job-0', directoryId: ids.directoryId, acceptedAt: '2026-11-20T09:00:00.000Z', listingUrl: 'https://dir.test/l/7', evidencePath: 'job-0/d1.png',
+  jobId: 'job-0',
+  directoryId: ids.directoryId,
+  acceptedAt: '2026-11-20T09:00:00.000Z',
+  listingUrl: 'https://dir.test/l/7',
+  evidencePath: 'job-0/d1.png',
 };
-const skip = (overrides: Partial<EarlierSubmission> = {}): SubmissionCommand => ({ type: 'SkipAlreadySubmitted', data: { earlier: { ...earlier, ...overrides } } });
+const skip = (overrides: Partial<EarlierSubmission> = {}): SubmissionCommand => ({
+  type: 'SkipAlreadySubmitted',
+  data: { earlier: { ...earlier, ...overrides } },
+});
 const alreadySubmitted: SubmissionEvent = { type: 'SubmissionSkipped', data: { ...ids, reason: 'already-submitted', earlier } };
 
 describe('SkipAlreadySubmitted', () => {
@@ -36,7 +43,9 @@ describe('SkipAlreadySubmitted', () => {
   });
 
   it('refuses a submission that was never scheduled', () => {
-    given().when(skip()).thenThrows('NOT_FOUND', /not scheduled/);
+    given()
+      .when(skip())
+      .thenThrows('NOT_FOUND', /not scheduled/);
   });
 });
 

@@ -1,7 +1,12 @@
 import type { Priority } from '../jobs/job.events';
 import { ignoreUnknownEvent } from '../shared/decider';
 import {
-  TERMINAL_SUBMISSION_STATUSES, type EarlierSubmission, type ErrorClass, type SkipReason, type SubmissionEvent, type SubmissionStatus,
+  TERMINAL_SUBMISSION_STATUSES,
+  type EarlierSubmission,
+  type ErrorClass,
+  type SkipReason,
+  type SubmissionEvent,
+  type SubmissionStatus,
 } from './submission.events';
 
 export interface SubmissionState {

@@ -15,9 +15,20 @@ describe('submission evolve', () => {
 
   it('takes identity, key and priority from SubmissionScheduled', () => {
     expect(stateOf([scheduled])).toEqual({
-      exists: true, ...ids, idempotencyKey: 'key-1', priority: 'P2', status: 'scheduled',
-      attempts: 0, attemptsBeforeReopen: 0, reopenedBy: [], redrivenMessageId: null, lastError: null, listingUrl: null, evidencePath: null,
-      skipReason: null, earlier: null,
+      exists: true,
+      ...ids,
+      idempotencyKey: 'key-1',
+      priority: 'P2',
+      status: 'scheduled',
+      attempts: 0,
+      attemptsBeforeReopen: 0,
+      reopenedBy: [],
+      redrivenMessageId: null,
+      lastError: null,
+      listingUrl: null,
+      evidencePath: null,
+      skipReason: null,
+      earlier: null,
     });
   });
 
@@ -26,8 +37,14 @@ describe('submission evolve', () => {
   });
 
   it.each<[SubmissionStatus, boolean]>([
-    ['scheduled', false], ['in_progress', false], ['retry_scheduled', false],
-    ['succeeded', true], ['failed', true], ['needs_manual', true], ['skipped', true], ['dead_lettered', true],
+    ['scheduled', false],
+    ['in_progress', false],
+    ['retry_scheduled', false],
+    ['succeeded', true],
+    ['failed', true],
+    ['needs_manual', true],
+    ['skipped', true],
+    ['dead_lettered', true],
   ])('%s is terminal: %s', (status, expected) => {
     expect(isTerminal(stateOf(historyOf[status]))).toBe(expected);
   });
@@ -36,12 +53,16 @@ describe('submission evolve', () => {
     const redrivenState = stateOf([...historyOf.dead_lettered, redriven('m1')]);
     expect(redrivenState).toMatchObject({ status: 'scheduled', redrivenMessageId: 'm1', attempts: 1 });
     expect(isTerminal(redrivenState)).toBe(false);
-    expect(stateOf([...historyOf.dead_lettered, redriven('m1'), deadLettered('m2')])).toMatchObject({ status: 'dead_lettered', redrivenMessageId: null });
+    expect(stateOf([...historyOf.dead_lettered, redriven('m1'), deadLettered('m2')])).toMatchObject({
+      status: 'dead_lettered',
+      redrivenMessageId: null,
+    });
   });
 
   it('counts attempts started, not retries scheduled', () => {
     expect(stateOf([scheduled, attemptStarted(1), retryScheduled(2)])).toMatchObject({
-      attempts: 1, lastError: { errorClass: 'transient', message: 'timeout' },
+      attempts: 1,
+      lastError: { errorClass: 'transient', message: 'timeout' },
     });
     expect(stateOf([scheduled, attemptStarted(1), retryScheduled(2), attemptStarted(2)]).attempts).toBe(2);
   });
@@ -49,7 +70,8 @@ describe('submission evolve', () => {
   it('keeps listing url and evidence on success, error and evidence on failure, evidence on needs-manual', () => {
     expect(stateOf(historyOf.succeeded)).toMatchObject({ listingUrl: 'https://dir.test/l/1', evidencePath: 'evidence/1.png' });
     expect(stateOf(historyOf.failed)).toMatchObject({
-      lastError: { errorClass: 'permanent', message: 'form rejected' }, evidencePath: 'evidence/2.png',
+      lastError: { errorClass: 'permanent', message: 'form rejected' },
+      evidencePath: 'evidence/2.png',
     });
     expect(stateOf(historyOf.needs_manual)).toMatchObject({ evidencePath: 'evidence/3.png' });
   });

@@ -25,7 +25,16 @@ describe('evidence files', () => {
   });
 
   it('refuses paths that leave the directory, absolute paths, NUL bytes and non-PNG files', () => {
-    for (const path of ['../secret.png', 'test-1/../../secret.png', '/etc/passwd.png', join(evidence, 'test-1/shot.png'), 'a\0.png', 'test-1/page.html', '', null]) {
+    for (const path of [
+      '../secret.png',
+      'test-1/../../secret.png',
+      '/etc/passwd.png',
+      join(evidence, 'test-1/shot.png'),
+      'a\0.png',
+      'test-1/page.html',
+      '',
+      null,
+    ]) {
       expect(evidenceFilePath(evidence, path)).toBeNull();
     }
   });

@@ -20,9 +20,17 @@ export const SAMPLE_BUSINESS: BusinessSnapshot = {
 export function toBusinessSnapshot(business: TestBusinessDto | undefined): BusinessSnapshot {
   if (!business) return SAMPLE_BUSINESS;
   return {
-    businessName: business.businessName.trim(), email: business.email.trim(), phone: business.phone ?? '',
-    website: business.website ?? '', address: business.address ?? '', city: business.city ?? '', state: business.state ?? '',
-    zip: business.zip ?? '', country: business.country ?? 'US', category: business.category ?? '',
-    description: business.description ?? '', contactName: business.contactName,
+    businessName: business.businessName.trim(),
+    email: business.email.trim(),
+    phone: business.phone ?? '',
+    website: business.website ?? '',
+    address: business.address ?? '',
+    city: business.city ?? '',
+    state: business.state ?? '',
+    zip: business.zip ?? '',
+    country: business.country ?? 'US',
+    category: business.category ?? '',
+    description: business.description ?? '',
+    contactName: business.contactName,
   };
 }

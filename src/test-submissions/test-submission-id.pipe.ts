@@ -7,7 +7,8 @@ export class TestSubmissionIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!UUID.test(value)) {
       throw new BadRequestException({
-        error: 'invalid_test_submission_id', message: `Test submission id must be a UUID; got ${JSON.stringify(value.slice(0, 80))}`,
+        error: 'invalid_test_submission_id',
+        message: `Test submission id must be a UUID; got ${JSON.stringify(value.slice(0, 80))}`,
       });
     }
     return value.toLowerCase();

@@ -1,7 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  IsBoolean, IsEmail, IsOptional, IsString, Matches, MaxLength, ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { DIRECTORY_ID, DIRECTORY_ID_MESSAGE } from '../directories/directory-entries.validation';
 import { PageLimitQueryDto } from '../http/page-limit.dto';
 import { PlainText } from '../http/plain-text.decorator';
@@ -16,10 +14,14 @@ export class ListTestSubmissionsQueryDto extends PageLimitQueryDto {
 
 /** A BusinessSnapshot; what is left out is sent empty (country: US). Text fields lose any markup. */
 export class TestBusinessDto {
-  @PlainText() @IsString() @Matches(NOT_BLANK, { message: 'business.businessName must not be blank' }) @MaxLength(200)
+  @PlainText()
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'business.businessName must not be blank' })
+  @MaxLength(200)
   readonly businessName!: string;
 
-  @IsEmail({}, { message: 'business.email must be an email address' }) @MaxLength(254)
+  @IsEmail({}, { message: 'business.email must be an email address' })
+  @MaxLength(254)
   readonly email!: string;
 
   @IsOptional() @PlainText() @IsString() @MaxLength(50) readonly phone?: string;

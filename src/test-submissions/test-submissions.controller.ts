@@ -20,7 +20,10 @@ export class TestSubmissionsController {
   @Post()
   create(@Body() body: CreateTestSubmissionDto, @RequestCommandContext() context: CommandContext): Promise<TestSubmissionView> {
     return this.testSubmissions.run({
-      directoryId: body.directoryId, business: toBusinessSnapshot(body.business), dryRun: body.dryRun ?? true, actor: context.actor,
+      directoryId: body.directoryId,
+      business: toBusinessSnapshot(body.business),
+      dryRun: body.dryRun ?? true,
+      actor: context.actor,
     });
   }
 
@@ -39,7 +42,9 @@ export class TestSubmissionsController {
   async screenshot(@Param('id', TestSubmissionIdPipe) id: string): Promise<StreamableFile> {
     const file = await this.testSubmissions.screenshot(id);
     return new StreamableFile(createReadStream(file.path), {
-      type: 'image/png', length: file.size, disposition: `inline; filename="test-submission-${id}.png"`,
+      type: 'image/png',
+      length: file.size,
+      disposition: `inline; filename="test-submission-${id}.png"`,
     });
   }
 }

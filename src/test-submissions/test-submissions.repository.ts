@@ -54,7 +54,11 @@ export class TestSubmissionsRepository {
 
 function toRecord(row: Row): TestSubmissionRecord {
   return {
-    id: row.id, directoryId: row.directory_id, dryRun: row.dry_run, outcome: row.outcome, actor: row.actor,
+    id: row.id,
+    directoryId: row.directory_id,
+    dryRun: row.dry_run,
+    outcome: row.outcome,
+    actor: row.actor,
     createdAt: row.created_at.toISOString(),
   };
 }

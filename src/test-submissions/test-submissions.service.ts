@@ -42,11 +42,20 @@ export class TestSubmissions {
     if (!directory) throw directoryNotFound(input.directoryId);
     const id = randomUUID();
     const outcome = await this.submit({
-      jobId: `test-${id}`, directoryId: directory.id, attempt: 1, idempotencyKey: `test-${id}`,
-      directory, business: input.business, dryRun: input.dryRun,
+      jobId: `test-${id}`,
+      directoryId: directory.id,
+      attempt: 1,
+      idempotencyKey: `test-${id}`,
+      directory,
+      business: input.business,
+      dryRun: input.dryRun,
     });
     const record = await this.records.insert({
-      id, directoryId: directory.id, dryRun: input.dryRun, outcome: toTestOutcome(outcome), actor: input.actor,
+      id,
+      directoryId: directory.id,
+      dryRun: input.dryRun,
+      outcome: toTestOutcome(outcome),
+      actor: input.actor,
     });
     return this.view(record);
   }

@@ -27,7 +27,12 @@ export async function checkDuplicate(
     case 'submit':
       return null;
     case 'wait':
-      return { action: 'release', delayMs: CLAIM_WAIT_MS, reason: `job ${verdict.holderJobId || '?'} is submitting the same listing`, countsAsAttempt: false };
+      return {
+        action: 'release',
+        delayMs: CLAIM_WAIT_MS,
+        reason: `job ${verdict.holderJobId || '?'} is submitting the same listing`,
+        countsAsAttempt: false,
+      };
     case 'already-submitted': {
       const appended = await record({ type: 'SkipAlreadySubmitted', data: { earlier: verdict.earlier } });
       if (appended === null) return { action: 'release', delayMs: 1000, reason: 'submission changed concurrently' };

@@ -3,10 +3,26 @@ import type { DuplicateVerdict } from '../duplicate-suppression/duplicate-guard'
 import type { SubmissionCommand } from '../submissions/submission.decider';
 import { CLAIM_WAIT_MS, checkDuplicate, noteAccepted, type DuplicateGate } from './duplicate-check';
 
-const job = { jobId: 'job-2', customerId: 'c1', packageTier: 'growth', priority: 'P2', directoryIds: ['d1'], business: sampleBusiness } as const;
-const earlier = { jobId: 'job-1', directoryId: 'd1', acceptedAt: '2026-11-20T09:00:00.000Z', listingUrl: null, evidencePath: 'job-1/d1.png' };
+const job = {
+  jobId: 'job-2',
+  customerId: 'c1',
+  packageTier: 'growth',
+  priority: 'P2',
+  directoryIds: ['d1'],
+  business: sampleBusiness,
+} as const;
+const earlier = {
+  jobId: 'job-1',
+  directoryId: 'd1',
+  acceptedAt: '2026-11-20T09:00:00.000Z',
+  listingUrl: null,
+  evidencePath: 'job-1/d1.png',
+};
 
-function gate(verdict: DuplicateVerdict, accepted: () => Promise<void> = async () => undefined): DuplicateGate & { readonly accepts: unknown[][] } {
+function gate(
+  verdict: DuplicateVerdict,
+  accepted: () => Promise<void> = async () => undefined,
+): DuplicateGate & { readonly accepts: unknown[][] } {
   const accepts: unknown[][] = [];
   return {
     accepts,
@@ -33,7 +49,10 @@ describe('checkDuplicate (the worker, right before the site)', () => {
 
   it('hands the message back, uncounted, while another job holds the claim', async () => {
     expect(await checkDuplicate(gate({ kind: 'wait', holderJobId: 'job-1' }), job, 'd1', 'w1', record(3))).toEqual({
-      action: 'release', delayMs: CLAIM_WAIT_MS, reason: 'job job-1 is submitting the same listing', countsAsAttempt: false,
+      action: 'release',
+      delayMs: CLAIM_WAIT_MS,
+      reason: 'job job-1 is submitting the same listing',
+      countsAsAttempt: false,
     });
   });
 
@@ -44,7 +63,10 @@ describe('checkDuplicate (the worker, right before the site)', () => {
   });
 
   it('releases briefly when the stream moved under it', async () => {
-    expect(await checkDuplicate(gate({ kind: 'already-submitted', earlier }), job, 'd1', 'w1', record(null))).toMatchObject({ action: 'release', delayMs: 1000 });
+    expect(await checkDuplicate(gate({ kind: 'already-submitted', earlier }), job, 'd1', 'w1', record(null))).toMatchObject({
+      action: 'release',
+      delayMs: 1000,
+    });
   });
 });
 
@@ -61,7 +83,9 @@ describe('noteAccepted', () => {
 
   it('reports a failed write and goes on (the next job repairs the record from the stream)', async () => {
     const errors: string[] = [];
-    const g = gate({ kind: 'submit' }, async () => { throw new Error('connection reset'); });
+    const g = gate({ kind: 'submit' }, async () => {
+      throw new Error('connection reset');
+    });
     await noteAccepted(g, job, 'd1', success, (what, error) => errors.push(`${what}: ${(error as Error).message}`));
     expect(errors).toEqual(['recording the accepted listing of job-2/d1: connection reset']);
   });

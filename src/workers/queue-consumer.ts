@@ -79,12 +79,23 @@ export class QueueConsumer {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.loop, new Promise((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
     clearTimeout(timer);
-    await this.heartbeat.beat({ ...this.facts(), status: 'stopped', inFlight: [] }).catch((error: unknown) => this.options.onError('heartbeat', error));
+    await this.heartbeat
+      .beat({ ...this.facts(), status: 'stopped', inFlight: [] })
+      .catch((error: unknown) => this.options.onError('heartbeat', error));
   }
 
   snapshot(): ConsumerStats {
     const { received, deadLettered, released, outcomes } = this.stats;
-    return { workerId: this.heartbeat.workerId, inFlight: this.held.size, concurrency: this.limit(), received, outcomes: { ...outcomes }, deadLettered, released, breaker: this.breaker.snapshot() };
+    return {
+      workerId: this.heartbeat.workerId,
+      inFlight: this.held.size,
+      concurrency: this.limit(),
+      received,
+      outcomes: { ...outcomes },
+      deadLettered,
+      released,
+      breaker: this.breaker.snapshot(),
+    };
   }
 
   private async run(): Promise<void> {
@@ -124,8 +135,11 @@ export class QueueConsumer {
   private hold(message: ReceivedMessage, leaseFrom: number): void {
     const parsed = parseSubmissionMessage(message.body);
     const work: InFlightWork = {
-      jobId: parsed.ok ? parsed.message.jobId : '', directoryId: parsed.ok ? parsed.message.directoryId : '',
-      messageId: message.id, priority: message.priority, receipt: message.receipt,
+      jobId: parsed.ok ? parsed.message.jobId : '',
+      directoryId: parsed.ok ? parsed.message.directoryId : '',
+      messageId: message.id,
+      priority: message.priority,
+      receipt: message.receipt,
     };
     const held: Held = { message, work, abort: new AbortController(), leaseFrom };
     this.held.set(message.receipt, held);
@@ -139,7 +153,9 @@ export class QueueConsumer {
   /** Every line written for this message carries the ids it brought (its correlation id from the HTTP request on). */
   private async handle(held: Held): Promise<void> {
     const parsed = parseSubmissionMessage(held.message.body);
-    const ids = parsed.ok ? { correlationId: parsed.message.correlationId, jobId: parsed.message.jobId, directoryId: parsed.message.directoryId } : {};
+    const ids = parsed.ok
+      ? { correlationId: parsed.message.correlationId, jobId: parsed.message.jobId, directoryId: parsed.message.directoryId }
+      : {};
     return withLogContext({ ...ids, messageId: held.message.id }, () => this.handleInContext(held));
   }
 
@@ -147,7 +163,11 @@ export class QueueConsumer {
     const parsed = parseSubmissionMessage(message.body);
     if (!parsed.ok) return this.settle(message, { action: 'dead_letter', reason: parsed.reason });
     const { visibilityTimeoutMs, onError } = this.options;
-    const lease = new LeaseKeeper(() => this.queue.extendVisibility(message, visibilityTimeoutMs), visibilityTimeoutMs, (error) => onError('extend visibility', error));
+    const lease = new LeaseKeeper(
+      () => this.queue.extendVisibility(message, visibilityTimeoutMs),
+      visibilityTimeoutMs,
+      (error) => onError('extend visibility', error),
+    );
     lease.start(leaseFrom);
     let result: ProcessResult;
     try {

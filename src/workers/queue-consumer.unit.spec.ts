@@ -1,5 +1,12 @@
 import type {
-  DeadLetter, MessageQueue, OutgoingMessage, QueueDepth, ReceiveOptions, ReceivedMessage, ReleaseOptions, SubjectProbe,
+  DeadLetter,
+  MessageQueue,
+  OutgoingMessage,
+  QueueDepth,
+  ReceiveOptions,
+  ReceivedMessage,
+  ReleaseOptions,
+  SubjectProbe,
 } from '../queue/queue.port';
 import { encodeSubmissionMessage } from '../queue/submission-message';
 import { QueueConsumer } from './queue-consumer';
@@ -79,7 +86,14 @@ describe('QueueConsumer keeps the lease of what it runs', () => {
   afterEach(() => jest.useRealTimers());
 
   it('extends visibility before it can lapse, counting the lease from the receive call, not from when the message is held', async () => {
-    const body = encodeSubmissionMessage({ jobId: 'j-1', directoryId: 'd-1', attempt: 1, priority: 'P2', correlationId: 'c', causationId: 'e' });
+    const body = encodeSubmissionMessage({
+      jobId: 'j-1',
+      directoryId: 'd-1',
+      attempt: 1,
+      priority: 'P2',
+      correlationId: 'c',
+      causationId: 'e',
+    });
     const queue = new LeaseWatchingQueue(body);
     let finish: (result: ProcessResult) => void = () => undefined;
     const processor = {
@@ -87,10 +101,21 @@ describe('QueueConsumer keeps the lease of what it runs', () => {
       unrecordedOutcomes: () => 0,
     };
     const errors: string[] = [];
-    const consumer = new QueueConsumer(queue, processor, { workerId: 'w-test', beat: async () => undefined }, {
-      concurrency: 1, receiveWaitMs: 1000, visibilityTimeoutMs: VISIBILITY_MS, agingMs: 30_000,
-      breakerThreshold: 10, breakerCooldownMs: 1000, heartbeatIntervalMs: 60_000, onError: (what) => errors.push(what),
-    });
+    const consumer = new QueueConsumer(
+      queue,
+      processor,
+      { workerId: 'w-test', beat: async () => undefined },
+      {
+        concurrency: 1,
+        receiveWaitMs: 1000,
+        visibilityTimeoutMs: VISIBILITY_MS,
+        agingMs: 30_000,
+        breakerThreshold: 10,
+        breakerCooldownMs: 1000,
+        heartbeatIntervalMs: 60_000,
+        onError: (what) => errors.push(what),
+      },
+    );
     consumer.start();
     // A submission running for several visibility timeouts.
     for (let t = 0; t < 5 * VISIBILITY_MS; t += 50) await jest.advanceTimersByTimeAsync(50);

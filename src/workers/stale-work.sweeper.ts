@@ -65,16 +65,19 @@ function asReceived(work: InFlightWork): ReceivedMessage {
 
 /** Open, quiet and held by no live worker (the read models say); then the queue is asked about them. */
 async function stalledSubmissions(pool: Pool, queue: MessageQueue, settings: SweepSettings): Promise<Map<string, string[]>> {
-  const { rows } = await pool.query<QuietSubmission>(QUIET_SUBMISSIONS_SQL, [settings.jobStallAfterMs, settings.staleAfterMs]).catch((error: unknown) => {
-    // The read models appear with the projector's first run; until then nothing can be stalled.
-    if ((error as { code?: string }).code === UNDEFINED_TABLE) return { rows: [] };
-    throw error;
-  });
+  const { rows } = await pool
+    .query<QuietSubmission>(QUIET_SUBMISSIONS_SQL, [settings.jobStallAfterMs, settings.staleAfterMs])
+    .catch((error: unknown) => {
+      // The read models appear with the projector's first run; until then nothing can be stalled.
+      if ((error as { code?: string }).code === UNDEFINED_TABLE) return { rows: [] };
+      throw error;
+    });
   if (rows.length === 0) return new Map();
   const subjectOf = (row: QuietSubmission): string => submissionSubject(row.job_id, row.directory_id);
   const queued = await queue.mayHaveMessages(rows.map((row) => ({ subject: subjectOf(row), priority: row.priority })));
   const stalled = new Map<string, string[]>();
-  for (const row of rows.filter((r) => !queued.has(subjectOf(r)))) stalled.set(row.job_id, [...(stalled.get(row.job_id) ?? []), row.directory_id].sort());
+  for (const row of rows.filter((r) => !queued.has(subjectOf(r))))
+    stalled.set(row.job_id, [...(stalled.get(row.job_id) ?? []), row.directory_id].sort());
   return stalled;
 }
 
@@ -96,9 +99,15 @@ const QUIET_SUBMISSIONS_SQL = `SELECT r.job_id, r.directory_id, j.priority
 
 async function requeue(store: EventStore, jobId: string, directoryIds: readonly string[]): Promise<boolean> {
   try {
-    const { events } = await executeCommand(store, jobStreamId(jobId), jobDecider, { type: 'RequeueJob', data: { reason: 'stale', directoryIds } }, {
-      metadata: { actor: { kind: 'system', id: 'stale-work-sweeper' }, correlationId: jobId },
-    });
+    const { events } = await executeCommand(
+      store,
+      jobStreamId(jobId),
+      jobDecider,
+      { type: 'RequeueJob', data: { reason: 'stale', directoryIds } },
+      {
+        metadata: { actor: { kind: 'system', id: 'stale-work-sweeper' }, correlationId: jobId },
+      },
+    );
     return events.length > 0;
   } catch (error) {
     // Moved on since the read model saw it (finished, cancelled): nothing to requeue.

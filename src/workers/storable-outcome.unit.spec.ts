@@ -14,12 +14,18 @@ describe('storableOutcome', () => {
 
   it('a listing URL that is not storable is left out rather than changed', () => {
     expect(storableOutcome({ kind: 'success', listingUrl: 'https://d.test/l/\u0000', ...evidence })).toMatchObject({ listingUrl: null });
-    expect(storableOutcome({ kind: 'success', listingUrl: 'https://d.test/l/😀', ...evidence })).toMatchObject({ listingUrl: 'https://d.test/l/😀' });
+    expect(storableOutcome({ kind: 'success', listingUrl: 'https://d.test/l/😀', ...evidence })).toMatchObject({
+      listingUrl: 'https://d.test/l/😀',
+    });
   });
 
   it('selectors that are not storable leave the mapping used; none left is no mapping', () => {
     const mappingUsed = { email: ['#mail\u0000', '#email'], phone: ['[name="t\ud800"]'] };
-    expect(storableOutcome({ kind: 'dry_run', evidencePath: null, mappingUsed })).toEqual({ kind: 'dry_run', evidencePath: null, mappingUsed: { email: ['#email'] } });
+    expect(storableOutcome({ kind: 'dry_run', evidencePath: null, mappingUsed })).toEqual({
+      kind: 'dry_run',
+      evidencePath: null,
+      mappingUsed: { email: ['#email'] },
+    });
     expect(storableOutcome({ kind: 'dry_run', evidencePath: null, mappingUsed: { phone: ['#p\u0000'] } }).mappingUsed).toBeNull();
     expect(storableOutcome({ kind: 'dry_run', evidencePath: null, mappingUsed: {} }).mappingUsed).toEqual({});
   });

@@ -1,6 +1,11 @@
 import type { RetryConfig } from '../config/queue-config';
 import type { DirectoryTargets } from '../directories/directory-targets.repository';
-import { EventTooLargeError, InvalidAppendError, InvalidEventDataError, WrongExpectedVersionError } from '../event-store/event-store.errors';
+import {
+  EventTooLargeError,
+  InvalidAppendError,
+  InvalidEventDataError,
+  WrongExpectedVersionError,
+} from '../event-store/event-store.errors';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import type { SubmissionMessage } from '../queue/submission-message';
 import { MAX_DELAY_MS } from '../queue/queue.port';
@@ -43,7 +48,10 @@ export interface ProcessorDeps {
 
 /** Appends that no retry can make succeed: retrying them would hold the worker's slot forever. */
 const isFinal = (error: unknown): boolean =>
-  error instanceof DomainError || error instanceof InvalidAppendError || error instanceof EventTooLargeError || error instanceof InvalidEventDataError;
+  error instanceof DomainError ||
+  error instanceof InvalidAppendError ||
+  error instanceof EventTooLargeError ||
+  error instanceof InvalidEventDataError;
 
 /** Backoff of the result append: short at first, then steady for as long as the worker lives. */
 const OUTCOME_RETRY_BASE_MS = 100;
@@ -70,7 +78,13 @@ export class SubmissionProcessor {
   async process(message: SubmissionMessage, signal: AbortSignal): Promise<ProcessResult> {
     const key = `${message.jobId}/${message.directoryId}`;
     // Back after a visibility timeout: by then the running one is done (or its lease has lapsed).
-    if (this.running.has(key)) return { action: 'release', delayMs: this.deps.visibilityTimeoutMs, reason: 'the same submission is running in this worker', countsAsAttempt: false };
+    if (this.running.has(key))
+      return {
+        action: 'release',
+        delayMs: this.deps.visibilityTimeoutMs,
+        reason: 'the same submission is running in this worker',
+        countsAsAttempt: false,
+      };
     this.running.add(key);
     try {
       return await this.processOnce(message, signal);
@@ -89,20 +103,32 @@ export class SubmissionProcessor {
     const submission = await this.reopened(await this.scheduled(job, message), message);
     const skip = await this.skipReason(submission, message);
     if (skip) return skip;
-    const duplicate = await checkDuplicate(this.deps.duplicates, job.created.data, message.directoryId, this.deps.workerId,
-      (command) => this.command(message, submission.version, command));
+    const duplicate = await checkDuplicate(this.deps.duplicates, job.created.data, message.directoryId, this.deps.workerId, (command) =>
+      this.command(message, submission.version, command),
+    );
     if (duplicate) return duplicate;
     const started = await this.command(message, submission.version, { type: 'StartAttempt', data: { workerId: this.deps.workerId } });
     if (started === null) return { action: 'release', delayMs: 1000, reason: 'submission changed concurrently' };
     const target = await this.deps.targets.get(message.directoryId);
     const outcome: SubmissionOutcome = target
-      ? await this.deps.submitter.submit({
-          jobId: message.jobId, directoryId: message.directoryId, attempt: submission.state.attempts + 1,
-          idempotencyKey: submission.state.idempotencyKey, directory: target, business: job.created.data.business,
-        }, signal)
+      ? await this.deps.submitter.submit(
+          {
+            jobId: message.jobId,
+            directoryId: message.directoryId,
+            attempt: submission.state.attempts + 1,
+            idempotencyKey: submission.state.idempotencyKey,
+            directory: target,
+            business: job.created.data.business,
+          },
+          signal,
+        )
       : { kind: 'permanent', message: `directory ${message.directoryId} is not in the catalog`, evidencePath: null, mappingUsed: null };
     // Backoff grows with the attempts of this run (a staff retry starts a fresh budget).
-    await this.recordOutcome(message, started, resultCommand(outcome, submission.state.attempts + 1 - submission.state.attemptsBeforeReopen, this.deps.retry, this.deps.random));
+    await this.recordOutcome(
+      message,
+      started,
+      resultCommand(outcome, submission.state.attempts + 1 - submission.state.attemptsBeforeReopen, this.deps.retry, this.deps.random),
+    );
     await noteAccepted(this.deps.duplicates, job.created.data, message.directoryId, outcome, this.deps.onError);
     if (target) await this.learn(target, outcome);
     return { action: 'ack', outcome: outcome.kind };
@@ -169,7 +195,8 @@ export class SubmissionProcessor {
   private async skipReason({ state, last }: SubmissionContext, message: SubmissionMessage): Promise<ProcessResult | null> {
     if (isTerminal(state)) return { action: 'ack', outcome: `skipped: already ${state.status}` };
     // A message from before the retry was scheduled: the retry's own (delayed) message runs it.
-    if (state.status === 'retry_scheduled' && message.attempt <= state.attempts) return { action: 'ack', outcome: 'skipped: superseded by a scheduled retry' };
+    if (state.status === 'retry_scheduled' && message.attempt <= state.attempts)
+      return { action: 'ack', outcome: 'skipped: superseded by a scheduled retry' };
     if (state.status === 'in_progress' && last?.type === 'SubmissionAttemptStarted') {
       const { workerId } = last.data;
       if (workerId !== this.deps.workerId) return this.runningElsewhere(workerId, last.recordedAt, message);
@@ -187,18 +214,36 @@ export class SubmissionProcessor {
     const runningFor = Date.now() - startedAt.getTime();
     const presence = await this.deps.presence(workerId, message.jobId, message.directoryId);
     const reason = `attempt running on live worker ${workerId}`;
-    if (presence === 'running-it') return { action: 'release', delayMs: Math.min(visibilityTimeoutMs, MAX_DELAY_MS), reason, countsAsAttempt: false };
-    if (presence === 'alive' && runningFor < visibilityTimeoutMs) return { action: 'release', delayMs: visibilityTimeoutMs - runningFor, reason, countsAsAttempt: false };
+    if (presence === 'running-it')
+      return { action: 'release', delayMs: Math.min(visibilityTimeoutMs, MAX_DELAY_MS), reason, countsAsAttempt: false };
+    if (presence === 'alive' && runningFor < visibilityTimeoutMs)
+      return { action: 'release', delayMs: visibilityTimeoutMs - runningFor, reason, countsAsAttempt: false };
     return null;
   }
 
   /** Appends with the version read; returns the new version, or null if someone else wrote first. */
-  private async command(message: SubmissionMessage, expectedVersion: number, command: SubmissionCommand, eventIds?: readonly string[]): Promise<number | null> {
+  private async command(
+    message: SubmissionMessage,
+    expectedVersion: number,
+    command: SubmissionCommand,
+    eventIds?: readonly string[],
+  ): Promise<number | null> {
     try {
-      const result = await executeCommand(this.deps.store, submissionStreamId(message.jobId, message.directoryId), submissionDecider, command, {
-        expectedVersion, eventIds,
-        metadata: { actor: { kind: 'worker', id: this.deps.workerId }, correlationId: message.correlationId, causationId: message.causationId },
-      });
+      const result = await executeCommand(
+        this.deps.store,
+        submissionStreamId(message.jobId, message.directoryId),
+        submissionDecider,
+        command,
+        {
+          expectedVersion,
+          eventIds,
+          metadata: {
+            actor: { kind: 'worker', id: this.deps.workerId },
+            correlationId: message.correlationId,
+            causationId: message.causationId,
+          },
+        },
+      );
       return result.version;
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) return null;

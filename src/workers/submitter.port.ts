@@ -5,8 +5,20 @@ export const SUBMITTER = Symbol('SUBMITTER');
 
 /** Listing fields a directory form can ask for (keys of a form mapping). */
 export type ListingField =
-  | 'businessName' | 'contactName' | 'email' | 'phone' | 'website' | 'address' | 'address2' | 'city' | 'state'
-  | 'zip' | 'country' | 'category' | 'description' | 'logo';
+  | 'businessName'
+  | 'contactName'
+  | 'email'
+  | 'phone'
+  | 'website'
+  | 'address'
+  | 'address2'
+  | 'city'
+  | 'state'
+  | 'zip'
+  | 'country'
+  | 'category'
+  | 'description'
+  | 'logo';
 
 /** Field → ordered fallback CSS selectors: the seed's `formMapping` shape, plus our extra fields. */
 export type FormMapping = Partial<Readonly<Record<ListingField, readonly string[]>>>;
@@ -41,15 +53,16 @@ interface Evidence {
   readonly mappingUsed: FormMapping | null;
 }
 
-export type SubmissionOutcome = Evidence & (
-  | { readonly kind: 'success'; readonly listingUrl: string | null }
-  /** The directory already has this listing (e.g. our earlier attempt got through before a crash). */
-  | { readonly kind: 'duplicate'; readonly message: string }
-  | { readonly kind: 'transient'; readonly message: string }
-  | { readonly kind: 'permanent'; readonly message: string }
-  | { readonly kind: 'needs_manual'; readonly reason: ManualReason; readonly message: string }
-  | { readonly kind: 'dry_run' }
-);
+export type SubmissionOutcome = Evidence &
+  (
+    | { readonly kind: 'success'; readonly listingUrl: string | null }
+    /** The directory already has this listing (e.g. our earlier attempt got through before a crash). */
+    | { readonly kind: 'duplicate'; readonly message: string }
+    | { readonly kind: 'transient'; readonly message: string }
+    | { readonly kind: 'permanent'; readonly message: string }
+    | { readonly kind: 'needs_manual'; readonly reason: ManualReason; readonly message: string }
+    | { readonly kind: 'dry_run' }
+  );
 
 /** The worker's browser as the fleet view shows it. */
 export interface BrowserState {

@@ -37,7 +37,11 @@ const MAX_ERROR_CHARS = 300;
 
 /** Writes this worker's row in worker_heartbeats (the seed's table; not events: liveness is not history). */
 export class WorkerHeartbeat {
-  constructor(private readonly pool: Pool, readonly workerId: string, private readonly facts: ProcessFacts = NO_FACTS) {}
+  constructor(
+    private readonly pool: Pool,
+    readonly workerId: string,
+    private readonly facts: ProcessFacts = NO_FACTS,
+  ) {}
 
   async beat({ status, inFlight, concurrency, breaker }: HeartbeatSnapshot): Promise<void> {
     await this.pool.query(
@@ -49,9 +53,18 @@ export class WorkerHeartbeat {
          concurrency = EXCLUDED.concurrency, max_concurrency = EXCLUDED.max_concurrency, breaker = EXCLUDED.breaker,
          browser = EXCLUDED.browser, last_heartbeat = now()`,
       [
-        this.workerId, status, inFlight[0]?.jobId ?? null, inFlight.length, hostname(), process.pid, JSON.stringify(inFlight),
-        [...this.facts.roles], concurrency?.limit ?? null, concurrency?.max ?? null,
-        breaker ? JSON.stringify(storedBreaker(breaker)) : null, jsonOrNull(this.facts.browser()),
+        this.workerId,
+        status,
+        inFlight[0]?.jobId ?? null,
+        inFlight.length,
+        hostname(),
+        process.pid,
+        JSON.stringify(inFlight),
+        [...this.facts.roles],
+        concurrency?.limit ?? null,
+        concurrency?.max ?? null,
+        breaker ? JSON.stringify(storedBreaker(breaker)) : null,
+        jsonOrNull(this.facts.browser()),
       ],
     );
   }
@@ -59,7 +72,13 @@ export class WorkerHeartbeat {
 
 function storedBreaker(breaker: BreakerSnapshot): object {
   const { state, consecutiveFailures, timesOpened, openedAt, lastError } = breaker;
-  return { state, consecutiveFailures, timesOpened, openedAt: openedAt?.toISOString() ?? null, lastError: lastError === null ? null : clipText(lastError, MAX_ERROR_CHARS) };
+  return {
+    state,
+    consecutiveFailures,
+    timesOpened,
+    openedAt: openedAt?.toISOString() ?? null,
+    lastError: lastError === null ? null : clipText(lastError, MAX_ERROR_CHARS),
+  };
 }
 
 function jsonOrNull(value: object | null): string | null {

@@ -39,8 +39,10 @@ export class LocalWorker {
 @Module({
   providers: [
     {
-      provide: SUBMITTER, inject: [APP_CONFIG, ProcessMetrics],
-      useFactory: (config: AppConfig, metrics: ProcessMetrics) => createSubmitter(config, (pool) => registerBrowserMetrics(metrics.registry, () => pool.stats())),
+      provide: SUBMITTER,
+      inject: [APP_CONFIG, ProcessMetrics],
+      useFactory: (config: AppConfig, metrics: ProcessMetrics) =>
+        createSubmitter(config, (pool) => registerBrowserMetrics(metrics.registry, () => pool.stats())),
     },
     LocalWorker,
   ],
@@ -77,34 +79,57 @@ export class WorkerRoleModule implements OnApplicationBootstrap {
     const { config, database, store } = this;
     const workerId = `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
     const processor = new SubmissionProcessor({
-      store, submitter: new MeasuredSubmitter(this.submitter, this.metrics), targets: new DirectoryTargets(database.pool),
+      store,
+      submitter: new MeasuredSubmitter(this.submitter, this.metrics),
+      targets: new DirectoryTargets(database.pool),
       presence: workerPresence(database.pool, config.worker.staleAfterMs),
-      retry: config.retry, workerId, idempotencyWindowDays: config.idempotencyWindowDays,
+      retry: config.retry,
+      workerId,
+      idempotencyWindowDays: config.idempotencyWindowDays,
       duplicates: new DuplicateGuard(store, new ListingSubmissions(database.pool), config.idempotencyWindowDays),
       visibilityTimeoutMs: config.queue.visibilityTimeoutMs,
       onError: (what, error) => logger.error(`${what}: ${(error as Error).message}`),
     });
     const { worker, queue } = config;
     const autoscale = worker.autoscale
-      ? { governor: new ConcurrencyGovernor({ min: worker.minConcurrency, max: worker.concurrency, ...DEFAULT_GOVERNOR }), sampler: new MachineSampler(), everyMs: AUTOSCALE_EVERY_MS }
+      ? {
+          governor: new ConcurrencyGovernor({ min: worker.minConcurrency, max: worker.concurrency, ...DEFAULT_GOVERNOR }),
+          sampler: new MachineSampler(),
+          everyMs: AUTOSCALE_EVERY_MS,
+        }
       : undefined;
-    this.local.consumer = new QueueConsumer(this.queue, processor, new WorkerHeartbeat(database.pool, workerId, { roles: config.roles, browser: () => this.submitter.browserState?.() ?? null }), {
-      concurrency: worker.concurrency, autoscale, receiveWaitMs: queue.receiveWaitMs, visibilityTimeoutMs: queue.visibilityTimeoutMs,
-      agingMs: queue.agingMs, breakerThreshold: worker.breakerThreshold, breakerCooldownMs: worker.breakerCooldownMs,
-      heartbeatIntervalMs: worker.heartbeatIntervalMs,
-      onError: (what, error) => logger.error(`${what}: ${(error as Error).message}`),
-      onSettled: (result) => logger.log(describeSettled(result)),
-    });
+    this.local.consumer = new QueueConsumer(
+      this.queue,
+      processor,
+      new WorkerHeartbeat(database.pool, workerId, { roles: config.roles, browser: () => this.submitter.browserState?.() ?? null }),
+      {
+        concurrency: worker.concurrency,
+        autoscale,
+        receiveWaitMs: queue.receiveWaitMs,
+        visibilityTimeoutMs: queue.visibilityTimeoutMs,
+        agingMs: queue.agingMs,
+        breakerThreshold: worker.breakerThreshold,
+        breakerCooldownMs: worker.breakerCooldownMs,
+        heartbeatIntervalMs: worker.heartbeatIntervalMs,
+        onError: (what, error) => logger.error(`${what}: ${(error as Error).message}`),
+        onSettled: (result) => logger.log(describeSettled(result)),
+      },
+    );
     this.local.consumer.start();
-    logger.log(`worker ${workerId} consuming (${queue.kind} queue, concurrency ${worker.autoscale ? `${worker.minConcurrency}–` : ''}${worker.concurrency})`);
+    logger.log(
+      `worker ${workerId} consuming (${queue.kind} queue, concurrency ${worker.autoscale ? `${worker.minConcurrency}–` : ''}${worker.concurrency})`,
+    );
   }
 }
 
 function describeSettled(result: ProcessResult): string {
   switch (result.action) {
-    case 'ack': return `submission done: ${result.outcome}`;
-    case 'release': return `submission released for ${result.delayMs} ms: ${result.reason}`;
-    case 'dead_letter': return `submission dead-lettered: ${result.reason}`;
+    case 'ack':
+      return `submission done: ${result.outcome}`;
+    case 'release':
+      return `submission released for ${result.delayMs} ms: ${result.reason}`;
+    case 'dead_letter':
+      return `submission dead-lettered: ${result.reason}`;
     default: {
       const unexpected: never = result;
       return unexpected;

@@ -31,19 +31,38 @@ describe('dispatcher killed between append and send (machine PostgreSQL, built a
   let dispatcher: AppProcess | null = null;
   let staff: TestSession;
   const env = (): Record<string, string> => ({
-    DATABASE_URL: db.url, ROLES: 'dispatcher', PROJECTION_BATCH_SIZE: '10', SUBSCRIPTION_POLL_MS: '50',
-    RETENTION_INTERVAL_MINUTES: '0', DEMO: 'false',
+    DATABASE_URL: db.url,
+    ROLES: 'dispatcher',
+    PROJECTION_BATCH_SIZE: '10',
+    SUBSCRIPTION_POLL_MS: '50',
+    RETENTION_INTERVAL_MINUTES: '0',
+    DEMO: 'false',
   });
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_chaos_dispatch');
     staff = await staffSession(db.pool, { role: 'staff' });
     const ids = Array.from({ length: DIRECTORIES }, (_, i) => `dir-${i + 1}`);
-    await db.pool.query(`INSERT INTO directories (id, name, url, submission_url, domain) SELECT id, id, 'https://x.test', 'https://x.test/add', id || '.test' FROM unnest($1::text[]) id`, [ids]);
-    await db.pool.query(`INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('c1', 'Chaos Co', 'c@x.test', 'pro', ${DIRECTORIES})`);
+    await db.pool.query(
+      `INSERT INTO directories (id, name, url, submission_url, domain) SELECT id, id, 'https://x.test', 'https://x.test/add', id || '.test' FROM unnest($1::text[]) id`,
+      [ids],
+    );
+    await db.pool.query(
+      `INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('c1', 'Chaos Co', 'c@x.test', 'pro', ${DIRECTORIES})`,
+    );
     api = await bootApp({ DATABASE_URL: db.url, ROLES: 'api', RETENTION_INTERVAL_MINUTES: '0' });
     await api.listen(0, '127.0.0.1');
-    queue = await openPostgresQueue({ pool: db.pool, settings: { visibilityTimeoutMs: 60_000, maxReceiveCount: 3, receiveWaitMs: 0, retentionMs: 86_400_000, deadLetterRetentionMs: 86_400_000 }, listen: false });
+    queue = await openPostgresQueue({
+      pool: db.pool,
+      settings: {
+        visibilityTimeoutMs: 60_000,
+        maxReceiveCount: 3,
+        receiveWaitMs: 0,
+        retentionMs: 86_400_000,
+        deadLetterRetentionMs: 86_400_000,
+      },
+      listen: false,
+    });
   }, 120_000);
   afterAll(async () => {
     dispatcher?.child.kill('SIGKILL');
@@ -75,7 +94,11 @@ describe('dispatcher killed between append and send (machine PostgreSQL, built a
     expect(await queuedCount(queue)).toBe(EXPECTED);
 
     const seen = new Map<string, number>();
-    for (let batch = await queue.receive({ priorities: ['P1'], maxMessages: 10, waitMs: 0 }); batch.length > 0; batch = await queue.receive({ priorities: ['P1'], maxMessages: 10, waitMs: 0 })) {
+    for (
+      let batch = await queue.receive({ priorities: ['P1'], maxMessages: 10, waitMs: 0 });
+      batch.length > 0;
+      batch = await queue.receive({ priorities: ['P1'], maxMessages: 10, waitMs: 0 })
+    ) {
       for (const message of batch) {
         const parsed = parseSubmissionMessage(message.body);
         if (!parsed.ok) throw new Error(parsed.reason);

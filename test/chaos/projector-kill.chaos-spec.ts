@@ -20,7 +20,9 @@ describe('projector killed mid-rebuild (machine PostgreSQL, built app)', () => {
   let app: AppProcess | null = null;
   let staff: TestSession;
   const env = (): Record<string, string> => ({
-    DATABASE_URL: db.url, ROLES: 'api,projector', PROJECTION_REBUILD_BATCH_SIZE: '1000',
+    DATABASE_URL: db.url,
+    ROLES: 'api,projector',
+    PROJECTION_REBUILD_BATCH_SIZE: '1000',
     RETENTION_INTERVAL_MINUTES: '0',
   });
 
@@ -28,7 +30,9 @@ describe('projector killed mid-rebuild (machine PostgreSQL, built app)', () => {
     db = await createTestDatabase('dbolt_test_chaos');
     staff = await staffSession(db.pool, { role: 'staff' });
     await seedEventLog(db.pool, EVENTS);
-    await db.pool.query("INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('cust-5', 'Bolt', 'b@x.test', 'pro', 10)");
+    await db.pool.query(
+      "INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('cust-5', 'Bolt', 'b@x.test', 'pro', 10)",
+    );
   }, 300_000);
   afterAll(async () => {
     app?.child.kill('SIGKILL');
@@ -38,13 +42,21 @@ describe('projector killed mid-rebuild (machine PostgreSQL, built app)', () => {
   it('finishes the rebuild after a SIGKILL, with no difference and reads answering', async () => {
     app = await startAppProcess(env());
     await waitForHealth(app);
-    await eventually(async () => (await states(db)).every((s) => s.lagZero), { timeoutMs: 240_000, intervalMs: 200, message: 'initial catch-up' });
+    await eventually(async () => (await states(db)).every((s) => s.lagZero), {
+      timeoutMs: 240_000,
+      intervalMs: 200,
+      message: 'initial catch-up',
+    });
     const generations = new Map((await readAllStates(db.pool)).map((s) => [s.name, s.liveGeneration]));
     const jobsBefore = await customerJobCount(staff, app);
 
     await db.pool.query('UPDATE projection_state SET rebuild_requested_at = now() WHERE name = ANY ($1)', [REBUILT]);
     const reads = startReading(staff, () => app!);
-    await eventually(async () => (await readAllStates(db.pool)).some((s) => s.nextEvents > EVENTS / 10), { timeoutMs: 120_000, intervalMs: 200, message: 'rebuild under way' });
+    await eventually(async () => (await readAllStates(db.pool)).some((s) => s.nextEvents > EVENTS / 10), {
+      timeoutMs: 120_000,
+      intervalMs: 200,
+      message: 'rebuild under way',
+    });
     reads.pause(); // no API process while the projector is down: reads resume once the new one answers
     app.child.kill('SIGKILL');
     await app.exited;
@@ -54,13 +66,16 @@ describe('projector killed mid-rebuild (machine PostgreSQL, built app)', () => {
     app = await startAppProcess(env());
     await waitForHealth(app);
     reads.resume();
-    await eventually(async () => {
-      const all = await readAllStates(db.pool);
-      return REBUILT.every((name) => {
-        const s = all.find((x) => x.name === name)!;
-        return s.nextGeneration === null && s.liveGeneration > generations.get(name)!;
-      });
-    }, { timeoutMs: 240_000, intervalMs: 200, message: 'rebuild to finish after restart' });
+    await eventually(
+      async () => {
+        const all = await readAllStates(db.pool);
+        return REBUILT.every((name) => {
+          const s = all.find((x) => x.name === name)!;
+          return s.nextGeneration === null && s.liveGeneration > generations.get(name)!;
+        });
+      },
+      { timeoutMs: 240_000, intervalMs: 200, message: 'rebuild to finish after restart' },
+    );
     const readLog = await reads.stop();
 
     expect(readLog.failures).toEqual([]);
@@ -91,7 +106,10 @@ async function customerJobCount(staff: TestSession, app: AppProcess): Promise<nu
 }
 
 /** Reads the jobs read model every 50 ms while an API process is up (paused around the kill). */
-function startReading(staff: TestSession, current: () => AppProcess): { pause(): void; resume(): void; stop(): Promise<{ ok: number; counts: number[]; failures: string[] }> } {
+function startReading(
+  staff: TestSession,
+  current: () => AppProcess,
+): { pause(): void; resume(): void; stop(): Promise<{ ok: number; counts: number[]; failures: string[] }> } {
   const log = { ok: 0, counts: [] as number[], failures: [] as string[] };
   let running = true;
   let paused = false;

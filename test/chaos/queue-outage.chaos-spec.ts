@@ -26,9 +26,15 @@ describe('queue backend stopped for 30 s (SQS via fauxqs, SIGSTOP)', () => {
     pipeline = await startPipeline({
       directories: 3,
       env: {
-        QUEUE: 'sqs', SQS_ENDPOINT: sqs.endpoint, SQS_QUEUE_PREFIX: `chaos-${randomBytes(3).toString('hex')}`,
-        SQS_REQUEST_TIMEOUT_MS: '500', QUEUE_RECEIVE_WAIT_MS: '500', QUEUE_VISIBILITY_TIMEOUT_MS: '5000',
-        BREAKER_THRESHOLD: '10', BREAKER_COOLDOWN_MS: '2000', WORKER_STALE_AFTER_MS: '60000',
+        QUEUE: 'sqs',
+        SQS_ENDPOINT: sqs.endpoint,
+        SQS_QUEUE_PREFIX: `chaos-${randomBytes(3).toString('hex')}`,
+        SQS_REQUEST_TIMEOUT_MS: '500',
+        QUEUE_RECEIVE_WAIT_MS: '500',
+        QUEUE_VISIBILITY_TIMEOUT_MS: '5000',
+        BREAKER_THRESHOLD: '10',
+        BREAKER_COOLDOWN_MS: '2000',
+        WORKER_STALE_AFTER_MS: '60000',
       },
     });
     worker = await pipeline.startWorker(submitter, { WORKER_CONCURRENCY: '2' });

@@ -18,7 +18,6 @@ import { eventually } from '../support/eventually';
 import { chaosRandom } from '../support/seeded-random';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-
 interface Rig {
   readonly db: TestDatabase;
   readonly sandbox: Sandbox;
@@ -31,7 +30,11 @@ interface Rig {
 }
 
 /** Control plane in-process (api, projector, reactor, dispatcher); workers as real processes we can SIGKILL. */
-async function rig(pick: (catalog: SandboxDirectory[]) => SandboxDirectory[], slowMs: number, overrides: Record<string, string> = {}): Promise<Rig> {
+async function rig(
+  pick: (catalog: SandboxDirectory[]) => SandboxDirectory[],
+  slowMs: number,
+  overrides: Record<string, string> = {},
+): Promise<Rig> {
   const db = await createTestDatabase('dbolt_test_chaos_worker');
   const sandbox = await startSandbox({ slowMs, flakyFailFirst: 1 });
   const catalog = pick(sandboxDirectories(sandbox.baseUrl, 50));
@@ -39,24 +42,46 @@ async function rig(pick: (catalog: SandboxDirectory[]) => SandboxDirectory[], sl
   await seedDemoCustomer(db.pool, SANDBOX_BUSINESS, catalog.length);
   const staff = await staffSession(db.pool, { role: 'staff' });
   const env = {
-    DATABASE_URL: db.url, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000', QUEUE_VISIBILITY_TIMEOUT_MS: '4000',
-    WORKER_HEARTBEAT_MS: '500', WORKER_STALE_AFTER_MS: '3000', STALE_SWEEP_INTERVAL_MS: '500', RETRY_BASE_DELAY_MS: '300', RETRY_MIN_DELAY_MS: '100',
-    RETRY_MAX_DELAY_MS: '600', POLITENESS_DELAY_MS: '0', WORKER_CONCURRENCY: '4', RETENTION_INTERVAL_MINUTES: '0', DEMO: 'false',
-    EVIDENCE_DIR: join(tmpdir(), `dbolt-evidence-${db.name}`), ...overrides,
+    DATABASE_URL: db.url,
+    SUBSCRIPTION_POLL_MS: '50',
+    QUEUE_RECEIVE_WAIT_MS: '1000',
+    QUEUE_VISIBILITY_TIMEOUT_MS: '4000',
+    WORKER_HEARTBEAT_MS: '500',
+    WORKER_STALE_AFTER_MS: '3000',
+    STALE_SWEEP_INTERVAL_MS: '500',
+    RETRY_BASE_DELAY_MS: '300',
+    RETRY_MIN_DELAY_MS: '100',
+    RETRY_MAX_DELAY_MS: '600',
+    POLITENESS_DELAY_MS: '0',
+    WORKER_CONCURRENCY: '4',
+    RETENTION_INTERVAL_MINUTES: '0',
+    DEMO: 'false',
+    EVIDENCE_DIR: join(tmpdir(), `dbolt-evidence-${db.name}`),
+    ...overrides,
   };
   const control = await bootApp({ ...env, ROLES: 'api,projector,reactor,dispatcher' });
   await control.listen(0, '127.0.0.1');
   const store = control.get<EventStore>(EVENT_STORE);
   const workers: AppProcess[] = [];
   return {
-    db, sandbox, control, store,
+    db,
+    sandbox,
+    control,
+    store,
     startWorker: async () => {
       const worker = await startAppProcess({ ...env, ROLES: 'worker' });
       workers.push(worker);
       return worker;
     },
-    createJob: async () => (await request(control.getHttpServer() as App).post(`/api/queue/${DEMO_CUSTOMER_ID}`).set(staff.headers).expect(201)).body.jobId,
-    jobEvent: (jobId, type, timeoutMs) => eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === type) ?? null, { timeoutMs }),
+    createJob: async () =>
+      (
+        await request(control.getHttpServer() as App)
+          .post(`/api/queue/${DEMO_CUSTOMER_ID}`)
+          .set(staff.headers)
+          .expect(201)
+      ).body.jobId,
+    jobEvent: (jobId, type, timeoutMs) =>
+      eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === type) ?? null, { timeoutMs }),
     close: async () => {
       for (const worker of workers) worker.child.kill('SIGKILL');
       await control.close();
@@ -82,7 +107,10 @@ describe('a worker SIGKILLed while it holds a message (built app, real Chromium)
     const jobId = await r.createJob();
     const first = await r.startWorker();
     const stream = submissionStreamId(jobId, 'sandbox-slow-1');
-    await eventually(async () => ((await r.store.readStream(stream)).events.some((e) => e.type === 'SubmissionAttemptStarted') ? true : null), { timeoutMs: 60_000 });
+    await eventually(
+      async () => ((await r.store.readStream(stream)).events.some((e) => e.type === 'SubmissionAttemptStarted') ? true : null),
+      { timeoutMs: 60_000 },
+    );
     await kill(first); // mid-submission: the slow site takes 4 s to serve its form
     expect(r.sandbox.accepted()).toHaveLength(0);
 
@@ -119,7 +147,11 @@ describe('a 50-directory job while workers are SIGKILLed at random moments, 10 r
       const instance = directoryId.replace(/^sandbox-/, '');
       const accepted = r.sandbox.accepted().filter((a) => a.instance === instance).length;
       const outcome = expectedOutcomeOf(directoryId);
-      expect({ seed, directoryId, accepted }).toEqual({ seed, directoryId, accepted: outcome === 'success' || outcome === 'transient-then-success' ? 1 : 0 });
+      expect({ seed, directoryId, accepted }).toEqual({
+        seed,
+        directoryId,
+        accepted: outcome === 'success' || outcome === 'transient-then-success' ? 1 : 0,
+      });
     }
     // A kill after the site accepted but before the result was appended makes the retry meet
     // "already listed": the site refuses it, so it is never recorded twice. At most one per kill.
@@ -134,7 +166,10 @@ describe('a worker stopped with SIGTERM while it holds a message', () => {
   let r: Rig;
   beforeAll(async () => {
     // Visibility far longer than the test: only the worker's own release can bring the message back.
-    r = await rig((catalog) => catalog.filter((d) => d.id === 'sandbox-slow-1'), 4000, { QUEUE_VISIBILITY_TIMEOUT_MS: '600000', WORKER_SHUTDOWN_GRACE_MS: '300' });
+    r = await rig((catalog) => catalog.filter((d) => d.id === 'sandbox-slow-1'), 4000, {
+      QUEUE_VISIBILITY_TIMEOUT_MS: '600000',
+      WORKER_SHUTDOWN_GRACE_MS: '300',
+    });
   }, 120_000);
   afterAll(async () => r?.close());
 
@@ -142,7 +177,10 @@ describe('a worker stopped with SIGTERM while it holds a message', () => {
     const jobId = await r.createJob();
     const first = await r.startWorker();
     const stream = submissionStreamId(jobId, 'sandbox-slow-1');
-    await eventually(async () => ((await r.store.readStream(stream)).events.some((e) => e.type === 'SubmissionAttemptStarted') ? true : null), { timeoutMs: 60_000 });
+    await eventually(
+      async () => ((await r.store.readStream(stream)).events.some((e) => e.type === 'SubmissionAttemptStarted') ? true : null),
+      { timeoutMs: 60_000 },
+    );
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     await r.startWorker();

@@ -128,7 +128,11 @@ export function describeEventStoreContract(backend: string, create: () => Promis
         const actor = { kind: 'staff', id: 'staff-7' } as const;
         const timestamp = '2026-11-29T08:00:00.000Z';
         await store().appendToStream(stream, [{ type: 'Typed', data: { nested: { a: [1, 'two'] } }, metadata: { eventId } }], {
-          expectedVersion: 'no_stream', correlationId: 'corr-1', causationId: 'cause-1', actor, timestamp,
+          expectedVersion: 'no_stream',
+          correlationId: 'corr-1',
+          causationId: 'cause-1',
+          actor,
+          timestamp,
         });
         await store().appendToStream(stream, someEvents(1), { expectedVersion: 1 });
         const [first, second] = (await store().readStream(stream)).events;
@@ -175,12 +179,17 @@ export function describeEventStoreContract(backend: string, create: () => Promis
       });
 
       it('a reserved stream id, a missing type and a repeated event id', async () => {
-        await expect(store().appendToStream('$system', someEvents(1), { expectedVersion: 'any' })).rejects.toBeInstanceOf(InvalidAppendError);
+        await expect(store().appendToStream('$system', someEvents(1), { expectedVersion: 'any' })).rejects.toBeInstanceOf(
+          InvalidAppendError,
+        );
         const stream = uniqueStream();
         const untyped = [{ type: '', data: {} }];
         await expect(store().appendToStream(stream, untyped, { expectedVersion: 'any' })).rejects.toBeInstanceOf(InvalidAppendError);
         const eventId = randomUUID();
-        const twice = [{ type: 'A', data: {}, metadata: { eventId } }, { type: 'B', data: {}, metadata: { eventId } }];
+        const twice = [
+          { type: 'A', data: {}, metadata: { eventId } },
+          { type: 'B', data: {}, metadata: { eventId } },
+        ];
         await expect(store().appendToStream(stream, twice, { expectedVersion: 'any' })).rejects.toBeInstanceOf(InvalidAppendError);
         expect((await store().readStream(stream)).version).toBe(0);
       });

@@ -15,8 +15,13 @@ export function describeFirstAppendRaceContract(store: () => EventStore): void {
       const streams = Array.from({ length: STREAMS }, () => uniqueStream('first-race'));
       const mine = new Set(streams);
       // A stream's writers sit side by side, so they run at the same moment on different connections.
-      await Promise.all(streams.flatMap((stream) => Array.from({ length: WRITERS_PER_STREAM }, (_, writer) =>
-        store().appendToStream(stream, [{ type: 'Raced', data: { writer } }], { expectedVersion: 'any' }))));
+      await Promise.all(
+        streams.flatMap((stream) =>
+          Array.from({ length: WRITERS_PER_STREAM }, (_, writer) =>
+            store().appendToStream(stream, [{ type: 'Raced', data: { writer } }], { expectedVersion: 'any' }),
+          ),
+        ),
+      );
       const total = STREAMS * WRITERS_PER_STREAM;
       await waitUntilReadable(store(), head, total, (e) => mine.has(e.streamId));
       const seen = (await readAllAfter(store(), head)).filter((e) => mine.has(e.streamId));
@@ -29,7 +34,7 @@ export function describeFirstAppendRaceContract(store: () => EventStore): void {
 
 async function readAllAfter(store: EventStore, after: Checkpoint | null): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
-  for (let from = after; ; ) {
+  for (let from = after; ;) {
     const page = await store.readAll({ after: from, maxCount: 1000 });
     events.push(...page.events);
     if (page.events.length === 0 || page.isEnd) return events;
@@ -41,5 +46,7 @@ async function readAllAfter(store: EventStore, after: Checkpoint | null): Promis
 function versionsOutOfOrder(events: readonly RecordedEvent[]): string[] {
   const byStream = new Map<string, number[]>();
   for (const event of events) byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event.streamVersion]);
-  return [...byStream].filter(([, versions]) => versions.some((v, i) => v !== i + 1)).map(([id, versions]) => `${id}: ${versions.join(',')}`);
+  return [...byStream]
+    .filter(([, versions]) => versions.some((v, i) => v !== i + 1))
+    .map(([id, versions]) => `${id}: ${versions.join(',')}`);
 }

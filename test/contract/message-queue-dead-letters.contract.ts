@@ -38,11 +38,14 @@ export function describeDeadLetterContract(queue: () => MessageQueue): void {
       }
       // SQS moves it on the first receive after the last expiry; PostgreSQL may move it sooner.
       const redelivered: ReceivedMessage[] = [];
-      const listed = await eventually(async () => {
-        redelivered.push(...(await queue().receive(options({ visibilityMs: 1000 }))));
-        const list = await deadLetters();
-        return list.length > 0 ? list : null;
-      }, { timeoutMs: 6000, intervalMs: 100, message: 'a dead letter to be listed' });
+      const listed = await eventually(
+        async () => {
+          redelivered.push(...(await queue().receive(options({ visibilityMs: 1000 }))));
+          const list = await deadLetters();
+          return list.length > 0 ? list : null;
+        },
+        { timeoutMs: 6000, intervalMs: 100, message: 'a dead letter to be listed' },
+      );
       expect(redelivered).toEqual([]);
       expect(listed).toHaveLength(1);
       const [dead] = listed;

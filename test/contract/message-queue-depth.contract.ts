@@ -36,10 +36,16 @@ export function describeDepthAndLongPollContract(queue: () => MessageQueue): voi
   describe('mayHaveMessages', () => {
     it('names the subjects that may still have a message: exactly on PostgreSQL, by tier on SQS (as the port documents)', async () => {
       const probe = (subject: string, priority: 'P1' | 'P2' | 'P3') => ({ subject, priority });
-      await queue().send([outgoing('P1', { subject: 'waiting' }), outgoing('P2', { subject: 'delayed', delayMs: 60_000 }), outgoing('P1', { subject: 'dies' })]);
+      await queue().send([
+        outgoing('P1', { subject: 'waiting' }),
+        outgoing('P2', { subject: 'delayed', delayMs: 60_000 }),
+        outgoing('P1', { subject: 'dies' }),
+      ]);
       const probes = [probe('waiting', 'P1'), probe('delayed', 'P2'), probe('dies', 'P1'), probe('gone', 'P1'), probe('elsewhere', 'P3')];
       const exact = queue().kind === 'postgres';
-      expect([...(await queue().mayHaveMessages(probes))].sort()).toEqual(exact ? ['delayed', 'dies', 'waiting'] : ['delayed', 'dies', 'gone', 'waiting']);
+      expect([...(await queue().mayHaveMessages(probes))].sort()).toEqual(
+        exact ? ['delayed', 'dies', 'waiting'] : ['delayed', 'dies', 'gone', 'waiting'],
+      );
 
       // In flight and then dead-lettered, a message is still there: only a redrive may send it again.
       const received = await queue().receive(options({ priorities: ['P1'], visibilityMs: 30_000 }));

@@ -1,6 +1,16 @@
 import type { MessageQueue } from '../../src/queue/queue.port';
 import { eventually } from '../support/eventually';
-import { collect, CONTRACT_SETTINGS, depthOf, expectDepth, options, outgoing, receivedDuring, receiveOne, SLACK_MS } from './message-queue.fixtures';
+import {
+  collect,
+  CONTRACT_SETTINGS,
+  depthOf,
+  expectDepth,
+  options,
+  outgoing,
+  receivedDuring,
+  receiveOne,
+  SLACK_MS,
+} from './message-queue.fixtures';
 
 const UNCOUNTED = { countsAsAttempt: false } as const;
 
@@ -43,11 +53,14 @@ export function describeUncountedReleaseContract(queue: () => MessageQueue): voi
       expect(third.receiveCount).toBe(CONTRACT_SETTINGS.maxReceiveCount);
       await queue().release(third, 0);
       const redelivered: unknown[] = [];
-      const letters = await eventually(async () => {
-        redelivered.push(...(await queue().receive(options({ visibilityMs: 30_000 }))));
-        const list = await queue().listDeadLetters({ limit: 10 });
-        return list.length > 0 ? list : null;
-      }, { timeoutMs: 5000, message: 'the copy past maxReceiveCount among the dead letters' });
+      const letters = await eventually(
+        async () => {
+          redelivered.push(...(await queue().receive(options({ visibilityMs: 30_000 }))));
+          const list = await queue().listDeadLetters({ limit: 10 });
+          return list.length > 0 ? list : null;
+        },
+        { timeoutMs: 5000, message: 'the copy past maxReceiveCount among the dead letters' },
+      );
       expect(redelivered).toEqual([]);
       expect(letters).toMatchObject([{ id: sent.id, priority: 'P1', body: sent.body, error: expect.stringMatching(/maxReceiveCount/) }]);
     });

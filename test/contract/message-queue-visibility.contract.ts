@@ -1,15 +1,5 @@
 import type { MessageQueue } from '../../src/queue/queue.port';
-import {
-  collect,
-  depthOf,
-  expectDepth,
-  options,
-  outgoing,
-  receivedDuring,
-  receiveOne,
-  SLACK_MS,
-  sleep,
-} from './message-queue.fixtures';
+import { collect, depthOf, expectDepth, options, outgoing, receivedDuring, receiveOne, SLACK_MS, sleep } from './message-queue.fixtures';
 
 export function describeVisibilityContract(queue: () => MessageQueue): void {
   describe('visibility', () => {

@@ -73,7 +73,12 @@ export interface Collected {
 }
 
 /** Receives (without waiting server-side) until `count` messages have arrived or `timeoutMs` has passed. */
-export async function collect(queue: MessageQueue, count: number, timeoutMs: number, extra: Partial<ReceiveOptions> = {}): Promise<Collected> {
+export async function collect(
+  queue: MessageQueue,
+  count: number,
+  timeoutMs: number,
+  extra: Partial<ReceiveOptions> = {},
+): Promise<Collected> {
   const start = Date.now();
   const messages: ReceivedMessage[] = [];
   let firstAt: number | null = null;

@@ -7,18 +7,26 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = (): string => `dbolt-test:rate:${randomBytes(4).toString('hex')}:`;
 
 let now = 1_000_000;
-rateLimitStorageContract('memory', {
-  open: async () => new MemoryRateLimitStorage(() => now),
-  elapse: async (ms) => {
-    now += ms;
+rateLimitStorageContract(
+  'memory',
+  {
+    open: async () => new MemoryRateLimitStorage(() => now),
+    elapse: async (ms) => {
+      now += ms;
+    },
   },
-}, 60_000);
+  60_000,
+);
 
 // Redis keeps time itself: a short window stands in for the minute.
-rateLimitStorageContract('redis (the machine\'s)', {
-  open: () => RedisRateLimitStorage.connect(REDIS_URL, prefix()),
-  elapse: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-}, 300);
+rateLimitStorageContract(
+  "redis (the machine's)",
+  {
+    open: () => RedisRateLimitStorage.connect(REDIS_URL, prefix()),
+    elapse: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  },
+  300,
+);
 
 describe('RedisRateLimitStorage across processes and outages', () => {
   it('two clients on one prefix share one count (two API processes)', async () => {

@@ -19,7 +19,11 @@ export function rateLimitStorageContract(name: string, fixture: RateLimitStorage
 
     it('counts hits per key and refuses above the limit with the time left in the window', async () => {
       for (let hit = 1; hit <= 3; hit += 1) {
-        expect(await storage.increment('ip:a', windowMs, 3, windowMs, 'ip')).toMatchObject({ totalHits: hit, isBlocked: false, timeToBlockExpire: 0 });
+        expect(await storage.increment('ip:a', windowMs, 3, windowMs, 'ip')).toMatchObject({
+          totalHits: hit,
+          isBlocked: false,
+          timeToBlockExpire: 0,
+        });
       }
       const refused = await storage.increment('ip:a', windowMs, 3, windowMs, 'ip');
       expect(refused).toMatchObject({ totalHits: 4, isBlocked: true });

@@ -85,7 +85,11 @@ export function describeReadAllAndSubscriptionContract(store: () => EventStore):
     it('delivers filtered pages with their checkpoint to a batch handler', async () => {
       const head = await headCheckpoint(store());
       const stream = uniqueStream('batch');
-      await store().appendToStream(stream, ['A', 'B', 'A', 'B'].map((type) => ({ type, data: {} })), { expectedVersion: 'no_stream' });
+      await store().appendToStream(
+        stream,
+        ['A', 'B', 'A', 'B'].map((type) => ({ type, data: {} })),
+        { expectedVersion: 'no_stream' },
+      );
       await waitUntilReadable(store(), head, 4, (e) => e.streamId === stream);
       const pages: { types: string[]; checkpoint: string | null }[] = [];
       const subscription = store().subscribeToAll({
@@ -95,7 +99,11 @@ export function describeReadAllAndSubscriptionContract(store: () => EventStore):
         handleBatch: async (events, checkpoint) => void pages.push({ types: events.map((e) => e.type), checkpoint }),
       });
       const { events } = await store().readStream(stream);
-      await eventually(() => subscription.checkpoint === events[3].checkpoint, { timeoutMs: 10_000, intervalMs: 20, message: 'batch subscription to reach the end' });
+      await eventually(() => subscription.checkpoint === events[3].checkpoint, {
+        timeoutMs: 10_000,
+        intervalMs: 20,
+        message: 'batch subscription to reach the end',
+      });
       await subscription.stop();
       expect(pages.flatMap((p) => p.types)).toEqual(['B', 'B']);
       expect(pages[pages.length - 1].checkpoint).toBe(events[3].checkpoint);

@@ -48,8 +48,10 @@ describe('admin API (machine PostgreSQL)', () => {
 
   it('answers 401 without a valid session on every admin endpoint', async () => {
     const endpoints: [string, string][] = [
-      ['get', '/api/admin/projections'], ['post', '/api/admin/projections/jobs/rebuild'],
-      ['post', '/api/admin/projections/jobs/verify'], ['get', `/api/jobs/${ZERO}/state?position=1`],
+      ['get', '/api/admin/projections'],
+      ['post', '/api/admin/projections/jobs/rebuild'],
+      ['post', '/api/admin/projections/jobs/verify'],
+      ['get', `/api/jobs/${ZERO}/state?position=1`],
     ];
     for (const [method, path] of endpoints) {
       for (const header of [undefined, `${auth.Authorization}x`]) {
@@ -72,18 +74,31 @@ describe('admin API (machine PostgreSQL)', () => {
     const body = await statuses();
     expect(body.map((s) => s.name)).toEqual(NAMES);
     expect(body[0]).toEqual({
-      name: 'jobs', codeVersion: 1, liveVersion: 1, liveGeneration: 1, checkpoint: expect.any(String), eventsApplied: 4,
-      lag: { events: 0, seconds: 0 }, state: 'live', rebuild: null, rebuildRequestedAt: null, lastRebuildAt: null, lastError: null,
+      name: 'jobs',
+      codeVersion: 1,
+      liveVersion: 1,
+      liveGeneration: 1,
+      checkpoint: expect.any(String),
+      eventsApplied: 4,
+      lag: { events: 0, seconds: 0 },
+      state: 'live',
+      rebuild: null,
+      rebuildRequestedAt: null,
+      lastRebuildAt: null,
+      lastError: null,
     });
   });
 
   it('POST /api/admin/projections/:name/rebuild: 202, then the projector rebuilds and the generation advances', async () => {
     const response = await request(http()).post('/api/admin/projections/queue_history/rebuild').set(auth).expect(202);
     expect(response.body).toEqual({ projection: 'queue_history', requested: true });
-    await eventually(async () => {
-      const status = (await statuses()).find((s) => s.name === 'queue_history')!;
-      return status.liveGeneration === 2 && status.rebuild === null && status.rebuildRequestedAt === null;
-    }, { timeoutMs: 15_000, intervalMs: 50 });
+    await eventually(
+      async () => {
+        const status = (await statuses()).find((s) => s.name === 'queue_history')!;
+        return status.liveGeneration === 2 && status.rebuild === null && status.rebuildRequestedAt === null;
+      },
+      { timeoutMs: 15_000, intervalMs: 50 },
+    );
     const rows = await db.pool.query('SELECT count(*)::int AS n FROM queue_history WHERE job_id = $1', [jobId]);
     expect(rows.rows[0].n).toBe(4 + 5 + 3); // job, retried submission, plain submission
   });
@@ -98,8 +113,14 @@ describe('admin API (machine PostgreSQL)', () => {
   it('POST /api/admin/projections/:name/verify: 200 with the report', async () => {
     const { body } = await request(http()).post('/api/admin/projections/jobs/verify').set(auth).expect(200);
     expect(body).toEqual({
-      projection: 'jobs', ok: true, checkpoint: expect.any(String), eventsReplayed: 4, problem: null,
-      tables: [{ table: 'jobs', liveRows: 1, replayedRows: 1, missingFromLive: [], missingCount: 0, unexpectedInLive: [], unexpectedCount: 0 }],
+      projection: 'jobs',
+      ok: true,
+      checkpoint: expect.any(String),
+      eventsReplayed: 4,
+      problem: null,
+      tables: [
+        { table: 'jobs', liveRows: 1, replayedRows: 1, missingFromLive: [], missingCount: 0, unexpectedInLive: [], unexpectedCount: 0 },
+      ],
     });
   });
 
@@ -113,7 +134,10 @@ describe('admin API (machine PostgreSQL)', () => {
       expect(atStart.body).toMatchObject({
         asOf: { position: started.globalPosition.toString() },
         job: { jobId, status: 'in_progress', version: 3, directoryIds: ['dir-1', 'dir-2'] },
-        submissions: [{ directoryId: 'dir-1', status: 'not_scheduled' }, { directoryId: 'dir-2', status: 'not_scheduled' }],
+        submissions: [
+          { directoryId: 'dir-1', status: 'not_scheduled' },
+          { directoryId: 'dir-2', status: 'not_scheduled' },
+        ],
         lastEvent: { position: started.globalPosition.toString(), type: 'JobStarted' },
       });
       const now = await state(`?at=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`).expect(200);
@@ -125,7 +149,15 @@ describe('admin API (machine PostgreSQL)', () => {
     });
 
     it('is 400 for both, neither or a malformed point, or a malformed id', async () => {
-      for (const query of ['', '?position=1&at=2025-01-01', '?position=abc', '?position=-1', '?at=yesterday', '?at=2025-02-30', '?position=1&position=2']) {
+      for (const query of [
+        '',
+        '?position=1&at=2025-01-01',
+        '?position=abc',
+        '?position=-1',
+        '?at=yesterday',
+        '?at=2025-02-30',
+        '?position=1&position=2',
+      ]) {
         const response = await state(query).expect(400);
         expect(response.body).toEqual({ error: 'invalid_as_of', message: expect.stringMatching(/^Invalid query: /) });
       }

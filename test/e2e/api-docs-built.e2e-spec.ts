@@ -29,7 +29,11 @@ describe('the built app (dist/) serves the same OpenAPI document as the tests se
   it('is identical, DTO fields and doc-comment summaries included', async () => {
     const env = { DATABASE_URL: db.url, ROLES: 'api', DEMO: 'false' };
     app = await bootApp(env);
-    const inProcess = (await request(app.getHttpServer() as App).get('/api/docs/openapi.json').expect(200)).body as { paths: object };
+    const inProcess = (
+      await request(app.getHttpServer() as App)
+        .get('/api/docs/openapi.json')
+        .expect(200)
+    ).body as { paths: object };
     built = await startAppProcess(env);
     await waitForHealth(built);
     const response = await fetch(`http://127.0.0.1:${built.port}/api/docs/openapi.json`);

@@ -17,10 +17,18 @@ import { mountedRoutes } from '../support/fuzz/route-table';
 import { STACK_TRACE } from '../support/jobs-api-suite';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 /** What helmet() sends by default, which the API keeps. */
-const HELMET_DEFAULT_CSP = "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' https: 'unsafe-inline';upgrade-insecure-requests";
+const HELMET_DEFAULT_CSP =
+  "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' https: 'unsafe-inline';upgrade-insecure-requests";
 /** Routes anyone may call: signing in, and the health probes (liveness and readiness may join `/api/health`). */
 const PUBLIC = ['POST /api/auth/login', 'POST /api/customer/auth', 'GET /api/health'];
 const PUBLIC_ROUTE = /^(POST \/api\/auth\/login|POST \/api\/customer\/auth|GET \/api\/health(\/[^ ]*)?)$/;
@@ -90,20 +98,31 @@ describe('OpenAPI document and UI at /api/docs (machine PostgreSQL)', () => {
     const schemas = document.components?.schemas ?? {};
     expect(schemas.SignInDto).toMatchObject({
       required: ['email', 'password'],
-      properties: { email: { type: 'string', format: 'email', maxLength: 254 }, password: { type: 'string', maxLength: MAX_PASSWORD_LENGTH } },
+      properties: {
+        email: { type: 'string', format: 'email', maxLength: 254 },
+        password: { type: 'string', maxLength: MAX_PASSWORD_LENGTH },
+      },
     });
     // Limits given as constants (`@Max(MAX_PAGE_LIMIT)`) as well as literals.
     expect(operation(document, 'GET /api/queue/{customerId}').parameters).toContainEqual(
-      expect.objectContaining({ name: 'limit', in: 'query', schema: expect.objectContaining({ minimum: 1, maximum: MAX_PAGE_LIMIT }) }));
+      expect.objectContaining({ name: 'limit', in: 'query', schema: expect.objectContaining({ minimum: 1, maximum: MAX_PAGE_LIMIT }) }),
+    );
     expect(schemas.RetryJobDto).toMatchObject({ required: ['reason'], properties: { directoryIds: { type: 'array', minItems: 1 } } });
     const login = document.paths['/api/auth/login'].post;
     expect(login?.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/SignInDto' } } } });
     const submissions = operation(document, 'GET /api/jobs/{id}/submissions');
-    expect(submissions.parameters).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: 'id', in: 'path' }), expect.objectContaining({ name: 'status', in: 'query' }),
-    ]));
-    expect(operation(document, 'POST /api/queue/{customerId}').parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
-    expect(operation(document, 'POST /api/jobs/{id}/cancel').parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header', required: true }));
+    expect(submissions.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'id', in: 'path' }),
+        expect.objectContaining({ name: 'status', in: 'query' }),
+      ]),
+    );
+    expect(operation(document, 'POST /api/queue/{customerId}').parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
+    );
+    expect(operation(document, 'POST /api/jobs/{id}/cancel').parameters).toContainEqual(
+      expect.objectContaining({ name: 'If-Match', in: 'header', required: true }),
+    );
   });
 
   it('gives every route that reads a body a request body with fields (a DTO missing from the metadata has none)', () => {
@@ -115,7 +134,11 @@ describe('OpenAPI document and UI at /api/docs (machine PostgreSQL)', () => {
       const schema = body?.content?.['application/json']?.schema;
       expect({ key, documented: schema !== undefined }).toEqual({ key, documented: true });
       const ref = schema?.$ref?.split('/').pop();
-      if (ref) expect({ key, properties: Object.keys((schemas[ref] as { properties?: object }).properties ?? {}).length > 0 }).toEqual({ key, properties: true });
+      if (ref)
+        expect({ key, properties: Object.keys((schemas[ref] as { properties?: object }).properties ?? {}).length > 0 }).toEqual({
+          key,
+          properties: true,
+        });
     }
   });
 
@@ -123,24 +146,35 @@ describe('OpenAPI document and UI at /api/docs (machine PostgreSQL)', () => {
     for (const key of documentedKeys(document)) {
       const successes = Object.entries(operation(document, key).responses).filter(([status]) => /^2\d\d$/.test(status));
       expect({ key, successes: successes.length }).toEqual({ key, successes: 1 });
-      expect({ key, description: (successes[0][1] as { description: string }).description }).toEqual({ key, description: expect.stringMatching(/\S/) });
+      expect({ key, description: (successes[0][1] as { description: string }).description }).toEqual({
+        key,
+        description: expect.stringMatching(/\S/),
+      });
     }
     expect(operation(document, 'POST /api/auth/logout').responses['204']).toBeDefined();
     expect(operation(document, 'POST /api/auth/login').responses['200']).toBeDefined();
     expect(operation(document, 'POST /api/queue/{customerId}').responses['201']).toMatchObject({ description: 'Created' });
-    expect(operation(document, 'GET /api/metrics').responses['200']).toMatchObject({ content: { 'text/plain': { schema: { type: 'string' } } } });
-    expect(operation(document, 'GET /api/autobolt/test-submissions/{id}/screenshot').responses['200'])
-      .toMatchObject({ content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } });
+    expect(operation(document, 'GET /api/metrics').responses['200']).toMatchObject({
+      content: { 'text/plain': { schema: { type: 'string' } } },
+    });
+    expect(operation(document, 'GET /api/autobolt/test-submissions/{id}/screenshot').responses['200']).toMatchObject({
+      content: { 'image/png': { schema: { type: 'string', format: 'binary' } } },
+    });
   });
 
   it('gives every operation the shared ErrorBody for 4xx and 5xx', () => {
     expect(document.components?.schemas?.ErrorBody).toMatchObject({
-      required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' } },
+      required: ['error', 'message'],
+      properties: { error: { type: 'string' }, message: { type: 'string' } },
     });
     const errorRef = { content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
     for (const key of documentedKeys(document)) {
       const { responses } = operation(document, key);
-      expect({ key, '4XX': responses['4XX'], '5XX': responses['5XX'] }).toEqual({ key, '4XX': expect.objectContaining(errorRef), '5XX': expect.objectContaining(errorRef) });
+      expect({ key, '4XX': responses['4XX'], '5XX': responses['5XX'] }).toEqual({
+        key,
+        '4XX': expect.objectContaining(errorRef),
+        '5XX': expect.objectContaining(errorRef),
+      });
     }
     expect(operation(document, 'GET /api/jobs/{id}').responses['401']).toMatchObject(errorRef);
   });
@@ -153,7 +187,9 @@ describe('OpenAPI document and UI at /api/docs (machine PostgreSQL)', () => {
     try {
       const page = await browser.newPage();
       const problems: string[] = [];
-      page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
       page.on('pageerror', (error) => problems.push(error.message));
       await page.goto(`${await app.getUrl()}/api/docs`.replace('[::1]', '127.0.0.1'));
       await page.locator('.opblock').first().waitFor({ timeout: 30_000 });
@@ -164,7 +200,7 @@ describe('OpenAPI document and UI at /api/docs (machine PostgreSQL)', () => {
     }
   });
 
-  it('keeps helmet\'s CSP on the API; the docs drop only upgrade-insecure-requests (plain-http deployments)', async () => {
+  it("keeps helmet's CSP on the API; the docs drop only upgrade-insecure-requests (plain-http deployments)", async () => {
     const api = await request(http()).get('/api/health');
     expect(api.headers['content-security-policy']).toBe(HELMET_DEFAULT_CSP);
     for (const path of ['/api/docs', '/api/docs/openapi.json', '/api/docs/swagger-ui-init.js']) {
@@ -197,10 +233,11 @@ describe('API_DOCS=false', () => {
 
   it('serves no docs: a JSON 404, never a stack trace', async () => {
     for (const path of ['/api/docs', '/api/docs/openapi.json']) {
-      const response = await request(app.getHttpServer() as App).get(path).expect(404);
+      const response = await request(app.getHttpServer() as App)
+        .get(path)
+        .expect(404);
       expect(response.body.error).toBe('not_found');
       expect(response.text).not.toMatch(STACK_TRACE);
     }
   });
 });
-

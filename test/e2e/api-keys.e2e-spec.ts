@@ -26,9 +26,8 @@ describe('API keys (machine PostgreSQL, a test clock)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_api_keys');
-    app = await bootApp(
-      { DATABASE_URL: db.url, ROLES: 'api', API_KEY_ROTATION_GRACE_HOURS: '24', API_KEY_STALE_DAYS: '90' },
-      (builder) => builder.overrideProvider(CLOCK).useValue(clock),
+    app = await bootApp({ DATABASE_URL: db.url, ROLES: 'api', API_KEY_ROTATION_GRACE_HOURS: '24', API_KEY_STALE_DAYS: '90' }, (builder) =>
+      builder.overrideProvider(CLOCK).useValue(clock),
     );
     await app.listen(0, '127.0.0.1');
     // Signed in at the test clock's start, for longer than the clock moves (91 days).
@@ -45,9 +44,23 @@ describe('API keys (machine PostgreSQL, a test clock)', () => {
     const { key, apiKey } = created.body;
     expect(key).toMatch(/^dbk_[A-Za-z0-9_-]{43}$/);
     expect(apiKey).toEqual({
-      id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'autobolt-extension', scopes: ['autobolt'], prefix: key.slice(0, 12), version: 1,
-      rotatedFrom: null, status: 'active', createdAt: START.toISOString(), createdBy: admin.actor, expiresAt: null,
-      rotatedAt: null, graceEndsAt: null, revokedAt: null, revokedBy: null, lastUsedAt: null, ageDays: 0, stale: false,
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: 'autobolt-extension',
+      scopes: ['autobolt'],
+      prefix: key.slice(0, 12),
+      version: 1,
+      rotatedFrom: null,
+      status: 'active',
+      createdAt: START.toISOString(),
+      createdBy: admin.actor,
+      expiresAt: null,
+      rotatedAt: null,
+      graceEndsAt: null,
+      revokedAt: null,
+      revokedBy: null,
+      lastUsedAt: null,
+      ageDays: 0,
+      stale: false,
     });
     const stored = await db.pool.query('SELECT row_to_json(a)::text AS row, key_hash FROM api_keys a WHERE id = $1', [apiKey.id]);
     expect(stored.rows[0].key_hash.toString('hex')).toBe(createHash('sha256').update(key).digest('hex'));
@@ -81,7 +94,10 @@ describe('API keys (machine PostgreSQL, a test clock)', () => {
   it('answers 401 on every admin endpoint without staff credentials, an API key included', async () => {
     const { key } = (await create({ name: 'not-an-admin', scopes: ['autobolt', 'metrics'] }).expect(201)).body;
     const endpoints: [string, string][] = [
-      ['get', '/api/admin/api-keys'], ['post', '/api/admin/api-keys'], ['post', `/api/admin/api-keys/${ZERO}/rotate`], ['delete', `/api/admin/api-keys/${ZERO}`],
+      ['get', '/api/admin/api-keys'],
+      ['post', '/api/admin/api-keys'],
+      ['post', `/api/admin/api-keys/${ZERO}/rotate`],
+      ['delete', `/api/admin/api-keys/${ZERO}`],
     ];
     for (const [method, path] of endpoints) {
       for (const headers of [{}, { 'X-API-Key': key }, { Authorization: `Bearer ${key}` }]) {
@@ -92,7 +108,10 @@ describe('API keys (machine PostgreSQL, a test clock)', () => {
   });
 
   it('404 for an unknown key id, 400 for one that is not a UUID', async () => {
-    for (const test of [request(http()).post(`/api/admin/api-keys/${ZERO}/rotate`), request(http()).delete(`/api/admin/api-keys/${ZERO}`)]) {
+    for (const test of [
+      request(http()).post(`/api/admin/api-keys/${ZERO}/rotate`),
+      request(http()).delete(`/api/admin/api-keys/${ZERO}`),
+    ]) {
       expect((await test.set(staff).expect(404)).body).toEqual({ error: 'api_key_not_found', message: `No API key ${ZERO}` });
     }
     const bad = await request(http()).delete('/api/admin/api-keys/not-a-uuid').set(staff).expect(400);
@@ -105,9 +124,13 @@ describe('API keys (machine PostgreSQL, a test clock)', () => {
     await useKey(autobolt).expect(200);
     await useKey(metrics, '/api/metrics').expect(200);
     expect((await useKey(metrics).expect(403)).body).toEqual({
-      error: 'missing_scope', message: 'This API key lacks the scope "autobolt" this route requires',
+      error: 'missing_scope',
+      message: 'This API key lacks the scope "autobolt" this route requires',
     });
-    expect((await useKey(autobolt, '/api/metrics').expect(403)).body).toMatchObject({ error: 'missing_scope', message: expect.stringContaining('"metrics"') });
+    expect((await useKey(autobolt, '/api/metrics').expect(403)).body).toMatchObject({
+      error: 'missing_scope',
+      message: expect.stringContaining('"metrics"'),
+    });
     for (const wrong of [`${autobolt}x`, autobolt.slice(0, -1), 'dbk_nothing', admin.token]) {
       expect((await useKey(wrong).expect(401)).body).toEqual({ error: 'unauthorized', message: 'Invalid API key' });
     }
@@ -121,7 +144,13 @@ describe('API keys (machine PostgreSQL, a test clock)', () => {
     const next = rotated.body;
     expect(next.key).toMatch(/^dbk_/);
     expect(next.key).not.toBe(first.key);
-    expect(next.apiKey).toMatchObject({ name: 'rotating', scopes: ['autobolt'], version: 2, rotatedFrom: first.apiKey.id, status: 'active' });
+    expect(next.apiKey).toMatchObject({
+      name: 'rotating',
+      scopes: ['autobolt'],
+      version: 2,
+      rotatedFrom: first.apiKey.id,
+      status: 'active',
+    });
     const graceEndsAt = new Date(clock.now().getTime() + 24 * HOUR_MS).toISOString();
     expect(next.previous).toMatchObject({ id: first.apiKey.id, status: 'in_grace', rotatedAt: clock.now().toISOString(), graceEndsAt });
     await useKey(first.key).expect(200);
@@ -129,28 +158,48 @@ describe('API keys (machine PostgreSQL, a test clock)', () => {
     clock.advance(24 * HOUR_MS - 1);
     await useKey(first.key).expect(200);
     clock.advance(1);
-    expect((await useKey(first.key).expect(401)).body).toEqual({ error: 'unauthorized', message: expect.stringMatching(/^API key rotated/) });
+    expect((await useKey(first.key).expect(401)).body).toEqual({
+      error: 'unauthorized',
+      message: expect.stringMatching(/^API key rotated/),
+    });
     await useKey(next.key).expect(200);
     const again = await request(http()).post(`/api/admin/api-keys/${first.apiKey.id}/rotate`).set(staff).expect(409);
     expect(again.body).toMatchObject({ error: 'api_key_rotated' });
     const revoked = await request(http()).delete(`/api/admin/api-keys/${next.apiKey.id}`).set(staff).expect(200);
-    expect(revoked.body).toMatchObject({ id: next.apiKey.id, status: 'revoked', revokedAt: clock.now().toISOString(), revokedBy: admin.actor });
+    expect(revoked.body).toMatchObject({
+      id: next.apiKey.id,
+      status: 'revoked',
+      revokedAt: clock.now().toISOString(),
+      revokedBy: admin.actor,
+    });
     expect((await useKey(next.key).expect(401)).body).toEqual({ error: 'unauthorized', message: 'API key revoked' });
-    expect((await request(http()).post(`/api/admin/api-keys/${next.apiKey.id}/rotate`).set(staff).expect(409)).body).toMatchObject({ error: 'api_key_revoked' });
-    expect((await request(http()).delete(`/api/admin/api-keys/${next.apiKey.id}`).set(staff).expect(409)).body).toMatchObject({ error: 'api_key_revoked' });
+    expect((await request(http()).post(`/api/admin/api-keys/${next.apiKey.id}/rotate`).set(staff).expect(409)).body).toMatchObject({
+      error: 'api_key_revoked',
+    });
+    expect((await request(http()).delete(`/api/admin/api-keys/${next.apiKey.id}`).set(staff).expect(409)).body).toMatchObject({
+      error: 'api_key_revoked',
+    });
     await create({ name: 'rotating', scopes: ['autobolt'] }).expect(201);
   });
 
   it('concurrent rotations of one key issue one successor (201), the rest 409; concurrent creates of one name, one key', async () => {
     const { apiKey } = (await create({ name: 'raced', scopes: ['autobolt'] }).expect(201)).body;
-    const rotations = await Promise.all(Array.from({ length: 5 }, () => request(http()).post(`/api/admin/api-keys/${apiKey.id}/rotate`).set(staff)));
+    const rotations = await Promise.all(
+      Array.from({ length: 5 }, () => request(http()).post(`/api/admin/api-keys/${apiKey.id}/rotate`).set(staff)),
+    );
     expect(rotations.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     // The row lock makes the losers see the key already rotated (not trip over the name index).
     expect(rotations.filter((r) => r.status === 409).map((r) => r.body.error)).toEqual(Array(4).fill('api_key_rotated'));
     const creates = await Promise.all(Array.from({ length: 5 }, () => create({ name: 'created-at-once', scopes: ['autobolt'] })));
     expect(creates.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
-    const rows = await db.pool.query("SELECT name, version FROM api_keys WHERE name IN ('raced', 'created-at-once') ORDER BY name, version");
-    expect(rows.rows).toEqual([{ name: 'created-at-once', version: 1 }, { name: 'raced', version: 1 }, { name: 'raced', version: 2 }]);
+    const rows = await db.pool.query(
+      "SELECT name, version FROM api_keys WHERE name IN ('raced', 'created-at-once') ORDER BY name, version",
+    );
+    expect(rows.rows).toEqual([
+      { name: 'created-at-once', version: 1 },
+      { name: 'raced', version: 1 },
+      { name: 'raced', version: 2 },
+    ]);
   });
 
   it('revoking a key inside its grace ends it at once (a leaked key: rotate, then revoke the old one)', async () => {

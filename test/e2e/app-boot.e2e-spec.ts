@@ -55,13 +55,18 @@ describe('the app on embedded defaults (no DATABASE_URL)', () => {
     await pool.query(`INSERT INTO directories (id, name, url, submission_url, domain, domain_authority) VALUES
       ('d-1', 'One', 'https://one.test', 'https://one.test/add', 'one.test', 50),
       ('d-2', 'Two', 'https://two.test', 'https://two.test/add', 'two.test', 40)`);
-    await pool.query("INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('embedded-1', 'Embedded Co', 'e@x.test', 'growth', 2)");
+    await pool.query(
+      "INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('embedded-1', 'Embedded Co', 'e@x.test', 'growth', 2)",
+    );
     const auth = (await staffSession(pool, { role: 'staff' })).headers;
     const created = await request(app!.getHttpServer()).post('/api/queue/embedded-1').set(auth).expect(201);
-    const listed = await eventually(async () => {
-      const response = await request(app!.getHttpServer()).get('/api/queue/embedded-1').set(auth).expect(200);
-      return response.body.jobs[0]?.submissions?.total === 2 ? response : null;
-    }, { timeoutMs: 20_000, intervalMs: 100, message: 'both submissions of the job to be listed' });
+    const listed = await eventually(
+      async () => {
+        const response = await request(app!.getHttpServer()).get('/api/queue/embedded-1').set(auth).expect(200);
+        return response.body.jobs[0]?.submissions?.total === 2 ? response : null;
+      },
+      { timeoutMs: 20_000, intervalMs: 100, message: 'both submissions of the job to be listed' },
+    );
     expect(listed.body.jobs).toEqual([
       expect.objectContaining({ jobId: created.body.jobId, status: 'queued', priority: 'P2', directoryCount: 2 }),
     ]);
@@ -85,7 +90,11 @@ describe('the app on the machine PostgreSQL (DATABASE_URL)', () => {
   it('migrates the empty database at boot and names it in health', async () => {
     const health = await request(app.getHttpServer()).get('/api/health').expect(200);
     expect(health.body.checks.database).toEqual({
-      status: 'up', mode: 'external', name: db.name, server: expect.stringMatching(/^PostgreSQL \d+/), responseTime: expect.any(Number),
+      status: 'up',
+      mode: 'external',
+      name: db.name,
+      server: expect.stringMatching(/^PostgreSQL \d+/),
+      responseTime: expect.any(Number),
     });
     const { rows } = await db.pool.query('SELECT version FROM schema_migrations ORDER BY version');
     expect(rows.map((r) => r.version)).toEqual((await loadMigrations()).map((m) => m.version));

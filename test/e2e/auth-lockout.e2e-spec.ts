@@ -15,7 +15,10 @@ describe('sign-in lockout (machine PostgreSQL, movable clock)', () => {
   const admin = (): Record<string, string> => suite.admin().headers;
   const lockouts = async (): Promise<{ subject: string; lockedUntil: string; failures: number }[]> =>
     (await request(http()).get('/api/admin/lockouts').set(admin()).expect(200)).body.lockouts;
-  const clear = (subject: string): request.Test => request(http()).delete(`/api/admin/lockouts/${encodeURIComponent(subject)}`).set(admin());
+  const clear = (subject: string): request.Test =>
+    request(http())
+      .delete(`/api/admin/lockouts/${encodeURIComponent(subject)}`)
+      .set(admin());
   const ipSubject = async (): Promise<string> => (await lockouts()).find((l) => l.subject.startsWith('ip:'))!.subject;
 
   beforeEach(async () => {
@@ -38,9 +41,15 @@ describe('sign-in lockout (machine PostgreSQL, movable clock)', () => {
     suite.clock().advance(5 * MINUTE);
     const right = await login('eve@ops.test').expect(429);
     expect(right.headers['retry-after']).toBe('600');
-    expect(await lockouts()).toEqual(expect.arrayContaining([
-      expect.objectContaining({ subject: 'staff:eve@ops.test', lockedUntil: new Date(suite.clock().now().getTime() + 10 * MINUTE).toISOString(), failures: 5 }),
-    ]));
+    expect(await lockouts()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          subject: 'staff:eve@ops.test',
+          lockedUntil: new Date(suite.clock().now().getTime() + 10 * MINUTE).toISOString(),
+          failures: 5,
+        }),
+      ]),
+    );
   });
 
   it('locks the account, not just the address: with the address cleared, the account stays locked and others sign in', async () => {
@@ -77,7 +86,8 @@ describe('sign-in lockout (machine PostgreSQL, movable clock)', () => {
     expect(await lockouts()).toEqual([]);
     // Half an hour on, the next sign-in forgets the old failures and the finished lockouts.
     const rows = async (): Promise<number> =>
-      (await suite.db().pool.query('SELECT (SELECT count(*) FROM sign_in_attempts) + (SELECT count(*) FROM sign_in_lockouts) AS n')).rows[0].n;
+      (await suite.db().pool.query('SELECT (SELECT count(*) FROM sign_in_attempts) + (SELECT count(*) FROM sign_in_lockouts) AS n')).rows[0]
+        .n;
     expect(Number(await rows())).toBeGreaterThan(0);
     suite.clock().advance(31 * MINUTE);
     await login('jo@ops.test').expect(200);

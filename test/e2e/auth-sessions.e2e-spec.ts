@@ -19,7 +19,11 @@ describe('sessions: sign-in, expiry, sign-out (machine PostgreSQL, movable clock
     const ana = await staffSession(suite.db().pool, { role: 'staff', email: 'ana@ops.test', now: suite.clock().now() });
     const response = await login('  ANA@ops.test ').expect(200);
     const now = suite.clock().now().getTime();
-    expect(response.body).toEqual({ token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), tokenType: 'Bearer', expiresAt: new Date(now + 12 * HOUR).toISOString() });
+    expect(response.body).toEqual({
+      token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      tokenType: 'Bearer',
+      expiresAt: new Date(now + 12 * HOUR).toISOString(),
+    });
     const { token } = response.body as { token: string };
     const hash = createHash('sha256').update(token).digest('hex');
     const stored = await suite.db().pool.query('SELECT account_id FROM sessions WHERE token_hash = $1', [hash]);
@@ -32,7 +36,12 @@ describe('sessions: sign-in, expiry, sign-out (machine PostgreSQL, movable clock
     const login1 = await customerSession(suite.db().pool, 'acme', { email: 'owner@acme-login.test', now: suite.clock().now() });
     const response = await login('owner@acme-login.test', TEST_PASSWORD, 'customer').expect(200);
     expect(response.body.expiresAt).toBe(new Date(suite.clock().now().getTime() + 7 * 24 * HOUR).toISOString());
-    expect((await me(response.body.token as string).expect(200)).body).toEqual({ kind: 'customer', id: login1.accountId, email: 'owner@acme-login.test', customerId: 'acme' });
+    expect((await me(response.body.token as string).expect(200)).body).toEqual({
+      kind: 'customer',
+      id: login1.accountId,
+      email: 'owner@acme-login.test',
+      customerId: 'acme',
+    });
     suite.clock().advance(7 * 24 * HOUR - 1000);
     await me(response.body.token as string).expect(200);
     suite.clock().advance(1000);
@@ -60,7 +69,8 @@ describe('sessions: sign-in, expiry, sign-out (machine PostgreSQL, movable clock
     const unknown = await login('nobody@ops.test').expect(401);
     await suite.db().pool.query('UPDATE staff_accounts SET disabled = true WHERE id = $1', [bob.accountId]);
     const disabled = await login('bob@ops.test').expect(401);
-    for (const response of [wrong, unknown, disabled]) expect(response.body).toEqual({ error: 'invalid_credentials', message: 'Wrong email or password' });
+    for (const response of [wrong, unknown, disabled])
+      expect(response.body).toEqual({ error: 'invalid_credentials', message: 'Wrong email or password' });
     await me(bob.token).expect(401);
   });
 
@@ -94,8 +104,16 @@ describe('sessions: sign-in, expiry, sign-out (machine PostgreSQL, movable clock
     await me(first).expect(401);
     await request(http()).post('/api/auth/logout').set('Authorization', `Bearer ${first}`).expect(401);
     await me(second).expect(200);
-    const signedOut = async (): Promise<number> => Number((await suite.db().pool.query(
-      "SELECT count(*) AS n FROM sessions s JOIN staff_accounts a ON a.id = s.account_id WHERE a.email = 'dee@ops.test' AND s.revoked_at IS NOT NULL")).rows[0].n);
+    const signedOut = async (): Promise<number> =>
+      Number(
+        (
+          await suite
+            .db()
+            .pool.query(
+              "SELECT count(*) AS n FROM sessions s JOIN staff_accounts a ON a.id = s.account_id WHERE a.email = 'dee@ops.test' AND s.revoked_at IS NOT NULL",
+            )
+        ).rows[0].n,
+      );
     expect(await signedOut()).toBe(1);
     await login('dee@ops.test').expect(200);
     expect(await signedOut()).toBe(0); // ended sessions go as the account signs in again

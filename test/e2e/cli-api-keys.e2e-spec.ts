@@ -18,7 +18,8 @@ describe('api-keys CLI: import existing keys, create a new one (machine PostgreS
   let config: AppConfig;
 
   /** The built CLI (`npm run cli`, needs `npx nest build`) with `input` piped to its stdin. */
-  const piped = (input: string, ...args: string[]): Promise<BuiltCliRun> => pipeToBuiltCli({ DATABASE_URL: db.url }, input, 'api-keys', ...args);
+  const piped = (input: string, ...args: string[]): Promise<BuiltCliRun> =>
+    pipeToBuiltCli({ DATABASE_URL: db.url }, input, 'api-keys', ...args);
   const rows = async (): Promise<{ name: string; hash: string; scopes: string[]; created_by: object }[]> =>
     (await db.pool.query("SELECT name, encode(key_hash, 'hex') AS hash, scopes, created_by FROM api_keys ORDER BY name")).rows;
 
@@ -31,13 +32,19 @@ describe('api-keys CLI: import existing keys, create a new one (machine PostgreS
 
   it('imports the keys AUTOBOLT_API_KEYS held (comma-separated or one a line) as hashes; a re-run adds nothing', async () => {
     const first = await piped(`${LEGACY_A},${LEGACY_B}\n`, 'import', '--name', 'autobolt');
-    expect(first).toMatchObject({ code: 0, out: expect.stringMatching(/imported autobolt-1 .*prefix lega.*\n.*imported autobolt-2 [^]*\n2 imported, 0 already present$/) });
+    expect(first).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/imported autobolt-1 .*prefix lega.*\n.*imported autobolt-2 [^]*\n2 imported, 0 already present$/),
+    });
     expect(await rows()).toEqual([
       { name: 'autobolt-1', hash: sha256(LEGACY_A), scopes: ['autobolt'], created_by: { kind: 'system', id: 'cli' } },
       { name: 'autobolt-2', hash: sha256(LEGACY_B), scopes: ['autobolt'], created_by: { kind: 'system', id: 'cli' } },
     ]);
     expect(`${first.out}${first.err}`).not.toContain(LEGACY_A.slice(4));
-    expect(await piped(`${LEGACY_B}\n${LEGACY_A}\n`, 'import', '--name', 'autobolt')).toMatchObject({ code: 0, out: '0 imported, 2 already present' });
+    expect(await piped(`${LEGACY_B}\n${LEGACY_A}\n`, 'import', '--name', 'autobolt')).toMatchObject({
+      code: 0,
+      out: '0 imported, 2 already present',
+    });
     expect(await rows()).toHaveLength(2);
   });
 

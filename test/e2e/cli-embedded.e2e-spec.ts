@@ -38,15 +38,24 @@ describe('the CLI against a running embedded server (built app and CLI)', () => 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'dbolt-test-cli-embedded-'));
     pgPort = await freePort();
-    app = await startAppProcess({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), ROLES: 'api,projector', DEMO: 'false', RETENTION_INTERVAL_MINUTES: '0' });
+    app = await startAppProcess({
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      ROLES: 'api,projector',
+      DEMO: 'false',
+      RETENTION_INTERVAL_MINUTES: '0',
+    });
     await waitForHealth(app);
     // A staff session written through the embedded server the app serves.
     const pool = new Pool({ connectionString: `postgres://postgres@127.0.0.1:${pgPort}/postgres`, max: 1 });
     const { headers } = await staffSession(pool, { role: 'staff' }).finally(() => pool.end());
-    await eventually(async () => {
-      const response = await fetch(`http://127.0.0.1:${app!.port}/api/admin/projections`, { headers });
-      return ((await response.json()) as { state: string }[]).every((s) => s.state === 'live');
-    }, { timeoutMs: 60_000, intervalMs: 100 });
+    await eventually(
+      async () => {
+        const response = await fetch(`http://127.0.0.1:${app!.port}/api/admin/projections`, { headers });
+        return ((await response.json()) as { state: string }[]).every((s) => s.state === 'live');
+      },
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
   }, 120_000);
   afterAll(async () => {
     app?.child.kill('SIGTERM');
@@ -66,7 +75,12 @@ describe('the CLI against a running embedded server (built app and CLI)', () => 
       const { code, out, err } = await runCliProcess(['projections', 'rebuild', 'jobs', '--wait'], env);
       expect({ code, err }).toEqual({ code: 0, err: '' });
       const appPid = app!.child.pid;
-      expect(out).toMatch(new RegExp(`^jobs: not run here: main\\.js \\(pid ${appPid} on \\S+\\) \\(its lease since \\S+\\) runs this projection; it rebuilds, this waits for its swap$`, 'm'));
+      expect(out).toMatch(
+        new RegExp(
+          `^jobs: not run here: main\\.js \\(pid ${appPid} on \\S+\\) \\(its lease since \\S+\\) runs this projection; it rebuilds, this waits for its swap$`,
+          'm',
+        ),
+      );
       expect(out).toMatch(/^jobs: rebuilt by the process holding it; generation g2 is live/m);
     } finally {
       await rm(cliData, { recursive: true, force: true });

@@ -28,7 +28,12 @@ describe('CLI (machine PostgreSQL)', () => {
   });
 
   it('migrate applies the migrations, then finds the database up to date', async () => {
-    expect(await cli('migrate')).toMatchObject({ code: 0, out: expect.stringMatching(/^applied: 001_event_store, .*008_queue_history_archive, 009_message_queue, .*012_test_submissions, .*017_customer_address2, 018_customer_row_security, 019_staff_accounts_and_customer_logins, 020_sessions, 021_sign_in_lockouts, 022_api_keys, 023_customers_event_sourced, 024_customer_data_keys, .*026_listing_submissions, .*027_worker_heartbeat_details$/) });
+    expect(await cli('migrate')).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(
+        /^applied: 001_event_store, .*008_queue_history_archive, 009_message_queue, .*012_test_submissions, .*017_customer_address2, 018_customer_row_security, 019_staff_accounts_and_customer_logins, 020_sessions, 021_sign_in_lockouts, 022_api_keys, 023_customers_event_sourced, 024_customer_data_keys, .*026_listing_submissions, .*027_worker_heartbeat_details$/,
+      ),
+    });
     expect(await cli('migrate')).toMatchObject({ code: 0, out: 'database is up to date' });
     const store = new PostgresEventStore(db.pool, { maxEventBytes: 1 << 20, pollIntervalMs: 50, listen: false });
     jobId = await writeJobScenario(store, { directories: 2, outcome: (i) => (i === 0 ? 'retried_then_succeeded' : 'succeeded') });
@@ -92,7 +97,10 @@ describe('CLI (machine PostgreSQL)', () => {
     const { code, out } = await cli('events', 'export', '--out', file, '--types', 'JobCreated,JobCompleted');
     expect(code).toBe(0);
     expect(out).toMatch(new RegExp(`^exported 4 events to ${file}; resume with --after pg:`));
-    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = (await readFile(file, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => l.type)).toEqual(['JobCreated', 'JobCompleted', 'JobCreated', 'JobCompleted']);
   });
 
@@ -104,8 +112,14 @@ describe('CLI (machine PostgreSQL)', () => {
   });
 
   it('usage errors and unknown names exit non-zero with a message; --help exits 0', async () => {
-    expect(await cli('projections', 'rebuild', 'nope')).toMatchObject({ code: 1, err: expect.stringContaining('known projections: jobs, job_results') });
-    expect(await cli('projections', 'rebuild')).toMatchObject({ code: 1, err: expect.stringContaining("missing required argument 'name'") });
+    expect(await cli('projections', 'rebuild', 'nope')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('known projections: jobs, job_results'),
+    });
+    expect(await cli('projections', 'rebuild')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("missing required argument 'name'"),
+    });
     expect(await cli('nonsense')).toMatchObject({ code: 1, err: expect.stringContaining("unknown command 'nonsense'") });
     expect(await cli('--help')).toMatchObject({ code: 0, out: expect.stringContaining('projections') });
   });

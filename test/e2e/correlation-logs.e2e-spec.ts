@@ -12,7 +12,9 @@ const DIRECTORIES = ['dir-001', 'dir-002'];
 /** The queue rows of one job, read before a worker takes (and acks, so deletes) them. */
 async function queuedMessages(pipeline: Pipeline, jobId: string): Promise<SubmissionMessage[]> {
   const { rows } = await pipeline.db.pool.query<{ body: string }>('SELECT body FROM queue_messages');
-  return rows.map((row) => parseSubmissionMessage(row.body)).flatMap((parsed) => (parsed.ok && parsed.message.jobId === jobId ? [parsed.message] : []));
+  return rows
+    .map((row) => parseSubmissionMessage(row.body))
+    .flatMap((parsed) => (parsed.ok && parsed.message.jobId === jobId ? [parsed.message] : []));
 }
 
 const mentions = (line: LogLine, jobId: string): boolean => line.jobId === jobId || JSON.stringify(line).includes(jobId);
@@ -54,11 +56,15 @@ describe('a correlation id from the HTTP request to the worker (machine PostgreS
       ...(await pipeline.jobEvents(jobId)),
       ...(await Promise.all(DIRECTORIES.map((directoryId) => pipeline.submissionEvents(jobId, directoryId)))).flat(),
     ];
-    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['JobCreated', 'JobQueued', 'SubmissionAttemptStarted', 'SubmissionSucceeded', 'JobCompleted']));
+    expect(events.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['JobCreated', 'JobQueued', 'SubmissionAttemptStarted', 'SubmissionSucceeded', 'JobCompleted']),
+    );
     expect(new Set(events.map((event) => event.metadata.correlationId))).toEqual(new Set([requestId]));
 
     // The access line of the creation, written by the API.
-    const access = await eventually(() => logs.where((line) => line.msg === `POST /api/queue/${CUSTOMER} 201` && line.correlationId === requestId)[0] ?? null);
+    const access = await eventually(
+      () => logs.where((line) => line.msg === `POST /api/queue/${CUSTOMER} 201` && line.correlationId === requestId)[0] ?? null,
+    );
     expect(access).toMatchObject({ level: 'info', jobId, req: { method: 'POST' }, res: { statusCode: 201 } });
 
     // The worker's line for each submission, in the context of its queue message.
@@ -72,11 +78,19 @@ describe('a correlation id from the HTTP request to the worker (machine PostgreS
     // And no line that names the job carries another correlation.
     const aboutJob = logs.where((line) => mentions(line, jobId));
     expect(aboutJob.length).toBeGreaterThanOrEqual(DIRECTORIES.length);
-    for (const line of aboutJob) expect({ msg: line.msg, correlationId: line.correlationId ?? line.correlationIds }).toEqual({ msg: line.msg, correlationId: requestId });
+    for (const line of aboutJob)
+      expect({ msg: line.msg, correlationId: line.correlationId ?? line.correlationIds }).toEqual({
+        msg: line.msg,
+        correlationId: requestId,
+      });
   });
 
   it('mints an id when the caller sends none (or an unusable one), echoes it, and logs under it', async () => {
-    const minted = await request(pipeline.http()).get(`/api/queue/${CUSTOMER}`).set(staff).set('X-Request-Id', 'bad id with spaces').expect(200);
+    const minted = await request(pipeline.http())
+      .get(`/api/queue/${CUSTOMER}`)
+      .set(staff)
+      .set('X-Request-Id', 'bad id with spaces')
+      .expect(200);
     const id = minted.headers['x-request-id'];
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(minted.headers['x-correlation-id']).toBe(id);
@@ -84,8 +98,18 @@ describe('a correlation id from the HTTP request to the worker (machine PostgreS
   });
 
   it('logs a request refused before routing (malformed JSON, URI too long) under its id too', async () => {
-    await request(pipeline.http()).post(`/api/queue/${CUSTOMER}`).set(staff).set('X-Request-Id', 'refused-json').set('Content-Type', 'application/json').send('{"a":').expect(400);
-    await request(pipeline.http()).get(`/api/jobs/${'x'.repeat(2100)}`).set(staff).set('X-Request-Id', 'refused-uri').expect(414);
+    await request(pipeline.http())
+      .post(`/api/queue/${CUSTOMER}`)
+      .set(staff)
+      .set('X-Request-Id', 'refused-json')
+      .set('Content-Type', 'application/json')
+      .send('{"a":')
+      .expect(400);
+    await request(pipeline.http())
+      .get(`/api/jobs/${'x'.repeat(2100)}`)
+      .set(staff)
+      .set('X-Request-Id', 'refused-uri')
+      .expect(414);
     const refused = await eventually(() => {
       const found = logs.where((line) => line.correlationId === 'refused-json' || line.correlationId === 'refused-uri');
       return found.length === 2 ? found : null;
@@ -106,12 +130,16 @@ describe('a correlation id from the HTTP request to the worker (machine PostgreS
       const found = logs.where((line) => line.correlationId === 'inside-500');
       return found.length >= 2 ? found : null;
     });
-    expect(lines.find((line) => line.context === 'Http')).toMatchObject({ level: 'error', msg: expect.stringContaining('unhandled error') });
+    expect(lines.find((line) => line.context === 'Http')).toMatchObject({
+      level: 'error',
+      msg: expect.stringContaining('unhandled error'),
+    });
     expect(lines.find((line) => line.msg === `GET /api/queue/${CUSTOMER} 500`)).toMatchObject({ level: 'error' });
   });
 
   it('writes no access line for the health probes and the metrics scrape', async () => {
-    for (const path of ['/api/health', '/api/health/live', '/api/metrics']) await request(pipeline.http()).get(path).set(staff).set('X-Request-Id', `quiet-${path.length}`);
+    for (const path of ['/api/health', '/api/health/live', '/api/metrics'])
+      await request(pipeline.http()).get(path).set(staff).set('X-Request-Id', `quiet-${path.length}`);
     await request(pipeline.http()).get(`/api/queue/${CUSTOMER}`).set(staff).set('X-Request-Id', 'after-quiet').expect(200);
     await eventually(() => logs.where((line) => line.correlationId === 'after-quiet')[0] ?? null);
     expect(logs.where((line) => String(line.correlationId).startsWith('quiet-'))).toEqual([]);
@@ -119,6 +147,7 @@ describe('a correlation id from the HTTP request to the worker (machine PostgreS
 
   it('writes nothing but JSON lines, each with a level, a time and a message', () => {
     expect(logs.raw.length).toBeGreaterThan(5);
-    for (const line of logs.lines) expect(line).toMatchObject({ level: expect.any(String), time: expect.any(String), msg: expect.any(String) });
+    for (const line of logs.lines)
+      expect(line).toMatchObject({ level: expect.any(String), time: expect.any(String), msg: expect.any(String) });
   });
 });

@@ -10,12 +10,16 @@ describe('customer data operations (machine PostgreSQL)', () => {
   const { http } = suite;
   const register = async (body: object = newCustomer): Promise<string> =>
     (await request(http()).post('/api/customers').set(auth).send(body).expect(201)).body.customerId as string;
-  const projected = (id: string, version: number): Promise<unknown> => eventually(async () => {
-    const { rows } = await suite.db().pool.query('SELECT version FROM customers WHERE id = $1', [id]);
-    return rows[0]?.version === version;
-  }, { timeoutMs: 15_000 });
+  const projected = (id: string, version: number): Promise<unknown> =>
+    eventually(
+      async () => {
+        const { rows } = await suite.db().pool.query('SELECT version FROM customers WHERE id = $1', [id]);
+        return rows[0]?.version === version;
+      },
+      { timeoutMs: 15_000 },
+    );
 
-  describe('a customer\'s own data operations', () => {
+  describe("a customer's own data operations", () => {
     let id: string;
     let me: TestSession;
     const ops = (): { get: () => request.Test; put: (ifMatch: string | null, body: object) => request.Test } => ({
@@ -43,15 +47,23 @@ describe('customer data operations (machine PostgreSQL)', () => {
       await projected(id, 2);
       expect((await ops().get().expect(200)).body).toMatchObject({ version: 2, profile: { description: 'Used books and coffee' } });
       // Only its own row changed: another customer's is as it was.
-      expect((await suite.db().pool.query(`SELECT version, description FROM customers WHERE id = 'acme'`)).rows[0]).toEqual({ version: 0, description: '' });
+      expect((await suite.db().pool.query(`SELECT version, description FROM customers WHERE id = 'acme'`)).rows[0]).toEqual({
+        version: 0,
+        description: '',
+      });
     });
 
     it('exports everything held about it (POST): profile, history, jobs', async () => {
       await projected(id, 2);
       const jobId = await suite.createJob(id);
-      await eventually(async () => (await suite.db().pool.query('SELECT 1 FROM jobs WHERE id = $1', [jobId])).rowCount === 1, { timeoutMs: 15_000 });
+      await eventually(async () => (await suite.db().pool.query('SELECT 1 FROM jobs WHERE id = $1', [jobId])).rowCount === 1, {
+        timeoutMs: 15_000,
+      });
       const { body } = await request(http()).post('/api/customer/data-operations').set(me.headers).expect(200);
-      expect(body).toMatchObject({ exportedAt: expect.any(String), customer: { customerId: id, profile: { businessName: 'Quiet Books' } } });
+      expect(body).toMatchObject({
+        exportedAt: expect.any(String),
+        customer: { customerId: id, profile: { businessName: 'Quiet Books' } },
+      });
       expect(body.history.map((h: { version: number }) => h.version)).toEqual([1, 2]);
       expect(body.jobs).toEqual([expect.objectContaining({ jobId, businessName: 'Quiet Books', directoryCount: 3 })]);
       expect(JSON.stringify(body)).not.toMatch(/Acme|Harbor/);
@@ -64,7 +76,10 @@ describe('customer data operations (machine PostgreSQL)', () => {
       const erased = await request(http()).delete('/api/customer/data-operations?erase=true').set(me.headers).expect(200);
       expect(erased.body).toMatchObject({ status: 'deactivated', erased: true, profile: { businessName: '[erased]', email: '[erased]' } });
       await projected(id, erased.body.version);
-      expect((await ops().get().expect(200)).body).toMatchObject({ erased: true, profile: { businessName: '[erased]', description: '[erased]' } });
+      expect((await ops().get().expect(200)).body).toMatchObject({
+        erased: true,
+        profile: { businessName: '[erased]', description: '[erased]' },
+      });
       const raw = await suite.db().pool.query(`SELECT data::text AS d FROM events WHERE stream_id = $1`, [`customer-${id}`]);
       const row = await suite.db().pool.query('SELECT * FROM customers WHERE id = $1', [id]);
       for (const value of ['Quiet Books', 'owner@quiet.test', 'Used books and coffee', 'Ana Pine', '+1 555 0123']) {

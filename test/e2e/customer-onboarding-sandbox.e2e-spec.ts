@@ -33,23 +33,39 @@ describe('a customer onboarded through the API, its job in the directory sandbox
     return { Authorization: `Bearer ${body.token as string}` };
   };
   const onboard = async (profile: object, directoryCount: number, email: string): Promise<string> => {
-    const { body } = await request(http()).post('/api/customers').set(admin.headers).send({ profile, package: { directoryCount, tier: 'pro' } }).expect(201);
+    const { body } = await request(http())
+      .post('/api/customers')
+      .set(admin.headers)
+      .send({ profile, package: { directoryCount, tier: 'pro' } })
+      .expect(201);
     const id = body.customerId as string;
-    await eventually(async () => (await db.pool.query('SELECT 1 FROM customers WHERE id = $1', [id])).rowCount === 1, { timeoutMs: 15_000 });
-    await request(http()).post('/api/admin/customer-logins').set(admin.headers).send({ customerId: id, email, password: 'customer-long-password' }).expect(201);
+    await eventually(async () => (await db.pool.query('SELECT 1 FROM customers WHERE id = $1', [id])).rowCount === 1, {
+      timeoutMs: 15_000,
+    });
+    await request(http())
+      .post('/api/admin/customer-logins')
+      .set(admin.headers)
+      .send({ customerId: id, email, password: 'customer-long-password' })
+      .expect(201);
     return id;
   };
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_customer_onboarding');
     sandbox = await startSandbox();
-    const directories = sandboxDirectories(sandbox.baseUrl, 14)
-      .filter((d) => expectedOutcomeOf(d.id) === 'success' && /^sandbox-(plain-labels|aria-only)-/.test(d.id));
+    const directories = sandboxDirectories(sandbox.baseUrl, 14).filter(
+      (d) => expectedOutcomeOf(d.id) === 'success' && /^sandbox-(plain-labels|aria-only)-/.test(d.id),
+    );
     expect(directories).toHaveLength(2);
     await seedDemoCatalog(db.pool, directories);
     admin = await staffSession(db.pool);
     app = await bootApp({
-      DATABASE_URL: db.url, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000', WORKER_CONCURRENCY: '2', POLITENESS_DELAY_MS: '0', EVIDENCE_DIR: evidenceDir,
+      DATABASE_URL: db.url,
+      SUBSCRIPTION_POLL_MS: '50',
+      QUEUE_RECEIVE_WAIT_MS: '1000',
+      WORKER_CONCURRENCY: '2',
+      POLITENESS_DELAY_MS: '0',
+      EVIDENCE_DIR: evidenceDir,
     });
     await app.listen(0, '127.0.0.1');
   }, 120_000);
@@ -62,18 +78,28 @@ describe('a customer onboarded through the API, its job in the directory sandbox
 
   it('submits the edited profile, and shows the results and screenshots to their owner only', async () => {
     const id = await onboard(SANDBOX_BUSINESS, 2, 'jane@acmecoffee.test');
-    const edited = await request(http()).patch(`/api/customers/${id}/profile`).set(admin.headers).set('If-Match', '"1"').send({ description: EDITED_DESCRIPTION }).expect(200);
+    const edited = await request(http())
+      .patch(`/api/customers/${id}/profile`)
+      .set(admin.headers)
+      .set('If-Match', '"1"')
+      .send({ description: EDITED_DESCRIPTION })
+      .expect(200);
     expect(edited.body.version).toBe(2);
-    await eventually(async () => (await db.pool.query('SELECT 1 FROM customers WHERE id = $1 AND version = 2', [id])).rowCount === 1, { timeoutMs: 15_000 });
+    await eventually(async () => (await db.pool.query('SELECT 1 FROM customers WHERE id = $1 AND version = 2', [id])).rowCount === 1, {
+      timeoutMs: 15_000,
+    });
     const other = await onboard({ businessName: 'Other Co', email: 'o@other.test' }, 1, 'o@other.test');
     expect(other).not.toBe(id);
 
     const jobId = (await request(http()).post(`/api/queue/${id}`).set(admin.headers).expect(201)).body.jobId as string;
     const owner = await signIn('jane@acmecoffee.test');
-    const page = await eventually(async () => {
-      const { body } = await request(http()).get('/api/submissions').set(owner).expect(200);
-      return body.jobs[0]?.status === 'complete' ? body : null;
-    }, { timeoutMs: 120_000 });
+    const page = await eventually(
+      async () => {
+        const { body } = await request(http()).get('/api/submissions').set(owner).expect(200);
+        return body.jobs[0]?.status === 'complete' ? body : null;
+      },
+      { timeoutMs: 120_000 },
+    );
     expect(page.jobs.map((j: { jobId: string }) => j.jobId)).toEqual([jobId]);
     const results = page.jobs[0].results as { directoryId: string; status: string; evidenceUrl: string }[];
     expect(results.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);

@@ -19,13 +19,19 @@ describe('customer runs with automatic approval', () => {
   let lister: TestSession;
   const http = (): App => app.getHttpServer() as App;
   const projected = async (jobId: string, status: string): Promise<void> => {
-    await eventually(async () => ((await db.pool.query('SELECT 1 FROM jobs WHERE id = $1 AND status = $2', [jobId, status])).rowCount ? true : null));
+    await eventually(async () =>
+      (await db.pool.query('SELECT 1 FROM jobs WHERE id = $1 AND status = $2', [jobId, status])).rowCount ? true : null,
+    );
   };
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_customer_runs_auto');
     await seedCatalog(db);
-    [staff, acme, lister] = [await staffSession(db.pool, { role: 'staff' }), await customerSession(db.pool, 'acme'), await customerSession(db.pool, 'lister')];
+    [staff, acme, lister] = [
+      await staffSession(db.pool, { role: 'staff' }),
+      await customerSession(db.pool, 'acme'),
+      await customerSession(db.pool, 'lister'),
+    ];
     app = await bootApp({ DATABASE_URL: db.url, ROLES: 'api,projector', SUBSCRIPTION_POLL_MS: '50', SUBMISSION_RUN_APPROVAL: 'auto' });
     await app.listen(0, '127.0.0.1');
     store = app.get<EventStore>(EVENT_STORE);
@@ -41,12 +47,21 @@ describe('customer runs with automatic approval', () => {
     const jobId = created.body.job.jobId as string;
     expect(created.headers.location).toBe(`/api/submissions/${jobId}`);
     const { events } = await store.readStream(jobStreamId(jobId));
-    expect(events[0]).toMatchObject({ type: 'JobCreated', data: { customerId: 'acme', packageTier: 'growth' }, metadata: { actor: acme.actor } });
+    expect(events[0]).toMatchObject({
+      type: 'JobCreated',
+      data: { customerId: 'acme', packageTier: 'growth' },
+      metadata: { actor: acme.actor },
+    });
     await projected(jobId, 'queued');
     const replay = await request(http()).post('/api/submissions').set(acme.headers).set('Idempotency-Key', 'k-1').expect(200);
     expect(replay.body).toMatchObject({ created: false, job: { jobId } });
-    expect((await request(http()).post('/api/submissions').set(acme.headers).expect(409)).body).toMatchObject({ error: 'run_in_progress', jobId });
-    expect((await request(http()).post('/api/submissions').set(acme.headers).set('Idempotency-Key', 'k-2').expect(409)).body.jobId).toBe(jobId);
+    expect((await request(http()).post('/api/submissions').set(acme.headers).expect(409)).body).toMatchObject({
+      error: 'run_in_progress',
+      jobId,
+    });
+    expect((await request(http()).post('/api/submissions').set(acme.headers).set('Idempotency-Key', 'k-2').expect(409)).body.jobId).toBe(
+      jobId,
+    );
   });
 
   it('gives requests without a key that race each other one job between them', async () => {
@@ -60,7 +75,12 @@ describe('customer runs with automatic approval', () => {
     await projected(jobId, 'queued');
     // Once that job has finished, the next request is a new run.
     const { headers } = await request(http()).get(`/api/jobs/${jobId}`).set(staff.headers).expect(200);
-    await request(http()).post(`/api/jobs/${jobId}/cancel`).set(staff.headers).set('If-Match', headers.etag).send({ reason: 'test' }).expect(200);
+    await request(http())
+      .post(`/api/jobs/${jobId}/cancel`)
+      .set(staff.headers)
+      .set('If-Match', headers.etag)
+      .send({ reason: 'test' })
+      .expect(200);
     await projected(jobId, 'cancelled');
     const next = await request(http()).post('/api/submissions').set(lister.headers).expect(201);
     expect(next.body.job.jobId).not.toBe(jobId);

@@ -37,16 +37,24 @@ describe('a customer-requested run in the directory sandbox (real Chromium)', ()
     db = await createTestDatabase('dbolt_test_customer_run');
     sandbox = await startSandbox({ slowMs: 2500 });
     // The slow site keeps the job running long enough to see a second request refused.
-    const directories = sandboxDirectories(sandbox.baseUrl, 14)
-      .filter((d) => expectedOutcomeOf(d.id) === 'success' && /^sandbox-(slow|plain-labels|aria-only)-/.test(d.id));
+    const directories = sandboxDirectories(sandbox.baseUrl, 14).filter(
+      (d) => expectedOutcomeOf(d.id) === 'success' && /^sandbox-(slow|plain-labels|aria-only)-/.test(d.id),
+    );
     expect(directories).toHaveLength(3);
     await seedDemoCatalog(db.pool, directories);
     await seedDemoCustomer(db.pool, SANDBOX_BUSINESS, directories.length);
-    await db.pool.query(`INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('other-co', 'Other Co', 'o@other.test', 'starter', 1)`);
+    await db.pool.query(
+      `INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('other-co', 'Other Co', 'o@other.test', 'starter', 1)`,
+    );
     [owner, other] = [await customerSession(db.pool, DEMO_CUSTOMER_ID), await customerSession(db.pool, 'other-co')];
     app = await bootApp({
-      DATABASE_URL: db.url, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000', WORKER_CONCURRENCY: '3', POLITENESS_DELAY_MS: '0',
-      SUBMISSION_RUN_APPROVAL: 'auto', EVIDENCE_DIR: evidenceDir,
+      DATABASE_URL: db.url,
+      SUBSCRIPTION_POLL_MS: '50',
+      QUEUE_RECEIVE_WAIT_MS: '1000',
+      WORKER_CONCURRENCY: '3',
+      POLITENESS_DELAY_MS: '0',
+      SUBMISSION_RUN_APPROVAL: 'auto',
+      EVIDENCE_DIR: evidenceDir,
     });
     await app.listen(0, '127.0.0.1');
     store = app.get<EventStore>(EVENT_STORE);
@@ -69,9 +77,14 @@ describe('a customer-requested run in the directory sandbox (real Chromium)', ()
     await eventually(async () => ((await db.pool.query('SELECT 1 FROM jobs WHERE id = $1', [jobId])).rowCount ? true : null));
     const replay = await request(http()).post('/api/submissions').set(owner.headers).set('Idempotency-Key', 'first-run').expect(200);
     expect(replay.body.job.jobId).toBe(jobId);
-    expect((await request(http()).post('/api/submissions').set(owner.headers).expect(409)).body).toMatchObject({ error: 'run_in_progress', jobId });
+    expect((await request(http()).post('/api/submissions').set(owner.headers).expect(409)).body).toMatchObject({
+      error: 'run_in_progress',
+      jobId,
+    });
 
-    await eventually(async () => (await store.readStream(jobStreamId(jobId))).events.some((e) => e.type === 'JobCompleted') || null, { timeoutMs: 120_000 });
+    await eventually(async () => (await store.readStream(jobStreamId(jobId))).events.some((e) => e.type === 'JobCompleted') || null, {
+      timeoutMs: 120_000,
+    });
     const page = await eventually(async () => {
       const { body } = await request(http()).get('/api/submissions').set(owner.headers).expect(200);
       return body.jobs[0]?.status === 'complete' ? body : null;

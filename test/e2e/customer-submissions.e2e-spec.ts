@@ -32,27 +32,48 @@ describe('customer submissions API', () => {
     (await request(http()).post(`/api/queue/${customerId}`).set(staff.headers).expect(201)).body.jobId as string;
   const cancel = async (jobId: string): Promise<void> => {
     const { headers } = await request(http()).get(`/api/jobs/${jobId}`).set(staff.headers).expect(200);
-    await request(http()).post(`/api/jobs/${jobId}/cancel`).set(staff.headers).set('If-Match', headers.etag).send({ reason: 'test' }).expect(200);
+    await request(http())
+      .post(`/api/jobs/${jobId}/cancel`)
+      .set(staff.headers)
+      .set('If-Match', headers.etag)
+      .send({ reason: 'test' })
+      .expect(200);
   };
-  const writeResult = async (jobId: string, directoryId: string, last: 'succeeded' | 'failed', evidencePath: string | null): Promise<void> => {
+  const writeResult = async (
+    jobId: string,
+    directoryId: string,
+    last: 'succeeded' | 'failed',
+    evidencePath: string | null,
+  ): Promise<void> => {
     const ids = { jobId, directoryId };
-    const end: SubmissionEvent = last === 'succeeded'
-      ? { type: 'SubmissionSucceeded', data: { ...ids, attempt: 1, listingUrl: `https://${directoryId}.test/l/1`, evidencePath } }
-      : { type: 'SubmissionFailed', data: { ...ids, attempt: 1, errorClass: 'permanent', message: 'internal detail', evidencePath } };
-    await store.appendToStream(submissionStreamId(jobId, directoryId), [
-      { type: 'SubmissionScheduled', data: { ...ids, idempotencyKey: `key-${jobId}-${directoryId}`, priority: 'P2' } },
-      { type: 'SubmissionAttemptStarted', data: { ...ids, workerId: 'worker-secret', attempt: 1 } },
-      end,
-    ], { expectedVersion: 'no_stream' });
+    const end: SubmissionEvent =
+      last === 'succeeded'
+        ? { type: 'SubmissionSucceeded', data: { ...ids, attempt: 1, listingUrl: `https://${directoryId}.test/l/1`, evidencePath } }
+        : { type: 'SubmissionFailed', data: { ...ids, attempt: 1, errorClass: 'permanent', message: 'internal detail', evidencePath } };
+    await store.appendToStream(
+      submissionStreamId(jobId, directoryId),
+      [
+        { type: 'SubmissionScheduled', data: { ...ids, idempotencyKey: `key-${jobId}-${directoryId}`, priority: 'P2' } },
+        { type: 'SubmissionAttemptStarted', data: { ...ids, workerId: 'worker-secret', attempt: 1 } },
+        end,
+      ],
+      { expectedVersion: 'no_stream' },
+    );
   };
   const jobsStatus = async (jobId: string, status: string): Promise<void> => {
-    await eventually(async () => ((await db.pool.query('SELECT 1 FROM jobs WHERE id = $1 AND status = $2', [jobId, status])).rowCount ? true : null));
+    await eventually(async () =>
+      (await db.pool.query('SELECT 1 FROM jobs WHERE id = $1 AND status = $2', [jobId, status])).rowCount ? true : null,
+    );
   };
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_customer_submissions');
     await seedCatalog(db);
-    [staff, acme, lister] = [await staffSession(db.pool, { role: 'staff' }), await customerSession(db.pool, 'acme'), await customerSession(db.pool, 'lister')];
+    [staff, acme, lister] = [
+      await staffSession(db.pool, { role: 'staff' }),
+      await customerSession(db.pool, 'acme'),
+      await customerSession(db.pool, 'lister'),
+    ];
     await mkdir(join(evidenceDir, 'shots'), { recursive: true });
     await writeFile(join(evidenceDir, 'shots', 'acme.png'), PNG);
     await writeFile(join(evidenceDir, 'shots', 'lister.png'), PNG);
@@ -88,12 +109,29 @@ describe('customer submissions API', () => {
       const { body } = await request(http()).get('/api/submissions').set(acme.headers).expect(200);
       expect(body).toMatchObject({ customerId: 'acme', next: null });
       expect(body.jobs.map((job: { jobId: string }) => job.jobId)).toEqual([acmeJob]);
-      expect(body.jobs[0]).toMatchObject({ customerId: 'acme', status: 'queued', packageTier: 'growth', priority: 'P2', directoryCount: 3 });
+      expect(body.jobs[0]).toMatchObject({
+        customerId: 'acme',
+        status: 'queued',
+        packageTier: 'growth',
+        priority: 'P2',
+        directoryCount: 3,
+      });
       expect(body.jobs[0].results).toEqual([
-        expect.objectContaining({ directoryId: 'd-80', directoryName: 'Eighty', status: 'failed', errorClass: 'permanent', evidenceUrl: `/api/submissions/${acmeJob}/results/d-80/screenshot` }),
         expect.objectContaining({
-          directoryId: 'd-90', directoryName: 'Ninety', status: 'succeeded', attempts: 1, listingUrl: 'https://d-90.test/l/1',
-          evidenceUrl: `/api/submissions/${acmeJob}/results/d-90/screenshot`, finishedAt: expect.any(String),
+          directoryId: 'd-80',
+          directoryName: 'Eighty',
+          status: 'failed',
+          errorClass: 'permanent',
+          evidenceUrl: `/api/submissions/${acmeJob}/results/d-80/screenshot`,
+        }),
+        expect.objectContaining({
+          directoryId: 'd-90',
+          directoryName: 'Ninety',
+          status: 'succeeded',
+          attempts: 1,
+          listingUrl: 'https://d-90.test/l/1',
+          evidenceUrl: `/api/submissions/${acmeJob}/results/d-90/screenshot`,
+          finishedAt: expect.any(String),
         }),
       ]);
       expect(JSON.stringify(body)).not.toMatch(/worker-secret|internal detail|shots\//);
@@ -163,12 +201,16 @@ describe('customer submissions API', () => {
       requestId = created.body.runRequest.id as string;
       expect(created.headers.location).toBe(`/api/submissions/run-requests/${requestId}`);
       expect(created.body).toMatchObject({
-        approval: 'staff', created: true,
+        approval: 'staff',
+        created: true,
         runRequest: { customerId: 'acme', status: 'pending', requestedBy: acme.actor, decidedBy: null, jobId: null },
       });
       const again = await request(http()).post('/api/submissions').set(acme.headers).set('Idempotency-Key', 'run-1').expect(200);
       expect(again.body.runRequest.id).toBe(requestId);
-      expect((await request(http()).post('/api/submissions').set(acme.headers).expect(409)).body).toMatchObject({ error: 'run_request_pending', runRequestId: requestId });
+      expect((await request(http()).post('/api/submissions').set(acme.headers).expect(409)).body).toMatchObject({
+        error: 'run_request_pending',
+        runRequestId: requestId,
+      });
       await request(http()).post('/api/submissions').set(acme.headers).set('Idempotency-Key', 'bad key').expect(400);
     });
 
@@ -186,7 +228,11 @@ describe('customer submissions API', () => {
 
     it('lets staff, not customers, approve: the job is created with the approver as actor; approving again changes nothing', async () => {
       await request(http()).post(`/api/submissions/run-requests/${requestId}/approve`).set(acme.headers).expect(403);
-      await request(http()).post(`/api/submissions/run-requests/${requestId}/reject`).set(acme.headers).send({ reason: 'mine' }).expect(403);
+      await request(http())
+        .post(`/api/submissions/run-requests/${requestId}/reject`)
+        .set(acme.headers)
+        .send({ reason: 'mine' })
+        .expect(403);
       await request(http()).get('/api/submissions/run-requests/not-a-uuid').set(staff.headers).expect(400);
       await request(http()).post(`/api/submissions/run-requests/${ZERO}/reject`).set(staff.headers).send({ reason: 'x' }).expect(404);
       const approved = await request(http()).post(`/api/submissions/run-requests/${requestId}/approve`).set(staff.headers).expect(200);
@@ -196,7 +242,15 @@ describe('customer submissions API', () => {
       expect(events[0]).toMatchObject({ type: 'JobCreated', data: { customerId: 'acme' }, metadata: { actor: staff.actor } });
       const twice = await request(http()).post(`/api/submissions/run-requests/${requestId}/approve`).set(staff.headers).expect(200);
       expect(twice.body.jobId).toBe(jobId);
-      expect((await request(http()).post(`/api/submissions/run-requests/${requestId}/reject`).set(staff.headers).send({ reason: 'late' }).expect(409)).body.error).toBe('run_request_decided');
+      expect(
+        (
+          await request(http())
+            .post(`/api/submissions/run-requests/${requestId}/reject`)
+            .set(staff.headers)
+            .send({ reason: 'late' })
+            .expect(409)
+        ).body.error,
+      ).toBe('run_request_decided');
       await jobsStatus(jobId, 'queued');
       expect((await request(http()).get(`/api/submissions/${jobId}`).set(acme.headers).expect(200)).body.status).toBe('queued');
     });
@@ -207,10 +261,22 @@ describe('customer submissions API', () => {
       const created = await request(http()).post('/api/submissions').set(lister.headers).expect(202);
       const id = created.body.runRequest.id as string;
       await request(http()).post(`/api/submissions/run-requests/${id}/reject`).set(staff.headers).send({}).expect(400);
-      await request(http()).post(`/api/submissions/run-requests/${id}/reject`).set(staff.headers).send({ reason: 'x', extra: 1 }).expect(400);
-      const rejected = await request(http()).post(`/api/submissions/run-requests/${id}/reject`).set(staff.headers).send({ reason: '<i>Package</i> used up' }).expect(200);
+      await request(http())
+        .post(`/api/submissions/run-requests/${id}/reject`)
+        .set(staff.headers)
+        .send({ reason: 'x', extra: 1 })
+        .expect(400);
+      const rejected = await request(http())
+        .post(`/api/submissions/run-requests/${id}/reject`)
+        .set(staff.headers)
+        .send({ reason: '<i>Package</i> used up' })
+        .expect(200);
       expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'Package used up', jobId: null, decidedBy: staff.actor });
-      const again = await request(http()).post(`/api/submissions/run-requests/${id}/reject`).set(staff.headers).send({ reason: 'other' }).expect(200);
+      const again = await request(http())
+        .post(`/api/submissions/run-requests/${id}/reject`)
+        .set(staff.headers)
+        .send({ reason: 'other' })
+        .expect(200);
       expect(again.body).toEqual(rejected.body);
       await request(http()).post(`/api/submissions/run-requests/${id}/approve`).set(staff.headers).expect(409);
       await request(http()).post(`/api/submissions/run-requests/${ZERO}/approve`).set(staff.headers).expect(404);
@@ -220,7 +286,11 @@ describe('customer submissions API', () => {
     });
 
     it('keeps run requests apart in the database as well: a customer scope reads its own rows only (row security)', async () => {
-      const seen = await withCustomerScope(db.pool, 'lister', async (client) => (await client.query<{ customer_id: string }>('SELECT customer_id FROM run_requests')).rows);
+      const seen = await withCustomerScope(
+        db.pool,
+        'lister',
+        async (client) => (await client.query<{ customer_id: string }>('SELECT customer_id FROM run_requests')).rows,
+      );
       expect(seen.map((row) => row.customer_id)).toEqual(['lister', 'lister']);
       expect((await db.pool.query('SELECT 1 FROM run_requests')).rowCount).toBe(3);
     });

@@ -10,45 +10,89 @@ describe('customers API (machine PostgreSQL)', () => {
   const { http } = suite;
   const register = async (body: object = newCustomer): Promise<string> =>
     (await request(http()).post('/api/customers').set(auth).send(body).expect(201)).body.customerId as string;
-  const projected = (id: string, version: number): Promise<unknown> => eventually(async () => {
-    const { rows } = await suite.db().pool.query('SELECT version FROM customers WHERE id = $1', [id]);
-    return rows[0]?.version === version;
-  }, { timeoutMs: 15_000 });
+  const projected = (id: string, version: number): Promise<unknown> =>
+    eventually(
+      async () => {
+        const { rows } = await suite.db().pool.query('SELECT version FROM customers WHERE id = $1', [id]);
+        return rows[0]?.version === version;
+      },
+      { timeoutMs: 15_000 },
+    );
 
   describe('onboarding without SQL', () => {
     it('registers a customer, gives it a login, lets it sign in, read its profile, and starts a job from the profile', async () => {
       const created = await request(http()).post('/api/customers').set(auth).send(newCustomer).expect(201);
-      expect(created.body).toMatchObject({ customerId: expect.stringMatching(UUID), version: 1, status: 'active', erased: false, package: { directoryCount: 3, tier: 'pro' } });
+      expect(created.body).toMatchObject({
+        customerId: expect.stringMatching(UUID),
+        version: 1,
+        status: 'active',
+        erased: false,
+        package: { directoryCount: 3, tier: 'pro' },
+      });
       // Markup is stripped from listing text on the way in.
-      expect(created.body.profile).toMatchObject({ businessName: 'Harbor Dental', country: 'US', logoUrl: 'https://harbor.test/logo.png', address2: '' });
+      expect(created.body.profile).toMatchObject({
+        businessName: 'Harbor Dental',
+        country: 'US',
+        logoUrl: 'https://harbor.test/logo.png',
+        address2: '',
+      });
       expect(created.headers.etag).toBe('"1"');
       const id = created.body.customerId as string;
       expect(created.headers.location).toBe(`/api/customers/${id}`);
       await projected(id, 1);
-      await request(http()).post('/api/admin/customer-logins').set(auth).send({ customerId: id, email: 'ana@harbor.test', password: 'harbor-long-password' }).expect(201);
-      const signIn = await request(http()).post('/api/customer/auth').send({ email: 'ana@harbor.test', password: 'harbor-long-password' }).expect(200);
-      const own = await request(http()).get('/api/customer/data-operations').set('Authorization', `Bearer ${signIn.body.token}`).expect(200);
+      await request(http())
+        .post('/api/admin/customer-logins')
+        .set(auth)
+        .send({ customerId: id, email: 'ana@harbor.test', password: 'harbor-long-password' })
+        .expect(201);
+      const signIn = await request(http())
+        .post('/api/customer/auth')
+        .send({ email: 'ana@harbor.test', password: 'harbor-long-password' })
+        .expect(200);
+      const own = await request(http())
+        .get('/api/customer/data-operations')
+        .set('Authorization', `Bearer ${signIn.body.token}`)
+        .expect(200);
       expect(own.body).toMatchObject({ customerId: id, version: 1, profile: { businessName: 'Harbor Dental', email: 'desk@harbor.test' } });
       expect(own.headers.etag).toBe('"1"');
       const jobId = await suite.createJob(id);
       const job = await suite.store().readStream(`job-${jobId}`);
-      expect(job.events[0]).toMatchObject({ type: 'JobCreated', data: { customerId: id, packageTier: 'pro', business: { businessName: 'Harbor Dental', city: 'Portsmouth', contactName: 'Ana Pine' } } });
+      expect(job.events[0]).toMatchObject({
+        type: 'JobCreated',
+        data: {
+          customerId: id,
+          packageTier: 'pro',
+          business: { businessName: 'Harbor Dental', city: 'Portsmouth', contactName: 'Ana Pine' },
+        },
+      });
     });
 
     it('refuses bad registrations with 400 naming the problem, and writes nothing', async () => {
       const post = (body: object): request.Test => request(http()).post('/api/customers').set(auth).send(body);
       const before = (await suite.db().pool.query(`SELECT count(*)::int AS n FROM events WHERE stream_id LIKE 'customer-%'`)).rows[0].n;
-      expect((await post({ ...newCustomer, profile: { ...newCustomer.profile, email: 'not-an-email' } }).expect(400)).body.message).toContain('email must be an email address');
-      expect((await post({ ...newCustomer, profile: { ...newCustomer.profile, businessName: '<i></i> ' } }).expect(400)).body.message).toContain('businessName must not be blank');
-      expect((await post({ ...newCustomer, profile: { ...newCustomer.profile, website: 'javascript:alert(1)' } }).expect(400)).body.message).toContain('website must be an http(s) URL');
-      expect((await post({ ...newCustomer, package: { directoryCount: 501, tier: 'pro' } }).expect(400)).body.message).toContain('directoryCount');
-      expect((await post({ ...newCustomer, package: { directoryCount: 5, tier: 'gold' } }).expect(400)).body.message).toContain('tier must be one of');
+      expect(
+        (await post({ ...newCustomer, profile: { ...newCustomer.profile, email: 'not-an-email' } }).expect(400)).body.message,
+      ).toContain('email must be an email address');
+      expect(
+        (await post({ ...newCustomer, profile: { ...newCustomer.profile, businessName: '<i></i> ' } }).expect(400)).body.message,
+      ).toContain('businessName must not be blank');
+      expect(
+        (await post({ ...newCustomer, profile: { ...newCustomer.profile, website: 'javascript:alert(1)' } }).expect(400)).body.message,
+      ).toContain('website must be an http(s) URL');
+      expect((await post({ ...newCustomer, package: { directoryCount: 501, tier: 'pro' } }).expect(400)).body.message).toContain(
+        'directoryCount',
+      );
+      expect((await post({ ...newCustomer, package: { directoryCount: 5, tier: 'gold' } }).expect(400)).body.message).toContain(
+        'tier must be one of',
+      );
       expect((await post({ ...newCustomer, rogue: 1 }).expect(400)).body.message).toContain('property rogue should not exist');
       expect((await post({ profile: newCustomer.profile }).expect(400)).body.message).toContain('package must be an object');
       expect((await post({ package: newCustomer.package }).expect(400)).body.message).toContain('profile must be an object');
       await post({ profile: 'x', package: [] }).expect(400);
       await post({}).expect(400);
-      expect((await suite.db().pool.query(`SELECT count(*)::int AS n FROM events WHERE stream_id LIKE 'customer-%'`)).rows[0].n).toBe(before);
+      expect((await suite.db().pool.query(`SELECT count(*)::int AS n FROM events WHERE stream_id LIKE 'customer-%'`)).rows[0].n).toBe(
+        before,
+      );
     });
   });
 
@@ -77,13 +121,20 @@ describe('customers API (machine PostgreSQL)', () => {
     });
 
     it('sells a package, deactivates, and refuses a package for a deactivated customer (409) and new jobs for it (404)', async () => {
-      const bought = await request(http()).post(`/api/customers/${id}/packages`).set(auth).send({ directoryCount: 4, tier: 'starter' }).expect(200);
+      const bought = await request(http())
+        .post(`/api/customers/${id}/packages`)
+        .set(auth)
+        .send({ directoryCount: 4, tier: 'starter' })
+        .expect(200);
       expect(bought.body).toMatchObject({ package: { directoryCount: 4, tier: 'starter' }, version: 3 });
       await request(http()).post(`/api/customers/${id}/packages`).set(auth).send({ directoryCount: 0, tier: 'starter' }).expect(400);
       await request(http()).post(`/api/customers/${id}/deactivate`).set(auth).set('If-Match', '"1"').expect(409);
       const off = await request(http()).post(`/api/customers/${id}/deactivate`).set(auth).expect(200);
       expect(off.body).toMatchObject({ status: 'deactivated', version: 4 });
-      expect((await request(http()).post(`/api/customers/${id}/packages`).set(auth).send({ directoryCount: 4, tier: 'pro' }).expect(409)).body.message).toContain('deactivated');
+      expect(
+        (await request(http()).post(`/api/customers/${id}/packages`).set(auth).send({ directoryCount: 4, tier: 'pro' }).expect(409)).body
+          .message,
+      ).toContain('deactivated');
       await projected(id, 4);
       await request(http()).post(`/api/queue/${id}`).set(auth).expect(404);
     });
@@ -91,8 +142,17 @@ describe('customers API (machine PostgreSQL)', () => {
     it('lists the history: who did what, and which fields, never their values', async () => {
       await projected(id, 4);
       const { body } = await request(http()).get(`/api/customers/${id}/history`).set(auth).expect(200);
-      expect(body.history.map((h: { type: string }) => h.type)).toEqual(['CustomerRegistered', 'BusinessProfileUpdated', 'PackagePurchased', 'CustomerDeactivated']);
-      expect(body.history[1]).toMatchObject({ version: 2, actor: { kind: 'staff', id: suite.admin().accountId }, fields: ['address2', 'city'] });
+      expect(body.history.map((h: { type: string }) => h.type)).toEqual([
+        'CustomerRegistered',
+        'BusinessProfileUpdated',
+        'PackagePurchased',
+        'CustomerDeactivated',
+      ]);
+      expect(body.history[1]).toMatchObject({
+        version: 2,
+        actor: { kind: 'staff', id: suite.admin().accountId },
+        fields: ['address2', 'city'],
+      });
       expect(JSON.stringify(body)).not.toContain('Dover');
     });
 
@@ -103,7 +163,10 @@ describe('customers API (machine PostgreSQL)', () => {
       const all: string[] = [];
       let after: string | null = null;
       do {
-        const page: request.Response = await request(http()).get(`/api/customers?limit=2${after ? `&after=${after}` : ''}`).set(auth).expect(200);
+        const page: request.Response = await request(http())
+          .get(`/api/customers?limit=2${after ? `&after=${after}` : ''}`)
+          .set(auth)
+          .expect(200);
         all.push(...page.body.customers.map((c: { customerId: string }) => c.customerId));
         after = page.body.next;
       } while (after);
@@ -116,7 +179,12 @@ describe('customers API (machine PostgreSQL)', () => {
     it('edits a customer that was inserted by SQL: registered from its row first (version 0 → 2)', async () => {
       const legacy = await request(http()).get('/api/customers/lister').set(auth).expect(200);
       expect(legacy.body).toMatchObject({ version: 0, profile: { businessName: 'Lister Ltd' } });
-      const edited = await request(http()).patch('/api/customers/lister/profile').set(auth).set('If-Match', '"0"').send({ phone: '+44 113 000' }).expect(200);
+      const edited = await request(http())
+        .patch('/api/customers/lister/profile')
+        .set(auth)
+        .set('If-Match', '"0"')
+        .send({ phone: '+44 113 000' })
+        .expect(200);
       expect(edited.body).toMatchObject({ version: 2, profile: { businessName: 'Lister Ltd', phone: '+44 113 000', city: 'Leeds' } });
       await projected('lister', 2);
     });
@@ -143,14 +211,17 @@ describe('customers API (machine PostgreSQL)', () => {
       await request(http()).get('/api/customers/bad%20id!').set(auth).expect(400);
     });
 
-    it('erasure is for admins only (403 for staff); staff sessions may not use a customer\'s data operations (403)', async () => {
+    it("erasure is for admins only (403 for staff); staff sessions may not use a customer's data operations (403)", async () => {
       await request(http()).post('/api/customers/acme/erase').set(staff.headers).expect(403);
       await request(http()).get('/api/customer/data-operations').set(staff.headers).expect(403);
     });
 
     it('customer A reads its own customer but gets 404 for B, and cannot edit B', async () => {
       await request(http()).get('/api/customers/acme').set(acme.headers).expect(200);
-      expect((await request(http()).get('/api/customers/big-co').set(acme.headers).expect(404)).body).toEqual({ error: 'not_found', message: 'Customer big-co does not exist' });
+      expect((await request(http()).get('/api/customers/big-co').set(acme.headers).expect(404)).body).toEqual({
+        error: 'not_found',
+        message: 'Customer big-co does not exist',
+      });
       await request(http()).get('/api/customers/big-co/history').set(acme.headers).expect(404);
       await request(http()).post('/api/customers/big-co/deactivate').set(acme.headers).expect(403);
     });

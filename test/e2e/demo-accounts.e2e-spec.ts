@@ -10,7 +10,9 @@ describe('demo accounts (machine PostgreSQL, DEMO=true, API role only)', () => {
   let db: TestDatabase;
   let app: INestApplication | undefined;
   const emails = async (): Promise<string[]> =>
-    (await db.pool.query<{ email: string }>('SELECT email FROM staff_accounts UNION ALL SELECT email FROM customer_logins ORDER BY 1')).rows.map((r) => r.email);
+    (
+      await db.pool.query<{ email: string }>('SELECT email FROM staff_accounts UNION ALL SELECT email FROM customer_logins ORDER BY 1')
+    ).rows.map((r) => r.email);
 
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_demo_accounts');
@@ -32,6 +34,9 @@ describe('demo accounts (machine PostgreSQL, DEMO=true, API role only)', () => {
       app = await bootApp({ DATABASE_URL: db.url, DEMO: 'true', DEMO_DIRECTORIES: '2', HOST: '127.0.0.1', ROLES: 'api' });
     }
     expect(await emails()).toEqual(['demo-admin@directorybolt.test', 'demo-customer@directorybolt.test']);
-    await request(app!.getHttpServer() as App).post('/api/auth/login').send(DEMO_ADMIN).expect(200);
+    await request(app!.getHttpServer() as App)
+      .post('/api/auth/login')
+      .send(DEMO_ADMIN)
+      .expect(200);
   });
 });

@@ -6,7 +6,6 @@ import { eventually } from '../support/eventually';
 import { demoAdminSession } from '../support/sessions';
 import { DEMO_CUSTOMER_LOGIN } from '../../src/demo/demo-accounts';
 
-
 interface JobView {
   readonly status: string;
   readonly submissions?: { readonly byStatus: Record<string, number> };
@@ -38,17 +37,24 @@ describe('npm start on embedded defaults runs the demo job', () => {
       const body = (await (await fetch(`${base}/queue/demo-customer`, { headers: auth })).json()) as { jobs: { jobId: string }[] };
       return body.jobs.length > 0 ? body.jobs : null;
     });
-    const done = await eventually(async () => {
-      const view = (await (await fetch(`${base}/jobs/${job.jobId}`, { headers: auth })).json()) as JobView;
-      return view.status === 'complete' ? view : null;
-    }, { timeoutMs: 180_000 });
+    const done = await eventually(
+      async () => {
+        const view = (await (await fetch(`${base}/jobs/${job.jobId}`, { headers: auth })).json()) as JobView;
+        return view.status === 'complete' ? view : null;
+      },
+      { timeoutMs: 180_000 },
+    );
     expect(done.submissions?.byStatus).toMatchObject({ succeeded: 11, needs_manual: 2, skipped: 1 });
     const evidence = await readdir(join(dataDir, 'evidence', job.jobId));
     expect(evidence.filter((file) => file.endsWith('.png')).length).toBeGreaterThanOrEqual(14);
 
     // The demo says how to sign in, and its customer login sees its own job.
     expect(app.output()).toContain(`curl -s -X POST http://127.0.0.1:`);
-    const signIn = await fetch(`${base}/customer/auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_CUSTOMER_LOGIN) });
+    const signIn = await fetch(`${base}/customer/auth`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(DEMO_CUSTOMER_LOGIN),
+    });
     const { token } = (await signIn.json()) as { token: string };
     const own = await fetch(`${base}/jobs/${job.jobId}`, { headers: { authorization: `Bearer ${token}` } });
     expect(own.status).toBe(200);

@@ -37,7 +37,9 @@ describe('duplicate suppression across jobs (sandbox, real Chromium)', () => {
     staff = await staffSession(db.pool, { role: 'staff' });
     sandbox = await startSandbox({ slowMs: 100 });
     // Only sites that accept a new listing: then every directory of the first job succeeds.
-    const plain = sandboxDirectories(sandbox.baseUrl, 24).filter((d) => expectedOutcomeOf(d.id) === 'success').slice(0, DIRECTORIES);
+    const plain = sandboxDirectories(sandbox.baseUrl, 24)
+      .filter((d) => expectedOutcomeOf(d.id) === 'success')
+      .slice(0, DIRECTORIES);
     expect(plain).toHaveLength(DIRECTORIES);
     await seedDemoCatalog(db.pool, plain);
     await seedDemoCustomer(db.pool, SANDBOX_BUSINESS, DIRECTORIES);
@@ -49,7 +51,11 @@ describe('duplicate suppression across jobs (sandbox, real Chromium)', () => {
       [OTHER_CUSTOMER, DEMO_CUSTOMER_ID],
     );
     app = await bootApp({
-      DATABASE_URL: db.url, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000', WORKER_CONCURRENCY: '4', POLITENESS_DELAY_MS: '0',
+      DATABASE_URL: db.url,
+      SUBSCRIPTION_POLL_MS: '50',
+      QUEUE_RECEIVE_WAIT_MS: '1000',
+      WORKER_CONCURRENCY: '4',
+      POLITENESS_DELAY_MS: '0',
       EVIDENCE_DIR: join(tmpdir(), `dbolt-evidence-${db.name}`),
     });
     await app.listen(0, '127.0.0.1');
@@ -64,7 +70,9 @@ describe('duplicate suppression across jobs (sandbox, real Chromium)', () => {
   const createJob = async (customerId: string, body: object = {}): Promise<string> =>
     (await http().post(`/api/queue/${customerId}`).set(staff.headers).send(body).expect(201)).body.jobId as string;
   const completed = (jobId: string) =>
-    eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted') ?? null, { timeoutMs: 120_000 });
+    eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted') ?? null, {
+      timeoutMs: 120_000,
+    });
   const directoriesOf = async (jobId: string): Promise<string[]> =>
     ((await store.readStream(jobStreamId(jobId))).events[0].data as { directoryIds: string[] }).directoryIds;
   const lastEvent = async (jobId: string, directoryId: string): Promise<RecordedEvent> =>
@@ -76,7 +84,12 @@ describe('duplicate suppression across jobs (sandbox, real Chromium)', () => {
     for (const s of [...sandbox.accepted(), ...sandbox.rejected()]) counts[s.instance] = (counts[s.instance] ?? 0) + 1;
     return counts;
   };
-  interface Submission { directoryId: string; status: string; listingUrl: string | null; evidencePath: string | null }
+  interface Submission {
+    directoryId: string;
+    status: string;
+    listingUrl: string | null;
+    evidencePath: string | null;
+  }
   const submissions = async (jobId: string): Promise<Submission[]> =>
     eventually(async () => {
       const { body } = await http().get(`/api/jobs/${jobId}/submissions`).set(staff.headers).expect(200);
@@ -103,24 +116,38 @@ describe('duplicate suppression across jobs (sandbox, real Chromium)', () => {
     for (const result of results) {
       const earlier = firstResults.find((r) => r.directoryId === result.directoryId)!;
       expect(result).toMatchObject({
-        status: 'skipped', skipReason: 'already-submitted',
-        earlier: { jobId: firstJob, directoryId: result.directoryId, listingUrl: earlier.listingUrl, evidencePath: earlier.evidencePath, acceptedAt: expect.any(String) },
+        status: 'skipped',
+        skipReason: 'already-submitted',
+        earlier: {
+          jobId: firstJob,
+          directoryId: result.directoryId,
+          listingUrl: earlier.listingUrl,
+          evidencePath: earlier.evidencePath,
+          acceptedAt: expect.any(String),
+        },
       });
       expect(earlier.evidencePath).toEqual(expect.any(String));
     }
     // The customer sees it too, and opens the earlier job's screenshot.
     const owner = await customerSession(db.pool, DEMO_CUSTOMER_ID);
     const { body: mine } = await http().get(`/api/submissions/${second}`).set(owner.headers).expect(200);
-    const mineResults = (mine as { results: { status: string; skipReason: string; earlier: { jobId: string; evidenceUrl: string } }[] }).results;
+    const mineResults = (mine as { results: { status: string; skipReason: string; earlier: { jobId: string; evidenceUrl: string } }[] })
+      .results;
     expect(mineResults).toHaveLength(DIRECTORIES);
     for (const result of mineResults) {
-      expect(result).toMatchObject({ status: 'skipped', skipReason: 'already-submitted', earlier: { jobId: firstJob, evidenceUrl: expect.stringContaining(`/api/submissions/${firstJob}/results/`) } });
+      expect(result).toMatchObject({
+        status: 'skipped',
+        skipReason: 'already-submitted',
+        earlier: { jobId: firstJob, evidenceUrl: expect.stringContaining(`/api/submissions/${firstJob}/results/`) },
+      });
     }
     const shot = await http().get(mineResults[0].earlier.evidenceUrl).set(owner.headers).expect(200);
     expect(shot.headers['content-type']).toBe('image/png');
     const job = await eventually(async () => {
       const { body } = await http().get(`/api/queue/${DEMO_CUSTOMER_ID}`).set(staff.headers).expect(200);
-      return (body as { jobs: { jobId: string; status: string }[] }).jobs.find((j) => j.jobId === second && j.status === 'complete') ?? null;
+      return (
+        (body as { jobs: { jobId: string; status: string }[] }).jobs.find((j) => j.jobId === second && j.status === 'complete') ?? null
+      );
     });
     expect(job).toBeTruthy();
   }, 240_000);
@@ -148,7 +175,10 @@ describe('duplicate suppression across jobs (sandbox, real Chromium)', () => {
       const events = [await lastEvent(a, id), await lastEvent(b, id)];
       const winner = events.findIndex((e) => e.type === 'SubmissionSucceeded');
       expect(winner).toBeGreaterThanOrEqual(0);
-      expect(events[1 - winner]).toMatchObject({ type: 'SubmissionSkipped', data: { reason: 'already-submitted', earlier: { jobId: [a, b][winner] } } });
+      expect(events[1 - winner]).toMatchObject({
+        type: 'SubmissionSkipped',
+        data: { reason: 'already-submitted', earlier: { jobId: [a, b][winner] } },
+      });
     }
   }, 240_000);
 

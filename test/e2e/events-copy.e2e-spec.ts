@@ -30,7 +30,8 @@ const SNAPSHOTS = {
 
 async function snapshot(pool: Pool): Promise<Record<keyof typeof SNAPSHOTS, string>> {
   const result = {} as Record<keyof typeof SNAPSHOTS, string>;
-  for (const [name, sql] of Object.entries(SNAPSHOTS)) result[name as keyof typeof SNAPSHOTS] = (await pool.query<{ v: string }>(sql)).rows[0].v;
+  for (const [name, sql] of Object.entries(SNAPSHOTS))
+    result[name as keyof typeof SNAPSHOTS] = (await pool.query<{ v: string }>(sql)).rows[0].v;
   return result;
 }
 
@@ -45,7 +46,7 @@ async function eventAt(pool: Pool, checkpoint: string): Promise<string> {
  * The supported move from the embedded database to a server: a demo job runs to the end on
  * embedded defaults, the app stops, and `events copy` moves its log into the machine's PostgreSQL.
  */
-describe('events copy: embedded → the machine PostgreSQL, with a demo job\'s log', () => {
+describe("events copy: embedded → the machine PostgreSQL, with a demo job's log", () => {
   let dataDir: string;
   let app: AppProcess | null = null;
   let target: TestDatabase;
@@ -59,11 +60,16 @@ describe('events copy: embedded → the machine PostgreSQL, with a demo job\'s l
     const base = `http://127.0.0.1:${app.port}/api`;
     const auth = (await demoAdminSession(`http://127.0.0.1:${app.port}`)).headers;
     // The read models too must have caught up: they are compared with the target's rebuilt ones.
-    await eventually(async () => {
-      const { jobs } = (await (await fetch(`${base}/queue/demo-customer`, { headers: auth })).json()) as { jobs: { status: string }[] };
-      const projections = (await (await fetch(`${base}/admin/projections`, { headers: auth })).json()) as { lag: { events: number } | null }[];
-      return jobs[0]?.status === 'complete' && projections.every((p) => p.lag?.events === 0) ? true : null;
-    }, { timeoutMs: 180_000 });
+    await eventually(
+      async () => {
+        const { jobs } = (await (await fetch(`${base}/queue/demo-customer`, { headers: auth })).json()) as { jobs: { status: string }[] };
+        const projections = (await (await fetch(`${base}/admin/projections`, { headers: auth })).json()) as {
+          lag: { events: number } | null;
+        }[];
+        return jobs[0]?.status === 'complete' && projections.every((p) => p.lag?.events === 0) ? true : null;
+      },
+      { timeoutMs: 180_000 },
+    );
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
   });
@@ -108,7 +114,10 @@ describe('events copy: embedded → the machine PostgreSQL, with a demo job\'s l
 
     // A new append on the target sorts after everything copied.
     const seen: RecordedEvent[] = [];
-    const subscription = store.subscribeToAll({ from: readable[readable.length - 1].checkpoint, handler: async (event) => void seen.push(event) });
+    const subscription = store.subscribeToAll({
+      from: readable[readable.length - 1].checkpoint,
+      handler: async (event) => void seen.push(event),
+    });
     await store.appendToStream('after-copy-1', [{ type: 'ProbeRecorded', data: { n: 1 } }], { expectedVersion: 'no_stream' });
     await eventually(async () => (seen.length > 0 ? true : null), { timeoutMs: 20_000 });
     await subscription.stop();

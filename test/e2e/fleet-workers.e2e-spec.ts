@@ -36,9 +36,13 @@ describe('fleet view (machine PostgreSQL)', () => {
     worker = await pipeline.startWorker(submitter, { WORKER_CONCURRENCY: '3', WORKER_AUTOSCALE: 'false' });
     const pool = pipeline.db.pool;
     // Written by the real heartbeat, then silenced past the stale threshold (2 s in the pipeline's settings).
-    const silent = new WorkerHeartbeat(pool, 'host-b-4242-dead', { roles: ['worker', 'api'], browser: () => ({ launched: true, restarts: 0, openContexts: 1 }) });
+    const silent = new WorkerHeartbeat(pool, 'host-b-4242-dead', {
+      roles: ['worker', 'api'],
+      browser: () => ({ launched: true, restarts: 0, openContexts: 1 }),
+    });
     await silent.beat({
-      status: 'running', concurrency: { limit: 2, max: 4 },
+      status: 'running',
+      concurrency: { limit: 2, max: 4 },
       inFlight: [{ jobId: 'job-gone', directoryId: 'dir-gone', messageId: 'm-1', priority: 'P3', receipt: 'r-1' }],
     });
     await pool.query("UPDATE worker_heartbeats SET last_heartbeat = now() - interval '10 minutes' WHERE worker_id = 'host-b-4242-dead'");
@@ -52,17 +56,27 @@ describe('fleet view (machine PostgreSQL)', () => {
   it('lists the live worker with its roles, in-flight submission, concurrency, browser and breaker, and the silent one as stale', async () => {
     const jobId = await pipeline.createJob(customerId('growth', 1));
     await eventually(() => submitter.calls.length === 1, { timeoutMs: 30_000 });
-    const body = await eventually(async () => {
-      const response = await list().expect(200);
-      const live = (response.body.workers as ListedWorker[]).find((w) => !w.stale);
-      return live && live.inFlight.length === 1 && live.activity !== null ? response.body : null;
-    }, { timeoutMs: 15_000, message: 'the live worker to report its in-flight submission and its attempt to be projected' });
+    const body = await eventually(
+      async () => {
+        const response = await list().expect(200);
+        const live = (response.body.workers as ListedWorker[]).find((w) => !w.stale);
+        return live && live.inFlight.length === 1 && live.activity !== null ? response.body : null;
+      },
+      { timeoutMs: 15_000, message: 'the live worker to report its in-flight submission and its attempt to be projected' },
+    );
     expect(body).toMatchObject({ staleAfterSeconds: 2, truncated: false, counts: { live: 1, stale: 1, stopped: 1, paused: 0 } });
     expect(body.workers).toHaveLength(2);
     const [live, silent] = body.workers;
     expect(live).toEqual({
-      id: expect.stringMatching(/-\d+-[0-9a-f]{4}$/), host: expect.any(String), pid: process.pid, roles: ['worker'],
-      status: 'running', stale: false, lastHeartbeat: expect.any(String), silentSeconds: expect.any(Number), startedAt: expect.any(String),
+      id: expect.stringMatching(/-\d+-[0-9a-f]{4}$/),
+      host: expect.any(String),
+      pid: process.pid,
+      roles: ['worker'],
+      status: 'running',
+      stale: false,
+      lastHeartbeat: expect.any(String),
+      silentSeconds: expect.any(Number),
+      startedAt: expect.any(String),
       inFlight: [{ jobId, directoryId: 'dir-001', priority: 'P2', messageId: expect.any(String) }],
       concurrency: { limit: 3, max: 3 },
       browser: { launched: true, restarts: 2, openContexts: 1 },
@@ -72,8 +86,12 @@ describe('fleet view (machine PostgreSQL)', () => {
     expect(live.silentSeconds).toBeLessThan(2);
     expect(JSON.stringify(body)).not.toContain('receipt');
     expect(silent).toMatchObject({
-      id: 'host-b-4242-dead', roles: ['worker', 'api'], stale: true, concurrency: { limit: 2, max: 4 },
-      browser: { launched: true, restarts: 0, openContexts: 1 }, breaker: null,
+      id: 'host-b-4242-dead',
+      roles: ['worker', 'api'],
+      stale: true,
+      concurrency: { limit: 2, max: 4 },
+      browser: { launched: true, restarts: 0, openContexts: 1 },
+      breaker: null,
     });
     expect(silent.silentSeconds).toBeGreaterThanOrEqual(600);
     // The sweeper marks a silent worker `error` and releases what it held; until then it still lists it.
@@ -81,24 +99,35 @@ describe('fleet view (machine PostgreSQL)', () => {
 
     submitter.letGo();
     await pipeline.waitForJob(jobId, ['JobCompleted']);
-    const done = await eventually(async () => {
-      const workers = (await list().expect(200)).body.workers as ListedWorker[];
-      const after = workers.find((w) => w.id === live.id);
-      return after && after.inFlight.length === 0 && after.activity?.succeeded === 1 ? after : null;
-    }, { timeoutMs: 15_000, message: 'the worker to be idle with its success counted' });
-    expect(done).toMatchObject({ status: 'idle', activity: { attemptsStarted: 1, succeeded: 1, failed: 0, needsManual: 0, retriesScheduled: 0 } });
+    const done = await eventually(
+      async () => {
+        const workers = (await list().expect(200)).body.workers as ListedWorker[];
+        const after = workers.find((w) => w.id === live.id);
+        return after && after.inFlight.length === 0 && after.activity?.succeeded === 1 ? after : null;
+      },
+      { timeoutMs: 15_000, message: 'the worker to be idle with its success counted' },
+    );
+    expect(done).toMatchObject({
+      status: 'idle',
+      activity: { attemptsStarted: 1, succeeded: 1, failed: 0, needsManual: 0, retriesScheduled: 0 },
+    });
   });
 
   it('adds workers that stopped cleanly only when asked, and refuses unknown or malformed query fields with 400', async () => {
-    const ids = async (query: string): Promise<string[]> => ((await list(query).expect(200)).body.workers as ListedWorker[]).map((w) => w.id);
+    const ids = async (query: string): Promise<string[]> =>
+      ((await list(query).expect(200)).body.workers as ListedWorker[]).map((w) => w.id);
     expect(await ids('')).not.toContain('host-c-7-stopped');
     expect(await ids('?includeStopped=false')).not.toContain('host-c-7-stopped');
     expect(await ids('?includeStopped=true')).toContain('host-c-7-stopped');
-    const stopped = ((await list('?includeStopped=true').expect(200)).body.workers as (ListedWorker & { status: string; concurrency: unknown })[])
-      .find((w) => w.id === 'host-c-7-stopped');
+    const stopped = (
+      (await list('?includeStopped=true').expect(200)).body.workers as (ListedWorker & { status: string; concurrency: unknown })[]
+    ).find((w) => w.id === 'host-c-7-stopped');
     // A beat that reported no roles, concurrency or browser (as an older version wrote) reads as unknown, not as zero.
     expect(stopped).toMatchObject({ status: 'stopped', stale: false, roles: [], concurrency: null, browser: null, breaker: null });
-    expect((await list('?includeStopped=maybe').expect(400)).body).toMatchObject({ error: 'validation_failed', message: expect.stringContaining('includeStopped') });
+    expect((await list('?includeStopped=maybe').expect(400)).body).toMatchObject({
+      error: 'validation_failed',
+      message: expect.stringContaining('includeStopped'),
+    });
     expect((await list('?limit=5').expect(400)).body.message).toContain('property limit should not exist');
   });
 

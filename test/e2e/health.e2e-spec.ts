@@ -49,7 +49,11 @@ describe('health endpoints for orchestrators', () => {
         checks: {
           database: expect.objectContaining({ status: 'up', mode: 'external', name: db.name }),
           eventStore: expect.objectContaining({ status: 'up', name: 'postgres' }),
-          queue: expect.objectContaining({ status: 'up', kind: 'postgres', tiers: expect.objectContaining({ P1: { visible: 0, delayed: 0, inFlight: 0 } }) }),
+          queue: expect.objectContaining({
+            status: 'up',
+            kind: 'postgres',
+            tiers: expect.objectContaining({ P1: { visible: 0, delayed: 0, inFlight: 0 } }),
+          }),
         },
       });
       const live = await request(http()).get('/api/health/live').expect(200);
@@ -58,7 +62,10 @@ describe('health endpoints for orchestrators', () => {
       // This process has no worker role and no other process heartbeats: serving, but nothing will submit.
       expect(full.body.status).toBe('degraded');
       expect(full.body.checks.workers).toMatchObject({ status: 'degraded', live: 0, message: expect.stringContaining('no live worker') });
-      expect(full.body.checks.projections).toMatchObject({ status: 'up', projections: expect.objectContaining({ jobs: expect.objectContaining({ failing: false }) }) });
+      expect(full.body.checks.projections).toMatchObject({
+        status: 'up',
+        projections: expect.objectContaining({ jobs: expect.objectContaining({ failing: false }) }),
+      });
       expect(full.body.checks.breaker).toEqual({ status: 'up', state: null, worker: null });
       expect(JSON.stringify(full.body)).not.toContain(PASSWORD);
       // The limit is real: an ordinary route is refused after five.
@@ -73,7 +80,9 @@ describe('health endpoints for orchestrators', () => {
       try {
         const ready = await request(http()).get('/api/health/ready').expect(503);
         expect(ready.body).toMatchObject({
-          error: 'service_unavailable', status: 'unavailable', message: expect.stringContaining('database'),
+          error: 'service_unavailable',
+          status: 'unavailable',
+          message: expect.stringContaining('database'),
           checks: { database: { status: 'down', message: expect.any(String) } },
         });
         const full = await request(http()).get('/api/health').expect(503);
@@ -103,8 +112,13 @@ describe('health endpoints for orchestrators', () => {
       sqs = await startFauxqs();
       db = await createTestDatabase('dbolt_test_health_sqs', false);
       app = await bootApp({
-        DATABASE_URL: db.url, ROLES: 'api', QUEUE: 'sqs', SQS_ENDPOINT: sqs.endpoint,
-        SQS_QUEUE_PREFIX: `health-${randomBytes(3).toString('hex')}`, SQS_REQUEST_TIMEOUT_MS: '500', HEALTH_CHECK_TIMEOUT_MS: '1500',
+        DATABASE_URL: db.url,
+        ROLES: 'api',
+        QUEUE: 'sqs',
+        SQS_ENDPOINT: sqs.endpoint,
+        SQS_QUEUE_PREFIX: `health-${randomBytes(3).toString('hex')}`,
+        SQS_REQUEST_TIMEOUT_MS: '500',
+        HEALTH_CHECK_TIMEOUT_MS: '1500',
       });
     });
     afterAll(async () => {
@@ -121,7 +135,8 @@ describe('health endpoints for orchestrators', () => {
       try {
         const ready = await request(http()).get('/api/health/ready').expect(503);
         expect(ready.body).toMatchObject({
-          error: 'service_unavailable', message: 'Not ready: queue is down',
+          error: 'service_unavailable',
+          message: 'Not ready: queue is down',
           checks: { database: { status: 'up' }, eventStore: { status: 'up' }, queue: { status: 'down', message: expect.any(String) } },
         });
         expect(JSON.stringify(ready.body)).not.toMatch(STACK_TRACE);
@@ -156,11 +171,19 @@ describe('readiness while a worker process shuts down', () => {
     await eventually(() => submitter.calls.length === 1, { timeoutMs: 30_000 });
     const closing = worker.close();
     try {
-      const ready = await eventually(async () => {
-        const response = await fetch(`${base}/api/health/ready`);
-        return response.status === 503 ? ((await response.json()) as object) : null;
-      }, { timeoutMs: 4_000, message: 'readiness to fail once the worker is closing' });
-      expect(ready).toEqual({ error: 'service_unavailable', message: 'Not ready: the process is shutting down', status: 'shutting_down', checks: {} });
+      const ready = await eventually(
+        async () => {
+          const response = await fetch(`${base}/api/health/ready`);
+          return response.status === 503 ? ((await response.json()) as object) : null;
+        },
+        { timeoutMs: 4_000, message: 'readiness to fail once the worker is closing' },
+      );
+      expect(ready).toEqual({
+        error: 'service_unavailable',
+        message: 'Not ready: the process is shutting down',
+        status: 'shutting_down',
+        checks: {},
+      });
       expect((await fetch(`${base}/api/health/live`)).status).toBe(200);
     } finally {
       submitter.letGo();

@@ -30,11 +30,15 @@ describe('HTTP hardening (machine PostgreSQL)', () => {
 
   it('answers a URL over 2,048 characters with 414 and the house error body, before authentication', async () => {
     const path = '/api/jobs/';
-    const tooLong = await request(http(plain)).get(`${path}${'a'.repeat(2049 - path.length)}`).expect(414);
+    const tooLong = await request(http(plain))
+      .get(`${path}${'a'.repeat(2049 - path.length)}`)
+      .expect(414);
     expect(tooLong.body).toEqual({ error: 'uri_too_long', message: 'The request URL is 2049 characters long; at most 2048 are accepted' });
     expect(tooLong.headers['x-correlation-id']).toBeDefined();
     // Exactly at the limit the request goes on (to the auth guard).
-    await request(http(plain)).get(`${path}${'a'.repeat(2048 - path.length)}`).expect(401);
+    await request(http(plain))
+      .get(`${path}${'a'.repeat(2048 - path.length)}`)
+      .expect(401);
   });
 
   it('answers a body over the default 10 MB limit with 413 and the house error body', async () => {
@@ -64,8 +68,8 @@ describe('HTTP hardening (machine PostgreSQL)', () => {
   });
 
   it('keeps CORS off unless CORS_ORIGINS is set, and then allows only those origins', async () => {
-    const preflight = (app: INestApplication, origin: string): request.Test => request(http(app)).options('/api/jobs/x')
-      .set('Origin', origin).set('Access-Control-Request-Method', 'PATCH');
+    const preflight = (app: INestApplication, origin: string): request.Test =>
+      request(http(app)).options('/api/jobs/x').set('Origin', origin).set('Access-Control-Request-Method', 'PATCH');
     expect((await preflight(plain, ORIGIN)).headers['access-control-allow-origin']).toBeUndefined();
     expect((await request(http(plain)).get('/api/health').set('Origin', ORIGIN)).headers['access-control-allow-origin']).toBeUndefined();
     const allowed = await preflight(withCors, ORIGIN).expect(204);

@@ -16,7 +16,8 @@ describe('jobs API: staff edits, auth and errors (machine PostgreSQL)', () => {
       expect(response.body).toMatchObject({ jobId, status: 'failed', statusReason: `override by ${staffId}: customer asked`, version: 3 });
       const { events } = await suite.store().readStream(jobStreamId(jobId));
       expect(events[2]).toMatchObject({
-        type: 'JobStatusOverridden', data: { jobId, from: 'queued', to: 'failed', reason: 'customer asked', staffId },
+        type: 'JobStatusOverridden',
+        data: { jobId, from: 'queued', to: 'failed', reason: 'customer asked', staffId },
         metadata: { actor: { kind: 'staff', id: staffId } },
       });
       await patch(jobId, 'W/"3"', { status: 'queued', reason: 'retry it' }).expect(200);
@@ -27,7 +28,12 @@ describe('jobs API: staff edits, auth and errors (machine PostgreSQL)', () => {
       const jobId = await createJob('acme');
       await patch(jobId, '"2"', { status: 'failed', reason: 'first' }).expect(200);
       const stale = await patch(jobId, '"2"', { status: 'complete', reason: 'second' }).expect(409);
-      expect(stale.body).toEqual({ error: 'version_conflict', message: expect.stringContaining('version 3'), expectedVersion: 2, currentVersion: 3 });
+      expect(stale.body).toEqual({
+        error: 'version_conflict',
+        message: expect.stringContaining('version 3'),
+        expectedVersion: 2,
+        currentVersion: 3,
+      });
       expect(await streamTypes(jobId)).toEqual(['JobCreated', 'JobQueued', 'JobStatusOverridden']);
     });
 
@@ -64,13 +70,21 @@ describe('jobs API: staff edits, auth and errors (machine PostgreSQL)', () => {
     it('validates the body: unknown fields, bad values, malformed JSON, oversized bodies, no-op overrides', async () => {
       const jobId = await createJob('acme');
       const unknownField = await patch(jobId, '"2"', { status: 'failed', reason: 'x', force: true }).expect(400);
-      expect(unknownField.body).toMatchObject({ error: 'validation_failed', message: expect.stringContaining('property force should not exist') });
+      expect(unknownField.body).toMatchObject({
+        error: 'validation_failed',
+        message: expect.stringContaining('property force should not exist'),
+      });
       expect((await patch(jobId, '"2"', { status: 'exploded', reason: 'x' }).expect(400)).body.message).toContain('status');
       expect((await patch(jobId, '"2"', { status: 'failed', reason: '   ' }).expect(400)).body.message).toContain('reason');
       expect((await patch(jobId, '"2"', { status: 'failed' }).expect(400)).body.error).toBe('validation_failed');
       expect((await patch(jobId, '"2"', [{ status: 'failed', reason: 'x' }]).expect(400)).body.error).toBe('validation_failed');
-      const malformed = await request(http()).patch(`/api/jobs/${jobId}`).set(auth).set('If-Match', '"2"')
-        .set('Content-Type', 'application/json').send('{"status": "failed",').expect(400);
+      const malformed = await request(http())
+        .patch(`/api/jobs/${jobId}`)
+        .set(auth)
+        .set('If-Match', '"2"')
+        .set('Content-Type', 'application/json')
+        .send('{"status": "failed",')
+        .expect(400);
       expect(malformed.body.error).toBe('malformed_json');
       const oversized = await patch(jobId, '"2"', { status: 'failed', reason: 'x'.repeat(4096) }).expect(413);
       expect(oversized.body).toEqual({ error: 'payload_too_large', message: expect.stringContaining('2048 bytes') });
@@ -99,8 +113,12 @@ describe('jobs API: staff edits, auth and errors (machine PostgreSQL)', () => {
 
   describe('auth and errors', () => {
     const endpoints: [string, string][] = [
-      ['post', '/api/queue/acme'], ['get', '/api/queue/acme'], ['get', `/api/jobs/${ZERO}`],
-      ['patch', `/api/jobs/${ZERO}`], ['post', `/api/jobs/${ZERO}/cancel`], ['get', `/api/jobs/${ZERO}/events`],
+      ['post', '/api/queue/acme'],
+      ['get', '/api/queue/acme'],
+      ['get', `/api/jobs/${ZERO}`],
+      ['patch', `/api/jobs/${ZERO}`],
+      ['post', `/api/jobs/${ZERO}/cancel`],
+      ['get', `/api/jobs/${ZERO}/events`],
     ];
 
     it('answers 401 JSON on every staff endpoint without a token, with a wrong one, or another scheme; health stays public', async () => {
@@ -146,7 +164,9 @@ describe('jobs API: staff edits, auth and errors (machine PostgreSQL)', () => {
       ]);
       for (const response of responses) {
         expect(response.status).toBeGreaterThanOrEqual(400);
-        expect(response.body).toEqual(expect.objectContaining({ error: expect.stringMatching(/^[a-z][a-z0-9_]*$/), message: expect.any(String) }));
+        expect(response.body).toEqual(
+          expect.objectContaining({ error: expect.stringMatching(/^[a-z][a-z0-9_]*$/), message: expect.any(String) }),
+        );
         expect(JSON.stringify(response.body)).not.toMatch(STACK_TRACE);
       }
     });

@@ -58,8 +58,13 @@ describe('POST /api/queue/:customerId with one Idempotency-Key twice at once (ma
         inject: [APP_CONFIG, Database],
         factory: (config: AppConfig, database: Database) =>
           lockstepJobReads(
-            new PostgresEventStore(database.pool, { maxEventBytes: config.maxEventBytes, pollIntervalMs: config.subscriptionPollMs, listen: true }),
-            2, 2,
+            new PostgresEventStore(database.pool, {
+              maxEventBytes: config.maxEventBytes,
+              pollIntervalMs: config.subscriptionPollMs,
+              listen: true,
+            }),
+            2,
+            2,
           ),
       }),
     );
@@ -73,7 +78,10 @@ describe('POST /api/queue/:customerId with one Idempotency-Key twice at once (ma
 
   it('answers exactly one 201 and one 200 with the same job when both requests checked before either appended', async () => {
     const post = (): request.Test =>
-      request(app.getHttpServer() as App).post('/api/queue/acme').set(staff.headers).set('Idempotency-Key', 'order-race-1');
+      request(app.getHttpServer() as App)
+        .post('/api/queue/acme')
+        .set(staff.headers)
+        .set('Idempotency-Key', 'order-race-1');
     const responses = await Promise.all([post(), post()]);
     expect(responses.map((r) => r.status).sort()).toEqual([200, 201]);
     const [created, replayed] = responses[0].status === 201 ? responses : [responses[1], responses[0]];

@@ -9,18 +9,36 @@ describe('jobs API: create and read (machine PostgreSQL)', () => {
   const { http, createJob, patch, streamTypes } = suite;
 
   describe('POST /api/queue/:customerId', () => {
-    it('creates and queues a job for the package, with the session\'s actor (never a header\'s) and correlation on every event', async () => {
-      const response = await request(http()).post('/api/queue/acme').set(auth)
-        .set({ 'X-Staff-Id': 'alice', 'X-Correlation-Id': 'corr-create-1' }).expect(201);
+    it("creates and queues a job for the package, with the session's actor (never a header's) and correlation on every event", async () => {
+      const response = await request(http())
+        .post('/api/queue/acme')
+        .set(auth)
+        .set({ 'X-Staff-Id': 'alice', 'X-Correlation-Id': 'corr-create-1' })
+        .expect(201);
       const { jobId } = response.body;
-      expect(response.body).toEqual({ jobId: expect.stringMatching(UUID), status: 'queued', priority: 'P2', directoryCount: 3, version: 2 });
+      expect(response.body).toEqual({
+        jobId: expect.stringMatching(UUID),
+        status: 'queued',
+        priority: 'P2',
+        directoryCount: 3,
+        version: 2,
+      });
       expect(response.headers.location).toBe(`/api/jobs/${jobId}`);
       expect(response.headers.etag).toBe('"2"');
       expect(response.headers['x-correlation-id']).toBe('corr-create-1');
       const { events } = await suite.store().readStream(jobStreamId(jobId));
       expect(events.map((e) => e.type)).toEqual(['JobCreated', 'JobQueued']);
-      expect(events[0].data).toMatchObject({ customerId: 'acme', packageTier: 'growth', priority: 'P2', directoryIds: ['d-90', 'd-80', 'd-70'] });
-      expect((events[0].data as { business: object }).business).toMatchObject({ businessName: 'Acme Plumbing', email: 'owner@acme.test', city: 'Springfield' });
+      expect(events[0].data).toMatchObject({
+        customerId: 'acme',
+        packageTier: 'growth',
+        priority: 'P2',
+        directoryIds: ['d-90', 'd-80', 'd-70'],
+      });
+      expect((events[0].data as { business: object }).business).toMatchObject({
+        businessName: 'Acme Plumbing',
+        email: 'owner@acme.test',
+        city: 'Springfield',
+      });
       for (const event of events) {
         expect(event.metadata).toMatchObject({ actor: suite.admin().actor, correlationId: 'corr-create-1', causationId: 'corr-create-1' });
       }
@@ -42,7 +60,9 @@ describe('jobs API: create and read (machine PostgreSQL)', () => {
       expect(await streamTypes(first.body.jobId)).toEqual(['JobCreated', 'JobQueued']);
       const other = await request(http()).post('/api/queue/acme').set(auth).set('Idempotency-Key', 'order-78').expect(201);
       expect(other.body.jobId).not.toBe(first.body.jobId);
-      const racing = await Promise.all([1, 2].map(() => request(http()).post('/api/queue/acme').set(auth).set('Idempotency-Key', 'order-79')));
+      const racing = await Promise.all(
+        [1, 2].map(() => request(http()).post('/api/queue/acme').set(auth).set('Idempotency-Key', 'order-79')),
+      );
       expect(racing.map((r) => r.status).every((status) => status === 200 || status === 201)).toBe(true);
       expect(racing[0].body.jobId).toBe(racing[1].body.jobId);
       expect(await streamTypes(racing[0].body.jobId)).toEqual(['JobCreated', 'JobQueued']);
@@ -57,7 +77,10 @@ describe('jobs API: create and read (machine PostgreSQL)', () => {
       expect(badKey.body.error).toBe('invalid_idempotency_key');
       const tooSmall = await request(http()).post('/api/queue/big-co').set(auth).expect(409);
       expect(tooSmall.body).toEqual({
-        error: 'catalog_too_small', message: expect.stringContaining('only 5 active directories exist'), required: 50, available: 5,
+        error: 'catalog_too_small',
+        message: expect.stringContaining('only 5 active directories exist'),
+        required: 50,
+        available: 5,
       });
     });
   });
@@ -100,8 +123,17 @@ describe('jobs API: create and read (machine PostgreSQL)', () => {
         return body.submissions.total === 1 ? body : null;
       });
       expect(body).toMatchObject({
-        jobId, customerId: 'acme', businessName: 'Acme Plumbing', packageTier: 'growth', priority: 'P2', status: 'queued',
-        statusReason: null, directoryIds: ['d-90', 'd-80', 'd-70'], deadLettered: [], counts: null, version: 2,
+        jobId,
+        customerId: 'acme',
+        businessName: 'Acme Plumbing',
+        packageTier: 'growth',
+        priority: 'P2',
+        status: 'queued',
+        statusReason: null,
+        directoryIds: ['d-90', 'd-80', 'd-70'],
+        deadLettered: [],
+        counts: null,
+        version: 2,
       });
       expect(body.submissions.byStatus.succeeded).toBe(1);
     });
@@ -115,7 +147,7 @@ describe('jobs API: create and read (machine PostgreSQL)', () => {
   });
 
   describe('GET /api/jobs/:id/events', () => {
-    it("merges the job stream and its submission streams in global order, with the audit fields", async () => {
+    it('merges the job stream and its submission streams in global order, with the audit fields', async () => {
       const jobId = await createJob('acme', { 'X-Correlation-Id': 'corr-timeline' });
       await writeSubmission(suite.store(), jobId, 'd-80', 'retried');
       await writeSubmission(suite.store(), jobId, 'd-90', 'succeeded');
@@ -124,16 +156,33 @@ describe('jobs API: create and read (machine PostgreSQL)', () => {
       expect(body.jobId).toBe(jobId);
       const entries = body.events as { position: number; stream: string; type: string; [k: string]: unknown }[];
       expect(entries.map((e) => e.type)).toEqual([
-        'JobCreated', 'JobQueued', 'SubmissionScheduled', 'SubmissionAttemptStarted', 'SubmissionRetryScheduled',
-        'SubmissionScheduled', 'SubmissionAttemptStarted', 'SubmissionSucceeded', 'JobStatusOverridden',
+        'JobCreated',
+        'JobQueued',
+        'SubmissionScheduled',
+        'SubmissionAttemptStarted',
+        'SubmissionRetryScheduled',
+        'SubmissionScheduled',
+        'SubmissionAttemptStarted',
+        'SubmissionSucceeded',
+        'JobStatusOverridden',
       ]);
       expect(entries.map((e) => e.position)).toEqual([...entries.map((e) => e.position)].sort((a, b) => a - b));
       expect(entries[0]).toMatchObject({
-        stream: jobStreamId(jobId), version: 1, actor: suite.admin().actor, correlationId: 'corr-timeline',
-        causationId: 'corr-timeline', at: expect.any(String), data: expect.objectContaining({ jobId }),
+        stream: jobStreamId(jobId),
+        version: 1,
+        actor: suite.admin().actor,
+        correlationId: 'corr-timeline',
+        causationId: 'corr-timeline',
+        at: expect.any(String),
+        data: expect.objectContaining({ jobId }),
       });
       expect(entries[4]).toMatchObject({
-        stream: submissionStreamId(jobId, 'd-80'), directoryId: 'd-80', attempt: 2, delayMs: 31000, errorClass: 'transient', message: 'HTTP 503',
+        stream: submissionStreamId(jobId, 'd-80'),
+        directoryId: 'd-80',
+        attempt: 2,
+        delayMs: 31000,
+        errorClass: 'transient',
+        message: 'HTTP 503',
       });
       await request(http()).get(`/api/jobs/${ZERO}/events`).set(auth).expect(404);
     });

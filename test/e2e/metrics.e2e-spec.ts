@@ -9,18 +9,25 @@ import { RecordingSubmitter, type Behaviour } from '../support/recording-submitt
 const none = { evidencePath: null, mappingUsed: null };
 
 /** dir-002 fails once (transient), then succeeds: three successes, one retry. */
-const behaviour: Behaviour = (req, calls) => req.directoryId === 'dir-002' && calls === 1
-  ? { kind: 'transient', message: 'HTTP 503', ...none }
-  : { kind: 'success', listingUrl: null, ...none };
+const behaviour: Behaviour = (req, calls) =>
+  req.directoryId === 'dir-002' && calls === 1
+    ? { kind: 'transient', message: 'HTTP 503', ...none }
+    : { kind: 'success', listingUrl: null, ...none };
 
 const scrape = async (app: INestApplication): Promise<Scrape> => {
-  const response = await request(app.getHttpServer() as App).get('/api/metrics').set(staff).expect(200);
+  const response = await request(app.getHttpServer() as App)
+    .get('/api/metrics')
+    .set(staff)
+    .expect(200);
   expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
   return new Scrape(response.text);
 };
 
 /** How far each metric moved between two scrapes. */
-const moved = (before: Scrape, after: Scrape) => (name: string, labels: Record<string, string> = {}): number => after.value(name, labels) - before.value(name, labels);
+const moved =
+  (before: Scrape, after: Scrape) =>
+  (name: string, labels: Record<string, string> = {}): number =>
+    after.value(name, labels) - before.value(name, labels);
 
 describe('GET /api/metrics after known activity (prom-client; control and worker processes on machine PostgreSQL)', () => {
   let pipeline: Pipeline;
@@ -43,15 +50,17 @@ describe('GET /api/metrics after known activity (prom-client; control and worker
     // The read model and the queue settle a moment after the job's last event.
     control.after = await eventually(async () => {
       const now = await scrape(pipeline.control);
-      const settled = moved(control.before, now)('dbolt_jobs', { status: 'complete' }) === 1 && now.value('dbolt_queue_messages') === 0
-        && now.find('dbolt_projection_lag_events').every((s) => s.value === 0);
+      const settled =
+        moved(control.before, now)('dbolt_jobs', { status: 'complete' }) === 1 &&
+        now.value('dbolt_queue_messages') === 0 &&
+        now.find('dbolt_projection_lag_events').every((s) => s.value === 0);
       return settled ? now : null;
     });
     work.after = await scrape(worker);
   }, 60_000);
   afterAll(async () => pipeline?.close());
 
-  it('counts the worker\'s submissions by outcome, their durations, the retry and the events it appended', () => {
+  it("counts the worker's submissions by outcome, their durations, the retry and the events it appended", () => {
     const delta = moved(work.before, work.after);
     expect(submitter.calls).toHaveLength(4);
     expect(delta('dbolt_submissions_total', { outcome: 'success' })).toBe(3);
@@ -67,7 +76,7 @@ describe('GET /api/metrics after known activity (prom-client; control and worker
     expect(delta('dbolt_event_append_duration_seconds_count', { result: 'ok' })).toBeGreaterThanOrEqual(8);
   });
 
-  it('counts the control process\'s appends and HTTP requests by route template, never by raw path', () => {
+  it("counts the control process's appends and HTTP requests by route template, never by raw path", () => {
     const delta = moved(control.before, control.after);
     expect(delta('dbolt_events_appended_total', { type: 'JobCreated' })).toBe(1);
     expect(delta('dbolt_events_appended_total', { type: 'JobCompleted' })).toBe(1);
@@ -89,9 +98,22 @@ describe('GET /api/metrics after known activity (prom-client; control and worker
     expect(control.after.value('dbolt_workers', { state: 'stale' })).toBe(0);
     expect(control.after.find('dbolt_queue_messages')).toHaveLength(9);
     expect(control.after.value('dbolt_queue_dead_letters')).toBe(0);
-    expect(control.after.find('dbolt_projection_lag_events').map((s) => s.labels.projection).sort()).toEqual(['customers', 'job_results', 'jobs', 'queue_history', 'workers']);
+    expect(
+      control.after
+        .find('dbolt_projection_lag_events')
+        .map((s) => s.labels.projection)
+        .sort(),
+    ).toEqual(['customers', 'job_results', 'jobs', 'queue_history', 'workers']);
     expect(control.after.find('dbolt_projection_lag_seconds', { projection: 'jobs' })).toEqual([expect.objectContaining({ value: 0 })]);
-    for (const fleetWide of ['dbolt_jobs', 'dbolt_job_duration_seconds_count', 'dbolt_queue_messages', 'dbolt_queue_dead_letters', 'dbolt_workers', 'dbolt_projection_lag_events', 'dbolt_api_keys']) {
+    for (const fleetWide of [
+      'dbolt_jobs',
+      'dbolt_job_duration_seconds_count',
+      'dbolt_queue_messages',
+      'dbolt_queue_dead_letters',
+      'dbolt_workers',
+      'dbolt_projection_lag_events',
+      'dbolt_api_keys',
+    ]) {
       expect(work.after.has(fleetWide)).toBe(false);
     }
   });

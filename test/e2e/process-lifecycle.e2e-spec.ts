@@ -48,11 +48,15 @@ describe('the built server process (npm start)', () => {
     for (let round = 0; round < 2; round++) {
       const port = await freePort();
       const server = start({ PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' });
-      await eventually(() => server.child.exitCode !== null || /listening on/.test(server.output()), { timeoutMs: 60_000, intervalMs: 20, message: 'boot' });
+      await eventually(() => server.child.exitCode !== null || /listening on/.test(server.output()), {
+        timeoutMs: 60_000,
+        intervalMs: 20,
+        message: 'boot',
+      });
       expect(await healthy(port)).toBe(true);
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
-      expect(server.output()).toContain("closed cleanly");
+      expect(server.output()).toContain('closed cleanly');
     }
   });
 

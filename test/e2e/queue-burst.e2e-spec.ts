@@ -3,27 +3,39 @@ import { eventually } from '../support/eventually';
 import { customerId, startPipeline, type Pipeline } from '../support/pipeline-harness';
 import { RecordingSubmitter, succeed, type SubmitCall } from '../support/recording-submitter';
 
-const TIER_OF: Readonly<Record<Priority, string>> = { P1: customerId('enterprise', 1), P2: customerId('growth', 1), P3: customerId('starter', 1) };
+const TIER_OF: Readonly<Record<Priority, string>> = {
+  P1: customerId('enterprise', 1),
+  P2: customerId('growth', 1),
+  P3: customerId('starter', 1),
+};
 
 /** Creates jobs through the HTTP API, `parallel` requests at a time; returns job id → priority. */
 async function createJobs(pipeline: Pipeline, priorities: readonly Priority[], parallel = 25): Promise<Map<string, Priority>> {
   const jobs = new Map<string, Priority>();
   const pending = [...priorities];
   const client = async (): Promise<void> => {
-    for (let priority = pending.shift(); priority; priority = pending.shift()) jobs.set(await pipeline.createJob(TIER_OF[priority]), priority);
+    for (let priority = pending.shift(); priority; priority = pending.shift())
+      jobs.set(await pipeline.createJob(TIER_OF[priority]), priority);
   };
   await Promise.all(Array.from({ length: parallel }, client));
   return jobs;
 }
 
 async function waitForBacklog(pipeline: Pipeline, expected: number): Promise<void> {
-  await eventually(async () => {
-    const { tiers } = await pipeline.queue.depth();
-    return tiers.P1.visible + tiers.P2.visible + tiers.P3.visible >= expected ? true : null;
-  }, { timeoutMs: 60_000 });
+  await eventually(
+    async () => {
+      const { tiers } = await pipeline.queue.depth();
+      return tiers.P1.visible + tiers.P2.visible + tiers.P3.visible >= expected ? true : null;
+    },
+    { timeoutMs: 60_000 },
+  );
 }
 
-const shuffled = <T>(items: readonly T[]): T[] => [...items].map((item) => ({ item, key: Math.random() })).sort((a, b) => a.key - b.key).map(({ item }) => item);
+const shuffled = <T>(items: readonly T[]): T[] =>
+  [...items]
+    .map((item) => ({ item, key: Math.random() }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ item }) => item);
 const keyOf = (call: SubmitCall): string => `${call.jobId}/${call.directoryId}`;
 
 describe('burst: 1,000 jobs with mixed tiers through the API', () => {
@@ -42,20 +54,27 @@ describe('burst: 1,000 jobs with mixed tiers through the API', () => {
 
     const submitter = new RecordingSubmitter(succeed, 2);
     await pipeline.startWorker(submitter, { WORKER_CONCURRENCY: '8' });
-    await eventually(async () => {
-      const { rows } = await pipeline.db.pool.query<{ n: string }>(`SELECT count(*) AS n FROM jobs WHERE status = 'complete'`).catch(() => ({ rows: [{ n: '0' }] }));
-      return Number(rows[0].n) === 1000 ? true : null;
-    }, { timeoutMs: 120_000 });
+    await eventually(
+      async () => {
+        const { rows } = await pipeline.db.pool
+          .query<{ n: string }>(`SELECT count(*) AS n FROM jobs WHERE status = 'complete'`)
+          .catch(() => ({ rows: [{ n: '0' }] }));
+        return Number(rows[0].n) === 1000 ? true : null;
+      },
+      { timeoutMs: 120_000 },
+    );
 
     // Effects, not messages: one submission per job and directory, none missing, none twice.
     expect(submitter.calls).toHaveLength(1000);
     expect(new Set(submitter.calls.map(keyOf)).size).toBe(1000);
     expect(new Set(submitter.calls.map((call) => call.jobId))).toEqual(new Set(jobs.keys()));
 
-    const seqOf = (priority: Priority): number[] => submitter.calls.filter((call) => jobs.get(call.jobId) === priority).map((call) => call.seq);
+    const seqOf = (priority: Priority): number[] =>
+      submitter.calls.filter((call) => jobs.get(call.jobId) === priority).map((call) => call.seq);
     // Lower tiers are received only once the higher ones are empty; the 8 submissions already
     // running when that happens may start a moment after the first lower-tier one.
-    const startedAfter = (higher: Priority, lower: Priority): number => seqOf(higher).filter((seq) => seq > Math.min(...seqOf(lower))).length;
+    const startedAfter = (higher: Priority, lower: Priority): number =>
+      seqOf(higher).filter((seq) => seq > Math.min(...seqOf(lower))).length;
     expect(startedAfter('P1', 'P2')).toBeLessThanOrEqual(8);
     expect(startedAfter('P1', 'P3')).toBe(0);
     expect(startedAfter('P2', 'P3')).toBeLessThanOrEqual(8);
@@ -75,7 +94,10 @@ describe('aging: P3 still completes under a sustained P1 stream', () => {
   afterAll(async () => pipeline?.close());
 
   it('serves the P3 jobs while P1 work is still waiting', async () => {
-    const backlog = await createJobs(pipeline, [...Array.from({ length: 400 }, (): Priority => 'P1'), ...Array.from({ length: 10 }, (): Priority => 'P3')]);
+    const backlog = await createJobs(pipeline, [
+      ...Array.from({ length: 400 }, (): Priority => 'P1'),
+      ...Array.from({ length: 10 }, (): Priority => 'P3'),
+    ]);
     await waitForBacklog(pipeline, 410);
     const p3 = [...backlog].filter(([, priority]) => priority === 'P3').map(([jobId]) => jobId);
 
@@ -85,7 +107,11 @@ describe('aging: P3 still completes under a sustained P1 stream', () => {
     const stream = (async () => {
       // More P1 keeps arriving while the worker drains the backlog.
       while (streaming) {
-        await createJobs(pipeline, Array.from({ length: 10 }, (): Priority => 'P1'), 5);
+        await createJobs(
+          pipeline,
+          Array.from({ length: 10 }, (): Priority => 'P1'),
+          5,
+        );
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     })();

@@ -20,9 +20,8 @@ describe('rate limits (machine PostgreSQL and Redis)', () => {
   let staff: Record<string, string>;
   const apps: INestApplication[] = [];
   const boot = async (env: Record<string, string>, storage?: MemoryRateLimitStorage): Promise<INestApplication> => {
-    const app = await bootApp(
-      { DATABASE_URL: db.url, ROLES: 'api', MIGRATE_ON_BOOT: 'false', ...env },
-      (builder) => (storage ? builder.overrideProvider(RATE_LIMIT_STORAGE).useValue(storage) : builder),
+    const app = await bootApp({ DATABASE_URL: db.url, ROLES: 'api', MIGRATE_ON_BOOT: 'false', ...env }, (builder) =>
+      storage ? builder.overrideProvider(RATE_LIMIT_STORAGE).useValue(storage) : builder,
     );
     apps.push(app);
     return app;
@@ -52,7 +51,9 @@ describe('rate limits (machine PostgreSQL and Redis)', () => {
     const refused = await request(http(app)).get('/api/queue/acme').expect(429);
     expect(refused.headers['retry-after']).toBe('45');
     expect(refused.body).toEqual({
-      error: 'rate_limited', message: 'Too many requests: at most 100 per 60 s per client IP address; retry after 45 s', retryAfterSeconds: 45,
+      error: 'rate_limited',
+      message: 'Too many requests: at most 100 per 60 s per client IP address; retry after 45 s',
+      retryAfterSeconds: 45,
     });
     await request(http(app)).get('/api/health').expect(200);
     now += 45_000;
@@ -61,10 +62,13 @@ describe('rate limits (machine PostgreSQL and Redis)', () => {
 
   it('limits each API key on its own, on top of the IP limit', async () => {
     const app = await boot({ RATE_LIMIT_PER_API_KEY: '3', RATE_LIMIT_API_KEY_WINDOW_MS: '3600000' }, new MemoryRateLimitStorage());
-    const mappings = (headers: Record<string, string>): request.Test => request(http(app)).get('/api/autobolt/dynamic-mapping').set(headers);
+    const mappings = (headers: Record<string, string>): request.Test =>
+      request(http(app)).get('/api/autobolt/dynamic-mapping').set(headers);
     for (let i = 0; i < 3; i += 1) await mappings({ 'X-API-Key': KEY }).expect(200);
     const refused = await mappings({ 'X-API-Key': KEY }).expect(429);
-    expect(refused.body.message).toBe(`Too many requests: at most 3 per 3600 s per API key; retry after ${refused.headers['retry-after']} s`);
+    expect(refused.body.message).toBe(
+      `Too many requests: at most 3 per 3600 s per API key; retry after ${refused.headers['retry-after']} s`,
+    );
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3500);
     await mappings({ 'X-API-Key': OTHER_KEY }).expect(401);
     await mappings(staff).expect(200);

@@ -77,40 +77,74 @@ describe('secrets never reach logs or responses (built app, machine PostgreSQL)'
     const email = 'secrets-admin@ops.test';
     issued.push((await staffSession(db.pool, { role: 'admin', email, password: SECRETS.password })).token);
     const app = await startAppProcess({
-      DATA_DIR: dir, DATABASE_URL_FILE: await secretFile('db-url', dbUrl(db.name)),
-      SQS_ACCESS_KEY_ID: SECRETS.sqsKeyId, SQS_SECRET_ACCESS_KEY_FILE: await secretFile('sqs', SECRETS.sqsSecret),
-      REDIS_URL: 'redis://127.0.0.1:6379', DEMO: 'true', DEMO_DIRECTORIES: '3', RETRY_BASE_DELAY_MS: '500', RETRY_MIN_DELAY_MS: '100',
+      DATA_DIR: dir,
+      DATABASE_URL_FILE: await secretFile('db-url', dbUrl(db.name)),
+      SQS_ACCESS_KEY_ID: SECRETS.sqsKeyId,
+      SQS_SECRET_ACCESS_KEY_FILE: await secretFile('sqs', SECRETS.sqsSecret),
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      DEMO: 'true',
+      DEMO_DIRECTORIES: '3',
+      RETRY_BASE_DELAY_MS: '500',
+      RETRY_MIN_DELAY_MS: '100',
       // Every line the app can write, as JSON: the most there is to search.
-      LOG_LEVEL: 'trace', LOG_FORMAT: 'json',
+      LOG_LEVEL: 'trace',
+      LOG_FORMAT: 'json',
     });
     try {
       await waitForHealth(app);
       const json = { 'content-type': 'application/json' };
-      const signedIn = await call(app, 'sign in', '/auth/login', { method: 'POST', headers: json, body: JSON.stringify({ email, password: SECRETS.password }) });
+      const signedIn = await call(app, 'sign in', '/auth/login', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ email, password: SECRETS.password }),
+      });
       const token = (JSON.parse(signedIn.text.split('\n')[1]) as { token: string }).token;
       issued.push(token);
       const staff = { Authorization: `Bearer ${token}` };
-      const created = await call(app, 'issue key', '/admin/api-keys', { method: 'POST', headers: { ...staff, ...json }, body: JSON.stringify({ name: 'secrets', scopes: ['autobolt'] }) });
+      const created = await call(app, 'issue key', '/admin/api-keys', {
+        method: 'POST',
+        headers: { ...staff, ...json },
+        body: JSON.stringify({ name: 'secrets', scopes: ['autobolt'] }),
+      });
       const apiKey = (JSON.parse(created.text.split('\n')[1]) as { key: string }).key;
       issued.push(apiKey);
       const jobs = await eventually(async () => {
-        const body = JSON.parse((await call(app, 'demo queue', '/queue/demo-customer', { headers: staff })).text.split('\n')[1]) as { jobs?: { jobId: string }[] };
+        const body = JSON.parse((await call(app, 'demo queue', '/queue/demo-customer', { headers: staff })).text.split('\n')[1]) as {
+          jobs?: { jobId: string }[];
+        };
         return body.jobs?.length ? body.jobs : null;
       });
-      await eventually(async () => /"status":"(complete|failed)"/.test((await call(app, 'demo job', `/jobs/${jobs[0].jobId}`, { headers: staff })).text), { timeoutMs: 120_000 });
+      await eventually(
+        async () => /"status":"(complete|failed)"/.test((await call(app, 'demo job', `/jobs/${jobs[0].jobId}`, { headers: staff })).text),
+        { timeoutMs: 120_000 },
+      );
       await call(app, 'job events', `/jobs/${jobs[0].jobId}/events`, { headers: staff });
       await call(app, 'metrics', '/metrics', { headers: staff });
       await call(app, 'mappings by key', '/autobolt/dynamic-mapping', { headers: { 'X-API-Key': apiKey } });
       const failing = [
         await call(app, 'no credentials', '/queue/demo-customer'),
-        await call(app, 'wrong password', '/auth/login', { method: 'POST', headers: json, body: JSON.stringify({ email, password: `${SECRETS.password}x` }) }),
+        await call(app, 'wrong password', '/auth/login', {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ email, password: `${SECRETS.password}x` }),
+        }),
         await call(app, 'wrong token', '/queue/demo-customer', { headers: { Authorization: `Bearer ${token}x` } }),
         await call(app, 'wrong key', '/autobolt/dynamic-mapping', { headers: { 'X-API-Key': `${apiKey}x` } }),
-        await call(app, 'malformed JSON', '/queue/demo-customer', { method: 'POST', headers: { ...staff, 'content-type': 'application/json' }, body: '{"a":' }),
-        await call(app, 'unknown field', '/autobolt/test-submissions', {
-          method: 'POST', headers: { ...staff, 'content-type': 'application/json' }, body: JSON.stringify({ directoryId: 'x', token: token.length }),
+        await call(app, 'malformed JSON', '/queue/demo-customer', {
+          method: 'POST',
+          headers: { ...staff, 'content-type': 'application/json' },
+          body: '{"a":',
         }),
-        await call(app, 'too large', '/jobs/x', { method: 'PATCH', headers: { ...staff, 'content-type': 'application/json' }, body: JSON.stringify({ r: 'x'.repeat(11 << 20) }) }),
+        await call(app, 'unknown field', '/autobolt/test-submissions', {
+          method: 'POST',
+          headers: { ...staff, 'content-type': 'application/json' },
+          body: JSON.stringify({ directoryId: 'x', token: token.length }),
+        }),
+        await call(app, 'too large', '/jobs/x', {
+          method: 'PATCH',
+          headers: { ...staff, 'content-type': 'application/json' },
+          body: JSON.stringify({ r: 'x'.repeat(11 << 20) }),
+        }),
         await call(app, 'too long', `/jobs/${'x'.repeat(2100)}`, { headers: staff }),
         await call(app, 'unknown job', '/jobs/00000000-0000-4000-8000-000000000000', { headers: staff }),
       ];
@@ -121,9 +155,21 @@ describe('secrets never reach logs or responses (built app, machine PostgreSQL)'
       outputs.push(app.output());
     }
     // The requests with credentials were logged (their access lines are there), without them.
-    const lines = app.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg?: string; correlationId?: string });
-    for (const msg of ['POST /api/auth/login 200', 'POST /api/auth/login 401', 'GET /api/queue/demo-customer 401', 'GET /api/autobolt/dynamic-mapping 401']) {
-      expect({ msg, line: lines.find((line) => line.msg === msg) }).toEqual({ msg, line: expect.objectContaining({ correlationId: expect.any(String) }) });
+    const lines = app
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { msg?: string; correlationId?: string });
+    for (const msg of [
+      'POST /api/auth/login 200',
+      'POST /api/auth/login 401',
+      'GET /api/queue/demo-customer 401',
+      'GET /api/autobolt/dynamic-mapping 401',
+    ]) {
+      expect({ msg, line: lines.find((line) => line.msg === msg) }).toEqual({
+        msg,
+        line: expect.objectContaining({ correlationId: expect.any(String) }),
+      });
     }
   });
 
@@ -136,7 +182,10 @@ describe('secrets never reach logs or responses (built app, machine PostgreSQL)'
     await failedBoot({ DATABASE_URL: dbUrl(db.name), AUTOBOLT_API_KEYS: `${SECRETS.sqsSecret}-0123456789` });
     await failedBoot({ DATABASE_URL: dbUrl(db.name), SQS_ACCESS_KEY_ID: SECRETS.sqsKeyId });
     // Read as an operator would: a JSON line's message and error message, unescaped.
-    const all = outputs.flatMap((output) => output.split('\n')).map(readable).join('\n');
+    const all = outputs
+      .flatMap((output) => output.split('\n'))
+      .map(readable)
+      .join('\n');
     // The boots did fail for the reasons given, and said so.
     expect(all).toMatch(/ECONNREFUSED/);
     expect(all).toContain('database "dbolt_test_secrets_missing" does not exist');

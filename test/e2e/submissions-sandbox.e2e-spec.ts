@@ -39,8 +39,14 @@ describe('a 50-directory job against the local directory sandbox (real Chromium)
     await seedDemoCatalog(db.pool, sandboxDirectories(sandbox.baseUrl, DIRECTORIES));
     await seedDemoCustomer(db.pool, SANDBOX_BUSINESS, DIRECTORIES);
     app = await bootApp({
-      DATABASE_URL: db.url, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000',
-      WORKER_CONCURRENCY: '4', POLITENESS_DELAY_MS: '0', RETRY_BASE_DELAY_MS: '500', RETRY_MIN_DELAY_MS: '200', RETRY_MAX_DELAY_MS: '1000',
+      DATABASE_URL: db.url,
+      SUBSCRIPTION_POLL_MS: '50',
+      QUEUE_RECEIVE_WAIT_MS: '1000',
+      WORKER_CONCURRENCY: '4',
+      POLITENESS_DELAY_MS: '0',
+      RETRY_BASE_DELAY_MS: '500',
+      RETRY_MIN_DELAY_MS: '200',
+      RETRY_MAX_DELAY_MS: '1000',
       EVIDENCE_DIR: join(tmpdir(), `dbolt-evidence-${db.name}`),
     });
     await app.listen(0, '127.0.0.1');
@@ -56,9 +62,15 @@ describe('a 50-directory job against the local directory sandbox (real Chromium)
     (await store.readStream(submissionStreamId(jobId, directoryId))).events.at(-1)!;
 
   it('completes; each site that can succeed got exactly one right submission; traps, captcha and login handled', async () => {
-    const created = await request(app.getHttpServer() as App).post(`/api/queue/${DEMO_CUSTOMER_ID}`).set(staff.headers).expect(201);
+    const created = await request(app.getHttpServer() as App)
+      .post(`/api/queue/${DEMO_CUSTOMER_ID}`)
+      .set(staff.headers)
+      .expect(201);
     const jobId = created.body.jobId as string;
-    const finished = await eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted') ?? null, { timeoutMs: 240_000 });
+    const finished = await eventually(
+      async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted') ?? null,
+      { timeoutMs: 240_000 },
+    );
     const directoryIds = (await store.readStream(jobStreamId(jobId))).events[0].data as { directoryIds: string[] };
     expect(directoryIds.directoryIds).toHaveLength(DIRECTORIES);
 
@@ -93,7 +105,9 @@ describe('a 50-directory job against the local directory sandbox (real Chromium)
     const flaky = directoryIds.directoryIds.find((id) => expectedOutcomeOf(id) === 'transient-then-success')!;
     const history = await eventually(async () => {
       const { rows } = await db.pool.query<{ event: string; attempt: number; delay_ms: number | null; error_class: string | null }>(
-        `SELECT event, attempt, delay_ms, error_class FROM queue_history WHERE job_id = $1 AND directory_id = $2 ORDER BY position`, [jobId, flaky]);
+        `SELECT event, attempt, delay_ms, error_class FROM queue_history WHERE job_id = $1 AND directory_id = $2 ORDER BY position`,
+        [jobId, flaky],
+      );
       return rows.some((row) => row.event === 'SubmissionSucceeded') ? rows : null;
     });
     const retries = history.filter((row) => row.event === 'SubmissionRetryScheduled');

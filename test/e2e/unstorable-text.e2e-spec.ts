@@ -10,7 +10,11 @@ describe('text the event store cannot keep, sent to the API (machine PostgreSQL)
     const jobId = await suite.createJob('acme');
     const response = await suite.patch(jobId, '"2"', { status: 'failed', reason });
     // Refused at the edge, before the handler; the store refuses the same data on its own (contract suite).
-    expect(response.body).toEqual({ error: 'unstorable_text', message: expect.stringContaining(`body.reason holds ${problem}`), problems: [expect.any(String)] });
+    expect(response.body).toEqual({
+      error: 'unstorable_text',
+      message: expect.stringContaining(`body.reason holds ${problem}`),
+      problems: [expect.any(String)],
+    });
     expect(response.status).toBe(400);
     expect(await suite.streamTypes(jobId)).toEqual(['JobCreated', 'JobQueued']);
   });

@@ -1,6 +1,15 @@
 import type {
-  AllSlice, AppendOptions, AppendResult, Checkpoint, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, StreamSlice,
-  SubscribeToAllOptions, Subscription,
+  AllSlice,
+  AppendOptions,
+  AppendResult,
+  Checkpoint,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamSlice,
+  SubscribeToAllOptions,
+  Subscription,
 } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres.event-store';
 import { jobsProjection } from '../../projections/jobs/jobs.projection';
@@ -87,10 +96,13 @@ describe.each(TEST_BACKENDS)('blue/green swap ($name)', (backend) => {
       aheadAt = target;
     };
     expect(await host.rebuild('jobs')).toBe(true);
-    await eventually(async () => {
-      const [jobs] = await host!.status();
-      return jobs.liveGeneration === 2 && jobs.state === 'live';
-    }, { timeoutMs: 30_000, intervalMs: 25 });
+    await eventually(
+      async () => {
+        const [jobs] = await host!.status();
+        return jobs.liveGeneration === 2 && jobs.state === 'live';
+      },
+      { timeoutMs: 30_000, intervalMs: 25 },
+    );
 
     expect(aheadAt).not.toBeNull();
     expect(observed.liveStarts).toHaveLength(2); // generation 1, then generation 2 after the swap

@@ -26,7 +26,9 @@ describe.each(TEST_BACKENDS)('customer row security ($name)', (backend) => {
 
   beforeAll(async () => {
     db = await backend.create();
-    await db.pool.query(`INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('cust-a', 'A Co', 'a@a.test', 'growth', 3), ('cust-b', 'B Co', 'b@b.test', 'growth', 3)`);
+    await db.pool.query(
+      `INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('cust-a', 'A Co', 'a@a.test', 'growth', 3), ('cust-b', 'B Co', 'b@b.test', 'growth', 3)`,
+    );
     store = new PostgresEventStore(db.pool, { maxEventBytes: 1 << 20, pollIntervalMs: 50, listen: backend.listen });
     host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
     await host.install();
@@ -41,7 +43,7 @@ describe.each(TEST_BACKENDS)('customer row security ($name)', (backend) => {
     await db?.drop();
   });
 
-  it('gives A only A\'s jobs, results, history and profile, with no filter in the query', async () => {
+  it("gives A only A's jobs, results, history and profile, with no filter in the query", async () => {
     const seen = await withCustomerScope(db.pool, 'cust-a', async (client) => ({
       jobs: (await client.query('SELECT id FROM jobs')).rows.map((r) => r.id),
       results: [...new Set((await client.query('SELECT job_id FROM job_results')).rows.map((r) => r.job_id))],
@@ -53,7 +55,7 @@ describe.each(TEST_BACKENDS)('customer row security ($name)', (backend) => {
     expect((await db.pool.query('SELECT count(*)::int AS n FROM job_results')).rows[0].n).toBe(5);
   });
 
-  it('asking for B\'s job by id in A\'s scope finds nothing', async () => {
+  it("asking for B's job by id in A's scope finds nothing", async () => {
     await expect(asA((query) => query(`SELECT * FROM jobs WHERE id = '${jobOfB}'`))).resolves.toEqual([]);
     await expect(asA((query) => query(`SELECT * FROM job_results WHERE job_id = '${jobOfB}'`))).resolves.toEqual([]);
   });
@@ -64,12 +66,16 @@ describe.each(TEST_BACKENDS)('customer row security ($name)', (backend) => {
   });
 
   it('cannot write, even to its own rows', async () => {
-    await expect(asA((query) => query(`UPDATE customers SET business_name = 'x' WHERE id = 'cust-a'`))).rejects.toThrow(/permission denied/);
+    await expect(asA((query) => query(`UPDATE customers SET business_name = 'x' WHERE id = 'cust-a'`))).rejects.toThrow(
+      /permission denied/,
+    );
   });
 
   it('leaves no scope behind on the pooled connection', async () => {
     await asA((query) => query('SELECT 1'));
-    const { rows } = await db.pool.query(`SELECT current_user AS who, coalesce(current_setting('app.customer_id', true), '') AS scope, (SELECT count(*)::int FROM jobs) AS jobs`);
+    const { rows } = await db.pool.query(
+      `SELECT current_user AS who, coalesce(current_setting('app.customer_id', true), '') AS scope, (SELECT count(*)::int FROM jobs) AS jobs`,
+    );
     expect(rows[0]).toMatchObject({ scope: '', jobs: 2 });
     expect(rows[0].who).not.toBe('dbolt_customer');
   });

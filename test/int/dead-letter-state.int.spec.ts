@@ -65,11 +65,17 @@ describe('dead letters as a submission state, and stall detection', () => {
 
   async function resultStatus(jobId: string, directoryId: string, wanted: string): Promise<string | undefined> {
     let last: string | undefined;
-    await eventually(async () => {
-      const { rows } = await pipeline.db.pool.query<{ status: string }>('SELECT status FROM job_results WHERE job_id = $1 AND directory_id = $2', [jobId, directoryId]);
-      last = rows[0]?.status;
-      return last === wanted ? true : null;
-    }, { timeoutMs: 10_000 }).catch(() => undefined);
+    await eventually(
+      async () => {
+        const { rows } = await pipeline.db.pool.query<{ status: string }>(
+          'SELECT status FROM job_results WHERE job_id = $1 AND directory_id = $2',
+          [jobId, directoryId],
+        );
+        last = rows[0]?.status;
+        return last === wanted ? true : null;
+      },
+      { timeoutMs: 10_000 },
+    ).catch(() => undefined);
     return last;
   }
 
@@ -81,14 +87,23 @@ describe('dead letters as a submission state, and stall detection', () => {
     const stream = submissionStreamId(jobId, 'dir-001');
     const meta = { metadata: { actor: { kind: 'worker', id: 'w-test' } as const } };
     await executeCommand(pipeline.store, stream, submissionDecider, { type: 'StartAttempt', data: { workerId: 'w-test' } }, meta);
-    await executeCommand(pipeline.store, stream, submissionDecider, { type: 'RecordSuccess', data: { listingUrl: null, evidencePath: null } }, meta);
+    await executeCommand(
+      pipeline.store,
+      stream,
+      submissionDecider,
+      { type: 'RecordSuccess', data: { listingUrl: null, evidencePath: null } },
+      meta,
+    );
     await pipeline.queue.ack([first]);
     for (const other of received.filter((m) => m !== first)) await pipeline.queue.release(other, 0);
     await bury('P2', jobId, 'dir-002');
 
     expect(await resultStatus(jobId, 'dir-002', 'dead_lettered')).toBe('dead_lettered');
     const finished = await pipeline.waitForJob(jobId, ['JobCompleted', 'JobFailed'], 15_000);
-    expect([finished.type, finished.data]).toEqual(['JobCompleted', { jobId, counts: { succeeded: 1, failed: 0, needsManual: 0, skipped: 0, deadLettered: 1 } }]);
+    expect([finished.type, finished.data]).toEqual([
+      'JobCompleted',
+      { jobId, counts: { succeeded: 1, failed: 0, needsManual: 0, skipped: 0, deadLettered: 1 } },
+    ]);
     await eventually(async () => {
       const { rows } = await pipeline.db.pool.query('SELECT status, succeeded, dead_lettered FROM jobs WHERE id = $1', [jobId]);
       return rows[0]?.status === 'complete' ? rows[0] : null;
@@ -104,7 +119,11 @@ describe('dead letters as a submission state, and stall detection', () => {
     await pipeline.db.pool.query(
       `INSERT INTO worker_heartbeats (worker_id, status, in_flight, in_flight_work, last_heartbeat)
        VALUES ('dead-worker', 'running', 2, $1::jsonb, now() - interval '3 minutes')`,
-      [JSON.stringify(held.map((m) => ({ jobId: stalled, directoryId: directoryOf(m), messageId: m.id, priority: m.priority, receipt: m.receipt })))],
+      [
+        JSON.stringify(
+          held.map((m) => ({ jobId: stalled, directoryId: directoryOf(m), messageId: m.id, priority: m.priority, receipt: m.receipt })),
+        ),
+      ],
     );
     for (const jobId of [waiting, stalled]) {
       for (const directoryId of ['dir-001', 'dir-002']) expect(await resultStatus(jobId, directoryId, 'scheduled')).toBe('scheduled');
@@ -113,7 +132,10 @@ describe('dead letters as a submission state, and stall detection', () => {
     expect(P3.visible).toBe(2); // the waiting job's messages, visible, held by nobody
 
     const result = await sweep();
-    expect({ stalled: result.requeuedJobs.includes(stalled), waiting: result.requeuedJobs.includes(waiting) }).toEqual({ stalled: true, waiting: false });
+    expect({ stalled: result.requeuedJobs.includes(stalled), waiting: result.requeuedJobs.includes(waiting) }).toEqual({
+      stalled: true,
+      waiting: false,
+    });
     const requeued = await pipeline.waitForJob(stalled, ['JobRequeued']);
     expect(requeued.data).toEqual({ jobId: stalled, reason: 'stale', directoryIds: ['dir-001', 'dir-002'] });
     expect((await pipeline.jobEvents(waiting)).map((e) => e.type)).not.toContain('JobRequeued');
@@ -128,12 +150,21 @@ describe('dead letters as a submission state, and stall detection', () => {
     expect(result.requeuedJobs).not.toContain(jobId);
     expect((await pipeline.jobEvents(jobId)).map((e) => e.type)).not.toContain('JobRequeued');
     const submissions = await request(pipeline.http()).get(`/api/jobs/${jobId}/submissions?status=dead_lettered`).set(staff).expect(200);
-    expect(submissions.body.submissions.map((s: { directoryId: string; status: string }) => [s.directoryId, s.status])).toEqual([['dir-002', 'dead_lettered']]);
+    expect(submissions.body.submissions.map((s: { directoryId: string; status: string }) => [s.directoryId, s.status])).toEqual([
+      ['dir-002', 'dead_lettered'],
+    ]);
 
     // A redrive is the way out: it clears the dead letter, and the job finishes with both done.
-    const letters = (await request(pipeline.http()).get('/api/admin/dlq').set(staff).expect(200)).body.deadLetters as { id: string; jobId: string }[];
+    const letters = (await request(pipeline.http()).get('/api/admin/dlq').set(staff).expect(200)).body.deadLetters as {
+      id: string;
+      jobId: string;
+    }[];
     const letter = letters.find((l) => l.jobId === jobId)!;
-    const redrive = await request(pipeline.http()).post('/api/admin/dlq/redrive').set(staff).send({ ids: [letter.id] }).expect(200);
+    const redrive = await request(pipeline.http())
+      .post('/api/admin/dlq/redrive')
+      .set(staff)
+      .send({ ids: [letter.id] })
+      .expect(200);
     expect(redrive.body.redriven).toEqual([{ id: letter.id, jobId, directoryId: 'dir-002' }]);
     const redriven = (await pipeline.submissionEvents(jobId, 'dir-002')).at(-1)!;
     expect([redriven.type, redriven.metadata.actor.kind]).toEqual(['SubmissionRedriven', 'staff']);

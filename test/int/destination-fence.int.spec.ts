@@ -10,8 +10,17 @@ import type { SubmissionOutcome, SubmissionRequest } from '../../src/workers/sub
 import type { BusinessSnapshot } from '../../src/jobs/job.events';
 
 const BUSINESS: BusinessSnapshot = {
-  businessName: 'Acme Plumbing', email: 'owner@acme.test', phone: '555-010-2000', website: 'https://acme.test',
-  address: '1 Main St', city: 'Austin', state: 'TX', zip: '78701', country: 'US', category: 'Plumbing', description: 'Plumbers.',
+  businessName: 'Acme Plumbing',
+  email: 'owner@acme.test',
+  phone: '555-010-2000',
+  website: 'https://acme.test',
+  address: '1 Main St',
+  city: 'Austin',
+  state: 'TX',
+  zip: '78701',
+  country: 'US',
+  category: 'Plumbing',
+  description: 'Plumbers.',
 };
 const FORM = (action: string): string => `<!doctype html><html><head><title>Add</title></head><body><form method="post" action="${action}">
   <label for="n">Business name</label><input id="n" name="business_name" required>
@@ -56,7 +65,11 @@ describe('PlaywrightSubmitter destination fence (real Chromium)', () => {
     evidenceDir = await mkdtemp(join(tmpdir(), 'dbolt-fence-'));
     const pool = new BrowserPool({ executablePath: '/usr/bin/chromium', maxConcurrency: 1, retireAfter: 200, launchTimeoutMs: 15_000 });
     submitter = new PlaywrightSubmitter(pool, {
-      evidenceDir, navigationTimeoutMs: 5_000, submitTimeoutMs: 3_000, politenessDelayMs: 0, detectFields: detectFieldsInPage,
+      evidenceDir,
+      navigationTimeoutMs: 5_000,
+      submitTimeoutMs: 3_000,
+      politenessDelayMs: 0,
+      detectFields: detectFieldsInPage,
       directoryUrlAllowlist: ['127.0.0.1'],
     });
   });
@@ -71,17 +84,33 @@ describe('PlaywrightSubmitter destination fence (real Chromium)', () => {
   const submit = (url: string): Promise<SubmissionOutcome> => {
     counter += 1;
     const request: SubmissionRequest = {
-      jobId: 'job-fence', directoryId: `dir-${counter}`, attempt: 1, idempotencyKey: `k${counter}`, business: BUSINESS,
-      directory: { id: `dir-${counter}`, submissionUrl: url, domain: new URL(url).hostname, requiresLogin: false, hasCaptcha: false, formMapping: null },
+      jobId: 'job-fence',
+      directoryId: `dir-${counter}`,
+      attempt: 1,
+      idempotencyKey: `k${counter}`,
+      business: BUSINESS,
+      directory: {
+        id: `dir-${counter}`,
+        submissionUrl: url,
+        domain: new URL(url).hostname,
+        requiresLogin: false,
+        hasCaptcha: false,
+        formMapping: null,
+      },
     };
     return submitter.submit(request);
   };
 
   it('refuses a directory URL on a forbidden address before opening a page', async () => {
     expect(await submit('http://169.254.169.254/latest/meta-data/')).toMatchObject({
-      kind: 'permanent', message: 'directory URL refused: 169.254.169.254 is a cloud metadata address', evidencePath: null,
+      kind: 'permanent',
+      message: 'directory URL refused: 169.254.169.254 is a cloud metadata address',
+      evidencePath: null,
     });
-    expect(await submit(internalUrl('/direct'))).toMatchObject({ kind: 'permanent', message: 'directory URL refused: ::1 is a loopback address' });
+    expect(await submit(internalUrl('/direct'))).toMatchObject({
+      kind: 'permanent',
+      message: 'directory URL refused: ::1 is a loopback address',
+    });
     expect(internalHits).toEqual([]);
   });
 

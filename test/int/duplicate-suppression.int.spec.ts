@@ -18,7 +18,10 @@ const DIRECTORY = 'dir-1';
 const WINDOW_DAYS = 30;
 const system = { metadata: { actor: { kind: 'system', id: 'test' } } } as const;
 
-interface Database { readonly pool: Pool; drop(): Promise<void> }
+interface Database {
+  readonly pool: Pool;
+  drop(): Promise<void>;
+}
 const BACKENDS: [string, () => Promise<Database>][] = [
   ['machine PostgreSQL', () => createTestDatabase('dbolt_test_dedupe')],
   // Behind the embedded server every client shares one session: the claim must hold there too.
@@ -51,13 +54,22 @@ describe.each(BACKENDS)('duplicate suppression across jobs (%s)', (_, open) => {
     const jobId = randomUUID();
     const data = { jobId, customerId: 'cust-1', packageTier: 'growth', directoryIds: [DIRECTORY], business, force } as const;
     await executeCommand(store, jobStreamId(jobId), jobDecider, { type: 'CreateJob', data }, system);
-    await run(jobId, { type: 'ScheduleSubmission', data: { jobId, directoryId: DIRECTORY, idempotencyKey: `key-${jobId}`, priority: 'P2' } });
+    await run(jobId, {
+      type: 'ScheduleSubmission',
+      data: { jobId, directoryId: DIRECTORY, idempotencyKey: `key-${jobId}`, priority: 'P2' },
+    });
     return { ...data, priority: 'P2' };
   };
   const run = (jobId: string, ...commands: SubmissionCommand[]) =>
-    commands.reduce<Promise<unknown>>((done, command) => done.then(() => executeCommand(store, submissionStreamId(jobId, DIRECTORY), submissionDecider, command, system)), Promise.resolve());
+    commands.reduce<Promise<unknown>>(
+      (done, command) => done.then(() => executeCommand(store, submissionStreamId(jobId, DIRECTORY), submissionDecider, command, system)),
+      Promise.resolve(),
+    );
   const start: SubmissionCommand = { type: 'StartAttempt', data: { workerId: 'w1' } };
-  const success: SubmissionCommand = { type: 'RecordSuccess', data: { listingUrl: 'https://dir.test/l/1', evidencePath: 'first/dir-1.png' } };
+  const success: SubmissionCommand = {
+    type: 'RecordSuccess',
+    data: { listingUrl: 'https://dir.test/l/1', evidencePath: 'first/dir-1.png' },
+  };
   const record = async () => (await db.pool.query('SELECT * FROM listing_submissions')).rows;
 
   it('lets the first job submit; after its acceptance a second job is skipped, pointing at the first', async () => {
@@ -70,11 +82,25 @@ describe.each(BACKENDS)('duplicate suppression across jobs (%s)', (_, open) => {
     const verdict = await guard.admit(second, DIRECTORY, 'w2');
     expect(verdict).toEqual({
       kind: 'already-submitted',
-      earlier: { jobId: first.jobId, directoryId: DIRECTORY, acceptedAt: expect.any(String), listingUrl: 'https://dir.test/l/1', evidencePath: 'first/dir-1.png' },
+      earlier: {
+        jobId: first.jobId,
+        directoryId: DIRECTORY,
+        acceptedAt: expect.any(String),
+        listingUrl: 'https://dir.test/l/1',
+        evidencePath: 'first/dir-1.png',
+      },
     });
-    expect(await record()).toEqual([expect.objectContaining({ listing_key: listingKey('cust-1', DIRECTORY, sampleBusiness), accepted_job_id: first.jobId, claim_job_id: null })]);
+    expect(await record()).toEqual([
+      expect.objectContaining({
+        listing_key: listingKey('cust-1', DIRECTORY, sampleBusiness),
+        accepted_job_id: first.jobId,
+        claim_job_id: null,
+      }),
+    ]);
     // A cosmetic edit of the listing is the same listing; a different one is not.
-    expect((await guard.admit(await job(false, { ...sampleBusiness, businessName: '  ACME   plumbing!! ' }), DIRECTORY, 'w2')).kind).toBe('already-submitted');
+    expect((await guard.admit(await job(false, { ...sampleBusiness, businessName: '  ACME   plumbing!! ' }), DIRECTORY, 'w2')).kind).toBe(
+      'already-submitted',
+    );
     expect((await guard.admit(await job(false, { ...sampleBusiness, phone: '+1 555 0199' }), DIRECTORY, 'w2')).kind).toBe('submit');
   });
 
@@ -108,19 +134,25 @@ describe.each(BACKENDS)('duplicate suppression across jobs (%s)', (_, open) => {
     expect(await guard.admit(loser, DIRECTORY, 'w2')).toEqual({ kind: 'wait', holderJobId: winner.jobId });
     // The winner's success is in its stream, but its worker died before writing the record: the stream decides.
     await run(winner.jobId, success);
-    expect(await guard.admit(loser, DIRECTORY, 'w2')).toMatchObject({ kind: 'already-submitted', earlier: { jobId: winner.jobId, listingUrl: 'https://dir.test/l/1' } });
+    expect(await guard.admit(loser, DIRECTORY, 'w2')).toMatchObject({
+      kind: 'already-submitted',
+      earlier: { jobId: winner.jobId, listingUrl: 'https://dir.test/l/1' },
+    });
     expect(await record()).toEqual([expect.objectContaining({ accepted_job_id: winner.jobId, claim_job_id: null })]);
   });
 
   it('a failed earlier attempt does not suppress a later job: its claim passes on', async () => {
     const [a, b] = [await job(), await job()];
     expect(await guard.admit(a, DIRECTORY, 'w1')).toEqual({ kind: 'submit' });
-    await run(a.jobId, start, { type: 'RecordFailure', data: { errorClass: 'permanent', message: 'rejected', evidencePath: null, maxAttempts: 3, retryDelayMs: 0 } });
+    await run(a.jobId, start, {
+      type: 'RecordFailure',
+      data: { errorClass: 'permanent', message: 'rejected', evidencePath: null, maxAttempts: 3, retryDelayMs: 0 },
+    });
     expect(await guard.admit(b, DIRECTORY, 'w2')).toEqual({ kind: 'submit' });
     expect(await record()).toEqual([expect.objectContaining({ accepted_job_id: null, claim_job_id: b.jobId })]);
   });
 
-  it('a cancelled job\'s claim passes on', async () => {
+  it("a cancelled job's claim passes on", async () => {
     const [a, b] = [await job(), await job()];
     await guard.admit(a, DIRECTORY, 'w1');
     await executeCommand(store, jobStreamId(a.jobId), jobDecider, { type: 'CancelJob', data: { reason: 'customer asked' } }, system);
@@ -128,7 +160,11 @@ describe.each(BACKENDS)('duplicate suppression across jobs (%s)', (_, open) => {
   });
 
   it('the retention cleanup deletes records older than the window and keeps the others', async () => {
-    const [old, recent, claimed] = [await job(), await job(false, { ...sampleBusiness, zip: '00001' }), await job(false, { ...sampleBusiness, zip: '00002' })];
+    const [old, recent, claimed] = [
+      await job(),
+      await job(false, { ...sampleBusiness, zip: '00001' }),
+      await job(false, { ...sampleBusiness, zip: '00002' }),
+    ];
     await guard.accepted(old, DIRECTORY, null, null, new Date(Date.now() - 31 * 86_400_000));
     await guard.accepted(recent, DIRECTORY, null, null, new Date(Date.now() - 29 * 86_400_000));
     await guard.admit(claimed, DIRECTORY, 'w1');

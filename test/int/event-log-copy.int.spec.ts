@@ -11,7 +11,8 @@ import { createEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../suppor
 import { writeJobScenario } from '../support/job-scenarios';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const storeOf = (pool: Pool): PostgresEventStore => new PostgresEventStore(pool, { maxEventBytes: 1 << 20, pollIntervalMs: 50, listen: false });
+const storeOf = (pool: Pool): PostgresEventStore =>
+  new PostgresEventStore(pool, { maxEventBytes: 1 << 20, pollIntervalMs: 50, listen: false });
 
 async function one<T>(pool: Pool, sql: string, params: unknown[] = []): Promise<T> {
   return (await pool.query(sql, params)).rows[0] as T;
@@ -28,10 +29,17 @@ async function seedSource(pool: Pool): Promise<void> {
   await pool.query("INSERT INTO subscription_checkpoints (subscription_id, checkpoint) VALUES ('dispatcher', $1)", [middle.checkpoint]);
   await pool.query(`INSERT INTO queue_messages (id, priority, body, visible_at, receipt, receive_count)
     VALUES ('held-1', 'P2', '{}', now() + interval '5 minutes', gen_random_uuid(), 1), ('ready-1', 'P3', '{}', now(), NULL, 0)`);
-  await pool.query("INSERT INTO queue_dead_letters (id, priority, body, sent_at, receive_count, error) VALUES ('dead-1', 'P1', '{}', now(), 3, 'boom')");
-  await pool.query(`INSERT INTO queue_history_archive (position, stream_id, job_id, event, actor, details, created_at)
-    VALUES ($1, $2, 'job', $3, 'worker', '{}', now())`, [middle.globalPosition.toString(), middle.streamId, middle.type]);
-  await pool.query("INSERT INTO directories (id, name, url, submission_url, domain) VALUES ('d-1', 'One', 'https://one.test', 'https://one.test/add', 'one.test')");
+  await pool.query(
+    "INSERT INTO queue_dead_letters (id, priority, body, sent_at, receive_count, error) VALUES ('dead-1', 'P1', '{}', now(), 3, 'boom')",
+  );
+  await pool.query(
+    `INSERT INTO queue_history_archive (position, stream_id, job_id, event, actor, details, created_at)
+    VALUES ($1, $2, 'job', $3, 'worker', '{}', now())`,
+    [middle.globalPosition.toString(), middle.streamId, middle.type],
+  );
+  await pool.query(
+    "INSERT INTO directories (id, name, url, submission_url, domain) VALUES ('d-1', 'One', 'https://one.test', 'https://one.test/add', 'one.test')",
+  );
 }
 
 describe('copyEventLog: the machine PostgreSQL → a younger cluster (a fresh embedded database)', () => {
@@ -49,7 +57,10 @@ describe('copyEventLog: the machine PostgreSQL → a younger cluster (a fresh em
   });
 
   it('re-sequences a log from a cluster whose transaction ids are ahead: every event readable there, in order, with its surroundings', async () => {
-    const newest = await one<{ x: string }>(source.pool, 'SELECT e.transaction_id::text AS x FROM events e ORDER BY e.transaction_id DESC LIMIT 1');
+    const newest = await one<{ x: string }>(
+      source.pool,
+      'SELECT e.transaction_id::text AS x FROM events e ORDER BY e.transaction_id DESC LIMIT 1',
+    );
     const next = await one<{ x: string }>(target.pool, 'SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x');
     expect(BigInt(newest.x)).toBeGreaterThan(BigInt(next.x)); // a plain dump/restore would hide every event here
 
@@ -57,15 +68,19 @@ describe('copyEventLog: the machine PostgreSQL → a younger cluster (a fresh em
     const sourceEvents = await allReadable(source.pool, storeOf(source.pool));
     const copied = await allReadable(target.pool, storeOf(target.pool));
     expect(summary.events).toBe(sourceEvents.length);
-    expect(copied.map((e) => [e.metadata.eventId, e.streamId, e.streamVersion, e.recordedAt.getTime()]))
-      .toEqual(sourceEvents.map((e) => [e.metadata.eventId, e.streamId, e.streamVersion, e.recordedAt.getTime()]));
+    expect(copied.map((e) => [e.metadata.eventId, e.streamId, e.streamVersion, e.recordedAt.getTime()])).toEqual(
+      sourceEvents.map((e) => [e.metadata.eventId, e.streamId, e.streamVersion, e.recordedAt.getTime()]),
+    );
     await expect(assertLogBelongsToCluster(target.pool)).resolves.toBeUndefined();
 
     const moved = summary.checkpoints.find((c) => c.subscriptionId === 'dispatcher')!;
     const at = copied.find((e) => e.checkpoint === moved.target)!;
     expect(at.metadata.eventId).toBe(sourceEvents.find((e) => e.checkpoint === moved.source)!.metadata.eventId);
 
-    const held = await one<{ receipt: string | null; visible: boolean }>(target.pool, "SELECT receipt, visible_at <= now() AS visible FROM queue_messages WHERE id = 'held-1'");
+    const held = await one<{ receipt: string | null; visible: boolean }>(
+      target.pool,
+      "SELECT receipt, visible_at <= now() AS visible FROM queue_messages WHERE id = 'held-1'",
+    );
     expect(held).toEqual({ receipt: null, visible: true });
     expect(await one(target.pool, "SELECT count(*)::int AS n FROM queue_dead_letters WHERE id = 'dead-1'")).toEqual({ n: 1 });
     const archived = await one<{ position: string }>(target.pool, 'SELECT position::text AS position FROM queue_history_archive');
@@ -92,13 +107,15 @@ describe('copyEventLog: the machine PostgreSQL → a younger cluster (a fresh em
     const fresh = await createEmbeddedTestDatabase();
     try {
       await source.pool.query('CREATE TABLE unplanned_notes (id int)');
-      await expect(copyEventLog(source.pool, fresh.pool, 100)).rejects.toThrow(new CopyRefusedError(
-        'The source has tables the copy does not know how to carry over: unplanned_notes (add them to the copy plan)',
-      ));
+      await expect(copyEventLog(source.pool, fresh.pool, 100)).rejects.toThrow(
+        new CopyRefusedError('The source has tables the copy does not know how to carry over: unplanned_notes (add them to the copy plan)'),
+      );
       await source.pool.query('DROP TABLE unplanned_notes');
       const runner = new AdvisoryLeases(source.pool, { holder: 'a running app' });
       expect(await runner.tryAcquire('reaction:dispatcher')).toBe(true);
-      await expect(copyEventLog(source.pool, fresh.pool, 100)).rejects.toThrow(/The app is running on the source database \(a running app holds a lease\): stop it first/);
+      await expect(copyEventLog(source.pool, fresh.pool, 100)).rejects.toThrow(
+        /The app is running on the source database \(a running app holds a lease\): stop it first/,
+      );
       await runner.close();
       expect(await one(fresh.pool, 'SELECT count(*)::int AS n FROM events')).toEqual({ n: 0 });
     } finally {

@@ -13,7 +13,13 @@ async function appendInOpenTransaction(client: PoolClient, streamId: string, cou
     id,
     type: 'GapProbe',
     data: { id },
-    metadata: { eventId: id, correlationId: id, causationId: id, actor: { kind: 'system', id: 'test' }, timestamp: new Date().toISOString() },
+    metadata: {
+      eventId: id,
+      correlationId: id,
+      causationId: id,
+      actor: { kind: 'system', id: 'test' },
+      timestamp: new Date().toISOString(),
+    },
   }));
   await client.query('SELECT * FROM append_to_stream($1, $2, NULL, $3::jsonb)', [streamId, 'any', JSON.stringify(events)]);
   return ids;
@@ -79,7 +85,11 @@ describe('global order under concurrent writers (machine PostgreSQL)', () => {
     const written = await Promise.all(Array.from({ length: writers }, (_, w) => runWriter(db, w, perWriter)));
     const allIds = written.flat();
     expect(allIds).toHaveLength(writers * perWriter);
-    await eventually(() => received.length >= allIds.length, { timeoutMs: 60_000, intervalMs: 20, message: 'subscriber to receive every event' });
+    await eventually(() => received.length >= allIds.length, {
+      timeoutMs: 60_000,
+      intervalMs: 20,
+      message: 'subscriber to receive every event',
+    });
     await new Promise((resolve) => setTimeout(resolve, 500)); // room for a duplicate to show up
     await subscription.stop();
 

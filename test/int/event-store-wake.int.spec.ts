@@ -37,7 +37,7 @@ describe('PostgreSQL event store: subscriptions woken across processes by NOTIFY
     return subscription;
   };
 
-  it('delivers another store\'s append long before the poll interval', async () => {
+  it("delivers another store's append long before the poll interval", async () => {
     const stream = uniqueStream('wake');
     const received: RecordedEvent[] = [];
     const subscription = await subscribe(stream, received);
@@ -53,7 +53,8 @@ describe('PostgreSQL event store: subscriptions woken across processes by NOTIFY
     const received: RecordedEvent[] = [];
     const subscription = await subscribe(stream, received);
     const ended = await db.pool.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = $1`, [`LISTEN ${EVENTS_CHANNEL}`],
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = $1`,
+      [`LISTEN ${EVENTS_CHANNEL}`],
     );
     expect(ended.rowCount).toBeGreaterThanOrEqual(1);
     await sleep(1_500); // listens again after 1 s

@@ -10,12 +10,17 @@ describe('events export (machine PostgreSQL)', () => {
   let store: PostgresEventStore;
   let all: RecordedEvent[];
 
-  const exportLines = async (options: Parameters<typeof exportEvents>[2] = {}): Promise<{ lines: ExportedEvent[]; last: string | null }> => {
+  const exportLines = async (
+    options: Parameters<typeof exportEvents>[2] = {},
+  ): Promise<{ lines: ExportedEvent[]; last: string | null }> => {
     const chunks: string[] = [];
     const summary = await exportEvents(store, { write: async (chunk) => void chunks.push(chunk) }, options);
     const text = chunks.join('');
     expect(text === '' || text.endsWith('\n')).toBe(true);
-    const lines = text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as ExportedEvent);
+    const lines = text
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as ExportedEvent);
     expect(summary.events).toBe(lines.length);
     return { lines, last: summary.lastCheckpoint };
   };
@@ -23,8 +28,11 @@ describe('events export (machine PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_export');
     store = new PostgresEventStore(db.pool, { maxEventBytes: 1 << 20, pollIntervalMs: 50, listen: true });
-    for (let i = 0; i < 3; i++) await writeJobScenario(store, { directories: 3, outcome: (d) => (d === 1 ? 'retried_then_succeeded' : 'succeeded') });
-    await store.appendToStream('odd-1', [{ type: 'Odd', data: { big: 2 ** 60, text: 'line\nbreak "quoted" ✓' } }], { expectedVersion: 'no_stream' });
+    for (let i = 0; i < 3; i++)
+      await writeJobScenario(store, { directories: 3, outcome: (d) => (d === 1 ? 'retried_then_succeeded' : 'succeeded') });
+    await store.appendToStream('odd-1', [{ type: 'Odd', data: { big: 2 ** 60, text: 'line\nbreak "quoted" ✓' } }], {
+      expectedVersion: 'no_stream',
+    });
     all = await allReadable(db.pool, store);
   });
   afterAll(async () => {
@@ -40,7 +48,12 @@ describe('events export (machine PostgreSQL)', () => {
       const event = all[i];
       expect(Object.keys(line)).toEqual(['streamId', 'streamVersion', 'type', 'data', 'metadata', 'globalPosition', 'checkpoint']);
       expect(line).toEqual(JSON.parse(JSON.stringify(toExportedEvent(event))));
-      expect(line).toMatchObject({ streamId: event.streamId, streamVersion: event.streamVersion, type: event.type, checkpoint: event.checkpoint });
+      expect(line).toMatchObject({
+        streamId: event.streamId,
+        streamVersion: event.streamVersion,
+        type: event.type,
+        checkpoint: event.checkpoint,
+      });
       expect(BigInt(line.globalPosition)).toBe(event.globalPosition);
       expect(line.data).toEqual(event.data);
       expect(line.metadata).toEqual(event.metadata);
@@ -53,7 +66,9 @@ describe('events export (machine PostgreSQL)', () => {
     const { lines } = await exportLines({ after: all[9].checkpoint });
     expect(lines.map((l) => l.globalPosition)).toEqual(all.slice(10).map((e) => e.globalPosition.toString()));
     const created = await exportLines({ types: ['JobCreated', 'SubmissionRetryScheduled'], pageSize: 5 });
-    expect(created.lines.map((l) => l.type)).toEqual(all.filter((e) => ['JobCreated', 'SubmissionRetryScheduled'].includes(e.type)).map((e) => e.type));
+    expect(created.lines.map((l) => l.type)).toEqual(
+      all.filter((e) => ['JobCreated', 'SubmissionRetryScheduled'].includes(e.type)).map((e) => e.type),
+    );
     expect(created.lines.map((l) => l.type).filter((t) => t === 'JobCreated')).toHaveLength(3);
     expect((await exportLines({ after: all[all.length - 1].checkpoint })).lines).toEqual([]);
   });

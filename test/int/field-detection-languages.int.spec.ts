@@ -11,8 +11,15 @@ import { expectationsInPage, formatScoreTable, scoreDetections, type DetectionSc
 /** Shared with the other services' repositories: CI checks them out beside this one, as `../shared`. */
 const AUTOFILL_DIR = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'autofill');
 const FORMS_DIR = join(__dirname, '..', 'fixtures', 'forms');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 let browser: Browser;
 let page: Page;
@@ -27,10 +34,18 @@ async function describePage(html: string): Promise<FieldDescriptor[]> {
   return page.evaluate(extractFields);
 }
 
-function toControls(source: string, language: string, descriptors: readonly FieldDescriptor[], expected: readonly Expectation[]): LanguageControl[] {
+function toControls(
+  source: string,
+  language: string,
+  descriptors: readonly FieldDescriptor[],
+  expected: readonly Expectation[],
+): LanguageControl[] {
   return classifyFields(descriptors).map((c, i) => ({
-    source, language, control: c.descriptor.name || c.descriptor.id || c.descriptor.selector,
-    expected: expected[i], predicted: c.classification.field,
+    source,
+    language,
+    control: c.descriptor.name || c.descriptor.id || c.descriptor.selector,
+    expected: expected[i],
+    predicted: c.classification.field,
   }));
 }
 
@@ -58,13 +73,14 @@ async function scoreAutofillFixtures(): Promise<LanguageControl[]> {
   return controls;
 }
 
-
 /** Forms whose detected mapping says it is uncertain (a required field missing or only guessed). */
 const uncertainForms: string[] = [];
 
 async function scoreHandWrittenForms(): Promise<LanguageControl[]> {
   const controls: LanguageControl[] = [];
-  for (const file of readdirSync(FORMS_DIR).filter((f) => f.endsWith('.html')).sort()) {
+  for (const file of readdirSync(FORMS_DIR)
+    .filter((f) => f.endsWith('.html'))
+    .sort()) {
     const html = readFileSync(join(FORMS_DIR, file), 'utf8');
     const descriptors = await describePage(html);
     controls.push(...toControls(file, languageOf(html, 'en'), descriptors, await expectationsInPage(page, descriptors)));
@@ -90,7 +106,9 @@ function report(title: string, controls: readonly LanguageControl[]): { score: D
   const score = scoreDetections(controls);
   const languages = perLanguage(controls);
   const misses = score.errors.map((c) => `  ${c.source} ${c.control}: expected ${c.expected}, got ${c.predicted ?? 'null'}`);
-  console.log(`${formatScoreTable(`${title} (per control)`, score)}\n${formatLanguageTable(`${title} (per language)`, languages)}\nmisses:\n${misses.join('\n')}`);
+  console.log(
+    `${formatScoreTable(`${title} (per control)`, score)}\n${formatLanguageTable(`${title} (per language)`, languages)}\nmisses:\n${misses.join('\n')}`,
+  );
   return { score, languages };
 }
 

@@ -5,7 +5,13 @@ import { alignExpectations, parseAutofillOut, type Expectation } from '../../src
 import { classifyFields } from '../../src/workers/field-detection/classify-fields';
 import { detectMapping } from '../../src/workers/field-detection/detect-mapping';
 import {
-  expectationsInPage, formatScoreTable, scoreDetections, type DetectionScore, type FieldScore, type ScoredControl, type ScoredField,
+  expectationsInPage,
+  formatScoreTable,
+  scoreDetections,
+  type DetectionScore,
+  type FieldScore,
+  type ScoredControl,
+  type ScoredField,
 } from '../support/detection-score';
 import { extractFields } from '../../src/workers/field-detection/extract-fields.browser';
 import type { FieldDescriptor } from '../../src/workers/field-detection/field-descriptor';
@@ -17,8 +23,15 @@ import type { SiteTemplate } from '../../sandbox/sites/site-template';
 /** Shared with the other services' repositories: CI checks them out beside this one, as `../shared`. */
 const AUTOFILL_DIR = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'autofill');
 const FORMS_DIR = join(__dirname, '..', 'fixtures', 'forms');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 let browser: Browser;
 let page: Page;
@@ -30,8 +43,10 @@ async function describePage(html: string): Promise<FieldDescriptor[]> {
 
 function toControls(source: string, descriptors: readonly FieldDescriptor[], expected: readonly Expectation[]): ScoredControl[] {
   return classifyFields(descriptors).map((c, i) => ({
-    source, control: c.descriptor.name || c.descriptor.id || c.descriptor.selector,
-    expected: expected[i], predicted: c.classification.field,
+    source,
+    control: c.descriptor.name || c.descriptor.id || c.descriptor.selector,
+    expected: expected[i],
+    predicted: c.classification.field,
   }));
 }
 
@@ -39,7 +54,9 @@ function toControls(source: string, descriptors: readonly FieldDescriptor[], exp
 function requireAutofillFixtures(): void {
   const missing = ['input', 'output'].map((part) => join(AUTOFILL_DIR, part)).filter((dir) => !existsSync(dir));
   if (missing.length > 0) {
-    throw new Error(`Chromium autofill fixtures not found: ${missing.join(', ')} (expected ../shared/fixtures/autofill beside the repository)`);
+    throw new Error(
+      `Chromium autofill fixtures not found: ${missing.join(', ')} (expected ../shared/fixtures/autofill beside the repository)`,
+    );
   }
 }
 
@@ -54,7 +71,6 @@ async function scoreAutofillFixtures(): Promise<ScoredControl[]> {
   }
   return controls;
 }
-
 
 /** The first hand-written forms; the per-language set beside them is scored in field-detection-languages.int.spec.ts. */
 const DIRECTORY_FORMS = ['branchenbuch-de.html', 'wordpress-directory.html', 'yelp-like-add-business.html'];
@@ -90,7 +106,8 @@ function mappingErrors(site: SiteTemplate, descriptors: readonly FieldDescriptor
   }
   if (site.terms && visible.has(site.terms) && !detected.terms.some((t) => nameOf(t) === site.terms)) errors.push(`${site.id} terms`);
   const parts = detected.phoneParts.map(nameOf).join(' ');
-  if (site.phoneSplit && parts !== site.phoneSplit.map((box) => box.param).join(' ')) errors.push(`${site.id} phone boxes: ${parts || 'none'}`);
+  if (site.phoneSplit && parts !== site.phoneSplit.map((box) => box.param).join(' '))
+    errors.push(`${site.id} phone boxes: ${parts || 'none'}`);
   return errors;
 }
 
@@ -100,7 +117,13 @@ async function scoreSandboxForms(sandbox: Sandbox): Promise<{ controls: ScoredCo
   for (const site of SITE_TEMPLATES) {
     await page.goto(sandbox.submissionUrl(site.id, 1), { waitUntil: 'domcontentloaded' });
     const descriptors = await page.evaluate(extractFields);
-    controls.push(...toControls(site.id, descriptors, descriptors.map((d) => sandboxExpectation(site, d))));
+    controls.push(
+      ...toControls(
+        site.id,
+        descriptors,
+        descriptors.map((d) => sandboxExpectation(site, d)),
+      ),
+    );
     errors.push(...mappingErrors(site, descriptors));
   }
   return { controls, errors };
@@ -111,8 +134,7 @@ function report(title: string, score: DetectionScore): void {
   console.log(`${formatScoreTable(title, score)}\nmisses:\n${misses.join('\n')}`);
 }
 
-const fieldScore = (score: DetectionScore, field: ScoredField): FieldScore | undefined =>
-  score.perField.find((s) => s.field === field);
+const fieldScore = (score: DetectionScore, field: ScoredField): FieldScore | undefined => score.perField.find((s) => s.field === field);
 
 describe('field detection', () => {
   beforeAll(async () => {

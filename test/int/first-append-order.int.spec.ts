@@ -67,10 +67,17 @@ describe('first appends of one stream racing (machine PostgreSQL)', () => {
       const held = storeNamed(HELD).appendToStream(stream, [{ type: 'Raced', data: { writer: 'held' } }], { expectedVersion: 'any' });
       await eventually(() => waitingOnLock(HELD), { timeoutMs: 10_000, intervalMs: 20, message: 'the held writer to reach the gate' });
       let otherDone = false;
-      const other = storeNamed(OTHER).appendToStream(stream, [{ type: 'Raced', data: { writer: 'other' } }], { expectedVersion: 'any' })
-        .finally(() => { otherDone = true; });
+      const other = storeNamed(OTHER)
+        .appendToStream(stream, [{ type: 'Raced', data: { writer: 'other' } }], { expectedVersion: 'any' })
+        .finally(() => {
+          otherDone = true;
+        });
       // Either it lands now (the race) or it waits for the stream, which the held writer owns.
-      await eventually(async () => otherDone || (await waitingOnLock(OTHER)), { timeoutMs: 10_000, intervalMs: 20, message: 'the other writer to land or wait' });
+      await eventually(async () => otherDone || (await waitingOnLock(OTHER)), {
+        timeoutMs: 10_000,
+        intervalMs: 20,
+        message: 'the other writer to land or wait',
+      });
       await gate.query('SELECT pg_advisory_unlock($1)', [GATE]);
       await Promise.all([held, other]);
     } finally {

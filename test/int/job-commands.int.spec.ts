@@ -29,7 +29,10 @@ describe('job command handlers through the CommandBus (machine PostgreSQL)', () 
 
   const version = async (jobId: string): Promise<number> => (await store.readStream(jobStreamId(jobId))).version;
   const expectRejection = async (work: Promise<unknown>): Promise<unknown> => {
-    const outcome = await work.then(() => 'resolved', (error: unknown) => error);
+    const outcome = await work.then(
+      () => 'resolved',
+      (error: unknown) => error,
+    );
     expect(outcome).not.toBe('resolved');
     return outcome;
   };
@@ -42,7 +45,8 @@ describe('job command handlers through the CommandBus (machine PostgreSQL)', () 
       ('c-null', 'C', 'https://c.test', 'https://c.test/add', 'c.test', NULL, true),
       ('d-95', 'D', 'https://d.test', 'https://d.test/add', 'd.test', 95, true),
       ('e-99-off', 'E', 'https://e.test', 'https://e.test/add', 'e.test', 99, false)`);
-    await db.pool.query(`INSERT INTO customers (id, business_name, email, phone, website, city, contact_name, package_tier, package_size) VALUES
+    await db.pool
+      .query(`INSERT INTO customers (id, business_name, email, phone, website, city, contact_name, package_tier, package_size) VALUES
       ('ent', 'Enterprise Inc', 'ceo@ent.test', '+1 555 0199', 'https://ent.test', 'Gotham', 'Bruce', 'enterprise', 4),
       ('huge', 'Huge Co', 'ops@huge.test', '', '', '', '', 'growth', 5)`);
     await db.pool.query(`INSERT INTO customers (id, business_name, email, address, address2, package_tier, package_size) VALUES
@@ -68,16 +72,32 @@ describe('job command handlers through the CommandBus (machine PostgreSQL)', () 
     const { events } = await store.readStream(jobStreamId(result.jobId));
     expect(events.map((e) => e.type)).toEqual(['JobCreated', 'JobQueued']);
     expect(events[0].data).toEqual({
-      jobId: result.jobId, customerId: 'ent', packageTier: 'enterprise', priority: 'P1',
+      jobId: result.jobId,
+      customerId: 'ent',
+      packageTier: 'enterprise',
+      priority: 'P1',
       directoryIds: ['d-95', 'a-50', 'b-50', 'c-null'],
       business: {
-        businessName: 'Enterprise Inc', email: 'ceo@ent.test', phone: '+1 555 0199', website: 'https://ent.test', address: '',
-        city: 'Gotham', state: '', zip: '', country: 'US', category: '', description: '', contactName: 'Bruce',
+        businessName: 'Enterprise Inc',
+        email: 'ceo@ent.test',
+        phone: '+1 555 0199',
+        website: 'https://ent.test',
+        address: '',
+        city: 'Gotham',
+        state: '',
+        zip: '',
+        country: 'US',
+        category: '',
+        description: '',
+        contactName: 'Bruce',
       },
     });
     for (const event of events) {
       expect(event.metadata).toMatchObject({
-        actor: { kind: 'staff', id: 'carol' }, correlationId: 'corr-1', causationId: 'corr-1', timestamp: '2026-03-01T12:00:00.000Z',
+        actor: { kind: 'staff', id: 'carol' },
+        correlationId: 'corr-1',
+        causationId: 'corr-1',
+        timestamp: '2026-03-01T12:00:00.000Z',
       });
     }
   });
@@ -115,7 +135,10 @@ describe('job command handlers through the CommandBus (machine PostgreSQL)', () 
     expect(error).toMatchObject({ expected: 2, actual: 3 });
     const { events } = await store.readStream(jobStreamId(jobId));
     expect(events.map((e) => e.type)).toEqual(['JobCreated', 'JobQueued', 'JobStatusOverridden']);
-    expect(events[2]).toMatchObject({ data: { from: 'queued', to: 'in_progress', staffId: 'dave' }, metadata: { correlationId: 'corr-8' } });
+    expect(events[2]).toMatchObject({
+      data: { from: 'queued', to: 'in_progress', staffId: 'dave' },
+      metadata: { correlationId: 'corr-8' },
+    });
   });
 
   it('when both writers read the same version before either appends, the store lets exactly one win', async () => {
@@ -134,7 +157,11 @@ describe('job command handlers through the CommandBus (machine PostgreSQL)', () 
 
   it('cancels, and maps a version given for a job that does not exist to NOT_FOUND', async () => {
     const { jobId } = await bus.execute(new CreateJobCommand('ent', null, context('corr-11')));
-    expect(await bus.execute(new CancelJobCommand(jobId, 'refund', 2, context('corr-12')))).toEqual({ jobId, status: 'cancelled', version: 3 });
+    expect(await bus.execute(new CancelJobCommand(jobId, 'refund', 2, context('corr-12')))).toEqual({
+      jobId,
+      status: 'cancelled',
+      version: 3,
+    });
     const missing = deterministicUuid('job', 'nobody', 'nothing');
     const error = await expectRejection(bus.execute(new CancelJobCommand(missing, 'refund', 2, context('corr-13'))));
     expect(error).toMatchObject({ code: 'NOT_FOUND', message: `Job ${missing} does not exist` });

@@ -16,7 +16,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 const worker = { kind: 'worker', id: 'w-1' } as const;
 const staffActor = { kind: 'staff', id: 'staff-1' } as const;
 const permanentFailure: SubmissionCommand = {
-  type: 'RecordFailure', data: { errorClass: 'permanent', message: 'rejected', evidencePath: null, maxAttempts: 3, retryDelayMs: 0 },
+  type: 'RecordFailure',
+  data: { errorClass: 'permanent', message: 'rejected', evidencePath: null, maxAttempts: 3, retryDelayMs: 0 },
 };
 const success: SubmissionCommand = { type: 'RecordSuccess', data: { listingUrl: null, evidencePath: null } };
 
@@ -24,7 +25,7 @@ const success: SubmissionCommand = { type: 'RecordSuccess', data: { listingUrl: 
  * Job progress driven page by page in a chosen global order, the way its runner would hand it the
  * log, so that the interleavings of a staff retry with the job's other submissions are exact.
  */
-describe('job progress when a staff retry races the job\'s other submissions', () => {
+describe("job progress when a staff retry races the job's other submissions", () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
   let reaction: Reaction;
@@ -52,13 +53,23 @@ describe('job progress when a staff retry races the job\'s other submissions', (
   /** A job of directories a and b: a has failed, b is running. */
   async function aFailedBRunning(): Promise<string> {
     const jobId = randomUUID();
-    await store.appendToStream(jobStreamId(jobId), [
-      { type: 'JobCreated', data: { jobId, customerId: 'c-1', packageTier: 'pro', priority: 'P1', directoryIds: ['a', 'b'], business: sampleBusiness } },
-      { type: 'JobQueued', data: { jobId, priority: 'P1', directoryIds: ['a', 'b'] } },
-    ], { expectedVersion: 'no_stream' });
+    await store.appendToStream(
+      jobStreamId(jobId),
+      [
+        {
+          type: 'JobCreated',
+          data: { jobId, customerId: 'c-1', packageTier: 'pro', priority: 'P1', directoryIds: ['a', 'b'], business: sampleBusiness },
+        },
+        { type: 'JobQueued', data: { jobId, priority: 'P1', directoryIds: ['a', 'b'] } },
+      ],
+      { expectedVersion: 'no_stream' },
+    );
     await reaction.react((await store.readStream(jobStreamId(jobId))).events);
     for (const directoryId of ['a', 'b']) {
-      await submission(jobId, directoryId, { type: 'ScheduleSubmission', data: { jobId, directoryId, idempotencyKey: `k-${jobId}-${directoryId}`, priority: 'P1' } });
+      await submission(jobId, directoryId, {
+        type: 'ScheduleSubmission',
+        data: { jobId, directoryId, idempotencyKey: `k-${jobId}-${directoryId}`, priority: 'P1' },
+      });
     }
     await submission(jobId, 'a', start, permanentFailure);
     await submission(jobId, 'b', start);
@@ -67,9 +78,15 @@ describe('job progress when a staff retry races the job\'s other submissions', (
 
   /** Staff retry a: the JobRequeued is appended; returns it (job progress has not seen it yet). */
   async function staffRetriesA(jobId: string): Promise<RecordedEvent> {
-    await executeCommand(store, jobStreamId(jobId), jobDecider, { type: 'RequeueJob', data: { reason: 'manual', directoryIds: ['a'], note: 'fixed' } }, {
-      metadata: { actor: staffActor, correlationId: jobId },
-    });
+    await executeCommand(
+      store,
+      jobStreamId(jobId),
+      jobDecider,
+      { type: 'RequeueJob', data: { reason: 'manual', directoryIds: ['a'], note: 'fixed' } },
+      {
+        metadata: { actor: staffActor, correlationId: jobId },
+      },
+    );
     return (await store.readStream(jobStreamId(jobId))).events.at(-1)!;
   }
 
@@ -77,13 +94,21 @@ describe('job progress when a staff retry races the job\'s other submissions', (
   async function reopenA(jobId: string, requeue: RecordedEvent): Promise<void> {
     const stream = submissionStreamId(jobId, 'a');
     const before = (await store.readStream(stream)).version;
-    await reopenSubmission(store, { jobId, directoryId: 'a', requeueId: requeue.metadata.eventId, correlationId: jobId }, { kind: 'system', id: 'test' });
+    await reopenSubmission(
+      store,
+      { jobId, directoryId: 'a', requeueId: requeue.metadata.eventId, correlationId: jobId },
+      { kind: 'system', id: 'test' },
+    );
     await reaction.react((await store.readStream(stream, { fromVersion: before + 1 })).events);
   }
 
   const jobEvents = async (jobId: string): Promise<RecordedEvent[]> => [...(await store.readStream(jobStreamId(jobId))).events];
   const finishes = (events: readonly RecordedEvent[]) => events.filter((e) => e.type === 'JobCompleted' || e.type === 'JobFailed');
-  const statusOf = async (jobId: string) => fold(jobDecider, (await jobEvents(jobId)).map((e) => e as JobEvent)).status;
+  const statusOf = async (jobId: string) =>
+    fold(
+      jobDecider,
+      (await jobEvents(jobId)).map((e) => e as JobEvent),
+    ).status;
 
   it('does not complete a job whose manual requeue is not applied yet, and completes it once with the right counts (complete outcome)', async () => {
     const jobId = await aFailedBRunning();
@@ -95,7 +120,9 @@ describe('job progress when a staff retry races the job\'s other submissions', (
     await reopenA(jobId, requeue);
     await submission(jobId, 'a', start, success);
     const after = (await jobEvents(jobId)).filter((e) => e.streamVersion > requeue.streamVersion);
-    expect(finishes(after).map((e) => [e.type, e.data])).toEqual([['JobCompleted', { jobId, counts: { succeeded: 2, failed: 0, needsManual: 0, skipped: 0, deadLettered: 0 } }]]);
+    expect(finishes(after).map((e) => [e.type, e.data])).toEqual([
+      ['JobCompleted', { jobId, counts: { succeeded: 2, failed: 0, needsManual: 0, skipped: 0, deadLettered: 0 } }],
+    ]);
     // A replay (a crash before the checkpoint moved) does not mark the resolved retry again.
     const version = (await jobEvents(jobId)).length;
     await reaction.react([requeue, ...(await store.readStream(submissionStreamId(jobId, 'b'))).events]);
@@ -114,10 +141,15 @@ describe('job progress when a staff retry races the job\'s other submissions', (
     await reopenA(jobId, requeue);
     await submission(jobId, 'a', start, success);
     const after = (await jobEvents(jobId)).filter((e) => e.streamVersion > requeue.streamVersion);
-    expect(finishes(after).map((e) => [e.type, e.data])).toEqual([['JobCompleted', { jobId, counts: { succeeded: 1, failed: 1, needsManual: 0, skipped: 0, deadLettered: 0 } }]]);
+    expect(finishes(after).map((e) => [e.type, e.data])).toEqual([
+      ['JobCompleted', { jobId, counts: { succeeded: 1, failed: 1, needsManual: 0, skipped: 0, deadLettered: 0 } }],
+    ]);
   });
 
-  it.each([['complete', success, 'JobCompleted'], ['failed', permanentFailure, 'JobFailed']] as const)(
+  it.each([
+    ['complete', success, 'JobCompleted'],
+    ['failed', permanentFailure, 'JobFailed'],
+  ] as const)(
     'brings a %s job back to in progress when a submission is reopened after it finished, and finishes it again with the right counts',
     async (_, bOutcome, firstFinish) => {
       const jobId = await aFailedBRunning();
@@ -135,7 +167,10 @@ describe('job progress when a staff retry races the job\'s other submissions', (
       await submission(jobId, 'a', start, success);
       const last = (await jobEvents(jobId)).at(-1)!;
       const expected = bOutcome === success ? { succeeded: 2, failed: 0 } : { succeeded: 1, failed: 1 };
-      expect([last.type, last.data]).toEqual(['JobCompleted', { jobId, counts: { ...expected, needsManual: 0, skipped: 0, deadLettered: 0 } }]);
+      expect([last.type, last.data]).toEqual([
+        'JobCompleted',
+        { jobId, counts: { ...expected, needsManual: 0, skipped: 0, deadLettered: 0 } },
+      ]);
     },
   );
 });

@@ -55,7 +55,10 @@ describe.each(TEST_BACKENDS)('leases ($name)', (backend) => {
     const other = holder({ ttlMs: 1000 });
     expect(await live.tryAcquire('dead-letter-monitor')).toBe(true);
     const first = await findLeaseHolder(db.pool, 'dead-letter-monitor');
-    await eventually(async () => (await findLeaseHolder(db.pool, 'dead-letter-monitor'))!.expiresAt > new Date(first!.expiresAt.getTime() + 1000), { timeoutMs: 20_000, intervalMs: 50 });
+    await eventually(
+      async () => (await findLeaseHolder(db.pool, 'dead-letter-monitor'))!.expiresAt > new Date(first!.expiresAt.getTime() + 1000),
+      { timeoutMs: 20_000, intervalMs: 50 },
+    );
     expect(await other.tryAcquire('dead-letter-monitor')).toBe(false);
     expect(live.isHeld('dead-letter-monitor')).toBe(true);
   });
@@ -65,7 +68,9 @@ describe.each(TEST_BACKENDS)('leases ($name)', (backend) => {
       const crashed = holder({ ttlMs: 3_600_000 });
       const next = holder({ ttlMs: 3_600_000 });
       expect(await crashed.tryAcquire('reaction:job-progress')).toBe(true);
-      await db.pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND pid = (SELECT session_pid FROM leases WHERE name = 'reaction:job-progress')");
+      await db.pool.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND pid = (SELECT session_pid FROM leases WHERE name = 'reaction:job-progress')",
+      );
       await eventually(() => next.tryAcquire('reaction:job-progress'), { timeoutMs: 20_000, intervalMs: 50 });
     });
   }

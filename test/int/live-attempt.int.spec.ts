@@ -32,10 +32,19 @@ describe('a redelivered copy while the attempt runs on a live worker', () => {
     // Past one visibility timeout since the attempt started: the old rule took it for a lost one.
     await eventually(async () => (Date.now() - started.recordedAt.getTime() > VISIBILITY_MS + 500 ? true : null));
     const second: INestApplication = await pipeline.startWorker(other, ONE_AT_A_TIME);
-    const body = encodeSubmissionMessage({ jobId, directoryId: 'dir-001', attempt: 1, priority: 'P3', correlationId: jobId, causationId: started.metadata.causationId });
+    const body = encodeSubmissionMessage({
+      jobId,
+      directoryId: 'dir-001',
+      attempt: 1,
+      priority: 'P3',
+      correlationId: jobId,
+      causationId: started.metadata.causationId,
+    });
     await pipeline.queue.send([{ id: `copy-of-${jobId}`, priority: 'P3', body }]);
     // Handed back more often than maxReceiveCount (3): uncounted, or the queue would have buried it.
-    await eventually(async () => (second.get(LocalWorker).stats()!.released > 3 || other.calls.length > 0 ? true : null), { timeoutMs: 30_000 });
+    await eventually(async () => (second.get(LocalWorker).stats()!.released > 3 || other.calls.length > 0 ? true : null), {
+      timeoutMs: 30_000,
+    });
     running.letGo();
     await pipeline.waitForJob(jobId, ['JobCompleted']);
 

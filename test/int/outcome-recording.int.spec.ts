@@ -50,12 +50,22 @@ describe('a known submission outcome survives store and catalog failures (real C
     await seedDemoCustomer(db.pool, SANDBOX_BUSINESS, catalog.length);
     await db.pool.query(`CREATE FUNCTION refuse_learned() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'learned mapping write refused (injected)'; END $$`);
-    await db.pool.query(`CREATE TRIGGER refuse_learned BEFORE UPDATE OF learned_mapping ON directories FOR EACH ROW EXECUTE FUNCTION refuse_learned()`);
+    await db.pool.query(
+      `CREATE TRIGGER refuse_learned BEFORE UPDATE OF learned_mapping ON directories FOR EACH ROW EXECUTE FUNCTION refuse_learned()`,
+    );
     const env = {
-      DATABASE_URL: db.url, SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000',
+      DATABASE_URL: db.url,
+      SUBSCRIPTION_POLL_MS: '50',
+      QUEUE_RECEIVE_WAIT_MS: '1000',
       // Shorter than the outcome's retries below: the worker must keep its lease while it retries.
-      QUEUE_VISIBILITY_TIMEOUT_MS: '3000', WORKER_HEARTBEAT_MS: '300', WORKER_STALE_AFTER_MS: '2000', POLITENESS_DELAY_MS: '0',
-      WORKER_CONCURRENCY: '2', WORKER_AUTOSCALE: 'false', RETENTION_INTERVAL_MINUTES: '0', EVIDENCE_DIR: join(tmpdir(), `dbolt-evidence-${db.name}`),
+      QUEUE_VISIBILITY_TIMEOUT_MS: '3000',
+      WORKER_HEARTBEAT_MS: '300',
+      WORKER_STALE_AFTER_MS: '2000',
+      POLITENESS_DELAY_MS: '0',
+      WORKER_CONCURRENCY: '2',
+      WORKER_AUTOSCALE: 'false',
+      RETENTION_INTERVAL_MINUTES: '0',
+      EVIDENCE_DIR: join(tmpdir(), `dbolt-evidence-${db.name}`),
     };
     control = await bootApp({ ...env, ROLES: 'api,projector,reactor,dispatcher' });
     store = control.get<EventStore>(EVENT_STORE);
@@ -63,18 +73,29 @@ describe('a known submission outcome survives store and catalog failures (real C
       builder.overrideProvider(EVENT_STORE).useFactory({
         inject: [APP_CONFIG, Database],
         factory: (config: AppConfig, database: Database) => {
-          faulty = new FaultyEventStore(new PostgresEventStore(database.pool, { maxEventBytes: config.maxEventBytes, pollIntervalMs: 50, listen: true }));
+          faulty = new FaultyEventStore(
+            new PostgresEventStore(database.pool, { maxEventBytes: config.maxEventBytes, pollIntervalMs: 50, listen: true }),
+          );
           // Timeouts, then a write whose answer is lost: longer than a visibility timeout in all.
-          faulty.failAppends((stream, events) => stream.endsWith(APPEND_FAILS) && appendsOf('SubmissionSucceeded')(stream, events), ['lost', 'lost', 'lost', 'lost', 'lost', 'landed']);
+          faulty.failAppends(
+            (stream, events) => stream.endsWith(APPEND_FAILS) && appendsOf('SubmissionSucceeded')(stream, events),
+            ['lost', 'lost', 'lost', 'lost', 'lost', 'landed'],
+          );
           return faulty;
         },
       }),
     );
-    const response = await request(control.getHttpServer() as App).post(`/api/queue/${DEMO_CUSTOMER_ID}`).set(staff.headers).expect(201);
+    const response = await request(control.getHttpServer() as App)
+      .post(`/api/queue/${DEMO_CUSTOMER_ID}`)
+      .set(staff.headers)
+      .expect(201);
     jobId = response.body.jobId as string;
     // Not finishing is a finding of the tests below, not a setup error.
-    await eventually(async () => (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted' || e.type === 'JobFailed') ?? null, { timeoutMs: 30_000 })
-      .catch(() => undefined);
+    await eventually(
+      async () =>
+        (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted' || e.type === 'JobFailed') ?? null,
+      { timeoutMs: 30_000 },
+    ).catch(() => undefined);
   }, 120_000);
 
   afterAll(async () => {
@@ -84,7 +105,9 @@ describe('a known submission outcome survives store and catalog failures (real C
     await db?.drop();
   });
 
-  const events = async (directoryId: string): Promise<RecordedEvent[]> => [...(await store.readStream(submissionStreamId(jobId, directoryId))).events];
+  const events = async (directoryId: string): Promise<RecordedEvent[]> => [
+    ...(await store.readStream(submissionStreamId(jobId, directoryId))).events,
+  ];
   const instance = (directoryId: string): string => directoryId.replace(/^sandbox-/, '');
 
   it('records a known outcome instead of submitting again when the result append fails', async () => {
@@ -101,8 +124,14 @@ describe('a known submission outcome survives store and catalog failures (real C
   it('records the outcome when the learned mapping cannot be written', async () => {
     expect(sandbox.accepted().filter((a) => a.instance === instance(LEARNING_FAILS))).toHaveLength(1);
     expect(sandbox.rejected().filter((r) => r.instance === instance(LEARNING_FAILS))).toEqual([]);
-    expect((await events(LEARNING_FAILS)).map((e) => e.type)).toEqual(['SubmissionScheduled', 'SubmissionAttemptStarted', 'SubmissionSucceeded']);
-    const { rows } = await db.pool.query<{ learned_mapping: unknown }>(`SELECT learned_mapping FROM directories WHERE id = $1`, [LEARNING_FAILS]);
+    expect((await events(LEARNING_FAILS)).map((e) => e.type)).toEqual([
+      'SubmissionScheduled',
+      'SubmissionAttemptStarted',
+      'SubmissionSucceeded',
+    ]);
+    const { rows } = await db.pool.query<{ learned_mapping: unknown }>(`SELECT learned_mapping FROM directories WHERE id = $1`, [
+      LEARNING_FAILS,
+    ]);
     expect(rows[0].learned_mapping).toBeNull();
     const completed = (await store.readStream(jobStreamId(jobId))).events.find((e) => e.type === 'JobCompleted');
     expect(completed?.data).toMatchObject({ counts: { succeeded: 2, failed: 0, needsManual: 0, skipped: 0 } });

@@ -14,9 +14,18 @@ import { uniqueStream } from '../support/event-store-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const BUSINESS: BusinessSnapshot = {
-  businessName: 'Acme Plumbing', email: 'owner@acme.test', phone: '555-010-2000', website: 'https://acme.test',
-  address: '1 Main St', city: 'Austin', state: 'TX', zip: '78701', country: 'US', category: 'Plumbing',
-  description: 'Family plumbers since 1990.', contactName: 'Jane Doe',
+  businessName: 'Acme Plumbing',
+  email: 'owner@acme.test',
+  phone: '555-010-2000',
+  website: 'https://acme.test',
+  address: '1 Main St',
+  city: 'Austin',
+  state: 'TX',
+  zip: '78701',
+  country: 'US',
+  category: 'Plumbing',
+  description: 'Family plumbers since 1990.',
+  contactName: 'Jane Doe',
 };
 const FORM = `<form method="post"><label for="n">Business name</label><input id="n" name="business_name">
   <label for="e">Email</label><input id="e" type="email" name="email"><label for="p">Phone</label><input id="p" name="phone">
@@ -43,17 +52,28 @@ describe('text from a result page reaches the event store (real Chromium, machin
   beforeAll(async () => {
     server = createServer((req, res) => {
       const script = ERRORS[new URL(req.url ?? '/', 'http://x').pathname] ?? '';
-      req.resume().on('end', () => page(res, req.method === 'POST'
-        ? `<p class="error" id="msg"></p><script>document.getElementById('msg').textContent = '${script}';</script>`
-        : FORM));
+      req
+        .resume()
+        .on('end', () =>
+          page(
+            res,
+            req.method === 'POST'
+              ? `<p class="error" id="msg"></p><script>document.getElementById('msg').textContent = '${script}';</script>`
+              : FORM,
+          ),
+        );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     evidenceDir = await mkdtemp(join(tmpdir(), 'dbolt-evidence-'));
     const pool = new BrowserPool({ executablePath: '/usr/bin/chromium', maxConcurrency: 1, retireAfter: 200, launchTimeoutMs: 15_000 });
     submitter = new PlaywrightSubmitter(pool, {
-      evidenceDir, navigationTimeoutMs: 5_000, submitTimeoutMs: 5_000, politenessDelayMs: 0, detectFields: detectFieldsInPage,
-    directoryUrlAllowlist: ['127.0.0.1'],
+      evidenceDir,
+      navigationTimeoutMs: 5_000,
+      submitTimeoutMs: 5_000,
+      politenessDelayMs: 0,
+      detectFields: detectFieldsInPage,
+      directoryUrlAllowlist: ['127.0.0.1'],
     });
     db = await createTestDatabase();
     store = new PostgresEventStore(db.pool, { maxEventBytes: 1 << 20, pollIntervalMs: 200, listen: false });
@@ -68,8 +88,18 @@ describe('text from a result page reaches the event store (real Chromium, machin
   });
 
   const request = (path: string): SubmissionRequest => ({
-    jobId: 'job-1', directoryId: path.slice(1), attempt: 1, idempotencyKey: path,
-    directory: { id: path.slice(1), submissionUrl: `${base}${path}`, domain: '127.0.0.1', requiresLogin: false, hasCaptcha: false, formMapping: null },
+    jobId: 'job-1',
+    directoryId: path.slice(1),
+    attempt: 1,
+    idempotencyKey: path,
+    directory: {
+      id: path.slice(1),
+      submissionUrl: `${base}${path}`,
+      domain: '127.0.0.1',
+      requiresLogin: false,
+      hasCaptcha: false,
+      formMapping: null,
+    },
     business: BUSINESS,
   });
 
@@ -81,6 +111,8 @@ describe('text from a result page reaches the event store (real Chromium, machin
     expect(outcome).toMatchObject({ kind: 'permanent', message });
     expect(findUnstorableText(outcome)).toBeNull();
     const failed = { type: 'SubmissionFailed', data: { errorClass: 'permanent', message: 'message' in outcome ? outcome.message : '' } };
-    await expect(store.appendToStream(uniqueStream('page-text'), [failed], { expectedVersion: 'no_stream' })).resolves.toMatchObject({ nextVersion: 1 });
+    await expect(store.appendToStream(uniqueStream('page-text'), [failed], { expectedVersion: 'no_stream' })).resolves.toMatchObject({
+      nextVersion: 1,
+    });
   });
 });

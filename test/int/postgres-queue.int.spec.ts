@@ -167,7 +167,10 @@ describe.each(TEST_BACKENDS)('PostgreSQL queue specifics on $name', (backend) =>
     await queue.send([message()]);
     const [first] = await queue.receive({ priorities: ALL, maxMessages: 1, waitMs: 0, visibilityMs: 0 });
     const [second] = await queue.receive({ priorities: ALL, maxMessages: 1, waitMs: 0 });
-    const forged: ReceivedMessage[] = [{ ...second, receipt: 'nonsense' }, { ...second, receipt: `${randomUUID()}:${second.id}` }];
+    const forged: ReceivedMessage[] = [
+      { ...second, receipt: 'nonsense' },
+      { ...second, receipt: `${randomUUID()}:${second.id}` },
+    ];
     await queue.release(first, 0);
     await queue.deadLetter(first, 'stale');
     await queue.ack([first, ...forged]);

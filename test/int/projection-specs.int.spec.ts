@@ -21,7 +21,10 @@ function jobHistory(log: EventLog): { readonly given: RecordedEvent[]; readonly 
   const submission = (event: SubmissionEvent) => log.submission(event, worker);
   const d2 = { jobId: 'j1', directoryId: 'd2' } as const;
   const given = [
-    job({ type: 'JobCreated', data: { jobId: 'j1', customerId: 'c1', packageTier: 'growth', priority: 'P2', directoryIds: ['d1', 'd2'], business } }),
+    job({
+      type: 'JobCreated',
+      data: { jobId: 'j1', customerId: 'c1', packageTier: 'growth', priority: 'P2', directoryIds: ['d1', 'd2'], business },
+    }),
     job({ type: 'JobQueued', data: { jobId: 'j1', priority: 'P2', directoryIds: ['d1', 'd2'] } }),
     submission({ type: 'SubmissionScheduled', data: { ...ids, idempotencyKey: 'k1', priority: 'P2' } }),
     submission({ type: 'SubmissionScheduled', data: { ...d2, idempotencyKey: 'k2', priority: 'P2' } }),
@@ -29,9 +32,15 @@ function jobHistory(log: EventLog): { readonly given: RecordedEvent[]; readonly 
     job({ type: 'JobStarted', data: { jobId: 'j1', workerId: 'w1' } }),
   ];
   const when = [
-    submission({ type: 'SubmissionRetryScheduled', data: { ...ids, attempt: 2, delayMs: 30_000, errorClass: 'transient', message: 'timeout' } }),
+    submission({
+      type: 'SubmissionRetryScheduled',
+      data: { ...ids, attempt: 2, delayMs: 30_000, errorClass: 'transient', message: 'timeout' },
+    }),
     submission({ type: 'SubmissionAttemptStarted', data: { ...d2, workerId: 'w1', attempt: 1 } }),
-    submission({ type: 'SubmissionFailed', data: { ...d2, attempt: 1, errorClass: 'permanent', message: 'rejected', evidencePath: 'e/2.png' } }),
+    submission({
+      type: 'SubmissionFailed',
+      data: { ...d2, attempt: 1, errorClass: 'permanent', message: 'rejected', evidencePath: 'e/2.png' },
+    }),
     submission({ type: 'SubmissionAttemptStarted', data: { ...ids, workerId: 'w1', attempt: 2 } }),
     submission({ type: 'SubmissionSucceeded', data: { ...ids, attempt: 2, listingUrl: 'https://dir.test/l/1', evidencePath: 'e/1.png' } }),
     job({ type: 'JobCompleted', data: { jobId: 'j1', counts: { succeeded: 1, failed: 1, needsManual: 0, skipped: 0, deadLettered: 0 } } }),
@@ -52,14 +61,23 @@ describe.each(TEST_BACKENDS)('projection specs: the rows of each projection, app
   });
 
   it('jobs: the row its evolve builds, unchanged by a replayed page (stream-version guard)', async () => {
-    const expected = foldRows(jobsRows, all.filter((e) => isOneOf(jobsProjection.handles, e)));
+    const expected = foldRows(
+      jobsRows,
+      all.filter((e) => isOneOf(jobsProjection.handles, e)),
+    );
     expect(expected).toEqual([expect.objectContaining({ id: 'j1', status: 'complete', succeeded: 1, failed: 1, version: 4 })]);
     await projectionSpec(jobsProjection, db).given(given).when(when).then(expected);
   });
 
   it('job_results: one row per submission as its evolve builds it, unchanged by a replayed page', async () => {
-    const expected = foldRows(jobResultsRows, all.filter((e) => isOneOf(jobResultsProjection.handles, e)));
-    expect(expected.map((row) => [row.id, row.status, row.attempts])).toEqual([['j1:d1', 'succeeded', 2], ['j1:d2', 'failed', 1]]);
+    const expected = foldRows(
+      jobResultsRows,
+      all.filter((e) => isOneOf(jobResultsProjection.handles, e)),
+    );
+    expect(expected.map((row) => [row.id, row.status, row.attempts])).toEqual([
+      ['j1:d1', 'succeeded', 2],
+      ['j1:d2', 'failed', 1],
+    ]);
     await projectionSpec(jobResultsProjection, db).given(given).when(when).then(expected);
   });
 
@@ -70,8 +88,13 @@ describe.each(TEST_BACKENDS)('projection specs: the rows of each projection, app
   });
 
   it('workers: the counts its evolve builds, applied once (fed by many streams, it is exactly-once by the checkpoint alone)', async () => {
-    const expected = foldRows(workersRows, all.filter((e) => isOneOf(workersProjection.handles, e)));
-    expect(expected).toEqual([expect.objectContaining({ id: 'w1', attempts_started: 3, succeeded: 1, failed: 1, retries_scheduled: 1, version: 6 })]);
+    const expected = foldRows(
+      workersRows,
+      all.filter((e) => isOneOf(workersProjection.handles, e)),
+    );
+    expect(expected).toEqual([
+      expect.objectContaining({ id: 'w1', attempts_started: 3, succeeded: 1, failed: 1, retries_scheduled: 1, version: 6 }),
+    ]);
     await projectionSpec(workersProjection, db).given(given).when(when, { times: 1 }).then(expected);
   });
 });

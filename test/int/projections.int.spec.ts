@@ -41,23 +41,34 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     await eventually(caughtUp, { timeoutMs: 30_000, intervalMs: 25 });
 
     const statuses = (await db.pool.query(SEED_SQL.statusCounts)).rows.sort((a, b) => a.status.localeCompare(b.status));
-    expect(statuses).toEqual([{ status: 'complete', count: '1' }, { status: 'in_progress', count: '1' }]);
+    expect(statuses).toEqual([
+      { status: 'complete', count: '1' },
+      { status: 'in_progress', count: '1' },
+    ]);
     const job = (await db.pool.query('SELECT * FROM jobs WHERE id = $1', [done])).rows[0];
     expect(job).toMatchObject({ status: 'complete', succeeded: 2, failed: 1, needs_manual: 1, skipped: 1, priority: 'P2', version: 4 });
-    const results = (await db.pool.query('SELECT directory_id, status, attempts FROM job_results WHERE job_id = $1 ORDER BY directory_id', [done])).rows;
+    const results = (
+      await db.pool.query('SELECT directory_id, status, attempts FROM job_results WHERE job_id = $1 ORDER BY directory_id', [done])
+    ).rows;
     expect(results.map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'failed', 'needs_manual', 'skipped']);
     expect(results[1].attempts).toBe(2);
-    const retry = (await db.pool.query("SELECT attempt, delay_ms, error_class FROM queue_history WHERE event = 'SubmissionRetryScheduled'")).rows;
+    const retry = (await db.pool.query("SELECT attempt, delay_ms, error_class FROM queue_history WHERE event = 'SubmissionRetryScheduled'"))
+      .rows;
     expect(retry).toEqual([{ attempt: 2, delay_ms: 31000, error_class: 'transient' }]);
     expect(await count(`SELECT count(*) AS n FROM queue_history WHERE job_id = '${running}'`)).toBe(3 + 2 * 3);
 
     const orphans = await db.pool.query(SEED_SQL.orphanedResults);
     expect(orphans.rows).toEqual([]);
-    await db.pool.query("INSERT INTO worker_heartbeats (worker_id, status, last_heartbeat) VALUES ('w-old', 'running', now() - interval '3 minutes'), ('w-ok', 'idle', now())");
+    await db.pool.query(
+      "INSERT INTO worker_heartbeats (worker_id, status, last_heartbeat) VALUES ('w-old', 'running', now() - interval '3 minutes'), ('w-ok', 'idle', now())",
+    );
     expect((await db.pool.query(SEED_SQL.staleWorkers)).rows.map((r) => r.worker_id)).toEqual(['w-old']);
     const duplicateKeys = await db.pool.query(SEED_SQL.duplicateIdempotencyKeys);
     expect(duplicateKeys.rows).toEqual([]);
-    expect((await db.pool.query("SELECT succeeded, attempts_started FROM workers WHERE id = 'worker-1'")).rows[0]).toEqual({ succeeded: 4, attempts_started: 8 });
+    expect((await db.pool.query("SELECT succeeded, attempts_started FROM workers WHERE id = 'worker-1'")).rows[0]).toEqual({
+      succeeded: 4,
+      attempts_started: 8,
+    });
   });
 
   it('rebuilds blue/green: reads keep answering, the swap gives the same rows, the old generation is dropped', async () => {
@@ -68,18 +79,24 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
 
     expect(await host.rebuild('jobs')).toBe(true);
     const readsDuringRebuild: number[] = [];
-    await eventually(async () => {
-      readsDuringRebuild.push(await count('SELECT count(*) AS n FROM jobs'));
-      const jobs = (await host.status()).find((s) => s.name === 'jobs')!;
-      return jobs.liveGeneration === generation + 1 && jobs.rebuild === null;
-    }, { timeoutMs: 30_000, intervalMs: 25 });
+    await eventually(
+      async () => {
+        readsDuringRebuild.push(await count('SELECT count(*) AS n FROM jobs'));
+        const jobs = (await host.status()).find((s) => s.name === 'jobs')!;
+        return jobs.liveGeneration === generation + 1 && jobs.rebuild === null;
+      },
+      { timeoutMs: 30_000, intervalMs: 25 },
+    );
     expect(readsDuringRebuild.length).toBeGreaterThan(0);
     expect(new Set(readsDuringRebuild)).toEqual(new Set([before.jobs.length]));
     expect(await snapshot(db)).toEqual(before);
     // The old generation is dropped after the swap commits, in a transaction of its own.
     const tables = async () => (await db.pool.query("SELECT tablename FROM pg_tables WHERE tablename LIKE 'jobs\\_\\_g%' ORDER BY 1")).rows;
     const live = [{ tablename: `jobs__g${generation + 1}` }];
-    await eventually(async () => (JSON.stringify(await tables()) === JSON.stringify(live) ? true : null), { timeoutMs: 10_000, intervalMs: 25 });
+    await eventually(async () => (JSON.stringify(await tables()) === JSON.stringify(live) ? true : null), {
+      timeoutMs: 10_000,
+      intervalMs: 25,
+    });
     expect(await tables()).toEqual(live);
   });
 
@@ -89,10 +106,13 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     const other = new ProjectionHost(db.pool, store, [bumped], fast, (cp) => store.lagAfter(cp));
     other.start();
     try {
-      await eventually(async () => {
-        const [status] = await other.status();
-        return status.liveVersion === bumped.version && status.state === 'live'; // the swap commits, then the runner goes live
-      }, { timeoutMs: 30_000, intervalMs: 25 });
+      await eventually(
+        async () => {
+          const [status] = await other.status();
+          return status.liveVersion === bumped.version && status.state === 'live'; // the swap commits, then the runner goes live
+        },
+        { timeoutMs: 30_000, intervalMs: 25 },
+      );
     } finally {
       await other.stop();
       host = new ProjectionHost(db.pool, store, ALL_PROJECTIONS, fast, (cp) => store.lagAfter(cp));
@@ -106,10 +126,16 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     second.start();
     const leading = (state: string): boolean => state === 'live' || state === 'rebuilding';
     try {
-      await eventually(async () => [...(await first.status()), ...(await second.status())].every((s) => s.state !== 'starting'), { timeoutMs: 30_000, intervalMs: 25 });
+      await eventually(async () => [...(await first.status()), ...(await second.status())].every((s) => s.state !== 'starting'), {
+        timeoutMs: 30_000,
+        intervalMs: 25,
+      });
       const [a, b] = [await first.status(), await second.status()];
       for (const [i, projection] of ALL_PROJECTIONS.entries()) {
-        expect({ name: projection.name, leaders: [a[i].state, b[i].state].filter(leading).length }).toEqual({ name: projection.name, leaders: 1 });
+        expect({ name: projection.name, leaders: [a[i].state, b[i].state].filter(leading).length }).toEqual({
+          name: projection.name,
+          leaders: 1,
+        });
       }
       await first.stop();
       await eventually(async () => (await second.status()).every((s) => s.state === 'live'), { timeoutMs: 30_000, intervalMs: 25 });
@@ -124,9 +150,18 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
     host.start();
     await writeJobScenario(store, { directories: 2 });
     // Every projection gets rows to compare, the customers one too.
-    await new CustomerEventLog(store, new CustomerDataKeys({ pool: db.pool })).execute('verify-c', {
-      type: 'RegisterCustomer', data: { customerId: 'verify-c', profile: { ...emptyProfile(), businessName: 'V', email: 'v@v.test' }, package: { directoryCount: 1, tier: 'pro' } },
-    }, { actor: { kind: 'system', id: 'test' }, correlationId: 'c', causationId: 'c', timestamp: new Date().toISOString() });
+    await new CustomerEventLog(store, new CustomerDataKeys({ pool: db.pool })).execute(
+      'verify-c',
+      {
+        type: 'RegisterCustomer',
+        data: {
+          customerId: 'verify-c',
+          profile: { ...emptyProfile(), businessName: 'V', email: 'v@v.test' },
+          package: { directoryCount: 1, tier: 'pro' },
+        },
+      },
+      { actor: { kind: 'system', id: 'test' }, correlationId: 'c', causationId: 'c', timestamp: new Date().toISOString() },
+    );
     await eventually(caughtUp, { timeoutMs: 30_000, intervalMs: 25 });
     for (const projection of ALL_PROJECTIONS) {
       const report = await verifyProjection(db.pool, store, projection);

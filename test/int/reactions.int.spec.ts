@@ -25,8 +25,8 @@ describe.each(TEST_BACKENDS)('reactions: submission scheduling and job progress 
 
   const startReactions = (): void => {
     const options = { batchSize: 100, standbyRetryMs: 100, onError: (_: string, e: unknown) => console.error(e) };
-    runners = [submissionSchedulerReaction(store, 30), jobProgressReaction(db.pool, store)].map(
-      (reaction) => reactor({ pool: db.pool, store, leases }, reaction, options),
+    runners = [submissionSchedulerReaction(store, 30), jobProgressReaction(db.pool, store)].map((reaction) =>
+      reactor({ pool: db.pool, store, leases }, reaction, options),
     );
     runners.forEach((r) => r.start());
   };
@@ -49,10 +49,17 @@ describe.each(TEST_BACKENDS)('reactions: submission scheduling and job progress 
 
   async function createJob(directoryIds: readonly string[]): Promise<string> {
     const jobId = randomUUID();
-    await store.appendToStream(jobStreamId(jobId), [
-      { type: 'JobCreated', data: { jobId, customerId: 'c-1', packageTier: 'pro', priority: 'P1', directoryIds, business: sampleBusiness } },
-      { type: 'JobQueued', data: { jobId, priority: 'P1', directoryIds } },
-    ], { expectedVersion: 'no_stream' });
+    await store.appendToStream(
+      jobStreamId(jobId),
+      [
+        {
+          type: 'JobCreated',
+          data: { jobId, customerId: 'c-1', packageTier: 'pro', priority: 'P1', directoryIds, business: sampleBusiness },
+        },
+        { type: 'JobQueued', data: { jobId, priority: 'P1', directoryIds } },
+      ],
+      { expectedVersion: 'no_stream' },
+    );
     return jobId;
   }
 
@@ -60,18 +67,25 @@ describe.each(TEST_BACKENDS)('reactions: submission scheduling and job progress 
     const stream = submissionStreamId(jobId, directoryId);
     const metadata = { metadata: { actor: worker } };
     await executeCommand(store, stream, submissionDecider, { type: 'StartAttempt', data: { workerId: worker.id } }, metadata);
-    const result = outcome === 'succeed'
-      ? { type: 'RecordSuccess' as const, data: { listingUrl: null, evidencePath: null } }
-      : { type: 'RecordFailure' as const, data: { errorClass: 'permanent' as const, message: 'rejected', evidencePath: null, maxAttempts: 3, retryDelayMs: 0 } };
+    const result =
+      outcome === 'succeed'
+        ? { type: 'RecordSuccess' as const, data: { listingUrl: null, evidencePath: null } }
+        : {
+            type: 'RecordFailure' as const,
+            data: { errorClass: 'permanent' as const, message: 'rejected', evidencePath: null, maxAttempts: 3, retryDelayMs: 0 },
+          };
     await executeCommand(store, stream, submissionDecider, result, metadata);
   }
 
   /** The scheduler writes a job's submissions in parallel: wait for every one, not the last named. */
   const allScheduled = (jobId: string, directoryIds: readonly string[]) =>
-    eventually(async () => {
-      const versions = await Promise.all(directoryIds.map(async (d) => (await store.readStream(submissionStreamId(jobId, d))).version));
-      return versions.every((v) => v >= 1);
-    }, { timeoutMs: 20_000, intervalMs: 25, message: `submissions of ${directoryIds.join(', ')} scheduled` });
+    eventually(
+      async () => {
+        const versions = await Promise.all(directoryIds.map(async (d) => (await store.readStream(submissionStreamId(jobId, d))).version));
+        return versions.every((v) => v >= 1);
+      },
+      { timeoutMs: 20_000, intervalMs: 25, message: `submissions of ${directoryIds.join(', ')} scheduled` },
+    );
 
   const jobTypes = async (jobId: string): Promise<string[]> => (await store.readStream(jobStreamId(jobId))).events.map((e) => e.type);
 
@@ -79,7 +93,9 @@ describe.each(TEST_BACKENDS)('reactions: submission scheduling and job progress 
     const jobId = await createJob(['a', 'b', 'c']);
     await allScheduled(jobId, ['a', 'b', 'c']);
     for (const dir of ['a', 'b', 'c']) {
-      const [scheduled] = (await store.readStream(submissionStreamId(jobId, dir))).events as (RecordedEvent & { data: { idempotencyKey: string } })[];
+      const [scheduled] = (await store.readStream(submissionStreamId(jobId, dir))).events as (RecordedEvent & {
+        data: { idempotencyKey: string };
+      })[];
       expect(scheduled.type).toBe('SubmissionScheduled');
       expect(scheduled.data.idempotencyKey).toMatch(/^[0-9a-f]{64}$/);
       expect(scheduled.metadata.causationId).toBe((await store.readStream(jobStreamId(jobId))).events[1].metadata.eventId);
@@ -100,7 +116,10 @@ describe.each(TEST_BACKENDS)('reactions: submission scheduling and job progress 
 
   it('fails a job whose every submission failed', async () => {
     const jobId = await createJob(['a']);
-    await eventually(async () => (await store.readStream(submissionStreamId(jobId, 'a'))).version === 1, { timeoutMs: 20_000, intervalMs: 25 });
+    await eventually(async () => (await store.readStream(submissionStreamId(jobId, 'a'))).version === 1, {
+      timeoutMs: 20_000,
+      intervalMs: 25,
+    });
     await work(jobId, 'a', 'fail');
     await eventually(async () => (await jobTypes(jobId)).includes('JobFailed'), { timeoutMs: 20_000, intervalMs: 25 });
   });
@@ -117,10 +136,13 @@ describe.each(TEST_BACKENDS)('reactions: submission scheduling and job progress 
     await db.pool.query('DELETE FROM subscription_checkpoints'); // as if nothing had been checkpointed
     startReactions();
     const head = (await store.readAll({ after: null, maxCount: 10_000 })).checkpoint;
-    await eventually(async () => {
-      const { rows } = await db.pool.query<{ checkpoint: string }>('SELECT checkpoint FROM subscription_checkpoints');
-      return rows.length === 2 && rows.every((r) => r.checkpoint === head); // both replayed the whole log
-    }, { timeoutMs: 20_000, intervalMs: 25 });
+    await eventually(
+      async () => {
+        const { rows } = await db.pool.query<{ checkpoint: string }>('SELECT checkpoint FROM subscription_checkpoints');
+        return rows.length === 2 && rows.every((r) => r.checkpoint === head); // both replayed the whole log
+      },
+      { timeoutMs: 20_000, intervalMs: 25 },
+    );
     expect(await jobTypes(jobId)).toEqual(before);
     expect(before.filter((t) => t === 'JobCompleted')).toHaveLength(1);
     expect(before.filter((t) => t === 'JobStarted')).toHaveLength(1);
@@ -137,21 +159,40 @@ describe('job progress after retention removed its bookkeeping', () => {
     const store = new PostgresEventStore(db.pool, { maxEventBytes: 1 << 20, pollIntervalMs: 50, listen: true });
     try {
       const jobId = randomUUID();
-      await store.appendToStream(jobStreamId(jobId), [
-        { type: 'JobCreated', data: { jobId, customerId: 'c-1', packageTier: 'pro', priority: 'P1', directoryIds: ['a', 'b'], business: sampleBusiness } },
-        { type: 'JobQueued', data: { jobId, priority: 'P1', directoryIds: ['a', 'b'] } },
-      ], { expectedVersion: 'no_stream' });
+      await store.appendToStream(
+        jobStreamId(jobId),
+        [
+          {
+            type: 'JobCreated',
+            data: { jobId, customerId: 'c-1', packageTier: 'pro', priority: 'P1', directoryIds: ['a', 'b'], business: sampleBusiness },
+          },
+          { type: 'JobQueued', data: { jobId, priority: 'P1', directoryIds: ['a', 'b'] } },
+        ],
+        { expectedVersion: 'no_stream' },
+      );
       const reaction = jobProgressReaction(db.pool, store);
       const ids = { jobId, priority: 'P1' as const };
       for (const directoryId of ['a', 'b']) {
-        await store.appendToStream(submissionStreamId(jobId, directoryId), [
-          { type: 'SubmissionScheduled', data: { ...ids, directoryId, idempotencyKey: `k-${directoryId}` } },
-          { type: 'SubmissionAttemptStarted', data: { jobId, directoryId, workerId: 'w', attempt: 1 } },
-        ], { expectedVersion: 'no_stream' });
+        await store.appendToStream(
+          submissionStreamId(jobId, directoryId),
+          [
+            { type: 'SubmissionScheduled', data: { ...ids, directoryId, idempotencyKey: `k-${directoryId}` } },
+            { type: 'SubmissionAttemptStarted', data: { jobId, directoryId, workerId: 'w', attempt: 1 } },
+          ],
+          { expectedVersion: 'no_stream' },
+        );
       }
-      await store.appendToStream(submissionStreamId(jobId, 'a'), [{ type: 'SubmissionSucceeded', data: { jobId, directoryId: 'a', attempt: 1, listingUrl: null, evidencePath: null } }], { expectedVersion: 2 });
+      await store.appendToStream(
+        submissionStreamId(jobId, 'a'),
+        [{ type: 'SubmissionSucceeded', data: { jobId, directoryId: 'a', attempt: 1, listingUrl: null, evidencePath: null } }],
+        { expectedVersion: 2 },
+      );
       // Bookkeeping never saw any of it (as if retention had removed it); only the last event arrives.
-      await store.appendToStream(submissionStreamId(jobId, 'b'), [{ type: 'SubmissionSucceeded', data: { jobId, directoryId: 'b', attempt: 1, listingUrl: null, evidencePath: null } }], { expectedVersion: 2 });
+      await store.appendToStream(
+        submissionStreamId(jobId, 'b'),
+        [{ type: 'SubmissionSucceeded', data: { jobId, directoryId: 'b', attempt: 1, listingUrl: null, evidencePath: null } }],
+        { expectedVersion: 2 },
+      );
       const last = (await store.readStream(submissionStreamId(jobId, 'b'))).events.slice(-1);
       await reaction.react(last);
       const types = (await store.readStream(jobStreamId(jobId))).events.map((e) => e.type);

@@ -36,7 +36,9 @@ describe.each(TEST_BACKENDS)('rebuild --wait ($name)', (backend) => {
     const progress: number[] = [];
     const waiting: (LeaseHolder | null)[] = [];
     const outcome = await rebuildAndWait(db.pool, store, jobsProjection, fast, {
-      pollMs: 5, onProgress: (n) => progress.push(n), onWaiting: (holder) => waiting.push(holder),
+      pollMs: 5,
+      onProgress: (n) => progress.push(n),
+      onWaiting: (holder) => waiting.push(holder),
     });
     expect(outcome).toEqual({ projection: 'jobs', generation: 2, eventsApplied: 6 * 4, ranHere: true });
     expect(waiting).toEqual([]);
@@ -53,7 +55,9 @@ describe.each(TEST_BACKENDS)('rebuild --wait ($name)', (backend) => {
     const waiting: (LeaseHolder | null)[] = [];
     const outcome = await rebuildAndWait(db.pool, store, jobsProjection, fast, { pollMs: 20, onWaiting: (holder) => waiting.push(holder) });
     expect(outcome).toMatchObject({ projection: 'jobs', generation: 3, ranHere: false });
-    expect(waiting).toEqual([{ holder: expect.stringMatching(/^\S+ \(pid \d+ on \S+\)$/), since: expect.any(Date), expiresAt: expect.any(Date) }]);
+    expect(waiting).toEqual([
+      { holder: expect.stringMatching(/^\S+ \(pid \d+ on \S+\)$/), since: expect.any(Date), expiresAt: expect.any(Date) },
+    ]);
     expect((await projector.status()).find((s) => s.name === 'jobs')).toMatchObject({ liveGeneration: 3, rebuild: null });
     expect(await jobCount()).toBe(6);
   });

@@ -39,7 +39,11 @@ describe('retention (machine PostgreSQL)', () => {
     await host.install();
     host.start();
     dataDir = await mkdtemp(join(tmpdir(), 'dbolt-test-retention-'));
-    settings = { retention: { archiveAfterDays: 90, deleteArchivedAfterDays: 365, ndjson: true, intervalMinutes: 0 }, idempotencyWindowDays: 30, dataDir };
+    settings = {
+      retention: { archiveAfterDays: 90, deleteArchivedAfterDays: 365, ndjson: true, intervalMinutes: 0 },
+      idempotencyWindowDays: 30,
+      dataDir,
+    };
     for (let i = 0; i < 2; i++) jobs.old400.push(await writeAgedJob(store, 400, true));
     for (let i = 0; i < 2; i++) jobs.old200.push(await writeAgedJob(store, 200, true));
     jobs.running200 = await writeAgedJob(store, 200, false);
@@ -59,7 +63,10 @@ describe('retention (machine PostgreSQL)', () => {
   it('archives rows older than the horizon, keeps newer ones, deletes old archived rows and appends NDJSON', async () => {
     const positionsBefore = await rows<{ position: string; job_id: string }>('SELECT position, job_id FROM queue_history');
     const old = new Set([...jobs.old400, ...jobs.old200, jobs.running200]);
-    const expectedMoved = positionsBefore.filter((r) => old.has(r.job_id)).map((r) => r.position).sort();
+    const expectedMoved = positionsBefore
+      .filter((r) => old.has(r.job_id))
+      .map((r) => r.position)
+      .sort();
 
     const report = await runRetentionPass(db.pool, settings, { batchSize: 4 });
 
@@ -69,13 +76,23 @@ describe('retention (machine PostgreSQL)', () => {
     expect(await jobIdsIn('queue_history')).toEqual([...jobs.recent].sort());
     expect(await jobIdsIn('queue_history_archive')).toEqual([...jobs.old200, jobs.running200].sort());
     expect(report.archiveDeleted.rows).toBe(positionsBefore.filter((r) => jobs.old400.includes(r.job_id)).length);
-    const lines = (await readFile(report.queueHistory.ndjsonFile!, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = (await readFile(report.queueHistory.ndjsonFile!, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(report.queueHistory.ndjsonFile).toMatch(/archive\/queue_history-\d{4}-\d{2}-\d{2}\.ndjson$/);
     expect(lines.map((line) => line.position).sort()).toEqual(expectedMoved);
-    expect(lines[0]).toEqual(expect.objectContaining({
-      stream_id: expect.any(String), job_id: expect.any(String), event: expect.any(String), actor: expect.any(String),
-      details: expect.any(Object), created_at: expect.any(String), archived_at: expect.any(String),
-    }));
+    expect(lines[0]).toEqual(
+      expect.objectContaining({
+        stream_id: expect.any(String),
+        job_id: expect.any(String),
+        event: expect.any(String),
+        actor: expect.any(String),
+        details: expect.any(Object),
+        created_at: expect.any(String),
+        archived_at: expect.any(String),
+      }),
+    );
     const archived = await rows<{ archived_at: Date }>('SELECT archived_at FROM queue_history_archive');
     expect(archived.every((r) => r.archived_at instanceof Date)).toBe(true);
   });
@@ -88,7 +105,11 @@ describe('retention (machine PostgreSQL)', () => {
   it('a second pass finds nothing more, and with NDJSON off writes no file', async () => {
     const quietDir = await mkdtemp(join(tmpdir(), 'dbolt-test-retention-quiet-'));
     try {
-      const report = await runRetentionPass(db.pool, { ...settings, dataDir: quietDir, retention: { ...settings.retention, ndjson: false } });
+      const report = await runRetentionPass(db.pool, {
+        ...settings,
+        dataDir: quietDir,
+        retention: { ...settings.retention, ndjson: false },
+      });
       expect(report.queueHistory.archived).toBe(0);
       expect(report.archiveDeleted.rows).toBe(0);
       expect(report.jobProgress).toMatchObject({ jobs: 0, submissions: 0 });
@@ -103,10 +124,13 @@ describe('retention (machine PostgreSQL)', () => {
     const live = await rows<{ position: string }>('SELECT position FROM queue_history ORDER BY position');
     const before = (await host.status()).find((s) => s.name === 'queue_history')!.liveGeneration;
     await host.rebuild('queue_history');
-    await eventually(async () => {
-      const status = (await host.status()).find((s) => s.name === 'queue_history')!;
-      return status.liveGeneration === before + 1 && status.rebuild === null;
-    }, { timeoutMs: 20_000, intervalMs: 50 });
+    await eventually(
+      async () => {
+        const status = (await host.status()).find((s) => s.name === 'queue_history')!;
+        return status.liveGeneration === before + 1 && status.rebuild === null;
+      },
+      { timeoutMs: 20_000, intervalMs: 50 },
+    );
     expect(await rows('SELECT position FROM queue_history ORDER BY position')).toEqual(live);
     const report = await verifyProjection(db.pool, store, queueHistoryProjection);
     expect(report).toMatchObject({ ok: true, problem: null });
@@ -135,10 +159,17 @@ describe('retention (embedded PGlite)', () => {
       const recent = await writeAgedJob(store, 5, true);
       const caughtUp = async (): Promise<boolean> => (await host.status()).every((s) => s.lag?.events === 0 && s.rebuild === null);
       await eventually(caughtUp, { timeoutMs: 20_000, intervalMs: 50 });
-      const settings = { retention: { archiveAfterDays: 90, deleteArchivedAfterDays: 365, ndjson: false, intervalMinutes: 0 }, idempotencyWindowDays: 30, dataDir: tmpdir() };
+      const settings = {
+        retention: { archiveAfterDays: 90, deleteArchivedAfterDays: 365, ndjson: false, intervalMinutes: 0 },
+        idempotencyWindowDays: 30,
+        dataDir: tmpdir(),
+      };
       expect((await runRetentionPass(db.pool, settings, { batchSize: 2 })).queueHistory.archived).toBe(6);
       await host.rebuild('queue_history');
-      await eventually(async () => (await host.status())[0].liveGeneration === 2 && (await caughtUp()), { timeoutMs: 20_000, intervalMs: 50 });
+      await eventually(async () => (await host.status())[0].liveGeneration === 2 && (await caughtUp()), {
+        timeoutMs: 20_000,
+        intervalMs: 50,
+      });
       const jobIds = (await db.pool.query('SELECT DISTINCT job_id FROM queue_history')).rows.map((r) => r.job_id);
       expect(jobIds).toEqual([recent]);
       expect((await db.pool.query('SELECT DISTINCT job_id FROM queue_history_archive')).rows).toEqual([{ job_id: old }]);
@@ -157,7 +188,10 @@ async function writeAgedJob(store: PostgresEventStore, days: number, finished: b
   const directoryId = 'd1';
   const options = { timestamp: new Date(Date.now() - days * DAY_MS).toISOString(), actor: { kind: 'worker', id: 'w1' } as const };
   const job: JobEvent[] = [
-    { type: 'JobCreated', data: { jobId, customerId: 'c1', packageTier: 'growth', priority: 'P2', directoryIds: [directoryId], business: sampleBusiness } },
+    {
+      type: 'JobCreated',
+      data: { jobId, customerId: 'c1', packageTier: 'growth', priority: 'P2', directoryIds: [directoryId], business: sampleBusiness },
+    },
     { type: 'JobQueued', data: { jobId, priority: 'P2', directoryIds: [directoryId] } },
   ];
   await store.appendToStream(jobStreamId(jobId), job, { ...options, expectedVersion: 'no_stream' });

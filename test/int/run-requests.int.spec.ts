@@ -16,7 +16,9 @@ describe.each(TEST_BACKENDS)('run requests ($name)', (backend) => {
 
   beforeAll(async () => {
     db = await backend.create();
-    await db.pool.query(`INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('cust-a', 'A Co', 'a@a.test', 'growth', 3), ('cust-b', 'B Co', 'b@b.test', 'growth', 3)`);
+    await db.pool.query(
+      `INSERT INTO customers (id, business_name, email, package_tier, package_size) VALUES ('cust-a', 'A Co', 'a@a.test', 'growth', 3), ('cust-b', 'B Co', 'b@b.test', 'growth', 3)`,
+    );
     requests = new RunRequestsRepository({ pool: db.pool });
   }, 60_000);
   afterAll(async () => db?.drop());
@@ -35,7 +37,11 @@ describe.each(TEST_BACKENDS)('run requests ($name)', (backend) => {
 
   it("shows a customer's scope its own requests only, with no filter in the query", async () => {
     await insert('cust-b');
-    const seen = await withCustomerScope(db.pool, 'cust-b', async (client) => (await client.query<{ customer_id: string }>('SELECT customer_id FROM run_requests')).rows);
+    const seen = await withCustomerScope(
+      db.pool,
+      'cust-b',
+      async (client) => (await client.query<{ customer_id: string }>('SELECT customer_id FROM run_requests')).rows,
+    );
     expect(seen).toEqual([{ customer_id: 'cust-b' }]);
     const all = await requests.list(db.pool, { customerId: null, status: 'pending' }, 10, null);
     expect(all.map((r) => r.customerId).sort()).toEqual(['cust-a', 'cust-b']);

@@ -39,34 +39,40 @@ describe('directory sandbox', () => {
     for (const site of SANDBOX_TEMPLATES) expect(site.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
-  it.each(SANDBOX_TEMPLATES.map((site) => [site.id, site] as const))('%s serves a realistic page with its listing form', async (siteId, site) => {
-    const { status, html } = await (await clientFor(siteId, 3)).getForm();
-    expect(status).toBe(200);
-    expect(html).toMatch(/<title>[^<]+<\/title>/);
-    expect(html).toContain('<header');
-    expect(html).toContain('<nav');
-    expect(html).toContain('role="search"');
-    expect(html).toContain('<footer');
-    const template = findSiteTemplate(siteId);
-    const onFirstPage = template?.step1Params ?? Object.values(template?.params ?? {});
-    for (const param of onFirstPage) expect(html).toContain(`name="${param}"`);
-    expect(site.fields).toEqual(expect.arrayContaining(['businessName', 'email', 'website']));
-  });
+  it.each(SANDBOX_TEMPLATES.map((site) => [site.id, site] as const))(
+    '%s serves a realistic page with its listing form',
+    async (siteId, site) => {
+      const { status, html } = await (await clientFor(siteId, 3)).getForm();
+      expect(status).toBe(200);
+      expect(html).toMatch(/<title>[^<]+<\/title>/);
+      expect(html).toContain('<header');
+      expect(html).toContain('<nav');
+      expect(html).toContain('role="search"');
+      expect(html).toContain('<footer');
+      const template = findSiteTemplate(siteId);
+      const onFirstPage = template?.step1Params ?? Object.values(template?.params ?? {});
+      for (const param of onFirstPage) expect(html).toContain(`name="${param}"`);
+      expect(site.fields).toEqual(expect.arrayContaining(['businessName', 'email', 'website']));
+    },
+  );
 
-  it.each(acceptsBrowserless.map((site) => [site.id] as const))('%s accepts a correct listing once, then answers duplicate', async (siteId) => {
-    const expectedFailures = findSiteTemplate(siteId)?.behaviour === 'flaky' ? 2 : 0;
-    for (let failure = 0; failure < expectedFailures; failure++) {
-      expect((await submitCorrectly(siteId)).status).toBeGreaterThanOrEqual(500);
-    }
-    const first = await submitCorrectly(siteId);
-    expect(first.status).toBe(200);
-    expect(first.html).toMatch(/thank|received|created|success|saved/i);
-    const second = await submitCorrectly(siteId);
-    expect(second.html).toMatch(/already (listed|exists|in our|a |been taken)|duplicate/i);
-    expect(sandbox.accepted()).toHaveLength(1);
-    expect(sandbox.accepted()[0]).toMatchObject({ siteId, instance: `${siteId}-1`, honeypotFilled: false });
-    expect(sandbox.rejected().filter((r) => r.reason === 'duplicate')).toHaveLength(1);
-  });
+  it.each(acceptsBrowserless.map((site) => [site.id] as const))(
+    '%s accepts a correct listing once, then answers duplicate',
+    async (siteId) => {
+      const expectedFailures = findSiteTemplate(siteId)?.behaviour === 'flaky' ? 2 : 0;
+      for (let failure = 0; failure < expectedFailures; failure++) {
+        expect((await submitCorrectly(siteId)).status).toBeGreaterThanOrEqual(500);
+      }
+      const first = await submitCorrectly(siteId);
+      expect(first.status).toBe(200);
+      expect(first.html).toMatch(/thank|received|created|success|saved/i);
+      const second = await submitCorrectly(siteId);
+      expect(second.html).toMatch(/already (listed|exists|in our|a |been taken)|duplicate/i);
+      expect(sandbox.accepted()).toHaveLength(1);
+      expect(sandbox.accepted()[0]).toMatchObject({ siteId, instance: `${siteId}-1`, honeypotFilled: false });
+      expect(sandbox.rejected().filter((r) => r.reason === 'duplicate')).toHaveLength(1);
+    },
+  );
 
   it('summarises an uploaded logo as filename and size', async () => {
     const fields = { ...sandboxFormFields('fieldset-legend') };
@@ -86,14 +92,17 @@ describe('directory sandbox', () => {
     expect(sandbox.rejected()[0]).toMatchObject({ siteId: 'exists', reason: 'duplicate' });
   });
 
-  it.each(withHoneypot.map((site) => [site.id] as const))('%s shows thanks for a filled honeypot but records it as rejected', async (siteId) => {
-    const honeypot = findSiteTemplate(siteId)?.honeypot ?? '';
-    const response = await submitCorrectly(siteId, 1, { [honeypot]: 'http://spam.example' });
-    expect(response.status).toBe(200);
-    expect(response.html).toMatch(/thank|received|created|success/i);
-    expect(sandbox.accepted()).toHaveLength(0);
-    expect(sandbox.rejected()).toEqual([expect.objectContaining({ siteId, reason: 'honeypot' })]);
-  });
+  it.each(withHoneypot.map((site) => [site.id] as const))(
+    '%s shows thanks for a filled honeypot but records it as rejected',
+    async (siteId) => {
+      const honeypot = findSiteTemplate(siteId)?.honeypot ?? '';
+      const response = await submitCorrectly(siteId, 1, { [honeypot]: 'http://spam.example' });
+      expect(response.status).toBe(200);
+      expect(response.html).toMatch(/thank|received|created|success/i);
+      expect(sandbox.accepted()).toHaveLength(0);
+      expect(sandbox.rejected()).toEqual([expect.objectContaining({ siteId, reason: 'honeypot' })]);
+    },
+  );
 
   it('the flaky site fails the first POSTs of a listing with 502 then 500, then accepts', async () => {
     const statuses: number[] = [];
@@ -102,7 +111,9 @@ describe('directory sandbox', () => {
     expect(sandbox.rejected().map((r) => r.reason)).toEqual(['transient', 'transient']);
     expect(sandbox.accepted()).toHaveLength(1);
     // Another listing on the same instance starts its own count.
-    expect((await submitCorrectly('flaky', 2, { name: 'Other Co', mail: 'x@other.example', homepage: 'https://other.example' })).status).toBe(502);
+    expect(
+      (await submitCorrectly('flaky', 2, { name: 'Other Co', mail: 'x@other.example', homepage: 'https://other.example' })).status,
+    ).toBe(502);
   });
 
   it('random flaky failures are reproducible for a seed', async () => {
@@ -112,7 +123,10 @@ describe('directory sandbox', () => {
         const statuses: number[] = [];
         for (let n = 0; n < 12; n++) {
           const client = new SandboxHttpClient(seeded.baseUrl, 'flaky', 1);
-          statuses.push((await client.submit(sandboxFormFields('flaky', { ...SANDBOX_BUSINESS, businessName: `Biz ${n}`, email: `b${n}@x.example` }))).status);
+          statuses.push(
+            (await client.submit(sandboxFormFields('flaky', { ...SANDBOX_BUSINESS, businessName: `Biz ${n}`, email: `b${n}@x.example` })))
+              .status,
+          );
         }
         return statuses;
       } finally {
@@ -166,7 +180,7 @@ describe('directory sandbox', () => {
     expect(plain.status).toBe(422);
     expect(plain.html).toContain('Email is required');
     expect(plain.html).toContain('value="Acme Coffee Roasters"');
-    const malformed = await submitCorrectly('table-layout', 1, { 'ctl00$Main$txtEmail': 'not-an-email' });
+    const malformed = await submitCorrectly('table-layout', 1, { ctl00$Main$txtEmail: 'not-an-email' });
     expect(malformed.status).toBe(200);
     expect(malformed.html).toContain('Email address is not valid');
     const noTerms = await submitCorrectly('camel-wrapped', 1, { acceptTerms: '', websiteUrl: '' });
@@ -187,7 +201,11 @@ describe('directory sandbox', () => {
     expect((await submitCorrectly('plain-labels', 2)).html).toContain('Thank you!');
     const sameEmail = await submitCorrectly('plain-labels', 1, { business_name: 'Renamed Co', website: 'https://renamed.example' });
     expect(sameEmail.html).toContain('already listed');
-    const sameSite = await submitCorrectly('plain-labels', 2, { business_name: 'ACME coffee roasters!', email: 'other@x.example', website: 'http://www.acmecoffee.example/' });
+    const sameSite = await submitCorrectly('plain-labels', 2, {
+      business_name: 'ACME coffee roasters!',
+      email: 'other@x.example',
+      website: 'http://www.acmecoffee.example/',
+    });
     expect(sameSite.html).toContain('already listed');
     expect(sandbox.accepted().map((a) => a.instance)).toEqual(['plain-labels-1', 'plain-labels-2']);
   });

@@ -23,7 +23,11 @@ const opened: MessageQueue[] = [];
 
 beforeAll(async () => {
   fauxqs = await startFauxqs();
-  admin = new SQSClient({ region: 'us-east-1', endpoint: fauxqs.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  admin = new SQSClient({
+    region: 'us-east-1',
+    endpoint: fauxqs.endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
 });
 afterEach(async () => {
   fauxqs.resume();
@@ -128,7 +132,9 @@ describe('SQS queue adapter (fauxqs)', () => {
     await queue.send([kept]);
     fauxqs.pause();
     const started = Date.now();
-    await expect(queue.send([message('P2')])).rejects.toThrow(/SQS SendMessageBatch to int-.*-p2: no answer from http:\/\/127\.0\.0\.1:\d+ within 1000 ms/);
+    await expect(queue.send([message('P2')])).rejects.toThrow(
+      /SQS SendMessageBatch to int-.*-p2: no answer from http:\/\/127\.0\.0\.1:\d+ within 1000 ms/,
+    );
     await expect(queue.depth()).rejects.toThrow(/no answer .* within 1000 ms/);
     await expect(queue.receive({ priorities: ['P1'], maxMessages: 1, waitMs: 0, visibilityMs: 1000 })).rejects.toThrow(/ReceiveMessage/);
     expect(Date.now() - started).toBeLessThan(5000);
@@ -136,10 +142,13 @@ describe('SQS queue adapter (fauxqs)', () => {
     const ids = new Set<string>();
     // A receive abandoned during the pause may still take the message once the backend resumes:
     // it then stays hidden for that receive's visibility (1 s here) and comes back.
-    await eventually(async () => {
-      for (const got of await queue.receive({ priorities: ['P1'], maxMessages: 10, waitMs: 1000 })) ids.add(got.id);
-      return ids.has(kept.id);
-    }, { timeoutMs: 5000, intervalMs: 0, message: 'the kept message to come back' });
+    await eventually(
+      async () => {
+        for (const got of await queue.receive({ priorities: ['P1'], maxMessages: 10, waitMs: 1000 })) ids.add(got.id);
+        return ids.has(kept.id);
+      },
+      { timeoutMs: 5000, intervalMs: 0, message: 'the kept message to come back' },
+    );
     expect(ids.has(kept.id)).toBe(true);
   });
 
@@ -181,9 +190,10 @@ async function startCountingProxy(target: string): Promise<CountingProxy> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     calls: (action) => counts.get(action) ?? 0,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

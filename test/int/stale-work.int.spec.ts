@@ -10,12 +10,17 @@ describe('stale work recovery', () => {
     pipeline = await startPipeline({
       directories: 3,
       // Visibility far longer than the test: only the sweeper can bring the work back.
-      env: { QUEUE_VISIBILITY_TIMEOUT_MS: '600000', WORKER_STALE_AFTER_MS: '1500', JOB_STALL_AFTER_MS: '2000', STALE_SWEEP_INTERVAL_MS: '200' },
+      env: {
+        QUEUE_VISIBILITY_TIMEOUT_MS: '600000',
+        WORKER_STALE_AFTER_MS: '1500',
+        JOB_STALL_AFTER_MS: '2000',
+        STALE_SWEEP_INTERVAL_MS: '200',
+      },
     });
   });
   afterAll(async () => pipeline?.close());
 
-  it('makes a silent worker\'s in-flight message visible again at once, and marks the worker', async () => {
+  it("makes a silent worker's in-flight message visible again at once, and marks the worker", async () => {
     const jobId = await pipeline.createJob(customerId('growth', 1));
     const [held] = await eventually(async () => {
       const got = await pipeline.queue.receive({ priorities: ['P2'], maxMessages: 1, waitMs: 200 });
@@ -27,10 +32,13 @@ describe('stale work recovery', () => {
        VALUES ('dead-worker', 'running', 1, $1::jsonb, now() - interval '3 minutes')`,
       [JSON.stringify([{ jobId, directoryId: 'dir-001', messageId: held.id, priority: held.priority, receipt: held.receipt }])],
     );
-    const [again] = await eventually(async () => {
-      const got = await pipeline.queue.receive({ priorities: ['P2'], maxMessages: 1, waitMs: 200 });
-      return got.length > 0 ? got : null;
-    }, { timeoutMs: 15_000 });
+    const [again] = await eventually(
+      async () => {
+        const got = await pipeline.queue.receive({ priorities: ['P2'], maxMessages: 1, waitMs: 200 });
+        return got.length > 0 ? got : null;
+      },
+      { timeoutMs: 15_000 },
+    );
     expect(again).toMatchObject({ id: held.id, receiveCount: 2 });
     const { rows } = await pipeline.db.pool.query(`SELECT status, in_flight_work FROM worker_heartbeats WHERE worker_id = 'dead-worker'`);
     expect(rows[0]).toEqual({ status: 'error', in_flight_work: [] });
@@ -50,7 +58,8 @@ describe('stale work recovery', () => {
     }
     // The projector writes the rows one after another: here dir-003's lands a second after the others.
     await pipeline.db.pool.query(
-      `UPDATE job_results SET updated_at = now() + interval '1 second' WHERE job_id = $1 AND directory_id = 'dir-003'`, [jobId],
+      `UPDATE job_results SET updated_at = now() + interval '1 second' WHERE job_id = $1 AND directory_id = 'dir-003'`,
+      [jobId],
     );
     const requeued = await pipeline.waitForJob(jobId, ['JobRequeued'], 30_000);
     expect(requeued.data).toEqual({ jobId, reason: 'stale', directoryIds: ['dir-001', 'dir-002', 'dir-003'] });

@@ -25,8 +25,10 @@ const behaviour: Behaviour = (request, calls): SubmissionOutcome => {
   }
   if (name === 'Biz growth 1' && calls <= 2) return { kind: 'transient', message: `HTTP 503 (call ${calls})`, ...none };
   if (name === 'Biz starter 1') return { kind: 'transient', message: 'connect ECONNREFUSED', ...none };
-  if (name === 'Biz pro 3' && request.directoryId === 'dir-001') return { kind: 'permanent', message: 'no listing form found on the page', ...none };
-  if (name === 'Biz pro 3' && request.directoryId === 'dir-002') return { kind: 'needs_manual', reason: 'captcha', message: 'captcha', ...none };
+  if (name === 'Biz pro 3' && request.directoryId === 'dir-001')
+    return { kind: 'permanent', message: 'no listing form found on the page', ...none };
+  if (name === 'Biz pro 3' && request.directoryId === 'dir-002')
+    return { kind: 'needs_manual', reason: 'captcha', message: 'captcha', ...none };
   return { kind: 'success', listingUrl: `https://listing.test/${request.jobId}/${request.directoryId}`, ...none };
 };
 
@@ -51,7 +53,11 @@ describe('submission pipeline: dispatcher → PostgreSQL queue → worker → ev
     expect(dataOf<{ counts: object }>(completed).counts).toEqual({ succeeded: 3, failed: 0, needsManual: 0, skipped: 0, deadLettered: 0 });
     for (const directoryId of ['dir-001', 'dir-002', 'dir-003']) {
       expect(submitter.callsFor(jobId, directoryId)).toBe(1);
-      expect(types(await pipeline.submissionEvents(jobId, directoryId))).toEqual(['SubmissionScheduled', 'SubmissionAttemptStarted', 'SubmissionSucceeded']);
+      expect(types(await pipeline.submissionEvents(jobId, directoryId))).toEqual([
+        'SubmissionScheduled',
+        'SubmissionAttemptStarted',
+        'SubmissionSucceeded',
+      ]);
     }
     expect(types(await pipeline.jobEvents(jobId))).toEqual(['JobCreated', 'JobQueued', 'JobStarted', 'JobCompleted']);
   });
@@ -61,12 +67,19 @@ describe('submission pipeline: dispatcher → PostgreSQL queue → worker → ev
     await pipeline.waitForJob(jobId, ['JobCompleted']);
     const events = await pipeline.submissionEvents(jobId, 'dir-001');
     expect(types(events)).toEqual([
-      'SubmissionScheduled', 'SubmissionAttemptStarted', 'SubmissionRetryScheduled', 'SubmissionAttemptStarted',
-      'SubmissionRetryScheduled', 'SubmissionAttemptStarted', 'SubmissionSucceeded',
+      'SubmissionScheduled',
+      'SubmissionAttemptStarted',
+      'SubmissionRetryScheduled',
+      'SubmissionAttemptStarted',
+      'SubmissionRetryScheduled',
+      'SubmissionAttemptStarted',
+      'SubmissionSucceeded',
     ]);
     const retries = events.filter((e) => e.type === 'SubmissionRetryScheduled');
     for (const [index, retry] of retries.entries()) {
-      const { attempt, delayMs, errorClass, message } = dataOf<{ attempt: number; delayMs: number; errorClass: string; message: string }>(retry);
+      const { attempt, delayMs, errorClass, message } = dataOf<{ attempt: number; delayMs: number; errorClass: string; message: string }>(
+        retry,
+      );
       expect({ attempt, errorClass }).toEqual({ attempt: index + 2, errorClass: 'transient' });
       expect(message).toContain('HTTP 503');
       const { minMs, maxMs } = retryBounds(index + 1, RETRY);
@@ -104,7 +117,9 @@ describe('submission pipeline: dispatcher → PostgreSQL queue → worker → ev
   it('stores a detected mapping as learned, replaces it when a later run finds other fields, never touches a curated one', async () => {
     await pipeline.db.pool.query(`UPDATE directories SET form_mapping = '{"businessName": ["#curated"]}' WHERE id = 'dir-003'`);
     const learned = async (): Promise<Record<string, unknown>> => {
-      const { rows } = await pipeline.db.pool.query<{ id: string; learned_mapping: unknown }>(`SELECT id, learned_mapping FROM directories WHERE id IN ('dir-001', 'dir-003') ORDER BY id`);
+      const { rows } = await pipeline.db.pool.query<{ id: string; learned_mapping: unknown }>(
+        `SELECT id, learned_mapping FROM directories WHERE id IN ('dir-001', 'dir-003') ORDER BY id`,
+      );
       return Object.fromEntries(rows.map((row) => [row.id, row.learned_mapping]));
     };
     mappingGeneration = 1;
@@ -113,8 +128,14 @@ describe('submission pipeline: dispatcher → PostgreSQL queue → worker → ev
     mappingGeneration = 2;
     mappingRuns.length = 0;
     await pipeline.waitForJob(await pipeline.createJob(customerId('growth', 3)), ['JobCompleted']);
-    expect(mappingRuns.find((run) => run.directoryId === 'dir-001')).toMatchObject({ given: { businessName: ['#found-1'] }, source: 'learned' });
-    expect(mappingRuns.find((run) => run.directoryId === 'dir-003')).toMatchObject({ given: { businessName: ['#curated'] }, source: 'curated' });
+    expect(mappingRuns.find((run) => run.directoryId === 'dir-001')).toMatchObject({
+      given: { businessName: ['#found-1'] },
+      source: 'learned',
+    });
+    expect(mappingRuns.find((run) => run.directoryId === 'dir-003')).toMatchObject({
+      given: { businessName: ['#curated'] },
+      source: 'curated',
+    });
     expect(await learned()).toEqual({ 'dir-001': { businessName: ['#found-2'] }, 'dir-003': null });
   });
 
@@ -132,7 +153,9 @@ describe('submission pipeline: dispatcher → PostgreSQL queue → worker → ev
     const jobId = await pipeline.createJob(customerId('enterprise', 1));
     expect((await pipeline.waitForJob(jobId, ['JobCompleted'])).type).toBe('JobCompleted');
     const response = await request(pipeline.http()).get('/api/admin/dlq').set(staff).expect(200);
-    expect(response.body.deadLetters).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'bad-json', jobId: null, malformed: expect.stringMatching(/not JSON/) })]));
+    expect(response.body.deadLetters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'bad-json', jobId: null, malformed: expect.stringMatching(/not JSON/) })]),
+    );
 
     const metrics = await request(pipeline.http()).get('/api/metrics').set(staff).expect(200);
     expect(metrics.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -162,27 +185,42 @@ describe('dead letters: recorded as events, listed and redriven through the API'
       });
       expect(message.receiveCount).toBe(delivery);
     }
-    await eventually(async () => (await pipeline.queue.receive({ priorities: ['P3'], maxMessages: 1, waitMs: 200 })).length === 0 && (await pipeline.queue.listDeadLetters({ limit: 5 })).length === 1 ? true : null);
-    const lastOf = (type: string) => eventually(async () => (await pipeline.submissionEvents(jobId, 'dir-001')).filter((e) => e.type === type).at(-1) ?? null);
+    await eventually(async () =>
+      (await pipeline.queue.receive({ priorities: ['P3'], maxMessages: 1, waitMs: 200 })).length === 0 &&
+      (await pipeline.queue.listDeadLetters({ limit: 5 })).length === 1
+        ? true
+        : null,
+    );
+    const lastOf = (type: string) =>
+      eventually(async () => (await pipeline.submissionEvents(jobId, 'dir-001')).filter((e) => e.type === type).at(-1) ?? null);
     const deadLettered = await lastOf('SubmissionDeadLettered');
     expect(deadLettered.data).toMatchObject({ jobId, directoryId: 'dir-001', reason: expect.stringMatching(/maxReceiveCount/) });
 
     const listed = await request(pipeline.http()).get('/api/admin/dlq').set(staff).expect(200);
     expect(listed.body.deadLetters).toHaveLength(1);
     const letter = listed.body.deadLetters[0];
-    expect(letter).toMatchObject({ jobId, directoryId: 'dir-001', receiveCount: expect.any(Number), error: expect.stringMatching(/maxReceiveCount/) });
+    expect(letter).toMatchObject({
+      jobId,
+      directoryId: 'dir-001',
+      receiveCount: expect.any(Number),
+      error: expect.stringMatching(/maxReceiveCount/),
+    });
     expect(letter.receiveCount).toBeGreaterThanOrEqual(3);
     expect(letter.firstFailureAt).toEqual(expect.any(String));
 
     await request(pipeline.http()).post('/api/admin/dlq/redrive').set(staff).send({ ids: 'nope' }).expect(400);
     const badLimit = await request(pipeline.http()).get('/api/admin/dlq?limit=101').set(staff).expect(400);
     expect(badLimit.body.message).toMatch(/limit must not be greater than 100/);
-    const redrive = await request(pipeline.http()).post('/api/admin/dlq/redrive').set(staff).send({ ids: [letter.id, 'missing-id'] }).expect(200);
+    const redrive = await request(pipeline.http())
+      .post('/api/admin/dlq/redrive')
+      .set(staff)
+      .send({ ids: [letter.id, 'missing-id'] })
+      .expect(200);
     expect(redrive.body.redriven).toEqual([{ id: letter.id, jobId, directoryId: 'dir-001' }]);
     expect(redrive.body.skipped).toEqual([{ id: 'missing-id', reason: 'no such dead letter' }]);
     const redriven = await lastOf('SubmissionRedriven');
     expect(redriven.metadata.actor).toMatchObject({ kind: 'staff' });
-    expect((await pipeline.queue.listDeadLetters({ limit: 5 }))).toHaveLength(0);
+    expect(await pipeline.queue.listDeadLetters({ limit: 5 })).toHaveLength(0);
 
     const submitter = new RecordingSubmitter();
     await pipeline.startWorker(submitter); // closed with the pipeline

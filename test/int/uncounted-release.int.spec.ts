@@ -19,7 +19,10 @@ describe('releases of a copy whose submission is already running', () => {
   const submitter = new BlockingSubmitter();
 
   beforeAll(async () => {
-    pipeline = await startPipeline({ directories: 1, env: { QUEUE_MAX_RECEIVE_COUNT: String(MAX_RECEIVES), QUEUE_VISIBILITY_TIMEOUT_MS: '2000' } });
+    pipeline = await startPipeline({
+      directories: 1,
+      env: { QUEUE_MAX_RECEIVE_COUNT: String(MAX_RECEIVES), QUEUE_VISIBILITY_TIMEOUT_MS: '2000' },
+    });
     worker = await pipeline.startWorker(submitter, { WORKER_CONCURRENCY: '2', WORKER_AUTOSCALE: 'false' });
   });
   afterAll(async () => pipeline?.close());
@@ -28,11 +31,21 @@ describe('releases of a copy whose submission is already running', () => {
     const jobId = await pipeline.createJob(customerId('starter', 1));
     await eventually(async () => (submitter.callsFor(jobId, 'dir-001') > 0 ? true : null), { timeoutMs: 20_000 });
     const [started] = (await pipeline.submissionEvents(jobId, 'dir-001')).filter((e) => e.type === 'SubmissionAttemptStarted');
-    const body = encodeSubmissionMessage({ jobId, directoryId: 'dir-001', attempt: 1, priority: 'P3', correlationId: jobId, causationId: started.metadata.causationId });
+    const body = encodeSubmissionMessage({
+      jobId,
+      directoryId: 'dir-001',
+      attempt: 1,
+      priority: 'P3',
+      correlationId: jobId,
+      causationId: started.metadata.causationId,
+    });
     await pipeline.queue.send([{ id: `copy-of-${jobId}`, priority: 'P3', body }]);
     const stats = () => worker.get(LocalWorker).stats()!;
     // Released well past maxReceiveCount times — or, counted, buried by the queue on the way.
-    await eventually(async () => (stats().released >= MAX_RECEIVES + 2 || (await pipeline.queue.listDeadLetters({ limit: 5 })).length > 0 ? true : null), { timeoutMs: 30_000 });
+    await eventually(
+      async () => (stats().released >= MAX_RECEIVES + 2 || (await pipeline.queue.listDeadLetters({ limit: 5 })).length > 0 ? true : null),
+      { timeoutMs: 30_000 },
+    );
     submitter.letGo();
     const finished = await pipeline.waitForJob(jobId, ['JobCompleted', 'JobFailed']);
     await pipeline.control.get(DeadLetters).scan();

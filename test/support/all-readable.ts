@@ -13,7 +13,7 @@ export async function allReadable(pool: Pool, store: EventStore, timeoutMs = 20_
   let after: string | null = null;
   await eventually(
     async () => {
-      for (let atEnd = false; all.length < written && !atEnd; ) {
+      for (let atEnd = false; all.length < written && !atEnd;) {
         const page = await store.readAll({ after, maxCount: 1000 });
         all.push(...page.events);
         after = page.checkpoint;

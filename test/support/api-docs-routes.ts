@@ -17,12 +17,20 @@ export function openApiPath(expressPath: string): string {
 
 /** The served routes, less the docs' own (the UI and the document are not API operations). */
 export function apiRouteKeys(routes: readonly MountedRoute[]): RouteKey[] {
-  return routes.filter((route) => !DOCS_ROUTE.test(route.path)).map((route) => `${route.method} ${openApiPath(route.path)}`).sort();
+  return routes
+    .filter((route) => !DOCS_ROUTE.test(route.path))
+    .map((route) => `${route.method} ${openApiPath(route.path)}`)
+    .sort();
 }
 
 export function documentedKeys(document: OpenAPIObject): RouteKey[] {
-  return Object.entries(document.paths).flatMap(([path, item]) =>
-    Object.keys(item).filter((key) => HTTP_METHODS.has(key)).map((method) => `${method.toUpperCase()} ${path}`)).sort();
+  return Object.entries(document.paths)
+    .flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((key) => HTTP_METHODS.has(key))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    )
+    .sort();
 }
 
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
@@ -43,7 +51,8 @@ export interface GuardedRoute {
 /** Every controller route Nest knows, with the guards on its class and handler and whether it reads a body (Nest's own metadata). */
 export function guardedRoutes(app: INestApplication, prefix = '/api'): GuardedRoute[] {
   const controllers = [...app.get(ModulesContainer).values()].flatMap((module) =>
-    [...module.controllers.values()].map((wrapper) => wrapper.metatype).filter((type): type is Type => typeof type === 'function'));
+    [...module.controllers.values()].map((wrapper) => wrapper.metatype).filter((type): type is Type => typeof type === 'function'),
+  );
   return [...new Set(controllers)].flatMap((controller) => routesOf(controller, prefix));
 }
 

@@ -12,7 +12,12 @@ export class BlockingSubmitter implements Submitter {
   async submit(request: SubmissionRequest): Promise<SubmissionOutcome> {
     this.calls.push(request);
     if (!this.open) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    return { kind: 'success', listingUrl: `https://listing.test/${request.jobId}/${request.directoryId}`, evidencePath: null, mappingUsed: null };
+    return {
+      kind: 'success',
+      listingUrl: `https://listing.test/${request.jobId}/${request.directoryId}`,
+      evidencePath: null,
+      mappingUsed: null,
+    };
   }
 
   /** Lets every held submission, and every later one, finish. */

@@ -22,7 +22,11 @@ export function pipeToBuiltCli(env: Record<string, string>, stdin: string, ...ar
 
 function spawnCli(env: Record<string, string>, args: readonly string[], stdin: string | null): Promise<BuiltCliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: APP_ROOT, env, stdio: [stdin === null ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: APP_ROOT,
+      env,
+      stdio: [stdin === null ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout?.on('data', (chunk) => (out += chunk));

@@ -46,13 +46,20 @@ export function scoreDetections(controls: readonly ScoredControl[]): DetectionSc
     if (p) fields.add(p);
     if (c.expected !== 'unknown' && c.expected !== 'other') fields.add(c.expected);
   }
-  const perField = [...fields].sort().map((field) => scoreOf(field,
-    controls.filter((c) => scoredPrediction(c) === field && c.expected === field).length,
-    controls.filter((c) => scoredPrediction(c) === field && c.expected !== field).length,
-    controls.filter((c) => c.expected === field && scoredPrediction(c) !== field).length));
+  const perField = [...fields]
+    .sort()
+    .map((field) =>
+      scoreOf(
+        field,
+        controls.filter((c) => scoredPrediction(c) === field && c.expected === field).length,
+        controls.filter((c) => scoredPrediction(c) === field && c.expected !== field).length,
+        controls.filter((c) => c.expected === field && scoredPrediction(c) !== field).length,
+      ),
+    );
   const sum = (key: 'tp' | 'fp' | 'fn'): number => perField.reduce((total, s) => total + s[key], 0);
   return {
-    perField, overall: scoreOf('overall', sum('tp'), sum('fp'), sum('fn')),
+    perField,
+    overall: scoreOf('overall', sum('tp'), sum('fp'), sum('fn')),
     unknownHits: controls.filter((c) => c.expected === 'unknown' && c.predicted !== null),
     errors: controls.filter((c) => scoredPrediction(c) !== (c.expected === 'unknown' || c.expected === 'other' ? null : c.expected)),
   };
@@ -60,8 +67,10 @@ export function scoreDetections(controls: readonly ScoredControl[]): DetectionSc
 
 export function formatScoreTable(title: string, score: DetectionScore): string {
   const pct = (n: number): string => n.toFixed(2);
-  const rows = [...score.perField, score.overall].map((s) =>
-    `| ${s.field.padEnd(16)} | ${String(s.tp).padStart(3)} | ${String(s.fp).padStart(3)} | ${String(s.fn).padStart(3)} | ${pct(s.precision)} | ${pct(s.recall)} |`);
+  const rows = [...score.perField, score.overall].map(
+    (s) =>
+      `| ${s.field.padEnd(16)} | ${String(s.tp).padStart(3)} | ${String(s.fp).padStart(3)} | ${String(s.fn).padStart(3)} | ${pct(s.precision)} | ${pct(s.recall)} |`,
+  );
   return [`${title}`, '| field            |  TP |  FP |  FN | prec | rec  |', '| --- | --: | --: | --: | --: | --: |', ...rows].join('\n');
 }
 

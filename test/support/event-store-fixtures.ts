@@ -36,7 +36,7 @@ export async function waitUntilReadable(
   let from = after;
   await eventually(
     async () => {
-      for (let atEnd = false; seen < count && !atEnd; ) {
+      for (let atEnd = false; seen < count && !atEnd;) {
         const page = await store.readAll({ after: from, maxCount: 1000 });
         seen += page.events.filter(mine).length;
         from = page.checkpoint;

@@ -34,9 +34,17 @@ export async function eventually<T>(check: () => T | Promise<T>, options: Eventu
   }
 }
 
-function timeoutMessage(check: () => unknown, message: string | undefined, timeoutMs: number, last: { value: unknown } | { error: unknown }): string {
+function timeoutMessage(
+  check: () => unknown,
+  message: string | undefined,
+  timeoutMs: number,
+  last: { value: unknown } | { error: unknown },
+): string {
   const what = message ?? check.toString().replace(/\s+/g, ' ').slice(0, 300);
-  const seen = 'error' in last ? `last error: ${describeError(last.error)}` : `last value: ${inspect(last.value, { depth: 4, breakLength: Infinity })}`;
+  const seen =
+    'error' in last
+      ? `last error: ${describeError(last.error)}`
+      : `last value: ${inspect(last.value, { depth: 4, breakLength: Infinity })}`;
   return `Timed out after ${timeoutMs} ms waiting for ${what}; ${seen}`;
 }
 

@@ -1,5 +1,14 @@
 import type {
-  AllSlice, AppendOptions, AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, StreamSlice, SubscribeToAllOptions, Subscription,
+  AllSlice,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamSlice,
+  SubscribeToAllOptions,
+  Subscription,
 } from '../../src/event-store/event-store.port';
 
 /**
@@ -35,7 +44,11 @@ export class FaultyEventStore implements EventStore {
     if (!fault) return this.inner.appendToStream(streamId, events, options);
     this.injected.push({ streamId, types: events.map((e) => e.type), fault });
     if (fault === 'landed') await this.inner.appendToStream(streamId, events, options);
-    throw new Error(fault === 'landed' ? 'Connection terminated unexpectedly (injected after the write)' : 'timeout exceeded when trying to connect (injected)');
+    throw new Error(
+      fault === 'landed'
+        ? 'Connection terminated unexpectedly (injected after the write)'
+        : 'timeout exceeded when trying to connect (injected)',
+    );
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StreamSlice> {

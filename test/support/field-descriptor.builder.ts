@@ -5,12 +5,35 @@ type DescriptorOverrides = Partial<Omit<FieldDescriptor, 'labels'>> & { readonly
 /** A visible, empty text input; override what a test cares about. For unit tests. */
 export function aDescriptor(overrides: DescriptorOverrides = {}): FieldDescriptor {
   const labels: FieldLabels = {
-    label: '', ariaLabelledBy: '', ariaLabel: '', placeholder: '', title: '', nearby: '', legend: '', ...overrides.labels,
+    label: '',
+    ariaLabelledBy: '',
+    ariaLabel: '',
+    placeholder: '',
+    title: '',
+    nearby: '',
+    legend: '',
+    ...overrides.labels,
   };
   const index = overrides.index ?? 0;
   return {
-    index, formIndex: 0, tag: 'input', type: 'text', name: '', id: '', className: '', autocomplete: '', options: [],
-    value: '', maxLength: -1, required: false, readOnly: false, disabled: false, visible: true, hiddenReason: null,
-    selector: `#f${index}`, ...overrides, labels,
+    index,
+    formIndex: 0,
+    tag: 'input',
+    type: 'text',
+    name: '',
+    id: '',
+    className: '',
+    autocomplete: '',
+    options: [],
+    value: '',
+    maxLength: -1,
+    required: false,
+    readOnly: false,
+    disabled: false,
+    visible: true,
+    hiddenReason: null,
+    selector: `#f${index}`,
+    ...overrides,
+    labels,
   };
 }

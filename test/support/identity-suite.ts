@@ -59,6 +59,8 @@ export function useIdentityApp(): IdentitySuite {
     clock: () => clock,
     admin: () => admin,
     login: (email, password = TEST_PASSWORD, kind = 'staff') =>
-      request(http()).post(kind === 'staff' ? '/api/auth/login' : '/api/customer/auth').send({ email, password }),
+      request(http())
+        .post(kind === 'staff' ? '/api/auth/login' : '/api/customer/auth')
+        .send({ email, password }),
   };
 }

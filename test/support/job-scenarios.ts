@@ -4,8 +4,16 @@ import { jobStreamId, type BusinessSnapshot, type JobEvent } from '../../src/job
 import { submissionStreamId, type SubmissionEvent } from '../../src/submissions/submission.events';
 
 export const sampleBusiness: BusinessSnapshot = {
-  businessName: 'Acme Plumbing', email: 'owner@acme.test', phone: '+1 555 0100', website: 'https://acme.test',
-  address: '1 Main St', city: 'Springfield', state: 'IL', zip: '62701', country: 'US', category: 'Plumbing',
+  businessName: 'Acme Plumbing',
+  email: 'owner@acme.test',
+  phone: '+1 555 0100',
+  website: 'https://acme.test',
+  address: '1 Main St',
+  city: 'Springfield',
+  state: 'IL',
+  zip: '62701',
+  country: 'US',
+  category: 'Plumbing',
   description: 'Pipes, fixed.',
 };
 
@@ -27,7 +35,17 @@ export async function writeJobScenario(store: EventStore, plan: ScenarioPlan): P
   const jobId = plan.jobId ?? randomUUID();
   const directoryIds = Array.from({ length: plan.directories }, (_, i) => `dir-${i + 1}`);
   const created: JobEvent[] = [
-    { type: 'JobCreated', data: { jobId, customerId: plan.customerId ?? 'cust-1', packageTier: 'growth', priority: 'P2', directoryIds, business: sampleBusiness } },
+    {
+      type: 'JobCreated',
+      data: {
+        jobId,
+        customerId: plan.customerId ?? 'cust-1',
+        packageTier: 'growth',
+        priority: 'P2',
+        directoryIds,
+        business: sampleBusiness,
+      },
+    },
     { type: 'JobQueued', data: { jobId, priority: 'P2', directoryIds } },
     { type: 'JobStarted', data: { jobId, workerId: worker.id } },
   ];
@@ -36,7 +54,8 @@ export async function writeJobScenario(store: EventStore, plan: ScenarioPlan): P
   for (const [index, directoryId] of directoryIds.entries()) {
     const outcome = plan.outcome?.(index) ?? 'succeeded';
     await store.appendToStream(submissionStreamId(jobId, directoryId), submissionEvents(jobId, directoryId, outcome), {
-      expectedVersion: 'no_stream', actor: worker,
+      expectedVersion: 'no_stream',
+      actor: worker,
     });
     if (outcome === 'needs_manual') counts.needsManual += 1;
     else if (outcome === 'failed' || outcome === 'skipped') counts[outcome] += 1;
@@ -56,7 +75,10 @@ function submissionEvents(jobId: string, directoryId: string, outcome: Outcome):
     attempt(1),
   ];
   if (outcome === 'retried_then_succeeded') {
-    events.push({ type: 'SubmissionRetryScheduled', data: { ...ids, attempt: 2, delayMs: 31_000, errorClass: 'transient', message: 'HTTP 503' } }, attempt(2));
+    events.push(
+      { type: 'SubmissionRetryScheduled', data: { ...ids, attempt: 2, delayMs: 31_000, errorClass: 'transient', message: 'HTTP 503' } },
+      attempt(2),
+    );
   }
   events.push(finalEvent(ids, outcome, outcome === 'retried_then_succeeded' ? 2 : 1));
   return events;
@@ -71,6 +93,9 @@ function finalEvent(ids: { jobId: string; directoryId: string }, outcome: Outcom
     case 'skipped':
       return { type: 'SubmissionSkipped', data: { ...ids, reason: 'duplicate' } };
     default:
-      return { type: 'SubmissionSucceeded', data: { ...ids, attempt, listingUrl: `https://example.test/${ids.directoryId}`, evidencePath: '/evidence/ok.png' } };
+      return {
+        type: 'SubmissionSucceeded',
+        data: { ...ids, attempt, listingUrl: `https://example.test/${ids.directoryId}`, evidencePath: '/evidence/ok.png' },
+      };
   }
 }

@@ -41,7 +41,10 @@ export function useJobsApi(): JobsApiSuite {
     Object.assign(auth, admin.headers);
     // No reactor: nothing but these tests writes to the job streams, so versions are predictable.
     app = await bootApp({
-      DATABASE_URL: db.url, HTTP_BODY_LIMIT_BYTES: '2048', ROLES: 'api,projector', SUBSCRIPTION_POLL_MS: '50',
+      DATABASE_URL: db.url,
+      HTTP_BODY_LIMIT_BYTES: '2048',
+      ROLES: 'api,projector',
+      SUBSCRIPTION_POLL_MS: '50',
     });
     // Listening once up front: supertest would otherwise start and stop the server per request.
     await app.listen(0, '127.0.0.1');
@@ -70,7 +73,6 @@ export function useJobsApi(): JobsApiSuite {
   };
 }
 
-
 export async function seedCatalog(db: TestDatabase): Promise<void> {
   await db.pool.query(`INSERT INTO directories (id, name, url, submission_url, domain, domain_authority, active) VALUES
     ('d-90', 'Ninety', 'https://d90.test', 'https://d90.test/add', 'd90.test', 90, true),
@@ -97,5 +99,8 @@ export async function writeSubmission(store: EventStore, jobId: string, director
       ? { type: 'SubmissionRetryScheduled', data: { ...ids, attempt: 2, delayMs: 31_000, errorClass: 'transient', message: 'HTTP 503' } }
       : { type: 'SubmissionSucceeded', data: { ...ids, attempt: 1, listingUrl: 'https://listing.test/1', evidencePath: null } },
   ];
-  await store.appendToStream(submissionStreamId(jobId, directoryId), events, { expectedVersion: 'no_stream', actor: { kind: 'worker', id: 'worker-1' } });
+  await store.appendToStream(submissionStreamId(jobId, directoryId), events, {
+    expectedVersion: 'no_stream',
+    actor: { kind: 'worker', id: 'worker-1' },
+  });
 }

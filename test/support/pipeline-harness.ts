@@ -18,10 +18,18 @@ export const staff: Record<string, string> = {};
 
 /** Short timings so queue behaviour shows within seconds; everything else as in production. */
 export const FAST_SETTINGS: Readonly<Record<string, string>> = {
-  SUBSCRIPTION_POLL_MS: '50', QUEUE_RECEIVE_WAIT_MS: '1000',
-  QUEUE_VISIBILITY_TIMEOUT_MS: '3000', WORKER_HEARTBEAT_MS: '300', WORKER_STALE_AFTER_MS: '2000',
-  QUEUE_DLQ_SCAN_MS: '200', STALE_SWEEP_INTERVAL_MS: '300', RETRY_BASE_DELAY_MS: '300', RETRY_MIN_DELAY_MS: '100',
-  RETRY_MAX_DELAY_MS: '1000', RETRY_MAX_ATTEMPTS: '3', WORKER_SHUTDOWN_GRACE_MS: '2000',
+  SUBSCRIPTION_POLL_MS: '50',
+  QUEUE_RECEIVE_WAIT_MS: '1000',
+  QUEUE_VISIBILITY_TIMEOUT_MS: '3000',
+  WORKER_HEARTBEAT_MS: '300',
+  WORKER_STALE_AFTER_MS: '2000',
+  QUEUE_DLQ_SCAN_MS: '200',
+  STALE_SWEEP_INTERVAL_MS: '300',
+  RETRY_BASE_DELAY_MS: '300',
+  RETRY_MIN_DELAY_MS: '100',
+  RETRY_MAX_DELAY_MS: '1000',
+  RETRY_MAX_ATTEMPTS: '3',
+  WORKER_SHUTDOWN_GRACE_MS: '2000',
 };
 
 export interface Pipeline {
@@ -64,9 +72,17 @@ export async function startPipeline(options: { directories: number; env?: Record
   const http = (): App => control.getHttpServer() as App;
   const readAll = async (streamId: string): Promise<RecordedEvent[]> => [...(await store.readStream(streamId)).events];
   return {
-    db, control, store, queue, http,
+    db,
+    control,
+    store,
+    queue,
+    http,
     startWorker: async (submitter, workerEnv = {}) => {
-      const worker = await bootApp({ ...env, ROLES: 'worker', ...workerEnv }, (builder) => withLogs(builder.overrideProvider(SUBMITTER).useValue(submitter)), { jsonLogs: logs !== undefined });
+      const worker = await bootApp(
+        { ...env, ROLES: 'worker', ...workerEnv },
+        (builder) => withLogs(builder.overrideProvider(SUBMITTER).useValue(submitter)),
+        { jsonLogs: logs !== undefined },
+      );
       workers.push(worker);
       return worker;
     },

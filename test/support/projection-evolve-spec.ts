@@ -17,7 +17,9 @@ export interface EvolveWhen<Row> {
  * `evolveSpec(rows).given(...events).when(...events).then(rows)`. Each event goes to the row its
  * key names; `evolve` returning null leaves that row as it was.
  */
-export function evolveSpec<Row extends KeyedRow>(spec: KeyedRowsSpec<Row>): { given(...events: readonly RecordedEvent[]): EvolveWhen<Row> } {
+export function evolveSpec<Row extends KeyedRow>(
+  spec: KeyedRowsSpec<Row>,
+): { given(...events: readonly RecordedEvent[]): EvolveWhen<Row> } {
   return {
     given: (...given) => ({
       when: (...when) => ({

@@ -25,7 +25,10 @@ export interface ProjectionSpecThen {
  * `await projectionSpec(projection, db).given(events).when(events).then(rows)`. Every `then`
  * starts from freshly installed, empty tables.
  */
-export function projectionSpec(projection: Projection, db: { readonly pool: Pool }): { given(events: readonly RecordedEvent[]): ProjectionSpecWhen } {
+export function projectionSpec(
+  projection: Projection,
+  db: { readonly pool: Pool },
+): { given(events: readonly RecordedEvent[]): ProjectionSpecWhen } {
   return {
     given: (given) => ({
       when: (when, { times = 2 } = {}) => ({

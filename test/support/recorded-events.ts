@@ -25,8 +25,13 @@ export function eventLog(start = Date.parse('2026-01-01T00:00:00.000Z')): EventL
     const timestamp = new Date(start + position * 1000).toISOString();
     const eventId = `e${position}`;
     return {
-      streamId, streamVersion, type: event.type, data: event.data, globalPosition: BigInt(position),
-      checkpoint: String(position).padStart(12, '0'), recordedAt: new Date(timestamp),
+      streamId,
+      streamVersion,
+      type: event.type,
+      data: event.data,
+      globalPosition: BigInt(position),
+      checkpoint: String(position).padStart(12, '0'),
+      recordedAt: new Date(timestamp),
       metadata: { eventId, correlationId: streamId, causationId: eventId, actor, timestamp },
     };
   };

@@ -22,13 +22,22 @@ export class RecordingSubmitter implements Submitter {
   readonly calls: SubmitCall[] = [];
   private readonly perKey = new Map<string, number>();
 
-  constructor(private readonly behaviour: Behaviour = succeed, private readonly delayMs = 0) {}
+  constructor(
+    private readonly behaviour: Behaviour = succeed,
+    private readonly delayMs = 0,
+  ) {}
 
   async submit(request: SubmissionRequest): Promise<SubmissionOutcome> {
     const key = `${request.jobId}/${request.directoryId}`;
     const count = (this.perKey.get(key) ?? 0) + 1;
     this.perKey.set(key, count);
-    this.calls.push({ jobId: request.jobId, directoryId: request.directoryId, attempt: request.attempt, seq: this.calls.length, at: Date.now() });
+    this.calls.push({
+      jobId: request.jobId,
+      directoryId: request.directoryId,
+      attempt: request.attempt,
+      seq: this.calls.length,
+      at: Date.now(),
+    });
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     return this.behaviour(request, count);
   }

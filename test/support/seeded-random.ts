@@ -7,7 +7,8 @@ import { seededRandom } from '../../sandbox/sandbox.state';
  */
 export function chaosRandom(env: NodeJS.ProcessEnv = process.env): { readonly seed: number; readonly random: () => number } {
   const given = env.CHAOS_SEED?.trim();
-  if (given && !/^\d+$/.test(given)) throw new Error(`CHAOS_SEED must be a whole number from 0 to 4294967295, got ${JSON.stringify(given)}`);
+  if (given && !/^\d+$/.test(given))
+    throw new Error(`CHAOS_SEED must be a whole number from 0 to 4294967295, got ${JSON.stringify(given)}`);
   const seed = given ? Number(given) >>> 0 : randomInt(0, 2 ** 32);
   return { seed, random: seededRandom(seed) };
 }

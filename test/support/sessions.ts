@@ -54,15 +54,30 @@ export async function customerSession(pool: Pool, customerId: string, options: S
 /** Signs in as the demo admin over HTTP (a demo app on embedded defaults). */
 export async function demoAdminSession(baseUrl: string): Promise<TestSession> {
   const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_ADMIN),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(DEMO_ADMIN),
   });
   if (response.status !== 200) throw new Error(`demo admin sign-in answered ${response.status}: ${await response.text()}`);
   const { token } = (await response.json()) as { token: string };
   const me = (await (await fetch(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: string };
-  return { token, headers: { Authorization: `Bearer ${token}` }, accountId: me.id, email: DEMO_ADMIN.email, actor: { kind: 'staff', id: me.id } };
+  return {
+    token,
+    headers: { Authorization: `Bearer ${token}` },
+    accountId: me.id,
+    email: DEMO_ADMIN.email,
+    actor: { kind: 'staff', id: me.id },
+  };
 }
 
-async function signedIn(pool: Pool, kind: 'staff' | 'customer', id: string, email: string, now: Date, ttlMinutes: number): Promise<TestSession> {
+async function signedIn(
+  pool: Pool,
+  kind: 'staff' | 'customer',
+  id: string,
+  email: string,
+  now: Date,
+  ttlMinutes: number,
+): Promise<TestSession> {
   const { token } = await new SessionRepository({ pool }).create(kind, id, now, ttlMinutes);
   return { token, headers: { Authorization: `Bearer ${token}` }, accountId: id, email, actor: { kind, id } };
 }

@@ -41,15 +41,23 @@ export class AccountRepository {
 
   async insertStaff(account: Omit<StaffAccount, 'disabled'>, passwordHash: string): Promise<StaffAccount> {
     const { id, email, displayName, role, createdAt } = account;
-    const { rows } = await this.insert(email, `INSERT INTO staff_accounts (id, email, display_name, role, password_hash, created_at)
-      VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${STAFF_COLUMNS}`, [id, email, displayName, role, passwordHash, createdAt]);
+    const { rows } = await this.insert(
+      email,
+      `INSERT INTO staff_accounts (id, email, display_name, role, password_hash, created_at)
+      VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${STAFF_COLUMNS}`,
+      [id, email, displayName, role, passwordHash, createdAt],
+    );
     return toIso(rows[0] as StaffAccount);
   }
 
   async insertCustomerLogin(login: Omit<CustomerLogin, 'disabled'>, passwordHash: string): Promise<CustomerLogin> {
     const { id, email, customerId, createdAt } = login;
-    const { rows } = await this.insert(email, `INSERT INTO customer_logins (id, email, customer_id, password_hash, created_at)
-      VALUES ($1, $2, $3, $4, $5) RETURNING ${LOGIN_COLUMNS}`, [id, email, customerId, passwordHash, createdAt]);
+    const { rows } = await this.insert(
+      email,
+      `INSERT INTO customer_logins (id, email, customer_id, password_hash, created_at)
+      VALUES ($1, $2, $3, $4, $5) RETURNING ${LOGIN_COLUMNS}`,
+      [id, email, customerId, passwordHash, createdAt],
+    );
     return toIso(rows[0] as CustomerLogin);
   }
 
@@ -66,7 +74,9 @@ export class AccountRepository {
 
   async credentials(kind: SignInKind, email: string): Promise<Credentials | null> {
     const { rows } = await this.database.pool.query<Credentials>(
-      `SELECT id, disabled, password_hash AS "passwordHash" FROM ${TABLE[kind]} WHERE email = $1`, [email]);
+      `SELECT id, disabled, password_hash AS "passwordHash" FROM ${TABLE[kind]} WHERE email = $1`,
+      [email],
+    );
     return rows[0] ?? null;
   }
 
@@ -78,7 +88,8 @@ export class AccountRepository {
     try {
       return await this.database.pool.query(sql, values);
     } catch (error) {
-      if (error instanceof DatabaseError && error.code === '23505') throw new DomainError('ALREADY_EXISTS', `An account with email ${email} already exists`);
+      if (error instanceof DatabaseError && error.code === '23505')
+        throw new DomainError('ALREADY_EXISTS', `An account with email ${email} already exists`);
       throw error;
     }
   }

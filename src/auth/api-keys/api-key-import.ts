@@ -19,7 +19,14 @@ export class InvalidImportedKeysError extends Error {
  * comma-separated as that setting had them. Each is stored as a hash, never as given.
  */
 export function parseImportedKeys(text: string): string[] {
-  const keys = [...new Set(text.split(/[\n,]/).map((key) => key.trim()).filter((key) => key !== ''))];
+  const keys = [
+    ...new Set(
+      text
+        .split(/[\n,]/)
+        .map((key) => key.trim())
+        .filter((key) => key !== ''),
+    ),
+  ];
   const problems = keys.flatMap((key, index) => {
     const problem = importedKeyProblem(key);
     return problem === null ? [] : [`key ${index + 1} ${problem}`];

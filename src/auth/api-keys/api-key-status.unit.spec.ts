@@ -4,7 +4,12 @@ import { displayPrefix, hashApiKey, importedKeyProblem, newApiKey } from './api-
 const T0 = new Date('2026-01-01T00:00:00Z');
 const at = (hours: number): Date => new Date(T0.getTime() + hours * 3_600_000);
 const key = (fields: Partial<ApiKeyLifecycle> = {}): ApiKeyLifecycle => ({
-  createdAt: T0, expiresAt: null, rotatedAt: null, graceEndsAt: null, revokedAt: null, ...fields,
+  createdAt: T0,
+  expiresAt: null,
+  rotatedAt: null,
+  graceEndsAt: null,
+  revokedAt: null,
+  ...fields,
 });
 
 describe('apiKeyStatus: is this key usable at time t', () => {
@@ -38,7 +43,13 @@ describe('apiKeyStatus: is this key usable at time t', () => {
   });
 
   it('only active and in-grace keys are usable', () => {
-    expect(['active', 'in_grace', 'rotated', 'expired', 'revoked'].map((s) => isUsable(s as never))).toEqual([true, true, false, false, false]);
+    expect(['active', 'in_grace', 'rotated', 'expired', 'revoked'].map((s) => isUsable(s as never))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

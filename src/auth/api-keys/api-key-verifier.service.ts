@@ -45,7 +45,8 @@ export class ApiKeyVerifier {
     if (!record.scopes.includes(requiredScope)) {
       return { kind: 'forbidden', error: 'missing_scope', message: `This API key lacks the scope "${requiredScope}" this route requires` };
     }
-    if (record.lastUsedAt === null || now.getTime() - record.lastUsedAt.getTime() >= TOUCH_EVERY_MS) await this.repository.touch(record.id, now);
+    if (record.lastUsedAt === null || now.getTime() - record.lastUsedAt.getTime() >= TOUCH_EVERY_MS)
+      await this.repository.touch(record.id, now);
     return { kind: 'ok', actor: { kind: 'api_key', id: record.id } };
   }
 }

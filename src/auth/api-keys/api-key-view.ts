@@ -2,7 +2,10 @@ import { ageDays, apiKeyStatus, isUsable, type ApiKeyStatus } from './api-key-st
 import type { ApiKeyRecord } from './api-keys.repository';
 
 /** A key as admins see it: everything but the key, which exists only in the answer that issued it. */
-export interface ApiKeyView extends Pick<ApiKeyRecord, 'id' | 'name' | 'scopes' | 'prefix' | 'version' | 'rotatedFrom' | 'createdBy' | 'revokedBy'> {
+export interface ApiKeyView extends Pick<
+  ApiKeyRecord,
+  'id' | 'name' | 'scopes' | 'prefix' | 'version' | 'rotatedFrom' | 'createdBy' | 'revokedBy'
+> {
   readonly status: ApiKeyStatus;
   readonly createdAt: string;
   readonly expiresAt: string | null;
@@ -25,11 +28,23 @@ export function toApiKeyView(record: ApiKeyRecord, now: Date, staleAfterDays: nu
   const status = apiKeyStatus(record, now);
   const age = ageDays(record, now);
   return {
-    id: record.id, name: record.name, scopes: record.scopes, prefix: record.prefix, version: record.version,
-    rotatedFrom: record.rotatedFrom, status, createdAt: record.createdAt.toISOString(), createdBy: record.createdBy,
-    expiresAt: iso(record.expiresAt), rotatedAt: iso(record.rotatedAt), graceEndsAt: iso(record.graceEndsAt),
-    revokedAt: iso(record.revokedAt), revokedBy: record.revokedBy, lastUsedAt: iso(record.lastUsedAt),
-    ageDays: age, stale: isUsable(status) && age > staleAfterDays,
+    id: record.id,
+    name: record.name,
+    scopes: record.scopes,
+    prefix: record.prefix,
+    version: record.version,
+    rotatedFrom: record.rotatedFrom,
+    status,
+    createdAt: record.createdAt.toISOString(),
+    createdBy: record.createdBy,
+    expiresAt: iso(record.expiresAt),
+    rotatedAt: iso(record.rotatedAt),
+    graceEndsAt: iso(record.graceEndsAt),
+    revokedAt: iso(record.revokedAt),
+    revokedBy: record.revokedBy,
+    lastUsedAt: iso(record.lastUsedAt),
+    ageDays: age,
+    stale: isUsable(status) && age > staleAfterDays,
   };
 }
 

@@ -26,7 +26,11 @@ export class ApiKeysController {
   }
 
   @Post(':id/rotate')
-  rotate(@Param('id', KEY_ID) id: string, @Body() body: RotateApiKeyDto, @RequestCommandContext() context: CommandContext): Promise<RotatedApiKey> {
+  rotate(
+    @Param('id', KEY_ID) id: string,
+    @Body() body: RotateApiKeyDto,
+    @RequestCommandContext() context: CommandContext,
+  ): Promise<RotatedApiKey> {
     return this.apiKeys.rotate(id, context.actor, optionalDate(body.expiresAt));
   }
 

@@ -85,7 +85,8 @@ export class ApiKeysRepository {
       const decided = plan(rows[0]);
       if (decided.kind === 'refused') return decided;
       const previous = await client.query<ApiKeyRecord>(
-        `UPDATE api_keys SET rotated_at = $2, grace_ends_at = $3 WHERE id = $1 RETURNING ${COLUMNS}`, [id, decided.rotatedAt, decided.graceEndsAt],
+        `UPDATE api_keys SET rotated_at = $2, grace_ends_at = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id, decided.rotatedAt, decided.graceEndsAt],
       );
       return { kind: 'rotated', previous: previous.rows[0], current: await insertKey(client, decided.successor) };
     });
@@ -122,11 +123,23 @@ async function insertKey(db: Pool | PoolClient, key: NewApiKey): Promise<ApiKeyR
     const { rows } = await db.query<ApiKeyRecord>(
       `INSERT INTO api_keys (id, name, scopes, key_hash, prefix, version, rotated_from, created_at, created_by, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10) RETURNING ${COLUMNS}`,
-      [key.id, key.name, key.scopes, key.keyHash, key.prefix, key.version, key.rotatedFrom, key.createdAt, JSON.stringify(key.createdBy), key.expiresAt],
+      [
+        key.id,
+        key.name,
+        key.scopes,
+        key.keyHash,
+        key.prefix,
+        key.version,
+        key.rotatedFrom,
+        key.createdAt,
+        JSON.stringify(key.createdBy),
+        key.expiresAt,
+      ],
     );
     return rows[0];
   } catch (error) {
-    if (error instanceof DatabaseError && error.code === '23505' && error.constraint === CURRENT_NAME_INDEX) throw new ApiKeyNameTakenError(key.name);
+    if (error instanceof DatabaseError && error.code === '23505' && error.constraint === CURRENT_NAME_INDEX)
+      throw new ApiKeyNameTakenError(key.name);
     throw error;
   }
 }

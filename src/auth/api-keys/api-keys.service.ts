@@ -33,7 +33,9 @@ export class ApiKeys {
   async create(request: ApiKeyRequest, actor: Actor): Promise<IssuedApiKey> {
     const now = this.clock.now();
     const key = newApiKey();
-    const record = await nameChecked(() => this.repository.insert(newRecord(key, request, checkedExpiry(request.expiresAt, now), now, actor)));
+    const record = await nameChecked(() =>
+      this.repository.insert(newRecord(key, request, checkedExpiry(request.expiresAt, now), now, actor)),
+    );
     return { key, apiKey: this.view(record, now) };
   }
 
@@ -66,13 +68,18 @@ export class ApiKeys {
     if (revoked) return this.view(revoked, now);
     const existing = await this.repository.get(id);
     if (!existing) throw apiKeyNotFound(id);
-    throw new ConflictException({ error: 'api_key_revoked', message: `API key ${id} was already revoked at ${existing.revokedAt?.toISOString()}` });
+    throw new ConflictException({
+      error: 'api_key_revoked',
+      message: `API key ${id} was already revoked at ${existing.revokedAt?.toISOString()}`,
+    });
   }
 
   /** Keys from before (see parseImportedKeys): one keeps the name; several are `<name>-1`, `<name>-2`… in input order. All or none. */
   async import(name: string, scopes: readonly string[], keys: readonly string[], actor: Actor): Promise<ApiKeyImportReport> {
     const now = this.clock.now();
-    const rows = keys.map((key, index) => newRecord(key, { name: keys.length === 1 ? name : `${name}-${index + 1}`, scopes }, null, now, actor));
+    const rows = keys.map((key, index) =>
+      newRecord(key, { name: keys.length === 1 ? name : `${name}-${index + 1}`, scopes }, null, now, actor),
+    );
     const stored = await nameChecked(() => this.repository.importKeys(rows));
     return { imported: stored.map((record) => this.view(record, now)), alreadyPresent: keys.length - stored.length };
   }
@@ -83,10 +90,24 @@ export class ApiKeys {
 }
 
 /** A new row for `key` (version 1, no predecessor); the key itself is not in it, only its hash. */
-function newRecord(key: string, request: Pick<ApiKeyRequest, 'name' | 'scopes'>, expiresAt: Date | null, now: Date, actor: Actor): NewApiKey {
+function newRecord(
+  key: string,
+  request: Pick<ApiKeyRequest, 'name' | 'scopes'>,
+  expiresAt: Date | null,
+  now: Date,
+  actor: Actor,
+): NewApiKey {
   return {
-    id: randomUUID(), name: request.name, scopes: checkedScopes(request.scopes), keyHash: hashApiKey(key), prefix: displayPrefix(key),
-    version: 1, rotatedFrom: null, createdAt: now, createdBy: actor, expiresAt,
+    id: randomUUID(),
+    name: request.name,
+    scopes: checkedScopes(request.scopes),
+    keyHash: hashApiKey(key),
+    prefix: displayPrefix(key),
+    version: 1,
+    rotatedFrom: null,
+    createdAt: now,
+    createdBy: actor,
+    expiresAt,
   };
 }
 
@@ -95,7 +116,10 @@ function checkedScopes(scopes: readonly string[]): string[] {
   const unknown = scopes.filter((scope) => !isApiKeyScope(scope));
   if (unknown.length > 0) {
     const names = unknown.map((scope) => JSON.stringify(scope)).join(', ');
-    throw new BadRequestException({ error: 'unknown_scope', message: `Unknown scope ${names}; known scopes: ${API_KEY_SCOPES.join(', ')}` });
+    throw new BadRequestException({
+      error: 'unknown_scope',
+      message: `Unknown scope ${names}; known scopes: ${API_KEY_SCOPES.join(', ')}`,
+    });
   }
   return [...new Set(scopes)];
 }
@@ -124,5 +148,8 @@ function cannotRotate(key: ApiKeyRecord): ConflictException {
   if (rotationRefusal(key) === 'revoked') {
     return new ConflictException({ error: 'api_key_revoked', message: `API key ${key.id} is revoked; create a new key instead` });
   }
-  return new ConflictException({ error: 'api_key_rotated', message: `API key ${key.id} was already rotated; rotate its newest version instead` });
+  return new ConflictException({
+    error: 'api_key_rotated',
+    message: `API key ${key.id} was already rotated; rotate its newest version instead`,
+  });
 }

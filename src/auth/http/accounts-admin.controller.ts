@@ -22,7 +22,9 @@ export class AccountsAdminController {
   /** Disabling also ends the account's sessions. */
   @Post('accounts/:id/disable')
   @HttpCode(200)
-  async disable(@Param('id', new ParseUUIDPipe({ exceptionFactory: invalidAccountId })) id: string): Promise<{ id: string; disabled: true }> {
+  async disable(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: invalidAccountId })) id: string,
+  ): Promise<{ id: string; disabled: true }> {
     await this.accounts.disableStaff(id);
     return { id, disabled: true };
   }

@@ -24,13 +24,21 @@ export class AuthController {
 
   @Post('auth/login')
   @HttpCode(200)
-  staffLogin(@Body() body: SignInDto, @Req() request: ApiRequest, @Res({ passthrough: true }) response: ServerResponse): Promise<SessionBody> {
+  staffLogin(
+    @Body() body: SignInDto,
+    @Req() request: ApiRequest,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<SessionBody> {
     return this.signIn('staff', body, request, response);
   }
 
   @Post('customer/auth')
   @HttpCode(200)
-  customerLogin(@Body() body: SignInDto, @Req() request: ApiRequest, @Res({ passthrough: true }) response: ServerResponse): Promise<SessionBody> {
+  customerLogin(
+    @Body() body: SignInDto,
+    @Req() request: ApiRequest,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<SessionBody> {
     return this.signIn('customer', body, request, response);
   }
 

@@ -15,7 +15,10 @@ export function signInSubjects(kind: 'staff' | 'customer', email: string, ip: st
  * so they never extend it.
  */
 export function lockedUntil(attempts: readonly Date[], now: Date, policy: LockoutPolicy = LOCKOUT_POLICY): Date | null {
-  const times = attempts.map((a) => a.getTime()).filter((t) => t <= now.getTime()).sort((a, b) => a - b);
+  const times = attempts
+    .map((a) => a.getTime())
+    .filter((t) => t <= now.getTime())
+    .sort((a, b) => a - b);
   for (let i = policy.maxFailures - 1; i < times.length; i += 1) {
     const reachedLimit = times[i] - times[i - policy.maxFailures + 1] < policy.windowMs;
     if (reachedLimit && times[i] + policy.lockoutMs > now.getTime()) return new Date(times[i] + policy.lockoutMs);

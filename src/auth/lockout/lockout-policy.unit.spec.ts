@@ -35,7 +35,7 @@ describe('lockout window decision', () => {
     expect(lockedUntil(failures, at(19))).toBeNull();
   });
 
-  it('ignores attempts dated after now (another process\'s clock ahead)', () => {
+  it("ignores attempts dated after now (another process's clock ahead)", () => {
     expect(lockedUntil([at(0), at(1), at(2), at(3), at(30)], at(4))).toBeNull();
   });
 

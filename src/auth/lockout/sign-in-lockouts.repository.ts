@@ -5,8 +5,7 @@ import { withTransaction } from '../../database/transaction';
 import { LOCKOUT_POLICY, lockedUntil } from './lockout-policy';
 
 export type AttemptStart =
-  | { readonly kind: 'allowed'; readonly attemptIds: readonly string[] }
-  | { readonly kind: 'locked'; readonly until: Date };
+  { readonly kind: 'allowed'; readonly attemptIds: readonly string[] } | { readonly kind: 'locked'; readonly until: Date };
 
 export interface Lockout {
   readonly subject: string;
@@ -34,7 +33,9 @@ export class SignInLockouts {
       const until = await lockIfReached(client, subjects, now);
       if (until) return { kind: 'locked', until };
       const { rows } = await client.query<{ id: string }>(
-        'INSERT INTO sign_in_attempts (subject, attempted_at) SELECT unnest($1::text[]), $2 RETURNING id', [subjects, now]);
+        'INSERT INTO sign_in_attempts (subject, attempted_at) SELECT unnest($1::text[]), $2 RETURNING id',
+        [subjects, now],
+      );
       return { kind: 'allowed', attemptIds: rows.map((row) => row.id) };
     });
   }
@@ -55,7 +56,9 @@ export class SignInLockouts {
   async active(now: Date): Promise<Lockout[]> {
     const { rows } = await this.database.pool.query<Lockout & { lockedAt: Date; lockedUntil: Date }>(
       `SELECT subject, locked_at AS "lockedAt", locked_until AS "lockedUntil", failures FROM sign_in_lockouts
-       WHERE locked_until > $1 ORDER BY locked_until DESC, subject`, [now]);
+       WHERE locked_until > $1 ORDER BY locked_until DESC, subject`,
+      [now],
+    );
     return rows.map((row) => ({ ...row, lockedAt: row.lockedAt.toISOString(), lockedUntil: row.lockedUntil.toISOString() }));
   }
 
@@ -63,7 +66,10 @@ export class SignInLockouts {
   async clear(subject: string, now: Date): Promise<boolean> {
     return withTransaction(this.database.pool, async (client) => {
       await lockSubjects(client, [subject]);
-      const { rows } = await client.query<{ until: Date }>('DELETE FROM sign_in_lockouts WHERE subject = $1 RETURNING locked_until AS until', [subject]);
+      const { rows } = await client.query<{ until: Date }>(
+        'DELETE FROM sign_in_lockouts WHERE subject = $1 RETURNING locked_until AS until',
+        [subject],
+      );
       await client.query('DELETE FROM sign_in_attempts WHERE subject = $1', [subject]);
       return rows.some((row) => row.until > now);
     });
@@ -90,7 +96,8 @@ async function lockIfReached(client: PoolClient, subjects: readonly string[], no
   const { rows } = await client.query<{ subject: string; times: Date[] }>(
     `SELECT subject, array_agg(attempted_at) AS times FROM sign_in_attempts
      WHERE subject = ANY($1) AND attempted_at > $2 AND failed IS NOT false GROUP BY subject`,
-    [subjects, new Date(now.getTime() - RELEVANT_MS)]);
+    [subjects, new Date(now.getTime() - RELEVANT_MS)],
+  );
   for (const { subject, times } of rows) {
     const until = lockedUntil(times, now);
     if (!until) continue;
@@ -98,9 +105,12 @@ async function lockIfReached(client: PoolClient, subjects: readonly string[], no
       `INSERT INTO sign_in_lockouts (subject, locked_at, locked_until, failures) VALUES ($1, $2, $3, $4)
        ON CONFLICT (subject) DO UPDATE SET locked_at = EXCLUDED.locked_at, locked_until = EXCLUDED.locked_until, failures = EXCLUDED.failures
        WHERE sign_in_lockouts.locked_until <> EXCLUDED.locked_until`,
-      [subject, new Date(until.getTime() - LOCKOUT_POLICY.lockoutMs), until, times.length]);
+      [subject, new Date(until.getTime() - LOCKOUT_POLICY.lockoutMs), until, times.length],
+    );
   }
   const { rows: locked } = await client.query<{ until: Date | null }>(
-    'SELECT max(locked_until) AS until FROM sign_in_lockouts WHERE subject = ANY($1) AND locked_until > $2', [subjects, now]);
+    'SELECT max(locked_until) AS until FROM sign_in_lockouts WHERE subject = ANY($1) AND locked_until > $2',
+    [subjects, now],
+  );
   return locked[0]?.until ?? null;
 }

@@ -33,7 +33,9 @@ export class SessionRepository {
     const expiresAt = new Date(now.getTime() + ttlMinutes * 60_000);
     // The account's ended sessions go as it signs in again, so the table holds live ones, roughly.
     await this.database.pool.query(
-      'DELETE FROM sessions WHERE kind = $1 AND account_id = $2 AND (expires_at <= $3 OR revoked_at IS NOT NULL)', [kind, accountId, now]);
+      'DELETE FROM sessions WHERE kind = $1 AND account_id = $2 AND (expires_at <= $3 OR revoked_at IS NOT NULL)',
+      [kind, accountId, now],
+    );
     await this.database.pool.query(
       'INSERT INTO sessions (token_hash, kind, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
       [sessionTokenHash(token), kind, accountId, now, expiresAt],
@@ -66,8 +68,11 @@ export class SessionRepository {
 
   async revokeAll(kind: SignInKind, accountId: string, now: Date): Promise<void> {
     this.cache.forgetAccount(kind, accountId);
-    await this.database.pool.query(
-      'UPDATE sessions SET revoked_at = $3 WHERE kind = $1 AND account_id = $2 AND revoked_at IS NULL', [kind, accountId, now]);
+    await this.database.pool.query('UPDATE sessions SET revoked_at = $3 WHERE kind = $1 AND account_id = $2 AND revoked_at IS NULL', [
+      kind,
+      accountId,
+      now,
+    ]);
   }
 }
 

@@ -1,7 +1,19 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
-  IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { PageLimitQueryDto } from '../../http/page-limit.dto';
 import { PlainText } from '../../http/plain-text.decorator';
@@ -16,12 +28,13 @@ const Text = (max: number): PropertyDecorator => applyDecorators(IsOptional(), P
 const Required = (field: string, max: number): PropertyDecorator =>
   applyDecorators(PlainText(), IsString(), Matches(NOT_BLANK, { message: `${field} must not be blank` }), MaxLength(max));
 /** An http(s) address, or '' to clear it. */
-const WebAddress = (field: string): PropertyDecorator => applyDecorators(
-  IsOptional(),
-  ValidateIf((_: object, value: unknown) => value !== ''),
-  IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: `${field} must be an http(s) URL` }),
-  MaxLength(2000),
-);
+const WebAddress = (field: string): PropertyDecorator =>
+  applyDecorators(
+    IsOptional(),
+    ValidateIf((_: object, value: unknown) => value !== ''),
+    IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: `${field} must be an http(s) URL` }),
+    MaxLength(2000),
+  );
 const Email = (): PropertyDecorator => applyDecorators(IsEmail({}, { message: 'email must be an email address' }), MaxLength(254));
 
 /** The listing's fields that may be empty. */

@@ -14,9 +14,7 @@ import { CustomerCommands, notFound } from '../customer-commands.service';
 import { CustomerReadModel, type CustomerHistoryEntry, type CustomerPage } from '../customer-read-model.query';
 import type { CustomerView } from '../customer-view';
 import { ListCustomersQueryDto, PackageDto, ProfileChangesDto, RegisterCustomerDto } from './customer.request.dto';
-import {
-  changesOf, CustomerChange, CustomerEdit, newProfileOf, withCustomerEtag, type CustomerChangeRequest,
-} from './customer-request';
+import { changesOf, CustomerChange, CustomerEdit, newProfileOf, withCustomerEtag, type CustomerChangeRequest } from './customer-request';
 
 const DEFAULT_LIMIT = 50;
 
@@ -54,7 +52,9 @@ export class CustomersController {
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<CustomerView> {
     if (request.principal?.kind !== 'customer') return withCustomerEtag(response, await this.customers.view(customerId));
-    const own = visibleTo(request.principal, customerId) ? await readAs(this.database.pool, customerId, (reader) => this.readModel.find(customerId, reader)) : null;
+    const own = visibleTo(request.principal, customerId)
+      ? await readAs(this.database.pool, customerId, (reader) => this.readModel.find(customerId, reader))
+      : null;
     if (!own) throw notFound(customerId);
     return withCustomerEtag(response, own);
   }
@@ -82,7 +82,10 @@ export class CustomersController {
 
   @Post(':customerId/deactivate')
   @HttpCode(200)
-  async deactivate(@Param('customerId', CustomerIdPipe) customerId: string, @CustomerChange() change: CustomerChangeRequest): Promise<CustomerView> {
+  async deactivate(
+    @Param('customerId', CustomerIdPipe) customerId: string,
+    @CustomerChange() change: CustomerChangeRequest,
+  ): Promise<CustomerView> {
     return withCustomerEtag(change.response, await this.customers.deactivate(customerId, change.context, change.expectedVersion));
   }
 
@@ -90,17 +93,25 @@ export class CustomersController {
   @Post(':customerId/erase')
   @HttpCode(200)
   @UseGuards(AdminGuard)
-  async erase(@Param('customerId', CustomerIdPipe) customerId: string, @CustomerChange() change: CustomerChangeRequest): Promise<CustomerView> {
+  async erase(
+    @Param('customerId', CustomerIdPipe) customerId: string,
+    @CustomerChange() change: CustomerChangeRequest,
+  ): Promise<CustomerView> {
     return withCustomerEtag(change.response, await this.customers.erase(customerId, change.context, change.expectedVersion));
   }
 
   @Get(':customerId/history')
   @AllowCustomer()
-  async history(@Param('customerId', CustomerIdPipe) customerId: string, @Req() request: ApiRequest): Promise<{ customerId: string; history: CustomerHistoryEntry[] }> {
+  async history(
+    @Param('customerId', CustomerIdPipe) customerId: string,
+    @Req() request: ApiRequest,
+  ): Promise<{ customerId: string; history: CustomerHistoryEntry[] }> {
     if (!visibleTo(request.principal, customerId)) throw notFound(customerId);
     const scope = request.principal?.kind === 'customer' ? customerId : null;
     // 404 for an unknown customer, not an empty history.
-    const history = await readAs(this.database.pool, scope, async (reader) => ((await this.readModel.find(customerId, reader)) ? this.readModel.history(customerId, reader) : null));
+    const history = await readAs(this.database.pool, scope, async (reader) =>
+      (await this.readModel.find(customerId, reader)) ? this.readModel.history(customerId, reader) : null,
+    );
     if (!history) throw notFound(customerId);
     return { customerId, history };
   }

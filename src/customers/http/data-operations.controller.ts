@@ -41,7 +41,11 @@ export class DataOperationsController {
 
   /** The fields sent replace the stored ones; the others stay. */
   @Put()
-  async edit(@CurrentPrincipal() principal: Principal, @Body() body: ProfileChangesDto, @CustomerEdit() edit: CustomerChangeRequest): Promise<CustomerView> {
+  async edit(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ProfileChangesDto,
+    @CustomerEdit() edit: CustomerChangeRequest,
+  ): Promise<CustomerView> {
     const view = await this.customers.updateProfile(customerOf(principal), changesOf(body), edit.context, edit.expectedVersion);
     return withCustomerEtag(edit.response, view);
   }
@@ -63,9 +67,10 @@ export class DataOperationsController {
     @CustomerChange() change: CustomerChangeRequest,
   ): Promise<CustomerView> {
     const customerId = customerOf(principal);
-    const view = query.erase === 'true'
-      ? await this.customers.erase(customerId, change.context, change.expectedVersion)
-      : await this.customers.deactivate(customerId, change.context, change.expectedVersion);
+    const view =
+      query.erase === 'true'
+        ? await this.customers.erase(customerId, change.context, change.expectedVersion)
+        : await this.customers.deactivate(customerId, change.context, change.expectedVersion);
     return withCustomerEtag(change.response, view);
   }
 }

@@ -2,7 +2,12 @@ import type { Event, EventTypes } from '../../shared/message';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import type { PackageTier } from '../../jobs/job.events';
 import {
-  ERASED, PROFILE_FIELDS, type BusinessProfile, type CustomerEvent, type CustomerPackage, type ProfileField,
+  ERASED,
+  PROFILE_FIELDS,
+  type BusinessProfile,
+  type CustomerEvent,
+  type CustomerPackage,
+  type ProfileField,
 } from '../customer.events';
 import { emptyProfile } from '../customer.state';
 import { open, seal } from './personal-data-cipher';
@@ -22,13 +27,17 @@ export type StoredCustomerEvent =
   | Event<'CustomerDataErased', { customerId: string }>;
 
 export const STORED_CUSTOMER_EVENT_TYPES: EventTypes<StoredCustomerEvent> = [
-  'CustomerRegistered', 'BusinessProfileUpdated', 'PackagePurchased', 'CustomerDeactivated', 'CustomerDataErased',
+  'CustomerRegistered',
+  'BusinessProfileUpdated',
+  'PackagePurchased',
+  'CustomerDeactivated',
+  'CustomerDataErased',
 ];
 
 const aadOf = (customerId: string, type: string): string => `customer-${customerId}/${type}`;
 
 function sealFields(key: Buffer | null, values: Partial<BusinessProfile>, aad: string): SealedFields {
-  if (!key) throw new Error('Cannot store personal data without the customer\'s data key (erased, or never registered)');
+  if (!key) throw new Error("Cannot store personal data without the customer's data key (erased, or never registered)");
   const fields = PROFILE_FIELDS.filter((field) => values[field] !== undefined);
   const picked = Object.fromEntries(fields.map((field) => [field, values[field]]));
   return { fields, sealed: seal(key, JSON.stringify(picked), aad) };
@@ -50,7 +59,10 @@ export function sealCustomerEvent(event: CustomerEvent, key: Buffer | null): Sto
   const aad = aadOf(event.data.customerId, event.type);
   switch (event.type) {
     case 'CustomerRegistered':
-      return { type: event.type, data: { customerId: event.data.customerId, package: event.data.package, profile: sealFields(key, event.data.profile, aad) } };
+      return {
+        type: event.type,
+        data: { customerId: event.data.customerId, package: event.data.package, profile: sealFields(key, event.data.profile, aad) },
+      };
     case 'BusinessProfileUpdated':
       return { type: event.type, data: { customerId: event.data.customerId, changes: sealFields(key, event.data.changes, aad) } };
     default:
@@ -83,11 +95,17 @@ export function openCustomerEvent(event: RecordedEvent<StoredCustomerEvent>, key
 /** Which fields an event touched, readable with or without the key (the history keeps only names). */
 export function fieldsTouched(event: StoredCustomerEvent): readonly string[] {
   switch (event.type) {
-    case 'CustomerRegistered': return [...event.data.profile.fields, 'package'];
-    case 'BusinessProfileUpdated': return event.data.changes.fields;
-    case 'PackagePurchased': return ['package'];
-    case 'CustomerDeactivated': return ['status'];
-    case 'CustomerDataErased': return [...PROFILE_FIELDS];
-    default: return [];
+    case 'CustomerRegistered':
+      return [...event.data.profile.fields, 'package'];
+    case 'BusinessProfileUpdated':
+      return event.data.changes.fields;
+    case 'PackagePurchased':
+      return ['package'];
+    case 'CustomerDeactivated':
+      return ['status'];
+    case 'CustomerDataErased':
+      return [...PROFILE_FIELDS];
+    default:
+      return [];
   }
 }

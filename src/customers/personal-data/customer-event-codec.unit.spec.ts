@@ -5,12 +5,25 @@ import { openCustomerEvent, sealCustomerEvent, type StoredCustomerEvent } from '
 import { newDataKey, open, seal, SealedValueError } from './personal-data-cipher';
 
 const envelope = (streamVersion: number): RecordedEnvelope => ({
-  streamId: 'customer-c-1', streamVersion, globalPosition: 1n, checkpoint: '1', recordedAt: new Date(),
-  metadata: { eventId: 'e', correlationId: 'c', causationId: 'c', actor: { kind: 'staff', id: 's' }, timestamp: '2026-12-01T00:00:00.000Z' },
+  streamId: 'customer-c-1',
+  streamVersion,
+  globalPosition: 1n,
+  checkpoint: '1',
+  recordedAt: new Date(),
+  metadata: {
+    eventId: 'e',
+    correlationId: 'c',
+    causationId: 'c',
+    actor: { kind: 'staff', id: 's' },
+    timestamp: '2026-12-01T00:00:00.000Z',
+  },
 });
 const recorded = (event: StoredCustomerEvent, version = 1) => ({ ...envelope(version), ...event });
 const profile = { ...emptyProfile(), businessName: 'Acme Plumbing', email: 'owner@acme.test', phone: '+1 555 0100' };
-const registered: CustomerEvent = { type: 'CustomerRegistered', data: { customerId: 'c-1', profile, package: { directoryCount: 5, tier: 'pro' } } };
+const registered: CustomerEvent = {
+  type: 'CustomerRegistered',
+  data: { customerId: 'c-1', profile, package: { directoryCount: 5, tier: 'pro' } },
+};
 
 describe('personal data cipher (AES-256-GCM)', () => {
   it('opens what it sealed, and refuses another key, another context or an altered value', () => {
@@ -36,17 +49,29 @@ describe('customer event codec', () => {
     const key = newDataKey();
     const stored = sealCustomerEvent(registered, key);
     expect(JSON.stringify(stored)).not.toMatch(/Acme|owner@acme|555/);
-    expect(stored).toMatchObject({ data: { customerId: 'c-1', package: { directoryCount: 5, tier: 'pro' }, profile: { fields: expect.arrayContaining(['businessName', 'email']) } } });
+    expect(stored).toMatchObject({
+      data: {
+        customerId: 'c-1',
+        package: { directoryCount: 5, tier: 'pro' },
+        profile: { fields: expect.arrayContaining(['businessName', 'email']) },
+      },
+    });
     expect(openCustomerEvent(recorded(stored), key)).toEqual(registered);
   });
   it('reads every sealed field as erased once the key is gone', () => {
-    const stored = sealCustomerEvent({ type: 'BusinessProfileUpdated', data: { customerId: 'c-1', changes: { city: 'Leeds', phone: '1' } } }, newDataKey());
-    expect(openCustomerEvent(recorded(stored), null)).toEqual({ type: 'BusinessProfileUpdated', data: { customerId: 'c-1', changes: { phone: ERASED, city: ERASED } } });
+    const stored = sealCustomerEvent(
+      { type: 'BusinessProfileUpdated', data: { customerId: 'c-1', changes: { city: 'Leeds', phone: '1' } } },
+      newDataKey(),
+    );
+    expect(openCustomerEvent(recorded(stored), null)).toEqual({
+      type: 'BusinessProfileUpdated',
+      data: { customerId: 'c-1', changes: { phone: ERASED, city: ERASED } },
+    });
   });
   it('refuses to seal personal data without a key', () => {
     expect(() => sealCustomerEvent(registered, null)).toThrow(/without the customer's data key/);
   });
-  it('does not open a value moved into another customer\'s event', () => {
+  it("does not open a value moved into another customer's event", () => {
     const key = newDataKey();
     const stored = sealCustomerEvent(registered, key);
     if (stored.type !== 'CustomerRegistered') throw new Error('unexpected');

@@ -11,8 +11,15 @@ export type RemovalOutcome = 'deleted' | 'deactivated';
 
 /** Columns a create or an edit may set, by the DTO's field names. */
 const COLUMN_OF = {
-  name: 'name', url: 'url', submissionUrl: 'submission_url', domainAuthority: 'domain_authority', category: 'category',
-  difficulty: 'difficulty', requiresLogin: 'requires_login', hasCaptcha: 'has_captcha', active: 'active',
+  name: 'name',
+  url: 'url',
+  submissionUrl: 'submission_url',
+  domainAuthority: 'domain_authority',
+  category: 'category',
+  difficulty: 'difficulty',
+  requiresLogin: 'requires_login',
+  hasCaptcha: 'has_captcha',
+  active: 'active',
 } as const;
 type EditableField = keyof typeof COLUMN_OF;
 const EDITABLE = Object.keys(COLUMN_OF) as EditableField[];
@@ -36,13 +43,17 @@ export class CatalogAdmin {
       values,
     );
     if (rowCount === 0) {
-      throw new ConflictException({ error: 'already_exists', message: `Directory "${body.id}" already exists (an inactive one comes back with PATCH { "active": true })` });
+      throw new ConflictException({
+        error: 'already_exists',
+        message: `Directory "${body.id}" already exists (an inactive one comes back with PATCH { "active": true })`,
+      });
     }
   }
 
   async update(id: string, body: UpdateDirectoryDto): Promise<void> {
     const fields = EDITABLE.filter((field) => body[field] !== undefined);
-    if (fields.length === 0) throw new BadRequestException({ error: 'validation_failed', message: 'Nothing to change: send at least one field' });
+    if (fields.length === 0)
+      throw new BadRequestException({ error: 'validation_failed', message: 'Nothing to change: send at least one field' });
     await this.checkDestinations(body);
     const sets = fields.map((field, i) => `${COLUMN_OF[field]} = $${i + 2}`);
     const values: unknown[] = [id, ...fields.map((field) => body[field])];
@@ -88,7 +99,11 @@ export class CatalogAdmin {
       if (!check.allowed) problems.push(`${field}: refused, ${check.reason}`);
     }
     if (problems.length > 0) {
-      throw new BadRequestException({ error: 'destination_refused', message: `Directory URL not allowed: ${problems.join('; ')}`, problems });
+      throw new BadRequestException({
+        error: 'destination_refused',
+        message: `Directory URL not allowed: ${problems.join('; ')}`,
+        problems,
+      });
     }
   }
 }

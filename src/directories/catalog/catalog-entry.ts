@@ -66,9 +66,19 @@ export function recentSuccessOf(counts: SuccessCounts | undefined, windowDays: n
 
 export function toCatalogEntry(row: CatalogRow, recentSuccess: RecentSuccess): CatalogEntry {
   return {
-    id: row.id, name: row.name, url: row.url, submissionUrl: row.submission_url, domain: row.domain,
-    domainAuthority: row.domain_authority, category: row.category, difficulty: row.difficulty,
-    requiresLogin: row.requires_login, hasCaptcha: row.has_captcha, active: row.active,
-    mappingStatus: mappingStatusOf(row), createdAt: new Date(row.created_at).toISOString(), recentSuccess,
+    id: row.id,
+    name: row.name,
+    url: row.url,
+    submissionUrl: row.submission_url,
+    domain: row.domain,
+    domainAuthority: row.domain_authority,
+    category: row.category,
+    difficulty: row.difficulty,
+    requiresLogin: row.requires_login,
+    hasCaptcha: row.has_captcha,
+    active: row.active,
+    mappingStatus: mappingStatusOf(row),
+    createdAt: new Date(row.created_at).toISOString(),
+    recentSuccess,
   };
 }

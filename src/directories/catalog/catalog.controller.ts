@@ -36,8 +36,12 @@ export class CatalogController {
   async list(@Query() query: CatalogListQueryDto, @Req() request: ApiRequest): Promise<CatalogPage> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const filter = {
-      category: query.category ?? null, difficulty: query.difficulty ?? null, requiresLogin: query.requiresLogin ?? null,
-      hasCaptcha: query.hasCaptcha ?? null, active: query.active ?? null, activeOnly: isCustomer(request),
+      category: query.category ?? null,
+      difficulty: query.difficulty ?? null,
+      requiresLogin: query.requiresLogin ?? null,
+      hasCaptcha: query.hasCaptcha ?? null,
+      active: query.active ?? null,
+      activeOnly: isCustomer(request),
     };
     const directories = await this.catalog.list(filter, limit, query.after ?? null);
     return { directories, next: nextAfter(directories, limit, (directory) => directory.id) };

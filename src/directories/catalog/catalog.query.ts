@@ -48,14 +48,18 @@ export class CatalogQuery {
 
   async get(id: string, activeOnly: boolean): Promise<CatalogEntry | null> {
     const { rows } = await this.database.pool.query<CatalogRow>(
-      `SELECT ${CATALOG_COLUMNS} FROM directories WHERE id = $1 AND (NOT $2::boolean OR active)`, [id, activeOnly],
+      `SELECT ${CATALOG_COLUMNS} FROM directories WHERE id = $1 AND (NOT $2::boolean OR active)`,
+      [id, activeOnly],
     );
     return rows.length === 0 ? null : (await this.withRates(rows))[0];
   }
 
   private async withRates(rows: readonly CatalogRow[]): Promise<CatalogEntry[]> {
     const windowDays = this.config.customerApi.directorySuccessWindowDays;
-    const counts = await this.successCounts(rows.map((row) => row.id), new Date(this.clock.now().getTime() - windowDays * DAY_MS));
+    const counts = await this.successCounts(
+      rows.map((row) => row.id),
+      new Date(this.clock.now().getTime() - windowDays * DAY_MS),
+    );
     return rows.map((row) => toCatalogEntry(row, recentSuccessOf(counts.get(row.id), windowDays)));
   }
 

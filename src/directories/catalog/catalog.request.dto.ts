@@ -27,10 +27,17 @@ export class CatalogListQueryDto extends PageLimitQueryDto {
 /** The fields optional on create and on edit. */
 class DirectoryAttributesDto {
   /** null clears it. */
-  @ValidateIf((_, value) => value !== null && value !== undefined) @IsInt() @Min(0) @Max(100)
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsInt()
+  @Min(0)
+  @Max(100)
   readonly domainAuthority?: number | null;
 
-  @IsOptional() @PlainText() @IsString() @Matches(NOT_BLANK, { message: 'category must not be blank' }) @MaxLength(100)
+  @IsOptional()
+  @PlainText()
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'category must not be blank' })
+  @MaxLength(100)
   readonly category?: string;
 
   @IsOptional() @IsIn(DIFFICULTIES) readonly difficulty?: Difficulty;
@@ -48,7 +55,11 @@ export class CreateDirectoryDto extends DirectoryAttributesDto {
 
 /** What a PATCH may change: every field but the id. */
 export class UpdateDirectoryDto extends DirectoryAttributesDto {
-  @IsOptional() @PlainText() @IsString() @Matches(NOT_BLANK, { message: 'name must not be blank' }) @MaxLength(200)
+  @IsOptional()
+  @PlainText()
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  @MaxLength(200)
   readonly name?: string;
 
   @IsOptional() @IsString() @MaxLength(2000) @IsUrl(HTTP_URL, URL_MESSAGE) readonly url?: string;

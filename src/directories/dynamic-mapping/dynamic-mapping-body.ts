@@ -1,5 +1,9 @@
 import {
-  DIRECTORY_ID, InvalidDirectoryEntriesError, parseDirectoryEntries, parseDirectoryEntry, type DirectoryEntry,
+  DIRECTORY_ID,
+  InvalidDirectoryEntriesError,
+  parseDirectoryEntries,
+  parseDirectoryEntry,
+  type DirectoryEntry,
 } from '../directory-entries.validation';
 import { isPlainObject, parseFormMapping } from '../form-mapping.validation';
 import type { FormMapping } from '../../workers/submitter.port';
@@ -8,7 +12,8 @@ export type DynamicMappingRequest =
   | { readonly kind: 'import'; readonly entries: readonly DirectoryEntry[] }
   | { readonly kind: 'set_mapping'; readonly directoryId: string; readonly formMapping: FormMapping | null };
 
-export const DYNAMIC_MAPPING_BODY_SHAPES = 'one directory in the seed format, { "directories": [...] }, or { "directoryId", "formMapping" }';
+export const DYNAMIC_MAPPING_BODY_SHAPES =
+  'one directory in the seed format, { "directories": [...] }, or { "directoryId", "formMapping" }';
 
 /** The three shapes POST /api/autobolt/dynamic-mapping takes; InvalidDirectoryEntriesError names what is wrong. */
 export function parseDynamicMappingBody(body: unknown): DynamicMappingRequest {
@@ -28,7 +33,8 @@ export function parseDynamicMappingBody(body: unknown): DynamicMappingRequest {
 function parseSetMapping(body: Record<string, unknown>): DynamicMappingRequest {
   const problems: string[] = [];
   const extra = Object.keys(body).filter((key) => key !== 'directoryId' && key !== 'formMapping');
-  if (extra.length > 0) problems.push(`with "directoryId", send only "formMapping" (unexpected: ${extra.map((k) => `"${k.slice(0, 60)}"`).join(', ')})`);
+  if (extra.length > 0)
+    problems.push(`with "directoryId", send only "formMapping" (unexpected: ${extra.map((k) => `"${k.slice(0, 60)}"`).join(', ')})`);
   const { directoryId } = body;
   if (typeof directoryId !== 'string' || !DIRECTORY_ID.test(directoryId)) {
     problems.push('directoryId: must be a directory id: 1 to 100 letters, digits or . _ : -');

@@ -1,7 +1,13 @@
 import { InvalidDirectoryEntriesError } from '../directory-entries.validation';
 import { parseDynamicMappingBody } from './dynamic-mapping-body';
 
-const entry = { id: 'hotfrog', name: 'Hotfrog', url: 'https://hotfrog.test', submissionUrl: 'https://hotfrog.test/add', formMapping: { email: ['#e'] } };
+const entry = {
+  id: 'hotfrog',
+  name: 'Hotfrog',
+  url: 'https://hotfrog.test',
+  submissionUrl: 'https://hotfrog.test/add',
+  formMapping: { email: ['#e'] },
+};
 
 function refusal(body: unknown): readonly string[] {
   try {
@@ -22,20 +28,30 @@ describe('parseDynamicMappingBody', () => {
 
   it('takes { directoryId, formMapping }, null clearing the curated mapping', () => {
     expect(parseDynamicMappingBody({ directoryId: 'hotfrog', formMapping: { phone: ['#p'] } })).toEqual({
-      kind: 'set_mapping', directoryId: 'hotfrog', formMapping: { phone: ['#p'] },
+      kind: 'set_mapping',
+      directoryId: 'hotfrog',
+      formMapping: { phone: ['#p'] },
     });
-    expect(parseDynamicMappingBody({ directoryId: 'hotfrog', formMapping: null })).toEqual({ kind: 'set_mapping', directoryId: 'hotfrog', formMapping: null });
+    expect(parseDynamicMappingBody({ directoryId: 'hotfrog', formMapping: null })).toEqual({
+      kind: 'set_mapping',
+      directoryId: 'hotfrog',
+      formMapping: null,
+    });
   });
 
   it('names what is wrong in each shape', () => {
-    expect(refusal({ ...entry, url: 'file:///etc' })).toEqual(['body ("hotfrog").url: must be an http:// or https:// URL (at most 2000 characters)']);
+    expect(refusal({ ...entry, url: 'file:///etc' })).toEqual([
+      'body ("hotfrog").url: must be an http:// or https:// URL (at most 2000 characters)',
+    ]);
     expect(refusal({ directories: [entry], extra: 1 })).toEqual(['with "directories", send no other field']);
     expect(refusal({ directoryId: '../x', name: 'n' })).toEqual([
       'with "directoryId", send only "formMapping" (unexpected: "name")',
       'directoryId: must be a directory id: 1 to 100 letters, digits or . _ : -',
       'formMapping: required (null clears the curated mapping)',
     ]);
-    expect(refusal({ directoryId: 'hotfrog', formMapping: { fax: ['#f'] } })).toEqual([expect.stringMatching(/^formMapping: unknown field "fax"/)]);
+    expect(refusal({ directoryId: 'hotfrog', formMapping: { fax: ['#f'] } })).toEqual([
+      expect.stringMatching(/^formMapping: unknown field "fax"/),
+    ]);
     expect(refusal('text')).toEqual([expect.stringMatching(/^the body must be one directory/)]);
   });
 });

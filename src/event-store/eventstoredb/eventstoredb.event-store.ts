@@ -43,10 +43,7 @@ export interface EventStoreDbEventStoreOptions {
 const DEFAULT_PAGE = 1000;
 const MAX_PAGE = 10_000;
 
-export function createEventStoreDbEventStore(
-  connectionString: string,
-  options: EventStoreDbEventStoreOptions,
-): EventStoreDbEventStore {
+export function createEventStoreDbEventStore(connectionString: string, options: EventStoreDbEventStoreOptions): EventStoreDbEventStore {
   return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), options);
 }
 
@@ -54,7 +51,10 @@ export class EventStoreDbEventStore implements EventStore {
   readonly name = 'eventstoredb' as const;
   private readonly subscriptions = new Set<Subscription>();
 
-  constructor(private readonly client: EventStoreDBClient, private readonly options: EventStoreDbEventStoreOptions) {}
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly options: EventStoreDbEventStoreOptions,
+  ) {}
 
   /**
    * Re-appending the same events with the same expectation is a no-op through ESDB's own

@@ -25,8 +25,17 @@ interface FakeClient {
 
 const at = (commit: number): Position => ({ commit: BigInt(commit), prepare: BigInt(commit) });
 const stored = (streamId: string, revision: number, commit: number, type = 'Happened') => ({
-  event: { streamId, id: `00000000-0000-4000-8000-${String(commit).padStart(12, '0')}`, isJson: true, revision: BigInt(revision),
-    type, created: new Date(0), data: { commit }, metadata: undefined, position: at(commit) },
+  event: {
+    streamId,
+    id: `00000000-0000-4000-8000-${String(commit).padStart(12, '0')}`,
+    isJson: true,
+    revision: BigInt(revision),
+    type,
+    created: new Date(0),
+    data: { commit },
+    metadata: undefined,
+    position: at(commit),
+  },
 });
 async function* yielding<T>(items: T[], error?: Error): AsyncGenerator<T> {
   yield* items;
@@ -47,9 +56,15 @@ function setup(): { fake: FakeClient; store: EventStoreDbEventStore } {
 describe('EventStoreDbEventStore with a fake client', () => {
   it('refuses bad input before anything reaches the server', async () => {
     const { fake, store } = setup();
-    await expect(store.appendToStream('job-1', [{ type: 'A', data: {} }], { expectedVersion: -1 })).rejects.toBeInstanceOf(InvalidAppendError);
-    await expect(store.appendToStream('job-1', [{ type: 'A', data: 'x'.repeat(2000) }], { expectedVersion: 'any' })).rejects.toBeInstanceOf(EventTooLargeError);
-    await expect(store.appendToStream('$all', [{ type: 'A', data: {} }], { expectedVersion: 'any' })).rejects.toBeInstanceOf(InvalidAppendError);
+    await expect(store.appendToStream('job-1', [{ type: 'A', data: {} }], { expectedVersion: -1 })).rejects.toBeInstanceOf(
+      InvalidAppendError,
+    );
+    await expect(store.appendToStream('job-1', [{ type: 'A', data: 'x'.repeat(2000) }], { expectedVersion: 'any' })).rejects.toBeInstanceOf(
+      EventTooLargeError,
+    );
+    await expect(store.appendToStream('$all', [{ type: 'A', data: {} }], { expectedVersion: 'any' })).rejects.toBeInstanceOf(
+      InvalidAppendError,
+    );
     expect(fake.appendToStream).not.toHaveBeenCalled();
   });
 
@@ -72,9 +87,7 @@ describe('EventStoreDbEventStore with a fake client', () => {
     [4n, 5],
   ])('maps the client WrongExpectedVersionError with current %p to actual %p', async (current, actual) => {
     const { fake, store } = setup();
-    fake.appendToStream.mockRejectedValue(
-      new EsdbWrongExpectedVersionError(undefined, { streamName: 'job-1', expected: 4n, current }),
-    );
+    fake.appendToStream.mockRejectedValue(new EsdbWrongExpectedVersionError(undefined, { streamName: 'job-1', expected: 4n, current }));
     const attempt = store.appendToStream('job-1', [{ type: 'A', data: {} }], { expectedVersion: 5 });
     await expect(attempt).rejects.toBeInstanceOf(WrongExpectedVersionError);
     await expect(attempt).rejects.toMatchObject({ streamId: 'job-1', expected: 5, actual });

@@ -28,7 +28,10 @@ export class EsdbSubscription extends CatchUpSubscription {
   private wake: () => void = () => undefined;
   readonly done: Promise<void>;
 
-  constructor(private readonly client: EventStoreDBClient, private readonly options: EsdbSubscriptionOptions) {
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly options: EsdbSubscriptionOptions,
+  ) {
     super(options.from);
     this.done = this.run();
   }
@@ -57,10 +60,7 @@ export class EsdbSubscription extends CatchUpSubscription {
 
   private open(): AllStreamSubscription {
     const fromPosition = this.current === null ? START : decodeEsdbCheckpoint(this.current);
-    const stream = this.client.subscribeToAll(
-      { fromPosition, filter: excludeSystemEvents() },
-      { highWaterMark: this.options.batchSize },
-    );
+    const stream = this.client.subscribeToAll({ fromPosition, filter: excludeSystemEvents() }, { highWaterMark: this.options.batchSize });
     this.stream = stream;
     this.live = false;
     this.caughtUp = false;

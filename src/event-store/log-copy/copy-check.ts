@@ -40,7 +40,8 @@ async function compareStreams(source: SourceSnapshot, target: Pool): Promise<str
   for (const [stream, s] of before) {
     const t = after.get(stream);
     if (!t) differences.push(`stream ${stream}: ${s.n} events in the source, none in the target`);
-    else if (t.n !== s.n || t.digest !== s.digest) differences.push(`stream ${stream}: ${s.n} events in the source, ${t.n} in the target, or not the same`);
+    else if (t.n !== s.n || t.digest !== s.digest)
+      differences.push(`stream ${stream}: ${s.n} events in the source, ${t.n} in the target, or not the same`);
   }
   for (const [stream, t] of after) if (!before.has(stream)) differences.push(`stream ${stream}: ${t.n} events in the target only`);
   return differences.slice(0, 20);
@@ -52,7 +53,7 @@ async function compareOrder(source: SourceSnapshot, target: Pool): Promise<strin
   const t = (await target.query<{ n: number; digest: string }>(ORDER_DIGESTS)).rows;
   const [sourceCount, targetCount] = [s, t].map((rows) => rows.reduce((sum, r) => sum + r.n, 0));
   if (sourceCount !== targetCount) return [`${sourceCount} events in the source, ${targetCount} in the target`];
-  return digests(s) === digests(t) ? [] : ['the events are not in the source\'s global order in the target'];
+  return digests(s) === digests(t) ? [] : ["the events are not in the source's global order in the target"];
 }
 
 async function compareTables(source: SourceSnapshot, target: Pool, tables: readonly string[]): Promise<string[]> {

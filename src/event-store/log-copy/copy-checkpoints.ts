@@ -24,10 +24,11 @@ export async function moveCheckpoints(source: SourceSnapshot, target: Pool): Pro
     const translated = await translate(source, target, row.checkpoint);
     moved.push({ subscriptionId: row.id, source: row.checkpoint, target: translated });
     if (translated === null) continue; // no row = from the start, which is where it stood
-    await target.query(
-      'INSERT INTO subscription_checkpoints (subscription_id, checkpoint, updated_at) VALUES ($1, $2, $3::timestamptz)',
-      [row.id, translated, row.updated_at],
-    );
+    await target.query('INSERT INTO subscription_checkpoints (subscription_id, checkpoint, updated_at) VALUES ($1, $2, $3::timestamptz)', [
+      row.id,
+      translated,
+      row.updated_at,
+    ]);
   }
   return moved;
 }

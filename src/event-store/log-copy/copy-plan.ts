@@ -89,7 +89,9 @@ export async function planCopy(source: PoolClient): Promise<CopyPlan> {
     else unknown.push(name);
   }
   if (unknown.length > 0) {
-    throw new CopyRefusedError(`The source has tables the copy does not know how to carry over: ${unknown.join(', ')} (add them to the copy plan)`);
+    throw new CopyRefusedError(
+      `The source has tables the copy does not know how to carry over: ${unknown.join(', ')} (add them to the copy plan)`,
+    );
   }
   if (!tables.has('events')) throw new CopyRefusedError('The source has no event log (table events): is it migrated?');
   return { tables };
@@ -99,6 +101,8 @@ export async function planCopy(source: PoolClient): Promise<CopyPlan> {
 export function rowTables(plan: CopyPlan): { readonly table: string; readonly treatment: TableTreatment }[] {
   const copied: readonly TableTreatment[] = ['rows', 'queue', 'archive', 'replace'];
   const order = Object.keys(TREATMENTS);
-  return [...plan.tables].filter(([, t]) => copied.includes(t)).map(([table, treatment]) => ({ table, treatment }))
+  return [...plan.tables]
+    .filter(([, t]) => copied.includes(t))
+    .map(([table, treatment]) => ({ table, treatment }))
     .sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
 }

@@ -15,7 +15,7 @@ export async function assertCopyPossible(source: SourceSnapshot, target: Pool, p
 }
 
 async function assertSameMigrations(source: SourceSnapshot, target: Pool): Promise<void> {
-  const sql = 'SELECT coalesce(string_agg(version, \',\' ORDER BY version), \'\') AS versions FROM schema_migrations';
+  const sql = "SELECT coalesce(string_agg(version, ',' ORDER BY version), '') AS versions FROM schema_migrations";
   const [s] = (await source.client.query<{ versions: string }>(sql)).rows;
   const [t] = (await target.query<{ versions: string }>(sql)).rows;
   if (s.versions !== t.versions) {
@@ -27,7 +27,13 @@ async function assertSameMigrations(source: SourceSnapshot, target: Pool): Promi
 }
 
 async function assertTargetEmpty(target: Pool, plan: CopyPlan): Promise<void> {
-  const tables = ['events', 'subscription_checkpoints', ...rowTables(plan).filter((t) => t.treatment !== 'replace').map((t) => t.table)];
+  const tables = [
+    'events',
+    'subscription_checkpoints',
+    ...rowTables(plan)
+      .filter((t) => t.treatment !== 'replace')
+      .map((t) => t.table),
+  ];
   const filled: string[] = [];
   for (const table of tables) {
     const { rows } = await target.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table}) AS any`);
@@ -42,6 +48,8 @@ async function assertTargetEmpty(target: Pool, plan: CopyPlan): Promise<void> {
 async function assertNoAppRunning(pool: Pool | PoolClient, side: 'source' | 'target'): Promise<void> {
   const { rows } = await pool.query<{ holder: string }>('SELECT holder FROM leases WHERE expires_at > now() ORDER BY name LIMIT 1');
   if (rows.length > 0) {
-    throw new CopyRefusedError(`The app is running on the ${side} database (${rows[0].holder} holds a lease): stop it first (the copy needs a log that does not move)`);
+    throw new CopyRefusedError(
+      `The app is running on the ${side} database (${rows[0].holder} holds a lease): stop it first (the copy needs a log that does not move)`,
+    );
   }
 }

@@ -37,7 +37,13 @@ function insertSql(table: string, treatment: TableTreatment): string {
 }
 
 /** Copies one table; serial columns then continue after the copied values. Returns rows copied. */
-export async function copyTable(source: SourceSnapshot, target: Pool, table: string, treatment: TableTreatment, batchSize: number): Promise<number> {
+export async function copyTable(
+  source: SourceSnapshot,
+  target: Pool,
+  table: string,
+  treatment: TableTreatment,
+  batchSize: number,
+): Promise<number> {
   if (treatment === 'replace') await target.query(`DELETE FROM ${ident(table)}`);
   let copied = 0;
   for await (const page of source.pages(selectSql(table, treatment), batchSize)) {

@@ -62,7 +62,8 @@ async function waitUntilReadable(target: Pool, expected: number): Promise<void> 
       'SELECT count(*)::int AS n FROM events WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())',
     );
     if (rows[0].n === expected) return;
-    if (Date.now() > deadline) throw new Error(`Only ${rows[0].n} of ${expected} copied events are readable on the target after ${READABLE_WAIT_MS / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`Only ${rows[0].n} of ${expected} copied events are readable on the target after ${READABLE_WAIT_MS / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

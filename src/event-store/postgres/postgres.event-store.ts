@@ -55,7 +55,10 @@ export class PostgresEventStore implements EventStore {
   private readonly wake: ChannelWake;
   private readonly subscriptions = new Set<Subscription>();
 
-  constructor(private readonly pool: Pool, private readonly options: PostgresEventStoreOptions) {
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: PostgresEventStoreOptions,
+  ) {
     this.wake = new ChannelWake(pool, EVENTS_CHANNEL, options.listen);
   }
 
@@ -180,4 +183,3 @@ function splitExpected(expected: ExpectedVersion): { kind: string; version: numb
   if (typeof expected === 'number') return expected === 0 ? { kind: 'no_stream', version: null } : { kind: 'exact', version: expected };
   return { kind: expected, version: null };
 }
-

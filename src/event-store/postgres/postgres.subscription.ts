@@ -23,7 +23,10 @@ const MAX_READ_BACKOFF_MS = 5000;
 export class PollingSubscription extends CatchUpSubscription {
   readonly done: Promise<void>;
 
-  constructor(private readonly deps: PollingSubscriptionDeps, private readonly options: PollingSubscriptionOptions) {
+  constructor(
+    private readonly deps: PollingSubscriptionDeps,
+    private readonly options: PollingSubscriptionOptions,
+  ) {
     super(options.from);
     this.done = this.run();
   }

@@ -24,5 +24,8 @@ export function withoutApiKey(context: ExecutionContext): boolean {
 
 /** A key is counted under a SHA-256 prefix: the key itself never reaches the store (Redis) or a log. */
 export function apiKeyTracker(request: UntypedRequest): string {
-  return `key-${createHash('sha256').update(presentedKey(request) ?? '').digest('hex').slice(0, 16)}`;
+  return `key-${createHash('sha256')
+    .update(presentedKey(request) ?? '')
+    .digest('hex')
+    .slice(0, 16)}`;
 }

@@ -46,7 +46,11 @@ class RateLimitStorageModule implements OnApplicationShutdown {
 /** Rate limits for the whole HTTP API (docs/requirements.md R-API-15), as a global guard. */
 @Module({
   imports: [
-    ThrottlerModule.forRootAsync({ imports: [RateLimitStorageModule], inject: [APP_CONFIG, RATE_LIMIT_STORAGE], useFactory: rateLimitOptions }),
+    ThrottlerModule.forRootAsync({
+      imports: [RateLimitStorageModule],
+      inject: [APP_CONFIG, RATE_LIMIT_STORAGE],
+      useFactory: rateLimitOptions,
+    }),
   ],
   providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
 })

@@ -44,9 +44,7 @@ interface NoJobRow {
 /** A customer's jobs from the `jobs` read model (may trail the event store by a moment), newest first. */
 @Injectable()
 export class CustomerJobsQuery {
-  constructor(
-    @Inject(Database) private readonly database: Database,
-  ) {}
+  constructor(@Inject(Database) private readonly database: Database) {}
 
   /**
    * `scoped`: a customer's own request, read in its database scope (row security), so a mistake

@@ -13,7 +13,11 @@ export class OverrideJobStatusController {
 
   /** Staff override. If-Match is required: two staff editing at once get one 200 and one 409, never a lost update. */
   @Patch(':id')
-  async override(@Param('id', JobIdPipe) jobId: string, @JobEdit() edit: JobEditRequest, @Body() body: OverrideJobStatusDto): Promise<JobView> {
+  async override(
+    @Param('id', JobIdPipe) jobId: string,
+    @JobEdit() edit: JobEditRequest,
+    @Body() body: OverrideJobStatusDto,
+  ): Promise<JobView> {
     const command = new OverrideJobStatusCommand(jobId, body.status, body.reason, edit.expectedVersion, edit.context);
     return (await this.edits.run(command, edit.response)).view;
   }

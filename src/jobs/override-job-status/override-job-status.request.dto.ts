@@ -3,7 +3,12 @@ import type { JobStatus } from '../job.events';
 import { MAX_REASON_LENGTH, NOT_BLANK } from '../staff-reason';
 
 const STATUSES: Readonly<Record<JobStatus, true>> = {
-  pending: true, queued: true, in_progress: true, complete: true, failed: true, cancelled: true,
+  pending: true,
+  queued: true,
+  in_progress: true,
+  complete: true,
+  failed: true,
+  cancelled: true,
 };
 export const JOB_STATUSES = Object.keys(STATUSES) as JobStatus[];
 

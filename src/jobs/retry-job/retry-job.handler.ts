@@ -6,7 +6,11 @@ import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port
 import { DomainError, fold } from '../../shared/decider';
 import { submissionDecider } from '../../submissions/submission.decider';
 import {
-  REOPENABLE_SUBMISSION_STATUSES, SUBMISSION_EVENT_TYPES, submissionStreamId, type SubmissionEvent, type SubmissionStatus,
+  REOPENABLE_SUBMISSION_STATUSES,
+  SUBMISSION_EVENT_TYPES,
+  submissionStreamId,
+  type SubmissionEvent,
+  type SubmissionStatus,
 } from '../../submissions/submission.events';
 import { jobDecider } from '../job.decider';
 import { JOB_EVENT_TYPES, jobStreamId, type JobEvent } from '../job.events';
@@ -35,14 +39,19 @@ export class RetryJobHandler implements ICommandHandler<RetryJobCommand> {
     if (expectedVersion !== version) throw new WrongExpectedVersionError(jobStreamId(jobId), expectedVersion, version);
     const job = fold(jobDecider, decodeEvents<JobEvent>(JOB_EVENT_TYPES, events));
     const foreign = directoryIds?.find((id) => !job.directoryIds.includes(id));
-    if (foreign !== undefined) throw new DomainError('INVALID_COMMAND', `Cannot retry job ${jobId}: directory ${foreign} is not part of the job`);
+    if (foreign !== undefined)
+      throw new DomainError('INVALID_COMMAND', `Cannot retry job ${jobId}: directory ${foreign} is not part of the job`);
     const statuses = await this.statusesOf(jobId, directoryIds ?? job.directoryIds);
     const retryable = statuses.filter(([, status]) => isReopenable(status)).map(([id]) => id);
     const refused = directoryIds ? statuses.find(([, status]) => !isReopenable(status)) : undefined;
     if (refused) {
-      throw new DomainError('ILLEGAL_TRANSITION', `Cannot retry job ${jobId}: directory ${refused[0]} is ${refused[1] ?? 'not scheduled yet'} (only failed or needs-manual submissions can be retried)`);
+      throw new DomainError(
+        'ILLEGAL_TRANSITION',
+        `Cannot retry job ${jobId}: directory ${refused[0]} is ${refused[1] ?? 'not scheduled yet'} (only failed or needs-manual submissions can be retried)`,
+      );
     }
-    if (retryable.length === 0) throw new DomainError('ILLEGAL_TRANSITION', `Cannot retry job ${jobId}: it has no failed or needs-manual submissions`);
+    if (retryable.length === 0)
+      throw new DomainError('ILLEGAL_TRANSITION', `Cannot retry job ${jobId}: it has no failed or needs-manual submissions`);
     const command = { type: 'RequeueJob', data: { reason: 'manual', directoryIds: retryable, note: reason } } as const;
     const result = await runJobCommand(this.store, jobId, command, expectedVersion, context);
     return { ...result, retriedDirectoryIds: retryable };
@@ -52,11 +61,15 @@ export class RetryJobHandler implements ICommandHandler<RetryJobCommand> {
     const result: [string, SubmissionStatus | null][] = [];
     for (let i = 0; i < directoryIds.length; i += PARALLEL_READS) {
       const batch = directoryIds.slice(i, i + PARALLEL_READS);
-      result.push(...(await Promise.all(batch.map(async (id): Promise<[string, SubmissionStatus | null]> => {
-        const { events } = await this.store.readStream(submissionStreamId(jobId, id));
-        const state = fold(submissionDecider, decodeEvents<SubmissionEvent>(SUBMISSION_EVENT_TYPES, events));
-        return [id, state.exists ? state.status : null];
-      }))));
+      result.push(
+        ...(await Promise.all(
+          batch.map(async (id): Promise<[string, SubmissionStatus | null]> => {
+            const { events } = await this.store.readStream(submissionStreamId(jobId, id));
+            const state = fold(submissionDecider, decodeEvents<SubmissionEvent>(SUBMISSION_EVENT_TYPES, events));
+            return [id, state.exists ? state.status : null];
+          }),
+        )),
+      );
     }
     return result;
   }

@@ -12,11 +12,7 @@ export class JobStateController {
 
   /** `?position=<global position>` or `?at=<ISO-8601 time>`, exactly one. */
   @Get(':id/state')
-  async state(
-    @Param('id', JobIdPipe) jobId: string,
-    @Query('position') position?: string,
-    @Query('at') at?: string,
-  ): Promise<JobStateAt> {
+  async state(@Param('id', JobIdPipe) jobId: string, @Query('position') position?: string, @Query('at') at?: string): Promise<JobStateAt> {
     const parsed = parseAsOf(position, at);
     if (!parsed.ok) throw new BadRequestException({ error: 'invalid_as_of', message: `Invalid query: ${parsed.problem}` });
     return jobStateAt(this.store, jobId, parsed.asOf);

@@ -28,10 +28,25 @@ export interface JobSubmission {
 }
 
 interface Row {
-  directory_id: string; status: SubmissionStatus; attempts: number; worker_id: string | null; listing_url: string | null;
-  evidence_path: string | null; last_error_class: string | null; last_error: string | null; retry_delay_ms: number | null;
-  manual_reason: string | null; skip_reason: SkipReason | null; earlier_job_id: string | null; earlier_accepted_at: Date | null;
-  earlier_listing_url: string | null; earlier_evidence_path: string | null; scheduled_at: Date; started_at: Date | null; finished_at: Date | null; updated_at: Date;
+  directory_id: string;
+  status: SubmissionStatus;
+  attempts: number;
+  worker_id: string | null;
+  listing_url: string | null;
+  evidence_path: string | null;
+  last_error_class: string | null;
+  last_error: string | null;
+  retry_delay_ms: number | null;
+  manual_reason: string | null;
+  skip_reason: SkipReason | null;
+  earlier_job_id: string | null;
+  earlier_accepted_at: Date | null;
+  earlier_listing_url: string | null;
+  earlier_evidence_path: string | null;
+  scheduled_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  updated_at: Date;
 }
 
 /** The per-directory results of a job (what staff look at before a retry); a job has at most 500. */
@@ -59,11 +74,21 @@ export class JobSubmissionsQuery {
 function toSubmission(row: Row): JobSubmission {
   const iso = (date: Date | null): string | null => (date === null ? null : new Date(date).toISOString());
   return {
-    directoryId: row.directory_id, status: row.status, attempts: row.attempts, workerId: row.worker_id,
-    listingUrl: row.listing_url, evidencePath: row.evidence_path, lastErrorClass: row.last_error_class,
-    lastError: row.last_error, retryDelayMs: row.retry_delay_ms, manualReason: row.manual_reason, skipReason: row.skip_reason,
+    directoryId: row.directory_id,
+    status: row.status,
+    attempts: row.attempts,
+    workerId: row.worker_id,
+    listingUrl: row.listing_url,
+    evidencePath: row.evidence_path,
+    lastErrorClass: row.last_error_class,
+    lastError: row.last_error,
+    retryDelayMs: row.retry_delay_ms,
+    manualReason: row.manual_reason,
+    skipReason: row.skip_reason,
     earlier: earlierOf(row),
-    scheduledAt: new Date(row.scheduled_at).toISOString(), startedAt: iso(row.started_at), finishedAt: iso(row.finished_at),
+    scheduledAt: new Date(row.scheduled_at).toISOString(),
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
@@ -71,7 +96,10 @@ function toSubmission(row: Row): JobSubmission {
 function earlierOf(row: Row): EarlierSubmission | null {
   if (row.earlier_job_id === null || row.earlier_accepted_at === null) return null;
   return {
-    jobId: row.earlier_job_id, directoryId: row.directory_id, acceptedAt: new Date(row.earlier_accepted_at).toISOString(),
-    listingUrl: row.earlier_listing_url, evidencePath: row.earlier_evidence_path,
+    jobId: row.earlier_job_id,
+    directoryId: row.directory_id,
+    acceptedAt: new Date(row.earlier_accepted_at).toISOString(),
+    listingUrl: row.earlier_listing_url,
+    evidencePath: row.earlier_evidence_path,
   };
 }

@@ -53,12 +53,19 @@ export function toJobDetails(recorded: readonly RecordedEvent[]): JobDetails {
 /** Mirrors the jobs projection's status_reason, so both views explain a status alike. */
 function reasonAfter(reason: string | null, event: JobEvent): string | null {
   switch (event.type) {
-    case 'JobRequeued': return requeuedReason(event.data);
-    case 'JobReopened': return reopenedReason(event.data);
-    case 'JobCompleted': return null;
-    case 'JobFailed': return event.data.reason;
-    case 'JobCancelled': return event.data.reason;
-    case 'JobStatusOverridden': return `override by ${event.data.staffId}: ${event.data.reason}`;
-    default: return reason;
+    case 'JobRequeued':
+      return requeuedReason(event.data);
+    case 'JobReopened':
+      return reopenedReason(event.data);
+    case 'JobCompleted':
+      return null;
+    case 'JobFailed':
+      return event.data.reason;
+    case 'JobCancelled':
+      return event.data.reason;
+    case 'JobStatusOverridden':
+      return `override by ${event.data.staffId}: ${event.data.reason}`;
+    default:
+      return reason;
   }
 }

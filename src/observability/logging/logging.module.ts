@@ -35,7 +35,11 @@ export function createBootLogger(config: AppConfig): PinoNestLogger {
 @Module({
   providers: [
     { provide: LOG_SINK, useFactory: stdoutSink },
-    { provide: ROOT_LOGGER, inject: [APP_CONFIG, LOG_SINK], useFactory: (config: AppConfig, sink: LogSink) => createRootLogger(config.logging, sink.stream, sink.terminal) },
+    {
+      provide: ROOT_LOGGER,
+      inject: [APP_CONFIG, LOG_SINK],
+      useFactory: (config: AppConfig, sink: LogSink) => createRootLogger(config.logging, sink.stream, sink.terminal),
+    },
     // nestjs-pino's loggers over our root, without its middleware: configureHttp mounts ours at the edge.
     { provide: PinoLogger, inject: [ROOT_LOGGER], useFactory: (logger: Logger) => new PinoLogger({ pinoHttp: { logger } }) },
     { provide: PinoNestLogger, inject: [PinoLogger], useFactory: (logger: PinoLogger) => new PinoNestLogger(logger, {}) },

@@ -16,7 +16,10 @@ const isQuiet = (path: string): boolean => QUIET_PATHS.some((quiet) => path === 
  * line written while it runs. Mounted at the edge, after the correlation id middleware, so a
  * request refused before routing (malformed JSON, too large, URI too long) has its line too.
  */
-export function createRequestLogging(logger: Logger, nestLogger: PinoLogger): (request: ApiRequest, response: ServerResponse, next: () => void) => void {
+export function createRequestLogging(
+  logger: Logger,
+  nestLogger: PinoLogger,
+): (request: ApiRequest, response: ServerResponse, next: () => void) => void {
   const http = pinoHttp<ApiRequest, ServerResponse>({
     logger,
     genReqId: (request) => request.correlationId ?? randomUUID(),
@@ -31,7 +34,8 @@ export function createRequestLogging(logger: Logger, nestLogger: PinoLogger): (r
     customErrorMessage: (request, response) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
   });
   // The rest of the request runs in a context whose Nest logger is bound to the same id.
-  return (request, response, next) => http(request, response, () => nestLogger.runInContext(next, { bindings: { correlationId: request.id } }));
+  return (request, response, next) =>
+    http(request, response, () => nestLogger.runInContext(next, { bindings: { correlationId: request.id } }));
 }
 
 function requestFields(request: IncomingMessage): Record<string, unknown> {

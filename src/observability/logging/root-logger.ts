@@ -26,7 +26,17 @@ export function createRootLogger(config: LoggingConfig, destination: Destination
   };
   const pretty = config.format === 'pretty' || (config.format === 'auto' && terminal);
   if (!pretty) return pino(options, destination);
-  return pino(options, PinoPretty({ destination, sync: true, colorize: terminal, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context', messageFormat: '{if context}[{context}] {end}{msg}' }));
+  return pino(
+    options,
+    PinoPretty({
+      destination,
+      sync: true,
+      colorize: terminal,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname,context',
+      messageFormat: '{if context}[{context}] {end}{msg}',
+    }),
+  );
 }
 
 function redactedArgs(args: LogArgs): LogArgs {

@@ -26,9 +26,17 @@ describe('root logger', () => {
 
   it('puts the ids of the current context on every line', async () => {
     const { logger, lines } = capture();
-    await withLogContext({ correlationId: 'corr-1', jobId: 'job-1', directoryId: 'dir-1' }, async () => logger.warn({ context: 'Worker' }, 'slow site'));
+    await withLogContext({ correlationId: 'corr-1', jobId: 'job-1', directoryId: 'dir-1' }, async () =>
+      logger.warn({ context: 'Worker' }, 'slow site'),
+    );
     logger.info('outside');
-    expect(lines()[0]).toMatchObject({ correlationId: 'corr-1', jobId: 'job-1', directoryId: 'dir-1', context: 'Worker', msg: 'slow site' });
+    expect(lines()[0]).toMatchObject({
+      correlationId: 'corr-1',
+      jobId: 'job-1',
+      directoryId: 'dir-1',
+      context: 'Worker',
+      msg: 'slow site',
+    });
     expect(lines()[1]).not.toHaveProperty('correlationId');
   });
 
@@ -44,11 +52,19 @@ describe('root logger', () => {
     const { logger, written } = capture();
     const url = 'postgres://app:db-pw-123@db/prod';
     logger.info(`connecting to ${url}`);
-    logger.info({ password: 'pw-456', nested: { token: 'tok-789' }, req: { headers: { authorization: 'Bearer s3ss10n', cookie: 'sid=c00k1e', 'x-api-key': 'dbk_k3y' } } }, 'fields');
+    logger.info(
+      {
+        password: 'pw-456',
+        nested: { token: 'tok-789' },
+        req: { headers: { authorization: 'Bearer s3ss10n', cookie: 'sid=c00k1e', 'x-api-key': 'dbk_k3y' } },
+      },
+      'fields',
+    );
     logger.error(new Error(`refused ${url} with key dbk_abcdefghijklmnop`));
     logger.error({ err: new Error('Bearer tok-in-error') }, 'wrapped');
     const all = written.join('');
-    for (const secret of ['db-pw-123', 'pw-456', 'tok-789', 's3ss10n', 'c00k1e', 'dbk_k3y', 'dbk_abcdefghijklmnop', 'tok-in-error']) expect({ secret, found: all.includes(secret) }).toEqual({ secret, found: false });
+    for (const secret of ['db-pw-123', 'pw-456', 'tok-789', 's3ss10n', 'c00k1e', 'dbk_k3y', 'dbk_abcdefghijklmnop', 'tok-in-error'])
+      expect({ secret, found: all.includes(secret) }).toEqual({ secret, found: false });
     expect(all).toContain('[REDACTED]');
     expect(all).toContain('postgres://app:[REDACTED]@db/prod');
   });

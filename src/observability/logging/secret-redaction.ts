@@ -22,13 +22,32 @@ const SECRET_PAIR = /\b((?:password|passwd|secret|token|api[_-]?key|authorizatio
 export function redactSecrets(text: string): string {
   let result = text;
   for (const [pattern, replacement] of TEXT_RULES) result = result.replace(pattern, replacement);
-  return result.replace(SECRET_PAIR, (pair: string, key: string, separator: string, value: string) => (PUBLIC_VALUES.has(value) ? pair : `${key}${separator}${REDACTED}`));
+  return result.replace(SECRET_PAIR, (pair: string, key: string, separator: string, value: string) =>
+    PUBLIC_VALUES.has(value) ? pair : `${key}${separator}${REDACTED}`,
+  );
 }
 
 /** Fields masked wherever pino serializes them (request headers of the access line, objects passed to the logger). */
 export const REDACTED_PATHS: readonly string[] = [
-  'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'req.headers["proxy-authorization"]',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'req.headers["proxy-authorization"]',
   'res.headers["set-cookie"]',
-  'password', '*.password', 'token', '*.token', 'key', '*.key', 'apiKey', '*.apiKey', 'secret', '*.secret',
-  'databaseUrl', '*.databaseUrl', 'authorization', '*.authorization', 'cookie', '*.cookie',
+  'password',
+  '*.password',
+  'token',
+  '*.token',
+  'key',
+  '*.key',
+  'apiKey',
+  '*.apiKey',
+  'secret',
+  '*.secret',
+  'databaseUrl',
+  '*.databaseUrl',
+  'authorization',
+  '*.authorization',
+  'cookie',
+  '*.cookie',
 ];

@@ -2,8 +2,12 @@ import { REDACTED, redactSecrets } from './secret-redaction';
 
 describe('redactSecrets', () => {
   it('masks the password of a connection string and keeps the rest', () => {
-    expect(redactSecrets('connect ECONNREFUSED postgres://app:pa55w0rd@db:5432/prod')).toBe(`connect ECONNREFUSED postgres://app:${REDACTED}@db:5432/prod`);
-    expect(redactSecrets('REDIS_URL redis://:s3cret@127.0.0.1:6379 did not answer')).toBe(`REDIS_URL redis://:${REDACTED}@127.0.0.1:6379 did not answer`);
+    expect(redactSecrets('connect ECONNREFUSED postgres://app:pa55w0rd@db:5432/prod')).toBe(
+      `connect ECONNREFUSED postgres://app:${REDACTED}@db:5432/prod`,
+    );
+    expect(redactSecrets('REDIS_URL redis://:s3cret@127.0.0.1:6379 did not answer')).toBe(
+      `REDIS_URL redis://:${REDACTED}@127.0.0.1:6379 did not answer`,
+    );
   });
 
   it('masks API keys wherever they appear', () => {

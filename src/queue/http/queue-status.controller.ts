@@ -24,6 +24,11 @@ export class QueueStatusController {
 
   @Get()
   async status(): Promise<QueueStatus> {
-    return { kind: this.queue.kind, depth: await this.queue.depth(), deadLetters: { ...this.deadLetters.counts }, worker: this.worker.stats() };
+    return {
+      kind: this.queue.kind,
+      depth: await this.queue.depth(),
+      deadLetters: { ...this.deadLetters.counts },
+      worker: this.worker.stats(),
+    };
   }
 }

@@ -40,7 +40,8 @@ export function checkOutgoing(messages: readonly OutgoingMessage[]): void {
     if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH || id.includes('\0')) {
       throw new Error(`message id must be a non-empty string of at most ${MAX_ID_LENGTH} characters, got ${JSON.stringify(id)}`);
     }
-    if (!PRIORITIES.includes(priority)) throw new Error(`message ${id}: priority must be one of ${PRIORITIES.join(', ')}, got ${JSON.stringify(priority)}`);
+    if (!PRIORITIES.includes(priority))
+      throw new Error(`message ${id}: priority must be one of ${PRIORITIES.join(', ')}, got ${JSON.stringify(priority)}`);
     if (typeof body !== 'string') throw new Error(`message ${id}: body must be a string`);
     const bytes = Buffer.byteLength(body, 'utf8');
     if (bytes > MAX_MESSAGE_BYTES) throw new Error(`message ${id} is too large: ${bytes} bytes, at most ${MAX_MESSAGE_BYTES} (256 KiB)`);
@@ -57,7 +58,8 @@ export function checkOutgoing(messages: readonly OutgoingMessage[]): void {
 export function checkProbes(probes: readonly SubjectProbe[]): string[] {
   if (!isList(probes)) throw new Error('mayHaveMessages takes an array of subjects');
   for (const probe of probes) {
-    if (typeof probe?.subject !== 'string' || probe.subject.includes('\0')) throw new Error('mayHaveMessages: subject must be a string without NUL characters');
+    if (typeof probe?.subject !== 'string' || probe.subject.includes('\0'))
+      throw new Error('mayHaveMessages: subject must be a string without NUL characters');
     if (!PRIORITIES.includes(probe.priority)) throw new Error(`mayHaveMessages: priority must be one of ${PRIORITIES.join(', ')}`);
   }
   return [...new Set(probes.map((probe) => probe.subject))];
@@ -106,6 +108,7 @@ export function checkSettings(settings: QueueSettings): void {
     throw new Error(`queue settings: maxReceiveCount must be a positive integer, got ${String(settings.maxReceiveCount)}`);
   }
   for (const name of ['retentionMs', 'deadLetterRetentionMs'] as const) {
-    if (!(settings[name] > 0) || !Number.isFinite(settings[name])) throw new Error(`queue settings: ${name} must be a positive number of milliseconds`);
+    if (!(settings[name] > 0) || !Number.isFinite(settings[name]))
+      throw new Error(`queue settings: ${name} must be a positive number of milliseconds`);
   }
 }

@@ -63,7 +63,11 @@ export class PostgresMessageQueue implements MessageQueue {
   private lastPurgeAt = Number.NEGATIVE_INFINITY;
   private readonly deadLetterError: string;
 
-  constructor(private readonly pool: Pool, private readonly settings: QueueSettings, private readonly wake: ChannelWake) {
+  constructor(
+    private readonly pool: Pool,
+    private readonly settings: QueueSettings,
+    private readonly wake: ChannelWake,
+  ) {
     this.deadLetterError = `maxReceiveCount (${settings.maxReceiveCount}) exceeded`;
   }
 

@@ -7,9 +7,12 @@ describe('queue receipts', () => {
     expect(decodeReceipt(encodeReceipt('job:1:dir:2', receipt))).toEqual({ id: 'job:1:dir:2', receipt });
   });
 
-  it.each([[''], ['nonsense'], [`${randomUUID()}:`], [`${randomUUID()}-x`], ['x'.repeat(36) + ':id'], [null], [42]])('refuses %p', (value) => {
-    expect(decodeReceipt(value)).toBeNull();
-  });
+  it.each([[''], ['nonsense'], [`${randomUUID()}:`], [`${randomUUID()}-x`], ['x'.repeat(36) + ':id'], [null], [42]])(
+    'refuses %p',
+    (value) => {
+      expect(decodeReceipt(value)).toBeNull();
+    },
+  );
 
   it('skips what it cannot decode in a batch', () => {
     const good = encodeReceipt('a', randomUUID());

@@ -71,7 +71,12 @@ export async function deleteBatches(context: SqsContext, key: SqsQueueKey, handl
 }
 
 /** Visibility for many handles at once; stale handles are skipped. */
-export async function changeVisibilityBatches(context: SqsContext, key: SqsQueueKey, handles: readonly string[], seconds: number): Promise<void> {
+export async function changeVisibilityBatches(
+  context: SqsContext,
+  key: SqsQueueKey,
+  handles: readonly string[],
+  seconds: number,
+): Promise<void> {
   const queue = context.queues[key];
   for (const chunk of chunkForBatches(handles)) {
     const entries = chunk.map((handle, index) => ({ Id: `m${index}`, ReceiptHandle: handle, VisibilityTimeout: seconds }));
@@ -83,7 +88,9 @@ export async function changeVisibilityBatches(context: SqsContext, key: SqsQueue
 }
 
 function throwUnlessStale(what: string, failed: readonly BatchResultErrorEntry[]): void {
-  const real = failed.filter((entry) => !SQS_STALE_RECEIPT_ERRORS.includes(entry.Code ?? '') && !/receipt handle/i.test(entry.Message ?? ''));
+  const real = failed.filter(
+    (entry) => !SQS_STALE_RECEIPT_ERRORS.includes(entry.Code ?? '') && !/receipt handle/i.test(entry.Message ?? ''),
+  );
   if (real.length > 0) throw new Error(`SQS ${what} failed for ${real.length} entr(ies): ${real.map(entryError).join('; ')}`);
 }
 

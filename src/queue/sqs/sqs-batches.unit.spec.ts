@@ -11,7 +11,10 @@ describe('chunkForBatches', () => {
 
   it('splits by payload: no chunk goes over the batch byte limit', () => {
     const size = 300 * 1024;
-    const chunks = chunkForBatches(Array.from({ length: 7 }, () => size), (bytes) => bytes);
+    const chunks = chunkForBatches(
+      Array.from({ length: 7 }, () => size),
+      (bytes) => bytes,
+    );
     expect(chunks.map((chunk) => chunk.length)).toEqual([3, 3, 1]);
     for (const chunk of chunks) expect(chunk.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(MAX_BATCH_BYTES);
   });

@@ -37,7 +37,10 @@ export async function sendToDeadLetters(context: SqsContext, message: ReceivedMe
   await deleteBatches(context, receipt.key, [receipt.handle]);
 }
 
-export async function listDeadLetters(context: SqsContext, options: { readonly limit: number; readonly after?: string }): Promise<DeadLetter[]> {
+export async function listDeadLetters(
+  context: SqsContext,
+  options: { readonly limit: number; readonly after?: string },
+): Promise<DeadLetter[]> {
   const peeked = await peekDeadLetters(context);
   try {
     const letters = uniqueById(peeked.map((message) => toDeadLetter(message, context.settings.maxReceiveCount)));
@@ -65,7 +68,11 @@ export async function discardDeadLetters(context: SqsContext, ids: readonly stri
 }
 
 /** Peeks the DLQ, hands the selected letters (one per id) to `use`, then deletes every copy of them. */
-async function takeDeadLetters(context: SqsContext, ids: readonly string[] | null, use: (taken: Message[]) => Promise<void>): Promise<string[]> {
+async function takeDeadLetters(
+  context: SqsContext,
+  ids: readonly string[] | null,
+  use: (taken: Message[]) => Promise<void>,
+): Promise<string[]> {
   const peeked = await peekDeadLetters(context);
   const wanted = ids === null ? null : new Set(ids);
   const selected = peeked.filter((message) => wanted === null || wanted.has(deadLetterId(message)));
@@ -73,7 +80,11 @@ async function takeDeadLetters(context: SqsContext, ids: readonly string[] | nul
   try {
     const firsts = uniqueMessagesById(selected);
     await use(firsts);
-    await deleteBatches(context, 'DLQ', selected.map((message) => message.ReceiptHandle ?? ''));
+    await deleteBatches(
+      context,
+      'DLQ',
+      selected.map((message) => message.ReceiptHandle ?? ''),
+    );
     return firsts.map(deadLetterId);
   } finally {
     await unpeek(context, rest);
@@ -109,7 +120,12 @@ async function recordPolicyDeadLetter(context: SqsContext, message: Message): Pr
 }
 
 async function unpeek(context: SqsContext, messages: readonly Message[]): Promise<void> {
-  await changeVisibilityBatches(context, 'DLQ', messages.map((message) => message.ReceiptHandle ?? ''), 0);
+  await changeVisibilityBatches(
+    context,
+    'DLQ',
+    messages.map((message) => message.ReceiptHandle ?? ''),
+    0,
+  );
 }
 
 function uniqueById(letters: readonly DeadLetter[]): DeadLetter[] {

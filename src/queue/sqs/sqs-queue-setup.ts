@@ -27,7 +27,10 @@ export async function setUpSqsQueues(
   settings: QueueSettings,
   context: CallContext,
 ): Promise<Record<SqsQueueKey, SqsQueueRef>> {
-  const names = Object.fromEntries(SQS_QUEUE_KEYS.map((key) => [key, sqsQueueName(config.queuePrefix, key)])) as Record<SqsQueueKey, string>;
+  const names = Object.fromEntries(SQS_QUEUE_KEYS.map((key) => [key, sqsQueueName(config.queuePrefix, key)])) as Record<
+    SqsQueueKey,
+    string
+  >;
   if (!config.createQueues) return verifyQueues(client, names, context);
   const dlq = await createQueue(client, names.DLQ, baseAttributes(settings, settings.deadLetterRetentionMs), context);
   const dlqArn = await queueArn(client, dlq, context);
@@ -47,7 +50,12 @@ function baseAttributes(settings: QueueSettings, retentionMs: number): Record<st
   };
 }
 
-async function createQueue(client: SQSClient, name: string, attributes: Record<string, string>, context: CallContext): Promise<SqsQueueRef> {
+async function createQueue(
+  client: SQSClient,
+  name: string,
+  attributes: Record<string, string>,
+  context: CallContext,
+): Promise<SqsQueueRef> {
   const created = await callSqs(context, `CreateQueue ${name}`, (abortSignal) =>
     client.send(new CreateQueueCommand({ QueueName: name }), { abortSignal }),
   );
@@ -68,7 +76,11 @@ async function queueArn(client: SQSClient, queue: SqsQueueRef, context: CallCont
   return arn;
 }
 
-async function verifyQueues(client: SQSClient, names: Record<SqsQueueKey, string>, context: CallContext): Promise<Record<SqsQueueKey, SqsQueueRef>> {
+async function verifyQueues(
+  client: SQSClient,
+  names: Record<SqsQueueKey, string>,
+  context: CallContext,
+): Promise<Record<SqsQueueKey, SqsQueueRef>> {
   const refs = await Promise.all(SQS_QUEUE_KEYS.map((key) => findQueue(client, names[key], context)));
   const missing = refs.filter((ref) => ref.url === null).map((ref) => ref.name);
   if (missing.length > 0) {

@@ -52,7 +52,12 @@ export async function receiveMessages(context: SqsContext, options: ReceiveOptio
   return [];
 }
 
-async function firstNonEmpty(context: SqsContext, tiers: readonly Priority[], max: number, visibilitySeconds?: number): Promise<ReceivedMessage[]> {
+async function firstNonEmpty(
+  context: SqsContext,
+  tiers: readonly Priority[],
+  max: number,
+  visibilitySeconds?: number,
+): Promise<ReceivedMessage[]> {
   for (const tier of tiers) {
     const found = await topUp(context, tier, [], max, visibilitySeconds);
     if (found.length > 0) return found;
@@ -61,7 +66,13 @@ async function firstNonEmpty(context: SqsContext, tiers: readonly Priority[], ma
 }
 
 /** fauxqs (and a short poll on SQS) may return fewer than asked while more are visible: ask again. */
-async function topUp(context: SqsContext, tier: Priority, got: ReceivedMessage[], max: number, visibilitySeconds?: number): Promise<ReceivedMessage[]> {
+async function topUp(
+  context: SqsContext,
+  tier: Priority,
+  got: ReceivedMessage[],
+  max: number,
+  visibilitySeconds?: number,
+): Promise<ReceivedMessage[]> {
   const all = [...got];
   while (all.length < max) {
     const more = await receiveFrom(context, tier, { max: max - all.length, waitSeconds: 0, visibilitySeconds });
@@ -83,7 +94,11 @@ export async function receiveRaw(context: SqsContext, key: SqsQueueKey, call: Re
     MaxNumberOfMessages: Math.min(MAX_BATCH_SIZE, call.max),
     WaitTimeSeconds: call.waitSeconds,
     VisibilityTimeout: call.visibilitySeconds,
-    MessageSystemAttributeNames: ['ApproximateReceiveCount' as const, 'SentTimestamp' as const, 'ApproximateFirstReceiveTimestamp' as const],
+    MessageSystemAttributeNames: [
+      'ApproximateReceiveCount' as const,
+      'SentTimestamp' as const,
+      'ApproximateFirstReceiveTimestamp' as const,
+    ],
     MessageAttributeNames: ['All'],
   };
   const result = await callSqs(

@@ -15,7 +15,9 @@ export async function releaseUncounted(context: SqsContext, message: ReceivedMes
   const receipt = decodeReceipt(message.receipt);
   if (receipt.key === 'DLQ') throw new Error('release: a dead letter cannot be released');
   const delaySeconds = Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil(delayMs / 1000)));
-  await sendBatches(context, receipt.key, [{ id: message.id, body: message.body, attributes: uncountedCopyAttributes(message), delaySeconds }]);
+  await sendBatches(context, receipt.key, [
+    { id: message.id, body: message.body, attributes: uncountedCopyAttributes(message), delaySeconds },
+  ]);
   await deleteBatches(context, receipt.key, [receipt.handle]);
 }
 

@@ -181,11 +181,15 @@ class SqsMessageQueue implements MessageQueue {
 
 function validateOutgoing(message: OutgoingMessage): void {
   if (typeof message.id !== 'string' || message.id === '') throw new Error('send: every message needs a non-empty id');
-  if (!PRIORITIES.includes(message.priority)) throw new Error(`send: message ${message.id} has unknown priority ${String(message.priority)}`);
+  if (!PRIORITIES.includes(message.priority))
+    throw new Error(`send: message ${message.id} has unknown priority ${String(message.priority)}`);
   const bytes = Buffer.byteLength(message.body, 'utf8');
   if (bytes > MAX_MESSAGE_BYTES) {
-    throw new Error(`send: message ${message.id} body is ${bytes} bytes, more than the ${MAX_MESSAGE_BYTES} bytes a queue message may hold`);
+    throw new Error(
+      `send: message ${message.id} body is ${bytes} bytes, more than the ${MAX_MESSAGE_BYTES} bytes a queue message may hold`,
+    );
   }
   const delayMs = message.delayMs ?? 0;
-  if (!(delayMs >= 0 && delayMs <= MAX_DELAY_MS)) throw new Error(`send: message ${message.id} delayMs must be 0 to ${MAX_DELAY_MS}, got ${delayMs}`);
+  if (!(delayMs >= 0 && delayMs <= MAX_DELAY_MS))
+    throw new Error(`send: message ${message.id} delayMs must be 0 to ${MAX_DELAY_MS}, got ${delayMs}`);
 }

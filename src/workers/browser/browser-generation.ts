@@ -8,8 +8,13 @@ export interface ContextPage {
 }
 
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
 ];
 const BLOCKED_RESOURCES = new Set(['image', 'font', 'media']);
 
@@ -19,11 +24,16 @@ export class BrowserGeneration {
   active = 0;
   retired = false;
 
-  private constructor(readonly browser: Browser, readonly marker: string, private readonly userAgent: string) {}
+  private constructor(
+    readonly browser: Browser,
+    readonly marker: string,
+    private readonly userAgent: string,
+  ) {}
 
   static async launch(executablePath: string, timeoutMs: number): Promise<BrowserGeneration> {
     const marker = launchMarker(randomUUID());
-    const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, marker], timeout: timeoutMs })
+    const browser = await chromium
+      .launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, marker], timeout: timeoutMs })
       .catch(async (error: unknown) => {
         await killByMarker(marker);
         throw error;

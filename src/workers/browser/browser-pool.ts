@@ -171,7 +171,8 @@ export class BrowserPool {
 
   private async shutdown(generation: BrowserGeneration): Promise<void> {
     this.retire(generation);
-    await withTimeout(generation.browser.close(), this.options.launchTimeoutMs, 'browser close')
-      .catch(() => killByMarker(generation.marker));
+    await withTimeout(generation.browser.close(), this.options.launchTimeoutMs, 'browser close').catch(() =>
+      killByMarker(generation.marker),
+    );
   }
 }

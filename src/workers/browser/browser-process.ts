@@ -16,10 +16,14 @@ export async function findPidsByMarker(marker: string): Promise<number[]> {
     return [];
   }
   const pids: number[] = [];
-  await Promise.all(entries.filter((name) => /^\d+$/.test(name)).map(async (name) => {
-    const cmdline = await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.split('\0').includes(marker)) pids.push(Number(name));
-  }));
+  await Promise.all(
+    entries
+      .filter((name) => /^\d+$/.test(name))
+      .map(async (name) => {
+        const cmdline = await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '');
+        if (cmdline.split('\0').includes(marker)) pids.push(Number(name));
+      }),
+  );
   return pids.sort((a, b) => a - b);
 }
 

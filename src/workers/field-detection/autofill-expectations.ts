@@ -13,18 +13,32 @@ export interface AutofillLine {
 }
 
 const CHROMIUM_TYPES: Readonly<Record<string, Expectation>> = {
-  COMPANY_NAME: 'businessName', NAME_FULL: 'contactName', NAME_FIRST: 'contactFirstName', NAME_LAST: 'contactLastName',
-  EMAIL_ADDRESS: 'email', ADDRESS_HOME_LINE1: 'address', ADDRESS_HOME_LINE2: 'address2', ADDRESS_HOME_STREET_ADDRESS: 'address', ADDRESS_HOME_CITY: 'city',
-  ADDRESS_HOME_STATE: 'state', ADDRESS_HOME_ZIP: 'zip', ADDRESS_HOME_COUNTRY: 'country', UNKNOWN_TYPE: 'unknown',
+  COMPANY_NAME: 'businessName',
+  NAME_FULL: 'contactName',
+  NAME_FIRST: 'contactFirstName',
+  NAME_LAST: 'contactLastName',
+  EMAIL_ADDRESS: 'email',
+  ADDRESS_HOME_LINE1: 'address',
+  ADDRESS_HOME_LINE2: 'address2',
+  ADDRESS_HOME_STREET_ADDRESS: 'address',
+  ADDRESS_HOME_CITY: 'city',
+  ADDRESS_HOME_STATE: 'state',
+  ADDRESS_HOME_ZIP: 'zip',
+  ADDRESS_HOME_COUNTRY: 'country',
+  UNKNOWN_TYPE: 'unknown',
 };
 
 /** Phone types after which a PHONE_HOME_* line continues the same split number. */
 const PHONE_CONTINUED_AFTER = new Set([
-  'PHONE_HOME_CITY_CODE', 'PHONE_HOME_CITY_CODE_WITH_TRUNK_PREFIX', 'PHONE_HOME_NUMBER', 'PHONE_HOME_NUMBER_PREFIX',
+  'PHONE_HOME_CITY_CODE',
+  'PHONE_HOME_CITY_CODE_WITH_TRUNK_PREFIX',
+  'PHONE_HOME_NUMBER',
+  'PHONE_HOME_NUMBER_PREFIX',
 ]);
 
 export function parseAutofillOut(text: string): AutofillLine[] {
-  return text.split('\n')
+  return text
+    .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))
     .map((line) => {
       const [chromiumType = '', key = '', label = ''] = line.split(' | ');

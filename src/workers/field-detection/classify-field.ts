@@ -1,13 +1,33 @@
 import type { FieldDescriptor } from './field-descriptor';
 import {
-  BARE_NAME_RULE, CHECKBOX_NEGATIVE_PATTERNS, FIELDS_BY_CONTROL, HONEYPOT_PATTERN, NEGATIVE_PATTERNS, PAYMENT_SECTION_PATTERN, POSITIVE_PATTERNS,
-  TERMS_PATTERNS, normalizeText,
-  type DetectedField, type FieldPattern,
+  BARE_NAME_RULE,
+  CHECKBOX_NEGATIVE_PATTERNS,
+  FIELDS_BY_CONTROL,
+  HONEYPOT_PATTERN,
+  NEGATIVE_PATTERNS,
+  PAYMENT_SECTION_PATTERN,
+  POSITIVE_PATTERNS,
+  TERMS_PATTERNS,
+  normalizeText,
+  type DetectedField,
+  type FieldPattern,
 } from './field-patterns';
 
 export type ClassificationSource =
-  | 'autocomplete' | 'label' | 'aria-labelledby' | 'aria-label' | 'nearby' | 'placeholder' | 'title'
-  | 'name' | 'id' | 'type' | 'hidden' | 'disabled' | 'form' | 'none';
+  | 'autocomplete'
+  | 'label'
+  | 'aria-labelledby'
+  | 'aria-label'
+  | 'nearby'
+  | 'placeholder'
+  | 'title'
+  | 'name'
+  | 'id'
+  | 'type'
+  | 'hidden'
+  | 'disabled'
+  | 'form'
+  | 'none';
 
 export interface FieldClassification {
   readonly field: DetectedField | null;
@@ -21,28 +41,75 @@ export interface FieldClassification {
 type TextSource = Exclude<ClassificationSource, 'autocomplete' | 'type' | 'hidden' | 'disabled' | 'form' | 'none'>;
 
 const SOURCE_CONFIDENCE: Readonly<Record<TextSource, number>> = {
-  label: 0.9, 'aria-labelledby': 0.88, 'aria-label': 0.85, nearby: 0.75, placeholder: 0.7, title: 0.6, name: 0.65, id: 0.6,
+  label: 0.9,
+  'aria-labelledby': 0.88,
+  'aria-label': 0.85,
+  nearby: 0.75,
+  placeholder: 0.7,
+  title: 0.6,
+  name: 0.65,
+  id: 0.6,
 };
 
 const AUTOCOMPLETE_FIELDS: Readonly<Record<string, DetectedField | null>> = {
-  organization: 'businessName', email: 'email', tel: 'phone', 'tel-national': 'phone', 'tel-area-code': 'phone',
-  url: 'website', 'street-address': 'address', 'address-line1': 'address', 'address-level2': 'city',
-  'address-level1': 'state', 'postal-code': 'zip', country: 'country', 'country-name': 'country',
-  name: 'contactName', 'given-name': 'contactFirstName', 'family-name': 'contactLastName',
-  'address-line2': 'address2', 'address-line3': null, 'address-level3': null, 'additional-name': null,
-  'tel-country-code': null, 'tel-local': null, 'tel-local-prefix': null, 'tel-local-suffix': null, 'tel-extension': null,
-  username: null, 'current-password': null, 'new-password': null, 'one-time-code': null, 'organization-title': null,
-  'honorific-prefix': null, 'honorific-suffix': null, nickname: null, bday: null, sex: null,
-  'cc-name': null, 'cc-given-name': null, 'cc-family-name': null, 'cc-number': null, 'cc-exp': null, 'cc-exp-month': null,
-  'cc-exp-year': null, 'cc-csc': null, 'cc-type': null, 'transaction-amount': null, 'transaction-currency': null,
+  organization: 'businessName',
+  email: 'email',
+  tel: 'phone',
+  'tel-national': 'phone',
+  'tel-area-code': 'phone',
+  url: 'website',
+  'street-address': 'address',
+  'address-line1': 'address',
+  'address-level2': 'city',
+  'address-level1': 'state',
+  'postal-code': 'zip',
+  country: 'country',
+  'country-name': 'country',
+  name: 'contactName',
+  'given-name': 'contactFirstName',
+  'family-name': 'contactLastName',
+  'address-line2': 'address2',
+  'address-line3': null,
+  'address-level3': null,
+  'additional-name': null,
+  'tel-country-code': null,
+  'tel-local': null,
+  'tel-local-prefix': null,
+  'tel-local-suffix': null,
+  'tel-extension': null,
+  username: null,
+  'current-password': null,
+  'new-password': null,
+  'one-time-code': null,
+  'organization-title': null,
+  'honorific-prefix': null,
+  'honorific-suffix': null,
+  nickname: null,
+  bday: null,
+  sex: null,
+  'cc-name': null,
+  'cc-given-name': null,
+  'cc-family-name': null,
+  'cc-number': null,
+  'cc-exp': null,
+  'cc-exp-month': null,
+  'cc-exp-year': null,
+  'cc-csc': null,
+  'cc-type': null,
+  'transaction-amount': null,
+  'transaction-currency': null,
 };
 
 /** Options such as '+49' or 'DE (+49)': a telephone country code, whatever the select is named. */
 const DIAL_CODE_OPTION = /^\D{0,40}\+\s?\d{1,4}\)?$|^\+?\d{1,4}$/;
 
 const LOGO_PATTERN = /logo|image|photo|picture|\bbild|foto|imagen|immagine/;
-const result = (field: DetectedField | null, confidence: number, source: ClassificationSource, rule: string): FieldClassification =>
-  ({ field, confidence, source, rule });
+const result = (field: DetectedField | null, confidence: number, source: ClassificationSource, rule: string): FieldClassification => ({
+  field,
+  confidence,
+  source,
+  rule,
+});
 
 /** What one control is, from its own features only (form context is applied by classifyFields). */
 export function classifyField(d: FieldDescriptor): FieldClassification {
@@ -50,7 +117,8 @@ export function classifyField(d: FieldDescriptor): FieldClassification {
   if (HONEYPOT_PATTERN.test(normalizeText(`${d.className} ${d.name} ${d.id}`))) return result(null, 1, 'hidden', 'honeypot');
   if (d.readOnly || d.disabled) return result(null, 1, 'disabled', d.readOnly ? 'readonly' : 'disabled');
   if (d.type === 'password' || d.type === 'search') return result(null, 1, 'type', d.type);
-  if (d.type !== 'checkbox' && PAYMENT_SECTION_PATTERN.test(normalizeText(d.labels.legend))) return result(null, 0.9, 'form', 'payment-section');
+  if (d.type !== 'checkbox' && PAYMENT_SECTION_PATTERN.test(normalizeText(d.labels.legend)))
+    return result(null, 0.9, 'form', 'payment-section');
   if (d.type === 'radio') return result(null, 1, 'type', 'radio');
   if (d.type === 'checkbox') return classifyCheckbox(d);
   if (d.type === 'file') return classifyFile(d);
@@ -63,7 +131,8 @@ export function classifyField(d: FieldDescriptor): FieldClassification {
   const sources = textSources(d);
   for (const [i, [source, text]] of sources.entries()) {
     const hit = matchText(text, negatives) ?? matchText(text, positives);
-    if (hit?.field === 'contactName') return nameHalf(sources.slice(i + 1), positives) ?? result(hit.field, SOURCE_CONFIDENCE[source], source, hit.rule);
+    if (hit?.field === 'contactName')
+      return nameHalf(sources.slice(i + 1), positives) ?? result(hit.field, SOURCE_CONFIDENCE[source], source, hit.rule);
     if (hit) return result(hit.field, SOURCE_CONFIDENCE[source], source, hit.rule);
   }
   return fromInputType(d);
@@ -73,7 +142,8 @@ export function classifyField(d: FieldDescriptor): FieldClassification {
 function nameHalf(rest: ReadonlyArray<readonly [TextSource, string]>, positives: readonly FieldPattern[]): FieldClassification | null {
   for (const [source, text] of rest) {
     const hit = matchText(text, positives);
-    if (hit?.field === 'contactFirstName' || hit?.field === 'contactLastName') return result(hit.field, SOURCE_CONFIDENCE[source], source, hit.rule);
+    if (hit?.field === 'contactFirstName' || hit?.field === 'contactLastName')
+      return result(hit.field, SOURCE_CONFIDENCE[source], source, hit.rule);
   }
   return null;
 }
@@ -102,8 +172,14 @@ function negativesFor(d: FieldDescriptor): readonly FieldPattern[] {
 export function textSources(d: FieldDescriptor): ReadonlyArray<readonly [TextSource, string]> {
   const l = d.labels;
   const sources: Array<readonly [TextSource, string]> = [
-    ['label', l.label], ['aria-labelledby', l.ariaLabelledBy], ['aria-label', l.ariaLabel], ['nearby', l.nearby],
-    ['placeholder', l.placeholder || selectPrompt(d)], ['title', l.title], ['name', d.name], ['id', d.id],
+    ['label', l.label],
+    ['aria-labelledby', l.ariaLabelledBy],
+    ['aria-label', l.ariaLabel],
+    ['nearby', l.nearby],
+    ['placeholder', l.placeholder || selectPrompt(d)],
+    ['title', l.title],
+    ['name', d.name],
+    ['id', d.id],
   ];
   const legend = normalizeText(l.legend);
   return sources.map(([source, text]) => [source, withContext(normalizeText(text), legend)] as const).filter(([, text]) => text !== '');
@@ -113,7 +189,8 @@ export function textSources(d: FieldDescriptor): ReadonlyArray<readonly [TextSou
 export function isBareName(d: FieldDescriptor): boolean {
   const bare = POSITIVE_PATTERNS.find((p) => p.rule === BARE_NAME_RULE);
   const own = [d.labels.label, d.labels.ariaLabelledBy, d.labels.ariaLabel, d.labels.nearby, d.labels.placeholder]
-    .map(normalizeText).find((text) => text !== '');
+    .map(normalizeText)
+    .find((text) => text !== '');
   return bare !== undefined && own !== undefined && bare.pattern.test(own);
 }
 
@@ -132,7 +209,9 @@ function matchText(text: string, patterns: readonly FieldPattern[]): FieldPatter
 }
 
 function fromAutocomplete(autocomplete: string): FieldClassification | null {
-  const tokens = autocomplete.split(/\s+/).filter((t) => !/^(section-|shipping$|billing$|home$|work$|mobile$|fax$|pager$|webauthn$)/.test(t));
+  const tokens = autocomplete
+    .split(/\s+/)
+    .filter((t) => !/^(section-|shipping$|billing$|home$|work$|mobile$|fax$|pager$|webauthn$)/.test(t));
   const token = tokens[tokens.length - 1] ?? '';
   if (autocomplete.split(/\s+/).includes('fax')) return result(null, 0.95, 'autocomplete', 'fax');
   if (!(token in AUTOCOMPLETE_FIELDS)) return null;

@@ -37,25 +37,56 @@ describe('classifyField', () => {
   });
 
   it.each([
-    ['Password', 'text'], ['Search', 'text'], ['Fax:', 'tel'], ['Gift card number', 'text'], ['Promo code', 'text'],
-    ['Address line 3', 'text'], ['Landmark', 'text'], ['Username', 'text'],
-    ['Enter the security code', 'text'], ['Card number', 'text'], ['Ext.', 'tel'], ['Middle initial', 'text'],
+    ['Password', 'text'],
+    ['Search', 'text'],
+    ['Fax:', 'tel'],
+    ['Gift card number', 'text'],
+    ['Promo code', 'text'],
+    ['Address line 3', 'text'],
+    ['Landmark', 'text'],
+    ['Username', 'text'],
+    ['Enter the security code', 'text'],
+    ['Card number', 'text'],
+    ['Ext.', 'tel'],
+    ['Middle initial', 'text'],
   ])('leaves "%s" alone', (label, type) => {
     expect(classifyField(aDescriptor({ type, labels: { label } })).field).toBeNull();
   });
 
   it.each([
-    ['Address line 2'], ['Apt., suite, bldg.'], ['Complemento'], ["Complément d'adresse"], ['Adresszusatz'], ['建物名・部屋番号'],
-    ['상세주소'], ['Офис / квартира'], ['पता पंक्ति 2'], ['Detail Lainnya (Blok / No. Unit)'],
+    ['Address line 2'],
+    ['Apt., suite, bldg.'],
+    ['Complemento'],
+    ["Complément d'adresse"],
+    ['Adresszusatz'],
+    ['建物名・部屋番号'],
+    ['상세주소'],
+    ['Офис / квартира'],
+    ['पता पंक्ति 2'],
+    ['Detail Lainnya (Blok / No. Unit)'],
   ])('reads "%s" as the second address line, never the street', (label) => {
     expect(classifyField(aDescriptor({ labels: { label } })).field).toBe('address2');
   });
 
   it.each([
-    ['Nama Perusahaan', 'businessName'], ['Nama Depan', 'contactFirstName'], ['Nama Belakang', 'contactLastName'],
-    ['Adı Soyadı', 'contactName'], ['Sobrenome', 'contactLastName'], ['Apelido', 'contactLastName'], ['Cidade', 'city'],
-    ['CEP', 'zip'], ['Código postal', 'zip'], ['Provinsi', 'state'], ['Imię i nazwisko', 'contactName'], ['Họ và tên', 'contactName'],
-    ['郵便番号', 'zip'], ['联系人', 'contactName'], ['우편번호', 'zip'], ['الرمز البريدي', 'zip'], ['पिन कोड', 'zip'], ['Поштовий індекс', 'zip'],
+    ['Nama Perusahaan', 'businessName'],
+    ['Nama Depan', 'contactFirstName'],
+    ['Nama Belakang', 'contactLastName'],
+    ['Adı Soyadı', 'contactName'],
+    ['Sobrenome', 'contactLastName'],
+    ['Apelido', 'contactLastName'],
+    ['Cidade', 'city'],
+    ['CEP', 'zip'],
+    ['Código postal', 'zip'],
+    ['Provinsi', 'state'],
+    ['Imię i nazwisko', 'contactName'],
+    ['Họ và tên', 'contactName'],
+    ['郵便番号', 'zip'],
+    ['联系人', 'contactName'],
+    ['우편번호', 'zip'],
+    ['الرمز البريدي', 'zip'],
+    ['पिन कोड', 'zip'],
+    ['Поштовий індекс', 'zip'],
   ] as const)('reads the label "%s" as %s', (label, field) => {
     expect(classifyField(aDescriptor({ labels: { label } })).field).toBe(field);
   });
@@ -69,7 +100,13 @@ describe('classifyField', () => {
   it('tells a country select named CountryCode from a dialling-code picker', () => {
     const countries = aDescriptor({ tag: 'select', type: 'select', name: 'CountryCode', options: ['Portugal', 'Espanha'] });
     expect(classifyField(countries).field).toBe('country');
-    const dial = aDescriptor({ tag: 'select', type: 'select', name: 'phoneCountry', labels: { label: 'Country' }, options: ['+351', '+34', '+1'] });
+    const dial = aDescriptor({
+      tag: 'select',
+      type: 'select',
+      name: 'phoneCountry',
+      labels: { label: 'Country' },
+      options: ['+351', '+34', '+1'],
+    });
     expect(classifyField(dial).field).toBeNull();
   });
 

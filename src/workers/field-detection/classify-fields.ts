@@ -12,8 +12,10 @@ export const MIN_FIELDS_PER_FORM = 3;
 /** A phone box this short holds part of a number (area code, prefix, line). */
 const MAX_PHONE_PART_LENGTH = 4;
 
-const demote = (c: ClassifiedField, rule: string): ClassifiedField =>
-  ({ descriptor: c.descriptor, classification: { field: null, confidence: 1, source: 'form', rule } });
+const demote = (c: ClassifiedField, rule: string): ClassifiedField => ({
+  descriptor: c.descriptor,
+  classification: { field: null, confidence: 1, source: 'form', rule },
+});
 
 /**
  * Classifies every control, then applies what only the whole form shows: later boxes of a split
@@ -34,8 +36,12 @@ function resolveBareNames(fields: readonly ClassifiedField[]): ClassifiedField[]
   return fields.map((c) => {
     if (c.classification.field !== 'contactName' || !isBareName(c.descriptor)) return c;
     const form = c.descriptor.formIndex;
-    const field = has(form, 'contactLastName') && !has(form, 'contactFirstName') ? 'contactFirstName'
-      : has(form, 'contactFirstName') && !has(form, 'contactLastName') ? 'contactLastName' : null;
+    const field =
+      has(form, 'contactLastName') && !has(form, 'contactFirstName')
+        ? 'contactFirstName'
+        : has(form, 'contactFirstName') && !has(form, 'contactLastName')
+          ? 'contactLastName'
+          : null;
     return field ? { descriptor: c.descriptor, classification: { ...c.classification, field } } : c;
   });
 }
@@ -94,7 +100,8 @@ function sameForm(a: ClassifiedField, b: ClassifiedField): boolean {
 function dropSplitAddresses(fields: readonly ClassifiedField[]): ClassifiedField[] {
   const splitForms = new Set(fields.filter((c) => c.classification.rule === 'house-number').map((c) => c.descriptor.formIndex));
   return fields.map((c) =>
-    c.classification.field === 'address' && splitForms.has(c.descriptor.formIndex) ? demote(c, 'split-address') : c);
+    c.classification.field === 'address' && splitForms.has(c.descriptor.formIndex) ? demote(c, 'split-address') : c,
+  );
 }
 
 function dropSmallForms(fields: readonly ClassifiedField[]): ClassifiedField[] {
@@ -106,6 +113,6 @@ function dropSmallForms(fields: readonly ClassifiedField[]): ClassifiedField[] {
     perForm.set(c.descriptor.formIndex, set.add(field));
   }
   return fields.map((c) =>
-    c.classification.field !== null && (perForm.get(c.descriptor.formIndex)?.size ?? 0) < MIN_FIELDS_PER_FORM
-      ? demote(c, 'small-form') : c);
+    c.classification.field !== null && (perForm.get(c.descriptor.formIndex)?.size ?? 0) < MIN_FIELDS_PER_FORM ? demote(c, 'small-form') : c,
+  );
 }

@@ -23,8 +23,20 @@ export interface DetectedMapping extends MappingConfidence {
 }
 
 const LISTING_FIELDS: ReadonlySet<DetectedField> = new Set<ListingField>([
-  'businessName', 'contactName', 'email', 'phone', 'website', 'address', 'address2', 'city', 'state', 'zip', 'country',
-  'category', 'description', 'logo',
+  'businessName',
+  'contactName',
+  'email',
+  'phone',
+  'website',
+  'address',
+  'address2',
+  'city',
+  'state',
+  'zip',
+  'country',
+  'category',
+  'description',
+  'logo',
 ]);
 
 /**
@@ -43,7 +55,10 @@ export function detectMapping(descriptors: readonly FieldDescriptor[]): Detected
   const phone = best.get('phone');
   const parts = phone ? phonePartsOf(fields, phone) : [];
   return {
-    mapping, fields, formIndex, ...mappingConfidence(mapped),
+    mapping,
+    fields,
+    formIndex,
+    ...mappingConfidence(mapped),
     contactFirstName: best.get('contactFirstName')?.descriptor.selector ?? null,
     contactLastName: best.get('contactLastName')?.descriptor.selector ?? null,
     confirmEmail: best.get('confirmEmail')?.descriptor.selector ?? null,

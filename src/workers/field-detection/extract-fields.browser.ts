@@ -8,7 +8,12 @@ interface DomNode {
   readonly nextSibling: DomNode | null;
   readonly childNodes: ArrayLike<DomNode>;
 }
-interface DomRect { readonly width: number; readonly height: number; readonly right: number; readonly bottom: number }
+interface DomRect {
+  readonly width: number;
+  readonly height: number;
+  readonly right: number;
+  readonly bottom: number;
+}
 interface DomElement extends DomNode {
   readonly tagName: string;
   readonly id: string;
@@ -80,8 +85,16 @@ export function extractFields(): FieldDescriptor[] {
   }
 
   function labelledBy(el: DomElement): string {
-    const ids = clean(el.getAttribute('aria-labelledby')).split(' ').filter((id) => id !== '');
-    return ids.map((id) => { const ref = doc.getElementById(id); return ref ? clean(textOf(ref)) : ''; }).join(' ').trim();
+    const ids = clean(el.getAttribute('aria-labelledby'))
+      .split(' ')
+      .filter((id) => id !== '');
+    return ids
+      .map((id) => {
+        const ref = doc.getElementById(id);
+        return ref ? clean(textOf(ref)) : '';
+      })
+      .join(' ')
+      .trim();
   }
 
   function siblingText(start: DomNode, forward: boolean): string | null {
@@ -140,7 +153,9 @@ export function extractFields(): FieldDescriptor[] {
     const rect = el.getBoundingClientRect();
     if (rect.width < 2 || rect.height < 2) return 'size';
     if (rect.right <= 0 || rect.bottom <= 0) return 'offscreen';
-    const honey = el.getAttribute('tabindex') === '-1' && (el.getAttribute('autocomplete') === 'off' || /hp|honey|trap|bot/i.test(el.getAttribute('name') ?? ''));
+    const honey =
+      el.getAttribute('tabindex') === '-1' &&
+      (el.getAttribute('autocomplete') === 'off' || /hp|honey|trap|bot/i.test(el.getAttribute('name') ?? ''));
     return honey ? 'honeypot' : null;
   }
 
@@ -154,7 +169,10 @@ export function extractFields(): FieldDescriptor[] {
     for (const candidate of candidates) if (doc.querySelectorAll(candidate).length === 1) return candidate;
     const steps: string[] = [];
     for (let node: DomElement | null = el; node && node.tagName !== 'HTML'; node = node.parentElement) {
-      if (node !== el && node.id && doc.querySelectorAll('#' + esc(node.id)).length === 1) { steps.unshift('#' + esc(node.id)); break; }
+      if (node !== el && node.id && doc.querySelectorAll('#' + esc(node.id)).length === 1) {
+        steps.unshift('#' + esc(node.id));
+        break;
+      }
       let nth = 1;
       for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) if (sib.tagName === node.tagName) nth++;
       steps.unshift(node.tagName.toLowerCase() + ':nth-of-type(' + nth + ')');
@@ -175,17 +193,32 @@ export function extractFields(): FieldDescriptor[] {
     if (el.options) for (let i = 0; i < el.options.length; i++) options.push(clean(el.options[i].text));
     const maxAttr = el.getAttribute('maxlength');
     return {
-      index, formIndex: formIndexOf(el), tag, type, name: el.getAttribute('name') ?? '', id: el.id,
-      className: typeof el.className === 'string' ? el.className : '', autocomplete: clean(el.getAttribute('autocomplete')).toLowerCase(),
+      index,
+      formIndex: formIndexOf(el),
+      tag,
+      type,
+      name: el.getAttribute('name') ?? '',
+      id: el.id,
+      className: typeof el.className === 'string' ? el.className : '',
+      autocomplete: clean(el.getAttribute('autocomplete')).toLowerCase(),
       labels: {
-        label: labelText(el), ariaLabelledBy: labelledBy(el), ariaLabel: clean(el.getAttribute('aria-label')),
-        placeholder: clean(el.getAttribute('placeholder')), title: clean(el.getAttribute('title')),
-        nearby: nearbyText(el, type), legend: legendText(el),
+        label: labelText(el),
+        ariaLabelledBy: labelledBy(el),
+        ariaLabel: clean(el.getAttribute('aria-label')),
+        placeholder: clean(el.getAttribute('placeholder')),
+        title: clean(el.getAttribute('title')),
+        nearby: nearbyText(el, type),
+        legend: legendText(el),
       },
-      options, value: el.value ?? '', maxLength: maxAttr && /^\d+$/.test(maxAttr) ? Number(maxAttr) : -1,
+      options,
+      value: el.value ?? '',
+      maxLength: maxAttr && /^\d+$/.test(maxAttr) ? Number(maxAttr) : -1,
       required: el.hasAttribute('required') || el.getAttribute('aria-required') === 'true',
-      readOnly: el.hasAttribute('readonly'), disabled: el.hasAttribute('disabled'),
-      visible: reason === null, hiddenReason: reason, selector: uniqueSelector(el),
+      readOnly: el.hasAttribute('readonly'),
+      disabled: el.hasAttribute('disabled'),
+      visible: reason === null,
+      hiddenReason: reason,
+      selector: uniqueSelector(el),
     };
   }
 

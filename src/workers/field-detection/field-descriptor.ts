@@ -1,6 +1,5 @@
 /** Why a control is treated as not visible (and never classified). */
-export type HiddenReason =
-  | 'display' | 'visibility' | 'size' | 'offscreen' | 'opacity' | 'aria-hidden' | 'honeypot';
+export type HiddenReason = 'display' | 'visibility' | 'size' | 'offscreen' | 'opacity' | 'aria-hidden' | 'honeypot';
 
 /** Every text cue a form control offers, each from its own source. */
 export interface FieldLabels {

@@ -32,7 +32,12 @@ export async function fenceDestinations(page: Page, guard: DestinationGuard): Pr
   return { refusal: () => refused };
 }
 
-async function decide(session: CDPSession, guard: DestinationGuard, event: PausedRequest, onRefused: (reason: string) => void): Promise<void> {
+async function decide(
+  session: CDPSession,
+  guard: DestinationGuard,
+  event: PausedRequest,
+  onRefused: (reason: string) => void,
+): Promise<void> {
   const { requestId, request } = event;
   // data:, blob: and the like never reach the network; only http(s) is fenced.
   const check = /^https?:/i.test(request.url) ? await guard.check(request.url) : { allowed: true as const };

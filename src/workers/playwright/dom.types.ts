@@ -2,7 +2,14 @@
  * The project compiles without the DOM lib; these are the few DOM shapes the in-page scripts
  * (`*.browser.ts`) use. Type-only: nothing here exists at run time.
  */
-export interface DomRect { readonly width: number; readonly height: number; readonly left: number; readonly top: number; readonly right: number; readonly bottom: number }
+export interface DomRect {
+  readonly width: number;
+  readonly height: number;
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
 
 export interface DomElement {
   readonly tagName: string;
@@ -49,5 +56,11 @@ export interface DomWindow {
   readonly document: DomDocument;
   readonly location: { readonly href: string };
   readonly innerWidth: number;
-  getComputedStyle(element: DomElement): { readonly display: string; readonly visibility: string; readonly opacity: string; readonly clip: string; readonly clipPath: string };
+  getComputedStyle(element: DomElement): {
+    readonly display: string;
+    readonly visibility: string;
+    readonly opacity: string;
+    readonly clip: string;
+    readonly clipPath: string;
+  };
 }

@@ -12,8 +12,20 @@ export interface FillPlan {
 }
 
 const LISTING_FIELDS: ReadonlySet<string> = new Set<ListingField>([
-  'businessName', 'contactName', 'email', 'phone', 'website', 'address', 'address2', 'city', 'state', 'zip',
-  'country', 'category', 'description', 'logo',
+  'businessName',
+  'contactName',
+  'email',
+  'phone',
+  'website',
+  'address',
+  'address2',
+  'city',
+  'state',
+  'zip',
+  'country',
+  'category',
+  'description',
+  'logo',
 ]);
 
 export function isListingField(key: string): key is ListingField {
@@ -74,7 +86,10 @@ function splitPhoneActions(scan: FormScan, phone: string): FillAction[] | null {
  * the '+49' country code dropped) when they fit the boxes, else digits from the left.
  */
 export function splitOpenEnded(phone: string, sizes: readonly number[]): string[] {
-  const groups = phone.replace(/^\s*\+\s*\d{1,3}(?=\D)/, '').split(/\D+/).filter(Boolean);
+  const groups = phone
+    .replace(/^\s*\+\s*\d{1,3}(?=\D)/, '')
+    .split(/\D+/)
+    .filter(Boolean);
   const fixed = sizes.slice(0, -1);
   if (groups.length > fixed.length && fixed.every((size, i) => groups[i].length <= size)) {
     return [...groups.slice(0, fixed.length), groups.slice(fixed.length).join('')];
@@ -98,7 +113,12 @@ export function splitDigits(phone: string, sizes: readonly number[]): string[] {
   });
 }
 
-function actionFor(control: ScannedControl, field: ListingField, business: BusinessSnapshot, splitName: boolean): FillAction | 'file' | null {
+function actionFor(
+  control: ScannedControl,
+  field: ListingField,
+  business: BusinessSnapshot,
+  splitName: boolean,
+): FillAction | 'file' | null {
   if (field === 'logo') return control.type === 'file' ? 'file' : null;
   if (['checkbox', 'radio', 'file'].includes(control.type)) return null;
   if (field === 'contactName' && splitName) return null;

@@ -24,8 +24,12 @@ export function fillControls(actions: readonly FillAction[]): string[] {
   const win = globalThis as unknown as DomWindow & EventConstructors;
   const missing: string[] = [];
   const setValue = (el: DomElement, value: string): void => {
-    const proto = el.tagName === 'TEXTAREA' ? win.HTMLTextAreaElement.prototype
-      : el.tagName === 'SELECT' ? win.HTMLSelectElement.prototype : win.HTMLInputElement.prototype;
+    const proto =
+      el.tagName === 'TEXTAREA'
+        ? win.HTMLTextAreaElement.prototype
+        : el.tagName === 'SELECT'
+          ? win.HTMLSelectElement.prototype
+          : win.HTMLInputElement.prototype;
     // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(el, …)
     const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
     if (setter) setter.call(el, value);

@@ -33,14 +33,19 @@ export async function fillFormSteps(page: Page, input: StepsInput): Promise<Step
     const obstacle = obstacleVerdict(obstacles);
     if (obstacle) return { kind: 'stopped', verdict: obstacle, mappingUsed: null };
     const plan = planFill(scan, input.business);
-    if (plan.actions.length === 0 && plan.fileKeys.length === 0 && step === 0) return { kind: 'stopped', verdict: NO_FORM, mappingUsed: null };
+    if (plan.actions.length === 0 && plan.fileKeys.length === 0 && step === 0)
+      return { kind: 'stopped', verdict: NO_FORM, mappingUsed: null };
     await page.evaluate(fillControls, plan.actions);
     for (const key of plan.fileKeys) await attachLogo(page, key, input.stepTimeoutMs);
     used = { ...used, ...plan.mappingUsed };
     if (!scan.nextButton || scan.submitButton || step === MAX_STEPS - 1) break;
     await pressButton(page, { target: 'next' });
     if ((await awaitChange(page, 0, input.stepTimeoutMs)).kind === 'timeout') {
-      return { kind: 'stopped', verdict: { kind: 'transient', message: `the next step of the form did not load within ${input.stepTimeoutMs} ms` }, mappingUsed: used };
+      return {
+        kind: 'stopped',
+        verdict: { kind: 'transient', message: `the next step of the form did not load within ${input.stepTimeoutMs} ms` },
+        mappingUsed: used,
+      };
     }
   }
   return { kind: 'filled', mappingUsed: used };
@@ -60,10 +65,12 @@ async function inspectStep(page: Page, input: StepsInput): Promise<[PageObstacle
 
 /** Pure: a login or captcha on the page means a person has to do this one. */
 export function obstacleVerdict(obstacles: PageObstacles): Verdict | null {
-  if (obstacles.passwordField) return { kind: 'needs_manual', reason: 'login', message: 'the directory asks to log in (password field on the form page)' };
+  if (obstacles.passwordField)
+    return { kind: 'needs_manual', reason: 'login', message: 'the directory asks to log in (password field on the form page)' };
   const redirected = loginRedirectVerdict(obstacles.url);
   if (redirected) return redirected;
-  if (obstacles.captcha) return { kind: 'needs_manual', reason: 'captcha', message: `the form is protected by a captcha (${obstacles.captcha})` };
+  if (obstacles.captcha)
+    return { kind: 'needs_manual', reason: 'captcha', message: `the form is protected by a captcha (${obstacles.captcha})` };
   return null;
 }
 
@@ -78,7 +85,8 @@ async function resolveControls(page: Page, input: StepsInput): Promise<FormScan>
   const claimed = new Set(first.controls.map((control) => control.key));
   const missing = entries(detected.mapping).filter(([field]) => !claimed.has(field));
   const extras: Array<readonly [string, readonly string[]]> = [
-    ['first', selectorList(detected.contactFirstName)], ['last', selectorList(detected.contactLastName)],
+    ['first', selectorList(detected.contactFirstName)],
+    ['last', selectorList(detected.contactLastName)],
     ['confirmEmail', selectorList(detected.confirmEmail)],
     // Later boxes of a split phone number; the plan uses them only if the phone box claimed is a short one.
     ...(detected.phoneParts ?? []).slice(1).map((selector, i) => [phonePartKey(i + 1), [selector]] as const),
@@ -102,15 +110,18 @@ function mergeScans(first: FormScan, second: FormScan): FormScan {
 }
 
 async function attachLogo(page: Page, key: string, timeoutMs: number): Promise<void> {
-  await page.locator(`[data-dbolt~="${key}"]`).first()
+  await page
+    .locator(`[data-dbolt~="${key}"]`)
+    .first()
     .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: LOGO_PNG }, { timeout: timeoutMs })
     .catch(() => undefined);
 }
 
 function entries(mapping: FormMapping | null): Array<readonly [ListingField, readonly string[]]> {
   if (!mapping) return [];
-  return (Object.entries(mapping) as Array<[ListingField, readonly string[] | undefined]>)
-    .filter((entry): entry is [ListingField, readonly string[]] => Array.isArray(entry[1]) && entry[1].length > 0);
+  return (Object.entries(mapping) as Array<[ListingField, readonly string[] | undefined]>).filter(
+    (entry): entry is [ListingField, readonly string[]] => Array.isArray(entry[1]) && entry[1].length > 0,
+  );
 }
 
 function selectorList(selector: string | null | undefined): readonly string[] {

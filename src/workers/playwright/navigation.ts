@@ -3,15 +3,25 @@ import { clipText } from '../../shared/storable-text';
 import type { Verdict } from './outcome-classifier';
 import { stopLoading } from './page-change';
 
-export type Landing =
-  | { readonly ok: true; readonly status: number }
-  | { readonly ok: false; readonly verdict: Verdict };
+export type Landing = { readonly ok: true; readonly status: number } | { readonly ok: false; readonly verdict: Verdict };
 
 const UNREACHABLE = new Set([
-  'ERR_CONNECTION_REFUSED', 'ERR_NAME_NOT_RESOLVED', 'ERR_NAME_RESOLUTION_FAILED', 'ERR_ADDRESS_UNREACHABLE',
-  'ERR_CONNECTION_RESET', 'ERR_CONNECTION_CLOSED', 'ERR_CONNECTION_FAILED', 'ERR_CONNECTION_TIMED_OUT',
-  'ERR_EMPTY_RESPONSE', 'ERR_TIMED_OUT', 'ERR_INTERNET_DISCONNECTED', 'ERR_NETWORK_CHANGED',
-  'ERR_PROXY_CONNECTION_FAILED', 'ERR_SOCKET_NOT_CONNECTED', 'ERR_NETWORK_ACCESS_DENIED', 'ERR_HTTP2_PROTOCOL_ERROR',
+  'ERR_CONNECTION_REFUSED',
+  'ERR_NAME_NOT_RESOLVED',
+  'ERR_NAME_RESOLUTION_FAILED',
+  'ERR_ADDRESS_UNREACHABLE',
+  'ERR_CONNECTION_RESET',
+  'ERR_CONNECTION_CLOSED',
+  'ERR_CONNECTION_FAILED',
+  'ERR_CONNECTION_TIMED_OUT',
+  'ERR_EMPTY_RESPONSE',
+  'ERR_TIMED_OUT',
+  'ERR_INTERNET_DISCONNECTED',
+  'ERR_NETWORK_CHANGED',
+  'ERR_PROXY_CONNECTION_FAILED',
+  'ERR_SOCKET_NOT_CONNECTED',
+  'ERR_NETWORK_ACCESS_DENIED',
+  'ERR_HTTP2_PROTOCOL_ERROR',
 ]);
 
 /** Only http(s): a `file:` or `javascript:` URL from the catalog must never reach the browser. */
@@ -43,7 +53,7 @@ export function landingStatusVerdict(status: number): Verdict | null {
   if (status >= 500) return { kind: 'transient', message: `the directory's form page answered HTTP ${status}` };
   if (status === 429) return { kind: 'transient', message: 'the directory is rate limiting (HTTP 429)' };
   if (status === 404 || status === 410) return { kind: 'permanent', message: `the directory's form page is gone (HTTP ${status})` };
-  if (status === 401) return { kind: 'needs_manual', reason: 'login', message: 'the directory\'s form page needs a login (HTTP 401)' };
+  if (status === 401) return { kind: 'needs_manual', reason: 'login', message: "the directory's form page needs a login (HTTP 401)" };
   return null;
 }
 
@@ -64,7 +74,8 @@ export function navigationErrorVerdict(error: unknown, timeoutMs: number): Verdi
 export function browserErrorVerdict(error: unknown): Verdict {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof Error && error.name === 'TimeoutError') return { kind: 'transient', message: 'the page did not respond in time' };
-  if (/closed|crash|disconnected|Target page/i.test(message)) return { kind: 'transient', message: 'the browser closed or crashed during the submission' };
+  if (/closed|crash|disconnected|Target page/i.test(message))
+    return { kind: 'transient', message: 'the browser closed or crashed during the submission' };
   return { kind: 'transient', message: `browser error: ${firstLine(message)}` };
 }
 

@@ -59,7 +59,9 @@ function sameStem(a: string, b: string): boolean {
 }
 
 function words(text: string): string[] {
-  return norm(text).split(/[^a-z0-9]+/).filter((word) => word.length > 2 && !['and', 'the', 'for'].includes(word));
+  return norm(text)
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 2 && !['and', 'the', 'for'].includes(word));
 }
 
 function isPlaceholder(option: SelectOption): boolean {
@@ -67,5 +69,10 @@ function isPlaceholder(option: SelectOption): boolean {
 }
 
 function norm(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }

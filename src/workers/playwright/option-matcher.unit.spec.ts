@@ -1,7 +1,12 @@
 import { matchOption } from './option-matcher';
 import { stateSpellings } from './us-states';
 
-const states = [{ value: '', label: 'Select a state' }, { value: 'AL', label: 'Alabama' }, { value: 'TX', label: 'Texas' }, { value: 'NY', label: 'New York' }];
+const states = [
+  { value: '', label: 'Select a state' },
+  { value: 'AL', label: 'Alabama' },
+  { value: 'TX', label: 'Texas' },
+  { value: 'NY', label: 'New York' },
+];
 
 describe('matchOption', () => {
   it('maps state codes and names both ways, case-insensitively', () => {
@@ -13,13 +18,21 @@ describe('matchOption', () => {
   });
 
   it('matches countries by common aliases', () => {
-    const countries = [{ value: 'us', label: 'United States' }, { value: 'gb', label: 'United Kingdom' }];
+    const countries = [
+      { value: 'us', label: 'United States' },
+      { value: 'gb', label: 'United Kingdom' },
+    ];
     expect(matchOption(countries, 'USA', 'country')).toBe('us');
     expect(matchOption(countries, 'UK', 'country')).toBe('gb');
   });
 
   it('picks the closest category, then a catch-all, never the placeholder', () => {
-    const categories = [{ value: '', label: 'Choose a category' }, { value: '1', label: 'Restaurants' }, { value: '2', label: 'Plumbing & Heating' }, { value: '9', label: 'Other' }];
+    const categories = [
+      { value: '', label: 'Choose a category' },
+      { value: '1', label: 'Restaurants' },
+      { value: '2', label: 'Plumbing & Heating' },
+      { value: '9', label: 'Other' },
+    ];
     expect(matchOption(categories, 'Plumbing', 'category')).toBe('2');
     expect(matchOption(categories, 'plumbers', 'category')).toBe('2');
     expect(matchOption(categories, 'Restaurant', 'category')).toBe('1');

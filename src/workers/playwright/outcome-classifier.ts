@@ -1,8 +1,17 @@
 import { clipText, isStorableText, storableText } from '../../shared/storable-text';
 import type { ManualReason } from '../../submissions/submission.events';
 import {
-  CAPTCHA_TEXT, DUPLICATE_TEXT, LISTING_LINK_HREF, LISTING_LINK_TEXT, LOGIN_TEXT, LOGIN_URL,
-  STRONG_ERROR_TEXT, SUCCESS_TEXT, TRANSIENT_TEXT, VERIFICATION_TEXT, WEAK_ERROR_TEXT,
+  CAPTCHA_TEXT,
+  DUPLICATE_TEXT,
+  LISTING_LINK_HREF,
+  LISTING_LINK_TEXT,
+  LOGIN_TEXT,
+  LOGIN_URL,
+  STRONG_ERROR_TEXT,
+  SUCCESS_TEXT,
+  TRANSIENT_TEXT,
+  VERIFICATION_TEXT,
+  WEAK_ERROR_TEXT,
 } from './result-patterns';
 
 export interface PageLink {
@@ -37,12 +46,13 @@ export function isUnconfirmed(verdict: Verdict): boolean {
 /** Pure: decides what a result page means. The first rule that matches wins; order is the policy. */
 export function classifyResult(result: ResultPage): Verdict {
   const page = { ...result, text: storableText(result.text) };
-  return statusVerdict(page.status)
-    ?? manualVerdict(page)
-    ?? textVerdict(page)
-    ?? widgetVerdict(page)
-    ?? clientErrorVerdict(page.status)
-    ?? { kind: 'permanent', message: UNCONFIRMED };
+  return (
+    statusVerdict(page.status) ??
+    manualVerdict(page) ??
+    textVerdict(page) ??
+    widgetVerdict(page) ??
+    clientErrorVerdict(page.status) ?? { kind: 'permanent', message: UNCONFIRMED }
+  );
 }
 
 function statusVerdict(status: number): Verdict | null {
@@ -103,12 +113,18 @@ export function listingUrl(page: ResultPage): string | null {
 }
 
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[ \t\u00a0]+/g, ' ');
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[ \t\u00a0]+/g, ' ');
 }
 
 /** The line that matched, as the page says it, so the message is the directory's own words. */
 function excerpt(text: string, pattern: RegExp): string {
-  const line = text.split(/\n+/).map((part) => part.trim()).find((part) => pattern.test(normalize(part)));
+  const line = text
+    .split(/\n+/)
+    .map((part) => part.trim())
+    .find((part) => pattern.test(normalize(part)));
   return clip(line ?? normalize(text).match(pattern)?.[0] ?? '');
 }
 

@@ -1,6 +1,11 @@
 import { classifyResult, isUnconfirmed, listingUrl, UNCONFIRMED, type ResultPage } from './outcome-classifier';
 
-const page = (text: string, extra: Partial<ResultPage> = {}): ResultPage => ({ status: 200, url: 'https://dir.test/submit', text, ...extra });
+const page = (text: string, extra: Partial<ResultPage> = {}): ResultPage => ({
+  status: 200,
+  url: 'https://dir.test/submit',
+  text,
+  ...extra,
+});
 
 describe('classifyResult', () => {
   it.each([
@@ -19,9 +24,14 @@ describe('classifyResult', () => {
   });
 
   it('finds the listing link, by text first', () => {
-    const links = [{ href: 'https://dir.test/about', text: 'About' }, { href: 'https://dir.test/l/123', text: 'View your listing' }];
+    const links = [
+      { href: 'https://dir.test/about', text: 'About' },
+      { href: 'https://dir.test/l/123', text: 'View your listing' },
+    ];
     expect(classifyResult(page('Thank you!', { links }))).toEqual({ kind: 'success', listingUrl: 'https://dir.test/l/123' });
-    expect(listingUrl(page('', { links: [{ href: 'https://dir.test/listing/acme-co', text: 'Acme' }] }))).toBe('https://dir.test/listing/acme-co');
+    expect(listingUrl(page('', { links: [{ href: 'https://dir.test/listing/acme-co', text: 'Acme' }] }))).toBe(
+      'https://dir.test/listing/acme-co',
+    );
     expect(listingUrl(page('', { links: [{ href: 'javascript:void(0)', text: 'View listing' }] }))).toBeNull();
   });
 
@@ -40,13 +50,12 @@ describe('classifyResult', () => {
     expect(classifyResult(page('Thank you', { status }))).toEqual({ kind: 'transient', message: `the directory answered HTTP ${status}` });
   });
 
-  it.each([
-    'The service is temporarily unavailable.',
-    'Something went wrong, please try again later.',
-    'Too many requests',
-  ])('transient wording: %s', (text) => {
-    expect(classifyResult(page(text)).kind).toBe('transient');
-  });
+  it.each(['The service is temporarily unavailable.', 'Something went wrong, please try again later.', 'Too many requests'])(
+    'transient wording: %s',
+    (text) => {
+      expect(classifyResult(page(text)).kind).toBe('transient');
+    },
+  );
 
   it('transient on 429', () => {
     expect(classifyResult(page('', { status: 429 })).kind).toBe('transient');
@@ -79,7 +88,10 @@ describe('classifyResult', () => {
   });
 
   it('needs_manual on a redirect to a login URL, a captcha widget or a password field', () => {
-    expect(classifyResult(page('Welcome', { url: 'https://dir.test/user/login?next=/add' }))).toMatchObject({ kind: 'needs_manual', reason: 'login' });
+    expect(classifyResult(page('Welcome', { url: 'https://dir.test/user/login?next=/add' }))).toMatchObject({
+      kind: 'needs_manual',
+      reason: 'login',
+    });
     expect(classifyResult(page('', { captchaWidget: true }))).toMatchObject({ kind: 'needs_manual', reason: 'captcha' });
     expect(classifyResult(page('', { passwordField: true }))).toMatchObject({ kind: 'needs_manual', reason: 'login' });
   });
@@ -118,15 +130,19 @@ describe('messages are text the event store can keep', () => {
     expect(message).toBe(`${'x'.repeat(198)}😀…`);
   });
 
-  it('a NUL or a lone surrogate in the page\'s error text is left out', () => {
+  it("a NUL or a lone surrogate in the page's error text is left out", () => {
     expect(classifyResult(page('Email\u0000 is required'))).toEqual({ kind: 'permanent', message: 'Email is required' });
     expect(classifyResult(page('Captcha is incorrect \ud83d, try again'))).toMatchObject({
-      kind: 'needs_manual', message: 'the directory asks for a captcha: Captcha is incorrect , try again',
+      kind: 'needs_manual',
+      message: 'the directory asks for a captcha: Captcha is incorrect , try again',
     });
   });
 
   it('a listing link with a NUL or a lone surrogate is no listing URL', () => {
-    const links = [{ href: 'https://dir.test/l/1\u0000', text: 'View your listing' }, { href: 'https://dir.test/l/\udc00', text: 'Your listing' }];
+    const links = [
+      { href: 'https://dir.test/l/1\u0000', text: 'View your listing' },
+      { href: 'https://dir.test/l/\udc00', text: 'Your listing' },
+    ];
     expect(classifyResult(page('Thank you!', { links }))).toEqual({ kind: 'success', listingUrl: null });
   });
 });

@@ -35,7 +35,13 @@ export function waitForChange(wait: ChangeWait): Promise<number> {
     new win.MutationObserver(() => {
       win.__dboltChanges = (win.__dboltChanges ?? 0) + 1;
       win.__dboltWake?.();
-    }).observe(win.document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden'] });
+    }).observe(win.document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['style', 'class', 'hidden'],
+    });
   }
   return new Promise((resolve) => {
     let settle: ReturnType<typeof setTimeout> | undefined;
@@ -72,17 +78,25 @@ export interface PageSnapshot {
 export function snapshotPage(): PageSnapshot {
   const win = globalThis as unknown as DomWindow & Omit<ChangeHost, 'document'>;
   const doc = win.document;
-  const lines = (doc.body?.innerText ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = (doc.body?.innerText ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const before = win.__dboltBefore ? new Set(win.__dboltBefore) : null;
   const fresh = before ? lines.filter((line) => !before.has(line)) : [doc.title, ...lines];
-  const shown = (selector: string): boolean => Array.from(doc.querySelectorAll(selector))
-    .some((el) => el.getBoundingClientRect().width > 1 && win.getComputedStyle(el).visibility !== 'hidden');
+  const shown = (selector: string): boolean =>
+    Array.from(doc.querySelectorAll(selector)).some(
+      (el) => el.getBoundingClientRect().width > 1 && win.getComputedStyle(el).visibility !== 'hidden',
+    );
   return {
     url: win.location.href,
     text: fresh.join('\n').slice(0, 20_000),
-    links: Array.from(doc.querySelectorAll('a[href]')).slice(0, 300)
+    links: Array.from(doc.querySelectorAll('a[href]'))
+      .slice(0, 300)
       .map((a) => ({ href: a.href ?? '', text: (a.innerText ?? '').trim().slice(0, 200) })),
-    captchaWidget: shown('.g-recaptcha:not([data-size=invisible]), .h-captcha, .cf-turnstile, iframe[src*="recaptcha/api2/anchor"], iframe[src*="hcaptcha.com"]'),
+    captchaWidget: shown(
+      '.g-recaptcha:not([data-size=invisible]), .h-captcha, .cf-turnstile, iframe[src*="recaptcha/api2/anchor"], iframe[src*="hcaptcha.com"]',
+    ),
     passwordField: shown('input[type=password]'),
   };
 }

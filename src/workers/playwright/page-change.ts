@@ -3,9 +3,7 @@ import { TimeoutExceededError, withTimeout } from '../browser/with-timeout';
 import { snapshotPage, waitForChange, type PageSnapshot } from './page-change.browser';
 
 export type PageChange =
-  | { readonly kind: 'changed'; readonly count: number }
-  | { readonly kind: 'navigated' }
-  | { readonly kind: 'timeout' };
+  { readonly kind: 'changed'; readonly count: number } | { readonly kind: 'navigated' } | { readonly kind: 'timeout' };
 
 const SETTLE_MS = 40;
 

@@ -18,15 +18,23 @@ export function detectObstacles(): PageObstacles {
   };
   const some = (selector: string, test: (el: DomElement) => boolean): boolean => Array.from(doc.querySelectorAll(selector)).some(test);
   const widgets: ReadonlyArray<readonly [string, string]> = [
-    ['recaptcha', '.g-recaptcha:not([data-size=invisible]), iframe[src*="recaptcha/api2/anchor"], iframe[src*="recaptcha/enterprise/anchor"]'],
+    [
+      'recaptcha',
+      '.g-recaptcha:not([data-size=invisible]), iframe[src*="recaptcha/api2/anchor"], iframe[src*="recaptcha/enterprise/anchor"]',
+    ],
     ['hcaptcha', '.h-captcha:not([data-size=invisible]), iframe[src*="hcaptcha.com"]'],
     ['turnstile', '.cf-turnstile, iframe[src*="challenges.cloudflare.com"]'],
   ];
   const widget = widgets.find(([, selector]) => doc.querySelector(selector) !== null)?.[0] ?? null;
   const bodyText = (doc.body?.innerText ?? '').slice(0, 50_000);
   const robotText = /i['’]?m not a robot|i am not a robot/i.test(bodyText) ? 'robot-check' : null;
-  const captchaImage = some('img', (el) => /captcha/i.test(`${el.getAttribute('src')} ${el.getAttribute('alt')} ${el.id} ${el.getAttribute('class')}`));
-  const captchaInput = some('input', (el) => shown(el) && /captcha|security.?code/i.test(`${el.getAttribute('name')} ${el.id} ${el.getAttribute('placeholder')}`));
+  const captchaImage = some('img', (el) =>
+    /captcha/i.test(`${el.getAttribute('src')} ${el.getAttribute('alt')} ${el.id} ${el.getAttribute('class')}`),
+  );
+  const captchaInput = some(
+    'input',
+    (el) => shown(el) && /captcha|security.?code/i.test(`${el.getAttribute('name')} ${el.id} ${el.getAttribute('placeholder')}`),
+  );
   const imageCaptcha = captchaImage && captchaInput ? 'image-captcha' : null;
   return {
     url: win.location.href,

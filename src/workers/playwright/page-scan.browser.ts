@@ -45,10 +45,23 @@ export function scanForm(request: ScanRequest): FormScan {
   const CONTROLS = 'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]),select,textarea';
   const HONEYPOT = /honey|hp_|^hp$|gotcha|bot.?field|leave.{0,12}(blank|empty)|do not fill|don'?t fill/i;
   const all = (selector: string, root: DomElement = doc): DomElement[] => {
-    try { return Array.from(root.querySelectorAll(selector)); } catch { return []; }
+    try {
+      return Array.from(root.querySelectorAll(selector));
+    } catch {
+      return [];
+    }
   };
-  const hint = (el: DomElement): string => [el.getAttribute('name'), el.id, el.getAttribute('placeholder'), el.getAttribute('autocomplete'),
-    el.getAttribute('aria-label'), ...Array.from(el.labels ?? []).map((label) => label.innerText)].join(' ').toLowerCase();
+  const hint = (el: DomElement): string =>
+    [
+      el.getAttribute('name'),
+      el.id,
+      el.getAttribute('placeholder'),
+      el.getAttribute('autocomplete'),
+      el.getAttribute('aria-label'),
+      ...Array.from(el.labels ?? []).map((label) => label.innerText),
+    ]
+      .join(' ')
+      .toLowerCase();
   const tags = (el: DomElement): string[] => (el.getAttribute(TAG) ?? '').split(' ').filter(Boolean);
   const tag = (el: DomElement, key: string): void => el.setAttribute(TAG, [...tags(el), key].join(' '));
   function seen(el: DomElement): boolean {
@@ -70,11 +83,12 @@ export function scanForm(request: ScanRequest): FormScan {
     const type = (el.getAttribute('type') ?? '').toLowerCase();
     return seen(el) || ((type === 'file' || type === 'checkbox') && labelShown(el));
   }
-  const untag = (key: string): void => all(`[${TAG}~="${key}"]`).forEach((el) => {
-    const rest = tags(el).filter((t) => t !== key);
-    if (rest.length > 0) el.setAttribute(TAG, rest.join(' '));
-    else el.removeAttribute(TAG);
-  });
+  const untag = (key: string): void =>
+    all(`[${TAG}~="${key}"]`).forEach((el) => {
+      const rest = tags(el).filter((t) => t !== key);
+      if (rest.length > 0) el.setAttribute(TAG, rest.join(' '));
+      else el.removeAttribute(TAG);
+    });
   if (request.reset) all(`[${TAG}]`).forEach((el) => el.removeAttribute(TAG));
   untag('submit');
   untag('next');
@@ -92,7 +106,9 @@ export function scanForm(request: ScanRequest): FormScan {
     }
   }
   const visible = all(CONTROLS).filter(usable);
-  const textual = visible.filter((el) => el.tagName === 'INPUT' && /^(text|email|search|)$/.test((el.getAttribute('type') ?? '').toLowerCase()));
+  const textual = visible.filter(
+    (el) => el.tagName === 'INPUT' && /^(text|email|search|)$/.test((el.getAttribute('type') ?? '').toLowerCase()),
+  );
   const extra = (key: string, pattern: RegExp): boolean => {
     if (all(`[${TAG}~="${key}"]`).length > 0) return true;
     const el = textual.find((candidate) => pattern.test(hint(candidate)) && !tags(candidate).includes(key));
@@ -101,7 +117,10 @@ export function scanForm(request: ScanRequest): FormScan {
   };
   const firstName = extra('first', /first.?name|\bfname|given.?name|forename|vorname|pr[ée]nom/);
   const lastName = extra('last', /last.?name|\blname|surname|family.?name|nachname|apellido/);
-  const confirmEmail = extra('confirmEmail', /(confirm|repeat|retype|verify|re-?enter).{0,12}e-?mail|e-?mail.{0,12}(confirm|again|repeat)|email2|email_confirm/);
+  const confirmEmail = extra(
+    'confirmEmail',
+    /(confirm|repeat|retype|verify|re-?enter).{0,12}e-?mail|e-?mail.{0,12}(confirm|again|repeat)|email2|email_confirm/,
+  );
   const terms = tagTerms();
   const requiredUnclaimed = visible.filter((el) => el.hasAttribute('required') && tags(el).length === 0 && !el.value).length;
   const { submitButton, nextButton } = tagButtons();
@@ -116,7 +135,7 @@ export function scanForm(request: ScanRequest): FormScan {
       const text = `${hint(el)} ${el.parentElement?.innerText ?? ''}`;
       return !OPT_IN.test(text) && (chosen.has(el) || TERMS.test(text) || el.hasAttribute('required'));
     });
-    picked.forEach((el) => tag(seen(el) ? el : Array.from(el.labels ?? []).find(seen) ?? el, 'terms'));
+    picked.forEach((el) => tag(seen(el) ? el : (Array.from(el.labels ?? []).find(seen) ?? el), 'terms'));
     return picked.length;
   }
 
@@ -129,13 +148,19 @@ export function scanForm(request: ScanRequest): FormScan {
     const BUTTONS = 'button, input[type=submit], input[type=image], input[type=button], [role=button], a.button, a.btn';
     const inScope = all(BUTTONS, scope).filter(seen);
     const buttons = inScope.length > 0 ? inScope : all(BUTTONS).filter((el) => seen(el) && outsideOthers(el));
-    const label = (el: DomElement): string => `${el.innerText ?? ''} ${el.getAttribute('value') ?? ''} ${el.getAttribute('aria-label') ?? ''}`.trim().toLowerCase();
+    const label = (el: DomElement): string =>
+      `${el.innerText ?? ''} ${el.getAttribute('value') ?? ''} ${el.getAttribute('aria-label') ?? ''}`.trim().toLowerCase();
     const NEXT = /^(next|continue|next step|weiter|suivant|siguiente|avanti|volgende|proceed)\b/;
-    const SUBMIT = /submit|send|add (my |your )?(listing|business|site|company)|list (my|your)|register|sign ?up|create|save|publish|post|finish|done|complete|absenden|senden|eintragen|envoyer|soumettre|enviar|invia|verzenden/;
-    const isSubmitType = (el: DomElement): boolean => el.tagName === 'BUTTON' ? (el.getAttribute('type') ?? 'submit').toLowerCase() === 'submit' : /^(submit|image)$/i.test(el.getAttribute('type') ?? '');
+    const SUBMIT =
+      /submit|send|add (my |your )?(listing|business|site|company)|list (my|your)|register|sign ?up|create|save|publish|post|finish|done|complete|absenden|senden|eintragen|envoyer|soumettre|enviar|invia|verzenden/;
+    const isSubmitType = (el: DomElement): boolean =>
+      el.tagName === 'BUTTON'
+        ? (el.getAttribute('type') ?? 'submit').toLowerCase() === 'submit'
+        : /^(submit|image)$/i.test(el.getAttribute('type') ?? '');
     const next = buttons.find((el) => NEXT.test(label(el)));
-    const submit = buttons.find((el) => !NEXT.test(label(el)) && SUBMIT.test(label(el)))
-      ?? buttons.find((el) => !NEXT.test(label(el)) && isSubmitType(el));
+    const submit =
+      buttons.find((el) => !NEXT.test(label(el)) && SUBMIT.test(label(el))) ??
+      buttons.find((el) => !NEXT.test(label(el)) && isSubmitType(el));
     if (submit) tag(submit, 'submit');
     if (next) tag(next, 'next');
     return { submitButton: Boolean(submit), nextButton: Boolean(next) };

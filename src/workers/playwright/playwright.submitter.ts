@@ -44,7 +44,10 @@ export class PlaywrightSubmitter implements Submitter {
   private readonly evidence: EvidenceRecorder;
   private readonly politeness: Politeness;
 
-  constructor(private readonly pool: BrowserPool, private readonly options: PlaywrightSubmitterOptions) {
+  constructor(
+    private readonly pool: BrowserPool,
+    private readonly options: PlaywrightSubmitterOptions,
+  ) {
     this.evidence = new EvidenceRecorder(options.evidenceDir);
     this.politeness = options.politeness ?? new DomainPoliteness(options.politenessDelayMs);
   }
@@ -80,7 +83,12 @@ export class PlaywrightSubmitter implements Submitter {
     return { launched, restarts: Math.max(0, launches - 1), openContexts: active };
   }
 
-  private async runLeased(lease: BrowserLease, request: SubmissionRequest, guard: DestinationGuard, signal?: AbortSignal): Promise<SubmissionOutcome> {
+  private async runLeased(
+    lease: BrowserLease,
+    request: SubmissionRequest,
+    guard: DestinationGuard,
+    signal?: AbortSignal,
+  ): Promise<SubmissionOutcome> {
     const result = await raceAbort(this.guardedFlow(lease, request, guard), signal, () => void lease.release());
     if (!result) return outcome(ABORTED, null, null);
     const failed = result.verdict.kind !== 'success' && result.verdict.kind !== 'dry_run' && result.verdict.kind !== 'duplicate';
@@ -121,8 +129,10 @@ export class PlaywrightSubmitter implements Submitter {
       const landing = await openForm(page, request.directory.submissionUrl, navigationTimeoutMs);
       if (!landing.ok) return { verdict: landing.verdict, mappingUsed: null };
       const steps = await fillFormSteps(page, {
-        mapping: request.directory.formMapping, business: request.business,
-        detectFields: this.options.detectFields, stepTimeoutMs: submitTimeoutMs,
+        mapping: request.directory.formMapping,
+        business: request.business,
+        detectFields: this.options.detectFields,
+        stepTimeoutMs: submitTimeoutMs,
       });
       if (steps.kind === 'stopped') return { verdict: steps.verdict, mappingUsed: steps.mappingUsed };
       if (request.dryRun) return { verdict: { kind: 'dry_run' }, mappingUsed: steps.mappingUsed };
@@ -148,7 +158,11 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined, onAbort
   });
 }
 
-function outcome(verdict: Verdict | { readonly kind: 'dry_run' }, mappingUsed: FormMapping | null, evidencePath: string | null): SubmissionOutcome {
+function outcome(
+  verdict: Verdict | { readonly kind: 'dry_run' },
+  mappingUsed: FormMapping | null,
+  evidencePath: string | null,
+): SubmissionOutcome {
   // The port's promise: every string in an outcome can be stored as it is.
   return storableOutcome({ ...verdict, mappingUsed, evidencePath });
 }

@@ -16,7 +16,11 @@ redis.call('SET', KEYS[1], slot + gap, 'PX', slot + gap - now + 1000)
 return slot - now`;
 
 export class RedisPoliteness implements Politeness {
-  private constructor(private readonly client: RedisClient, private readonly gapMs: number, private readonly prefix: string) {}
+  private constructor(
+    private readonly client: RedisClient,
+    private readonly gapMs: number,
+    private readonly prefix: string,
+  ) {}
 
   static async connect(url: string, gapMs: number, prefix = 'dbolt:politeness:'): Promise<RedisPoliteness> {
     return new RedisPoliteness(await connectRedis(url), gapMs, prefix);

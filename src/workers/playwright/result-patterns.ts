@@ -28,7 +28,9 @@ export const WEAK_ERROR_TEXT =
 export const SUCCESS_TEXT =
   /thank(s| you)|\bsubmitted\b|submission (was )?(received|successful|complete)|(has|have) been (received|submitted|created|added|sent|saved|published)|received your|successfully|\bsuccess\b|pending (review|approval|moderation)|(under|awaiting) (review|approval|moderation)|we('ll| will) review|listing (was |has been |is )?(created|live|published)|vielen dank|\bdanke\b|erfolgreich|eingereicht|eingegangen|\bmerci\b|envoyé avec succès|bien (reçu|envoyé|enregistré)|en attente de (validation|modération)|\bgracias\b|enviado correctamente|hemos recibido|\bgrazie\b|inviato con successo|obrigad[oa]|\bbedankt\b|ingediend/;
 
-export const LOGIN_URL = /\/(login|log-in|signin|sign-in|sign_in|sign-on|auth\/login|account\/login|user\/login|wp-login\.php)(\/|$|\?|#|\.)/i;
+export const LOGIN_URL =
+  /\/(login|log-in|signin|sign-in|sign_in|sign-on|auth\/login|account\/login|user\/login|wp-login\.php)(\/|$|\?|#|\.)/i;
 
-export const LISTING_LINK_TEXT = /view (your |the )?listing|see (your |the )?listing|your listing|listing page|view (your )?(business|profile|entry)/;
+export const LISTING_LINK_TEXT =
+  /view (your |the )?listing|see (your |the )?listing|your listing|listing page|view (your )?(business|profile|entry)/;
 export const LISTING_LINK_HREF = /\/(listing|listings|business|businesses|biz|company|companies|profile|place|entry)\/[^/?#]+/i;

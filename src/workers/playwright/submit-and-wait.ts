@@ -23,7 +23,8 @@ export async function submitAndClassify(page: Page, landingStatus: number, timeo
   page.on('request', onRequest).on('requestfinished', onDone).on('requestfailed', onDone).on('response', onResponse);
   try {
     const trigger = await pressButton(page, { target: 'submit' });
-    if (trigger.kind === 'invalid') return { kind: 'permanent', message: `the form rejected the values: ${clipText(trigger.problems.join('; '), 300)}` };
+    if (trigger.kind === 'invalid')
+      return { kind: 'permanent', message: `the form rejected the values: ${clipText(trigger.problems.join('; '), 300)}` };
     if (trigger.kind === 'nothing') return { kind: 'permanent', message: 'no way to submit the form was found' };
     if (trigger.kind === 'press_enter') await page.locator(`[data-dbolt~="${trigger.key}"]`).press('Enter', { timeout: timeoutMs });
     return await awaitVerdict(page, traffic, timeoutMs);
@@ -53,7 +54,7 @@ async function awaitVerdict(page: Page, traffic: Traffic, timeoutMs: number): Pr
     if (change.kind === 'timeout' && !(traffic.inFlight.size > 0 && Date.now() < deadline)) break;
     if (change.kind === 'timeout') continue;
     seen = change.kind === 'changed' ? change.count : 0;
-    last = classifyResult({ status: traffic.status, ...await takeSnapshot(page, Math.max(1, deadline - Date.now())) });
+    last = classifyResult({ status: traffic.status, ...(await takeSnapshot(page, Math.max(1, deadline - Date.now()))) });
     if (!isUnconfirmed(last)) return last;
     giveUpAt = Date.now() + UNCONFIRMED_GRACE_MS;
   }

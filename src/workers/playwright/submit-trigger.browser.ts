@@ -31,18 +31,28 @@ export function triggerSubmit(request: TriggerRequest): TriggerResult {
   const form = button?.closest('form') ?? claimed.map((el) => el.closest('form')).find((f) => f !== null) ?? null;
   const problems = request.target === 'submit' && form && !form.noValidate ? invalidVisible(form) : [];
   if (problems.length > 0) return { kind: 'invalid', problems };
-  win.__dboltBefore = (doc.body?.innerText ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
+  win.__dboltBefore = (doc.body?.innerText ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (win.__dboltChanges === undefined) {
     win.__dboltChanges = 0;
     new win.MutationObserver(() => {
       win.__dboltChanges = (win.__dboltChanges ?? 0) + 1;
       win.__dboltWake?.();
-    }).observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden'] });
+    }).observe(doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['style', 'class', 'hidden'],
+    });
   }
   win.__dboltChanges = 0;
   if (button) button.click();
   else if (request.target === 'submit' && form?.requestSubmit) form.requestSubmit();
-  else if (claimed.length > 0 && request.target === 'submit') return { kind: 'press_enter', key: (claimed[claimed.length - 1].getAttribute('data-dbolt') ?? '').split(' ')[0] };
+  else if (claimed.length > 0 && request.target === 'submit')
+    return { kind: 'press_enter', key: (claimed[claimed.length - 1].getAttribute('data-dbolt') ?? '').split(' ')[0] };
   else return { kind: 'nothing' };
   return { kind: 'clicked' };
 

@@ -6,15 +6,66 @@ import fc from 'fast-check';
  * traversal, number edge cases, prototype keys, header splitting and very long values.
  */
 const KNOWN_HOSTILE = [
-  '', ' ', '\u0000', 'a\u0000b', '\uD800', '\uDFFF', 'x\uD83D', '\u202Eevil\u202C', '\u200F\u200E', '\uFEFF', '💩',
-  'Z\u0364\u0351\u0313a\u0308\u0356\u036Dl\u036E\u0312\u036Bg\u030C\u0317\u035Ao\u0319\u0314\u036E', 'שלום', 'مرحبا',
-  "' OR '1'='1", "1; DROP TABLE events; --", "'); SELECT pg_sleep(5); --", '$1', '%s%s%s%n', '\\', '\\\\x00',
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg/onload=alert(1)>', '{{7*7}}', '${7*7}', '`id`',
-  '../../../../etc/passwd', '..\\..\\windows\\win.ini', 'file:///etc/passwd', 'javascript:alert(1)',
-  'http://169.254.169.254/latest/meta-data/', 'http://127.0.0.1:5432/', '__proto__', 'constructor', 'prototype',
-  'null', 'undefined', 'NaN', 'Infinity', '-1', '0', '-0', '1e309', '99999999999999999999999', '0x7fffffff', 'true', '[]', '{}',
-  '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '2026-02-30T25:61:61Z',
-  'x'.repeat(5_000), ' '.repeat(300), '\r\n\r\nX-Injected: 1', '%', '%00', '%E0%A4%A', '%uD800', '..%2f..%2f',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  '\uDFFF',
+  'x\uD83D',
+  '\u202Eevil\u202C',
+  '\u200F\u200E',
+  '\uFEFF',
+  '💩',
+  'Z\u0364\u0351\u0313a\u0308\u0356\u036Dl\u036E\u0312\u036Bg\u030C\u0317\u035Ao\u0319\u0314\u036E',
+  'שלום',
+  'مرحبا',
+  "' OR '1'='1",
+  '1; DROP TABLE events; --',
+  "'); SELECT pg_sleep(5); --",
+  '$1',
+  '%s%s%s%n',
+  '\\',
+  '\\\\x00',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"><svg/onload=alert(1)>',
+  '{{7*7}}',
+  '${7*7}',
+  '`id`',
+  '../../../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  'file:///etc/passwd',
+  'javascript:alert(1)',
+  'http://169.254.169.254/latest/meta-data/',
+  'http://127.0.0.1:5432/',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+  '-1',
+  '0',
+  '-0',
+  '1e309',
+  '99999999999999999999999',
+  '0x7fffffff',
+  'true',
+  '[]',
+  '{}',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  '2026-02-30T25:61:61Z',
+  'x'.repeat(5_000),
+  ' '.repeat(300),
+  '\r\n\r\nX-Injected: 1',
+  '%',
+  '%00',
+  '%E0%A4%A',
+  '%uD800',
+  '..%2f..%2f',
 ] as const;
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -39,9 +90,37 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
 
 /** Field names the routes really read, so a wrong value reaches validation instead of being ignored. */
 const FIELD_NAMES = [
-  'customerId', 'directoryIds', 'directoryId', 'jobId', 'priority', 'status', 'reason', 'note', 'name', 'email', 'password',
-  'url', 'submissionUrl', 'businessName', 'description', 'phone', 'website', 'packageSize', 'tier', 'dryRun', 'mapping',
-  'fields', 'scopes', 'ids', 'all', 'expiresAt', 'role', 'limit', 'force', '__proto__', 'constructor',
+  'customerId',
+  'directoryIds',
+  'directoryId',
+  'jobId',
+  'priority',
+  'status',
+  'reason',
+  'note',
+  'name',
+  'email',
+  'password',
+  'url',
+  'submissionUrl',
+  'businessName',
+  'description',
+  'phone',
+  'website',
+  'packageSize',
+  'tier',
+  'dryRun',
+  'mapping',
+  'fields',
+  'scopes',
+  'ids',
+  'all',
+  'expiresAt',
+  'role',
+  'limit',
+  'force',
+  '__proto__',
+  'constructor',
 ] as const;
 
 export const hostileObject: fc.Arbitrary<Record<string, unknown>> = fc.dictionary(
@@ -51,10 +130,29 @@ export const hostileObject: fc.Arbitrary<Record<string, unknown>> = fc.dictionar
 );
 
 /** Query keys the list routes take, with hostile values, repeated keys and bracket nesting. */
-export const hostileQuery: fc.Arbitrary<string> = fc.array(
-  fc.tuple(fc.constantFrom('limit', 'offset', 'cursor', 'status', 'page', 'asOf', 'from', 'to', 'sort', 'priority', 'since', 'a[b][c]', '__proto__[x]'), hostileString),
-  { maxLength: 4 },
-).map((pairs) => pairs.map(([key, value]) => `${encodeURIComponent(key)}=${percentEncode(value)}`).join('&'));
+export const hostileQuery: fc.Arbitrary<string> = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom(
+        'limit',
+        'offset',
+        'cursor',
+        'status',
+        'page',
+        'asOf',
+        'from',
+        'to',
+        'sort',
+        'priority',
+        'since',
+        'a[b][c]',
+        '__proto__[x]',
+      ),
+      hostileString,
+    ),
+    { maxLength: 4 },
+  )
+  .map((pairs) => pairs.map(([key, value]) => `${encodeURIComponent(key)}=${percentEncode(value)}`).join('&'));
 
 /**
  * Percent-encodes the UTF-8 bytes (a lone surrogate becomes U+FFFD, as a browser would send it);
@@ -62,7 +160,13 @@ export const hostileQuery: fc.Arbitrary<string> = fc.array(
  */
 export function percentEncode(value: string): string {
   if (/^%[\x21-\x7e]*$/.test(value)) return value;
-  return [...Buffer.from(value, 'utf8')].map((byte) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...Buffer.from(value, 'utf8')]
+    .map((byte) =>
+      /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte))
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 }
 
 /** What Node's HTTP client will put in a header: tab, printable ASCII and Latin-1. */

@@ -17,13 +17,34 @@ export interface MalformedRequest {
 }
 
 const CONTENT_TYPES = [
-  'application/json', 'application/json; charset=utf-8', 'application/json; charset=utf-16', 'application/json; charset=latin1',
-  'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=----x', 'application/xml', '*/*', 'garbage', '',
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/json; charset=utf-16',
+  'application/json; charset=latin1',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=----x',
+  'application/xml',
+  '*/*',
+  'garbage',
+  '',
 ] as const;
 
 const RAW_BODIES = [
-  '{', '{"a":1,}', "{'a':1}", '\u0000', 'null', '"x"', '123', '[1,2', 'NaN', '[]', '{"__proto__":{"polluted":1}}',
-  'a[b][c][d][e]=1&__proto__[x]=y', '------x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n------x--', '<?xml version="1.0"?><a/>',
+  '{',
+  '{"a":1,}',
+  "{'a':1}",
+  '\u0000',
+  'null',
+  '"x"',
+  '123',
+  '[1,2',
+  'NaN',
+  '[]',
+  '{"__proto__":{"polluted":1}}',
+  'a[b][c][d][e]=1&__proto__[x]=y',
+  '------x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n------x--',
+  '<?xml version="1.0"?><a/>',
 ] as const;
 
 /** Bodies that are wrong in kind, shape or size; `bodyLimit` is the app's configured limit. */
@@ -39,44 +60,78 @@ function hostileBody(bodyLimit: number): fc.Arbitrary<string> {
 }
 
 type AuthKind = 'none' | 'empty-bearer' | 'garbage-bearer' | 'basic' | 'staff' | 'garbage-key' | 'api-key' | 'staff-and-garbage-key';
-const AUTH_KINDS: readonly AuthKind[] = ['none', 'empty-bearer', 'garbage-bearer', 'basic', 'staff', 'staff', 'staff', 'garbage-key', 'api-key', 'staff-and-garbage-key'];
+const AUTH_KINDS: readonly AuthKind[] = [
+  'none',
+  'empty-bearer',
+  'garbage-bearer',
+  'basic',
+  'staff',
+  'staff',
+  'staff',
+  'garbage-key',
+  'api-key',
+  'staff-and-garbage-key',
+];
 
 function authHeaders(kind: AuthKind, garbage: string, credentials: FuzzCredentials): Record<string, string> {
   switch (kind) {
-    case 'none': return {};
-    case 'empty-bearer': return { authorization: 'Bearer ' };
-    case 'garbage-bearer': return { authorization: `Bearer ${headerSafe(garbage)}` };
-    case 'basic': return { authorization: 'Basic dXNlcjpwYXNzd29yZA==' };
-    case 'staff': return { ...credentials.staff };
-    case 'garbage-key': return { 'x-api-key': headerSafe(garbage) };
-    case 'api-key': return { ...credentials.apiKey };
-    case 'staff-and-garbage-key': return { ...credentials.staff, 'x-api-key': headerSafe(garbage) };
+    case 'none':
+      return {};
+    case 'empty-bearer':
+      return { authorization: 'Bearer ' };
+    case 'garbage-bearer':
+      return { authorization: `Bearer ${headerSafe(garbage)}` };
+    case 'basic':
+      return { authorization: 'Basic dXNlcjpwYXNzd29yZA==' };
+    case 'staff':
+      return { ...credentials.staff };
+    case 'garbage-key':
+      return { 'x-api-key': headerSafe(garbage) };
+    case 'api-key':
+      return { ...credentials.apiKey };
+    case 'staff-and-garbage-key':
+      return { ...credentials.staff, 'x-api-key': headerSafe(garbage) };
   }
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** One malformed request to one of the app's routes: hostile path values, query, headers and body. */
-export function malformedRequest(routes: readonly MountedRoute[], credentials: FuzzCredentials, bodyLimit: number): fc.Arbitrary<MalformedRequest> {
-  return fc.record({
-    route: fc.constantFrom(...routes),
-    pathValues: fc.array(hostileString, { minLength: 4, maxLength: 4 }),
-    query: fc.option(hostileQuery, { nil: '' }),
-    auth: fc.constantFrom(...AUTH_KINDS),
-    garbage: hostileString,
-    contentType: fc.constantFrom(...CONTENT_TYPES),
-    body: fc.option(hostileBody(bodyLimit), { freq: 4, nil: null }),
-    extraHeaders: fc.dictionary(fc.constantFrom('if-match', 'idempotency-key', 'x-correlation-id', 'accept', 'x-forwarded-for'), hostileString, { maxKeys: 2 }),
-  }).map(({ route, pathValues, query, auth, garbage, contentType, body, extraHeaders }) => {
-    let index = 0;
-    const path = route.path.replace(/:\w+/g, () => percentEncode(pathValues[index++] || 'x'));
-    const sendsBody = body !== null && (WRITES.has(route.method) || garbage.length % 5 === 0);
-    const headers: Record<string, string> = { ...authHeaders(auth, garbage, credentials) };
-    for (const [name, value] of Object.entries(extraHeaders)) headers[name] = headerSafe(value);
-    if (sendsBody && contentType) headers['content-type'] = contentType;
-    const built = { method: route.method, path: query ? `${path}?${query}` : path, headers, body: sendsBody ? Buffer.from(body, 'utf8') : null };
-    return { ...built, [fc.toStringMethod]: () => describeRequest(built) };
-  });
+export function malformedRequest(
+  routes: readonly MountedRoute[],
+  credentials: FuzzCredentials,
+  bodyLimit: number,
+): fc.Arbitrary<MalformedRequest> {
+  return fc
+    .record({
+      route: fc.constantFrom(...routes),
+      pathValues: fc.array(hostileString, { minLength: 4, maxLength: 4 }),
+      query: fc.option(hostileQuery, { nil: '' }),
+      auth: fc.constantFrom(...AUTH_KINDS),
+      garbage: hostileString,
+      contentType: fc.constantFrom(...CONTENT_TYPES),
+      body: fc.option(hostileBody(bodyLimit), { freq: 4, nil: null }),
+      extraHeaders: fc.dictionary(
+        fc.constantFrom('if-match', 'idempotency-key', 'x-correlation-id', 'accept', 'x-forwarded-for'),
+        hostileString,
+        { maxKeys: 2 },
+      ),
+    })
+    .map(({ route, pathValues, query, auth, garbage, contentType, body, extraHeaders }) => {
+      let index = 0;
+      const path = route.path.replace(/:\w+/g, () => percentEncode(pathValues[index++] || 'x'));
+      const sendsBody = body !== null && (WRITES.has(route.method) || garbage.length % 5 === 0);
+      const headers: Record<string, string> = { ...authHeaders(auth, garbage, credentials) };
+      for (const [name, value] of Object.entries(extraHeaders)) headers[name] = headerSafe(value);
+      if (sendsBody && contentType) headers['content-type'] = contentType;
+      const built = {
+        method: route.method,
+        path: query ? `${path}?${query}` : path,
+        headers,
+        body: sendsBody ? Buffer.from(body, 'utf8') : null,
+      };
+      return { ...built, [fc.toStringMethod]: () => describeRequest(built) };
+    });
 }
 
 /** A failing request as fast-check prints it: long paths and bodies clipped, so the report stays readable. */

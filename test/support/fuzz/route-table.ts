@@ -19,6 +19,8 @@ export function mountedRoutes(app: INestApplication): MountedRoute[] {
     if (!layer.route) return [];
     const { path, methods } = layer.route;
     const params = [...path.matchAll(/:(\w+)/g)].map((match) => match[1]);
-    return Object.keys(methods).filter((method) => methods[method]).map((method) => ({ method: method.toUpperCase(), path, params }));
+    return Object.keys(methods)
+      .filter((method) => methods[method])
+      .map((method) => ({ method: method.toUpperCase(), path, params }));
   });
 }

@@ -5,8 +5,14 @@ import type { Pool } from 'pg';
  * and the sign-in bookkeeping, whose purpose is to record refused sign-ins (the lockout counts them).
  */
 const NOT_COMPARED = new Set([
-  'leases', 'subscription_checkpoints', 'projection_state', 'worker_heartbeats', 'retention_state', 'schema_migrations',
-  'sign_in_attempts', 'sign_in_lockouts',
+  'leases',
+  'subscription_checkpoints',
+  'projection_state',
+  'worker_heartbeats',
+  'retention_state',
+  'schema_migrations',
+  'sign_in_attempts',
+  'sign_in_lockouts',
 ]);
 
 /** Bookkeeping a valid credential writes on use (requests carrying one are malformed in other ways). */
