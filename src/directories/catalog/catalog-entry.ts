@@ -1,4 +1,4 @@
-import type { Difficulty } from '../directory-entries.validation';
+import type { Difficulty, DirectoryEntry } from '../directory-entries.validation';
 
 /** curated: a person's mapping; learned: what a worker's field detection saved; none: detected on every visit. */
 export type MappingStatus = 'curated' | 'learned' | 'none';
@@ -12,18 +12,8 @@ export interface RecentSuccess {
   readonly rate: number | null;
 }
 
-/** One directory of the catalog as the API shows it to customers and staff. */
-export interface CatalogEntry {
-  readonly id: string;
-  readonly name: string;
-  readonly url: string;
-  readonly submissionUrl: string;
-  readonly domain: string;
-  readonly domainAuthority: number | null;
-  readonly category: string;
-  readonly difficulty: Difficulty;
-  readonly requiresLogin: boolean;
-  readonly hasCaptcha: boolean;
+/** One directory of the catalog as the API shows it to customers and staff: the imported entry without its mapping, and how it fares. */
+export interface CatalogEntry extends Omit<DirectoryEntry, 'formMapping'> {
   readonly active: boolean;
   readonly mappingStatus: MappingStatus;
   readonly createdAt: string;
