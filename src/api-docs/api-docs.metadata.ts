@@ -332,6 +332,7 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
             },
           },
         ],
+        [import('../scaling/scaling.controller.js'), { ScalingController: { decide: { type: Object } } }],
         [
           import('../jobs/cancel-job/cancel-job.controller.js'),
           { CancelJobController: { cancel: { summary: 'If-Match required, as for the override.', type: Object } } },

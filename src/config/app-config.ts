@@ -4,6 +4,7 @@ import { ALL_CONFIG_SECTIONS, type ConfigSection } from './config-sections';
 import { readCustomerApiConfig, type CustomerApiConfig } from './customer-api-config';
 import { EnvReader, type Env } from './env-reader';
 import { readHealthConfig, type HealthConfig } from './health-config';
+import { readScalingConfig, type ScalingConfig } from './scaling-config';
 import { readHttpConfig, type HttpConfig } from './http-config';
 import { readLoggingConfig, type LoggingConfig } from './logging-config';
 import { withSecretFiles } from './secret-files';
@@ -18,6 +19,7 @@ export type { AuthConfig } from './auth-config';
 export type { LoggingConfig } from './logging-config';
 export type { CustomerApiConfig, RunApproval } from './customer-api-config';
 export type { HealthConfig } from './health-config';
+export type { ScalingConfig } from './scaling-config';
 export type { OutboundConfig, RateLimitConfig, SecurityConfig } from './security-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -63,6 +65,8 @@ export interface AppConfig extends HttpConfig {
   readonly customerApi: CustomerApiConfig;
   /** What the health endpoints wait for and call degraded. */
   readonly health: HealthConfig;
+  /** The autoscaling signal's bounds and hysteresis (GET /api/admin/scaling, dbolt_scaling_desired_workers). */
+  readonly scaling: ScalingConfig;
 }
 
 export interface RetentionConfig {
@@ -122,6 +126,7 @@ export function loadConfig(given: Env = process.env, sections: readonly ConfigSe
     logging: readLoggingConfig(runtime.read),
     customerApi: readCustomerApiConfig(http.read),
     health: readHealthConfig(http.read),
+    scaling: readScalingConfig(runtime.read, runtime.problems),
   };
   const found = [...new Set(sections)].flatMap((name) => problems[name]);
   if (found.length > 0) throw new ConfigError(found);

@@ -7,6 +7,7 @@ import { ApiKeys } from '../auth/api-keys/api-keys.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { MESSAGE_QUEUE, PRIORITIES, type MessageQueue } from '../queue/queue.port';
+import { ScalingSignal } from '../scaling/scaling-signal.service';
 import { JobDurationMetric } from './job-duration-metric';
 
 const QUEUE_STATES = ['visible', 'delayed', 'inFlight'] as const;
@@ -60,6 +61,11 @@ export class FleetMetrics {
     'Usable API keys older than API_KEY_STALE_DAYS: due for rotation.',
     [],
   );
+  private readonly desiredWorkers = this.gauge(
+    'dbolt_scaling_desired_workers',
+    'Workers the fleet should run now (GET /api/admin/scaling): from queue depth per live worker and throughput, within SCALING_MIN/MAX_WORKERS.',
+    [],
+  );
   private readonly readFailed = this.gauge(
     'dbolt_fleet_read_failed',
     'A fleet-wide source that could not be read at this scrape (1); its metrics are left out.',
@@ -72,6 +78,7 @@ export class FleetMetrics {
     @Inject(MESSAGE_QUEUE) private readonly queue: MessageQueue,
     @Inject(ApiKeys) private readonly keys: ApiKeys,
     @Inject(ProjectionHost) private readonly host: ProjectionHost,
+    @Inject(ScalingSignal) private readonly scaling: ScalingSignal,
   ) {}
 
   get enabled(): boolean {
@@ -87,6 +94,10 @@ export class FleetMetrics {
       workers: { read: () => this.readWorkers(), gauges: [this.workers] },
       projections: { read: () => this.readProjections(), gauges: [this.lagEvents, this.lagSeconds] },
       api_keys: { read: () => this.readKeys(), gauges: [this.apiKeys, this.apiKeysStale] },
+      scaling: {
+        read: async () => void this.desiredWorkers.set((await this.scaling.decide()).desiredWorkers),
+        gauges: [this.desiredWorkers],
+      },
     };
     // One source down (SQS unreachable, say) must not blank the whole scrape: its values are
     // left out (NaN where a metric has no labels), and dbolt_fleet_read_failed says which.

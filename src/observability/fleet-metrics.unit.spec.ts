@@ -4,6 +4,8 @@ import type { ApiKeys } from '../auth/api-keys/api-keys.service';
 import { loadConfig } from '../config/app-config';
 import type { Database } from '../database/database';
 import type { MessageQueue, QueueDepth } from '../queue/queue.port';
+import type { ScalingDecision } from '../scaling/scaling-policy';
+import type { ScalingSignal } from '../scaling/scaling-signal.service';
 import { FleetMetrics } from './fleet-metrics';
 
 const fake = <T>(part: Partial<T>): T => part as T;
@@ -34,6 +36,7 @@ function fleet(env: Record<string, string>, depth: () => Promise<QueueDepth>): F
     fake<MessageQueue>({ depth }),
     fake<ApiKeys>({ list: async () => [] }),
     fake<ProjectionHost>({ status: async () => [fake<ProjectionStatus>({ name: 'jobs', lag })] }),
+    fake<ScalingSignal>({ decide: async () => fake<ScalingDecision>({ desiredWorkers: 3 }) }),
   );
 }
 
@@ -46,6 +49,7 @@ describe('FleetMetrics', () => {
     expect(text).toContain('dbolt_workers{state="stopped"} 0\n');
     expect(text).toContain('dbolt_projection_lag_events{projection="jobs"} 5\n');
     expect(text).toContain('dbolt_fleet_read_failed{source="queue"} 0\n');
+    expect(text).toContain('dbolt_scaling_desired_workers 3\n');
   });
 
   it('leaves out what it could not read and says so, keeping the rest', async () => {

@@ -1,4 +1,5 @@
 import { Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { ScalingModule } from '../scaling/scaling.module';
 import { AuthModule } from '../auth/auth.module';
 import { DeadLetters } from '../queue/dead-letters.service';
 import { LocalWorker } from '../workers/workers.module';
@@ -13,7 +14,7 @@ import { ProcessMetrics } from './process-metrics';
  */
 @Global()
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, ScalingModule],
   controllers: [MetricsController],
   providers: [ProcessMetrics, FleetMetrics],
   exports: [ProcessMetrics],

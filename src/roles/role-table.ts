@@ -10,6 +10,7 @@ import { CatalogModule } from '../directories/catalog/catalog.module';
 import { DynamicMappingModule } from '../directories/dynamic-mapping/dynamic-mapping.module';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { FleetModule } from '../fleet/fleet.module';
+import { ScalingModule } from '../scaling/scaling.module';
 import { RateLimitModule } from '../http/rate-limit/rate-limit.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { ObservabilityModule } from '../observability/observability.module';
@@ -47,6 +48,7 @@ export const EVERY_PROCESS: readonly Type[] = [
   TestSubmissionsModule,
   ApiKeysHttpModule,
   FleetModule,
+  ScalingModule,
   CatalogModule,
   CustomerSubmissionsModule,
   CustomersHttpModule,

@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Database } from '../database/database';
+import { FleetRepository } from '../fleet/fleet.repository';
+import { MESSAGE_QUEUE, PRIORITIES, type MessageQueue } from '../queue/queue.port';
+import { desiredWorkers, type ScalingDecision } from './scaling-policy';
+
+/** Reads what the scaling policy needs — queue depth, live workers, recent throughput — and applies it. */
+@Injectable()
+export class ScalingSignal {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(Database) private readonly database: Database,
+    @Inject(MESSAGE_QUEUE) private readonly queue: MessageQueue,
+    @Inject(FleetRepository) private readonly fleet: FleetRepository,
+  ) {}
+
+  async decide(): Promise<ScalingDecision> {
+    const [depth, counts, finished] = await Promise.all([
+      this.queue.depth(),
+      this.fleet.counts(this.config.worker.staleAfterMs),
+      this.finishedLast5Min(),
+    ]);
+    const queued = PRIORITIES.reduce((sum, tier) => sum + depth.tiers[tier].visible + depth.tiers[tier].delayed, 0);
+    return desiredWorkers({ queued, liveWorkers: counts.live, finishedLast5Min: finished }, this.config.scaling);
+  }
+
+  private async finishedLast5Min(): Promise<number> {
+    // Before the projector's first run the read model does not exist yet: nothing has finished.
+    const { rows } = await this.database.pool
+      .query<{ n: number }>(`SELECT count(*)::int AS n FROM job_results WHERE finished_at > now() - interval '5 minutes'`)
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === '42P01') return { rows: [{ n: 0 }] };
+        throw error;
+      });
+    return rows[0].n;
+  }
+}
