@@ -1,4 +1,4 @@
-import type { PackageTier } from '../jobs/job.events';
+import type { CustomerRow } from '../../projections/customers/customer-rows';
 import type { BusinessProfile, CustomerPackage, CustomerStatus } from './customer.events';
 import type { CustomerState } from './customer.state';
 
@@ -12,28 +12,9 @@ export interface CustomerView {
   readonly version: number;
 }
 
-/** The columns of `customers` a view is made from. */
-export interface CustomerViewRow {
-  readonly id: string;
-  readonly business_name: string;
-  readonly contact_name: string;
-  readonly email: string;
-  readonly phone: string;
-  readonly website: string;
-  readonly address: string;
-  readonly address2: string;
-  readonly city: string;
-  readonly state: string;
-  readonly zip: string;
-  readonly country: string;
-  readonly category: string;
-  readonly description: string;
-  readonly logo_url: string;
-  readonly package_tier: PackageTier;
-  readonly package_size: number;
-  readonly status: CustomerStatus;
+/** The columns of `customers` a view is made from: the projection's row, read back (timestamps come out as Dates). */
+export interface CustomerViewRow extends Omit<CustomerRow, 'created_at' | 'updated_at' | 'erased_at'> {
   readonly erased_at: Date | null;
-  readonly version: number;
 }
 
 export const VIEW_COLUMNS = `id, business_name, contact_name, email, phone, website, address, address2, city, state, zip, country,

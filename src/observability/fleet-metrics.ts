@@ -6,7 +6,7 @@ import { apiKeyCounts } from '../auth/api-keys/api-key-metrics';
 import { ApiKeys } from '../auth/api-keys/api-keys.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
-import { MESSAGE_QUEUE, PRIORITIES, type MessageQueue } from '../queue/queue.port';
+import { MESSAGE_QUEUE, PRIORITIES, type MessageQueue, type QueueDepth } from '../queue/queue.port';
 import { ScalingSignal } from '../scaling/scaling-signal.service';
 import { JobDurationMetric } from './job-duration-metric';
 
@@ -88,14 +88,17 @@ export class FleetMetrics {
   /** Empty where the fleet gauges are off. */
   async text(): Promise<string> {
     if (!this.enabled) return '';
+    // Read once for the queue gauges and the scaling signal; a rejection is handled by each reader.
+    const depth = this.queue.depth();
+    depth.catch(() => undefined);
     const sources: Readonly<Record<string, { read: () => Promise<void>; gauges: readonly Gauge<string>[] }>> = {
-      queue: { read: () => this.readQueue(), gauges: [this.queueMessages, this.deadLetters] },
+      queue: { read: () => this.readQueue(depth), gauges: [this.queueMessages, this.deadLetters] },
       jobs: { read: () => this.readJobs(), gauges: [this.jobs] },
       workers: { read: () => this.readWorkers(), gauges: [this.workers] },
       projections: { read: () => this.readProjections(), gauges: [this.lagEvents, this.lagSeconds] },
       api_keys: { read: () => this.readKeys(), gauges: [this.apiKeys, this.apiKeysStale] },
       scaling: {
-        read: async () => void this.desiredWorkers.set((await this.scaling.decide()).desiredWorkers),
+        read: async () => void this.desiredWorkers.set((await this.scaling.decide(depth)).desiredWorkers),
         gauges: [this.desiredWorkers],
       },
     };
@@ -115,8 +118,8 @@ export class FleetMetrics {
   }
 
   // Each read resets its gauges only once the answer is in, so a concurrent scrape never sees them empty.
-  private async readQueue(): Promise<void> {
-    const depth = await this.queue.depth();
+  private async readQueue(read: Promise<QueueDepth>): Promise<void> {
+    const depth = await read;
     for (const tier of PRIORITIES) for (const state of QUEUE_STATES) this.queueMessages.set({ tier, state }, depth.tiers[tier][state]);
     this.deadLetters.set(depth.deadLetters);
   }

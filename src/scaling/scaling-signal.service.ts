@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { FleetRepository } from '../fleet/fleet.repository';
-import { MESSAGE_QUEUE, PRIORITIES, type MessageQueue } from '../queue/queue.port';
+import { MESSAGE_QUEUE, PRIORITIES, type MessageQueue, type QueueDepth } from '../queue/queue.port';
 import { desiredWorkers, type ScalingDecision } from './scaling-policy';
 
 /** Reads what the scaling policy needs — queue depth, live workers, recent throughput — and applies it. */
@@ -15,13 +15,14 @@ export class ScalingSignal {
     @Inject(FleetRepository) private readonly fleet: FleetRepository,
   ) {}
 
-  async decide(): Promise<ScalingDecision> {
-    const [depth, counts, finished] = await Promise.all([
-      this.queue.depth(),
+  /** `depth`: one the caller has already read (a metrics scrape reads it once for every gauge). */
+  async decide(depth?: Promise<QueueDepth>): Promise<ScalingDecision> {
+    const [tiers, counts, finished] = await Promise.all([
+      depth ?? this.queue.depth(),
       this.fleet.counts(this.config.worker.staleAfterMs),
       this.finishedLast5Min(),
     ]);
-    const queued = PRIORITIES.reduce((sum, tier) => sum + depth.tiers[tier].visible + depth.tiers[tier].delayed, 0);
+    const queued = PRIORITIES.reduce((sum, tier) => sum + tiers.tiers[tier].visible + tiers.tiers[tier].delayed, 0);
     return desiredWorkers({ queued, liveWorkers: counts.live, finishedLast5Min: finished }, this.config.scaling);
   }
 
