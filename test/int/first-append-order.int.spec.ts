@@ -34,6 +34,8 @@ describe('first appends of one stream racing (machine PostgreSQL)', () => {
 
   const storeNamed = (name: string): PostgresEventStore => {
     const pool = new Pool({ connectionString: db.url, application_name: name, max: 2 });
+    // The teardown's DROP DATABASE ... WITH (FORCE) ends any connection still open (57P01); that must not crash the run.
+    pool.on('error', () => undefined);
     pools.push(pool);
     const store = new PostgresEventStore(pool, { maxEventBytes: 1 << 20, pollIntervalMs: 200, listen: false });
     stores.push(store);
