@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { auth, useJobsApi } from '../support/jobs-api-suite';
 import { eventually } from '../support/eventually';
-import { customerSession, type TestSession } from '../support/sessions';
+import { customerSession, TEST_PASSWORD, type TestSession } from '../support/sessions';
 import { newCustomer } from '../support/customer-fixtures';
 
 /** A signed-in customer's own data over HTTP: read, edit with If-Match, export, deactivate and erase (R-CUST-5, R-CUST-7). */
@@ -69,24 +69,45 @@ describe('customer data operations (machine PostgreSQL)', () => {
       expect(JSON.stringify(body)).not.toMatch(/Acme|Harbor/);
     });
 
-    it('DELETE deactivates; with ?erase=true it erases every personal field, in the log too', async () => {
+    it("DELETE deactivates: the customer's sessions end and its logins may no longer sign in", async () => {
       await request(http()).delete('/api/customer/data-operations?erase=maybe').set(me.headers).expect(400);
       const off = await request(http()).delete('/api/customer/data-operations').set(me.headers).expect(200);
       expect(off.body).toMatchObject({ status: 'deactivated', erased: false, profile: { businessName: 'Quiet Books' } });
-      const erased = await request(http()).delete('/api/customer/data-operations?erase=true').set(me.headers).expect(200);
+      await projected(id, off.body.version);
+      // Within the session cache's window (SESSION_CACHE_MS) the session stops working, and a right password is refused.
+      await eventually(async () => (await ops().get()).status === 401, { timeoutMs: 15_000 });
+      await request(http()).post('/api/customer/auth').send({ email: me.email, password: TEST_PASSWORD }).expect(401);
+    });
+
+    it('DELETE ?erase=true deactivates and erases every personal field, in the log too', async () => {
+      const other = await register({
+        ...newCustomer,
+        profile: { ...newCustomer.profile, businessName: 'Quiet Books', email: 'owner@quiet.test' },
+      });
+      await projected(other, 1);
+      const them = await customerSession(suite.db().pool, other);
+      await request(http())
+        .put('/api/customer/data-operations')
+        .set(them.headers)
+        .set('If-Match', '"1"')
+        .send({ description: 'Used books and coffee' })
+        .expect(200);
+      const erased = await request(http()).delete('/api/customer/data-operations?erase=true').set(them.headers).expect(200);
       expect(erased.body).toMatchObject({ status: 'deactivated', erased: true, profile: { businessName: '[erased]', email: '[erased]' } });
-      await projected(id, erased.body.version);
-      expect((await ops().get().expect(200)).body).toMatchObject({
+      await projected(other, erased.body.version);
+      expect((await request(http()).get(`/api/customers/${other}`).set(auth).expect(200)).body).toMatchObject({
         erased: true,
         profile: { businessName: '[erased]', description: '[erased]' },
       });
-      const raw = await suite.db().pool.query(`SELECT data::text AS d FROM events WHERE stream_id = $1`, [`customer-${id}`]);
-      const row = await suite.db().pool.query('SELECT * FROM customers WHERE id = $1', [id]);
+      const raw = await suite.db().pool.query(`SELECT data::text AS d FROM events WHERE stream_id = $1`, [`customer-${other}`]);
+      const row = await suite.db().pool.query('SELECT * FROM customers WHERE id = $1', [other]);
       for (const value of ['Quiet Books', 'owner@quiet.test', 'Used books and coffee', 'Ana Pine', '+1 555 0123']) {
         expect(raw.rows.map((r) => r.d).join()).not.toContain(value);
         expect(JSON.stringify(row.rows)).not.toContain(value);
       }
-      await ops().put(`"${erased.body.version}"`, { city: 'Keene' }).expect(409);
+      await eventually(async () => (await request(http()).get('/api/customer/data-operations').set(them.headers)).status === 401, {
+        timeoutMs: 15_000,
+      });
     });
 
     it('an admin erases a customer through the staff API', async () => {

@@ -72,11 +72,15 @@ export class AccountRepository {
     return rowCount === 1;
   }
 
+  /** A customer login counts as disabled while its customer is deactivated or erased. */
   async credentials(kind: SignInKind, email: string): Promise<Credentials | null> {
-    const { rows } = await this.database.pool.query<Credentials>(
-      `SELECT id, disabled, password_hash AS "passwordHash" FROM ${TABLE[kind]} WHERE email = $1`,
-      [email],
-    );
+    const sql =
+      kind === 'staff'
+        ? `SELECT id, disabled, password_hash AS "passwordHash" FROM staff_accounts WHERE email = $1`
+        : `SELECT l.id, l.disabled OR c.status <> 'active' OR c.erased_at IS NOT NULL AS disabled,
+                  l.password_hash AS "passwordHash"
+           FROM customer_logins l JOIN customers c ON c.id = l.customer_id WHERE l.email = $1`;
+    const { rows } = await this.database.pool.query<Credentials>(sql, [email]);
     return rows[0] ?? null;
   }
 

@@ -43,7 +43,7 @@ export class SessionRepository {
     return { token, expiresAt };
   }
 
-  /** The principal of a live session whose account may still sign in, or null. */
+  /** The principal of a live session whose account may still sign in (a customer login: of an active customer), or null. */
   async find(token: string, now: Date): Promise<Principal | null> {
     const tokenHash = sessionTokenHash(token);
     const cached = this.cache.get(tokenHash, now);
@@ -53,6 +53,7 @@ export class SessionRepository {
        FROM sessions s
        LEFT JOIN staff_accounts a ON s.kind = 'staff' AND a.id = s.account_id AND NOT a.disabled
        LEFT JOIN customer_logins l ON s.kind = 'customer' AND l.id = s.account_id AND NOT l.disabled
+         AND EXISTS (SELECT 1 FROM customers c WHERE c.id = l.customer_id AND c.status = 'active' AND c.erased_at IS NULL)
        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
       [tokenHash, now],
     );
