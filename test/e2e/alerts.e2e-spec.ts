@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { ProjectionHost } from '../../projections/runtime/projection-host';
+import { AlertEvaluator } from '../../src/alerts/alert-evaluator.service';
+import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port';
+import { MESSAGE_QUEUE, type MessageQueue } from '../../src/queue/queue.port';
+import { CLOCK } from '../../src/shared/clock';
+import { bootApp } from '../support/app-harness';
+import { eventually } from '../support/eventually';
+import { staffSession } from '../support/sessions';
+import { TestClock } from '../support/test-clock';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+interface Received {
+  readonly path: string;
+  readonly body: Record<string, unknown>;
+}
+
+/** A local webhook receiver: records every JSON body posted to it; `/fail` paths answer 500. */
+async function startReceiver(): Promise<{ server: Server; url: string; received: Received[] }> {
+  const received: Received[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (req.url?.startsWith('/fail')) return res.writeHead(500).end();
+      received.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
+      res.writeHead(200).end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+}
+
+const MIN = 60_000;
+/** Every rule, with the key the scenario makes it fire for. */
+const EXPECTED = [
+  'breaker_open/w-breaker',
+  'dead_letters/dlq',
+  'error_rate/submissions',
+  'projection_lag_events/jobs',
+  'projection_lag_seconds/jobs',
+  'queue_depth/P2',
+  'worker_silent/w-silent',
+];
+
+/**
+ * Each alert rule fires once and resolves once against a local webhook receiver, in Slack and
+ * PagerDuty shape; time for the error-rate window and worker silence comes from a test clock.
+ */
+describe('alerts', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let staff: Record<string, string>;
+  const clock = new TestClock(new Date());
+  const apps: INestApplication[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('dbolt_test_alerts');
+    staff = (await staffSession(db.pool)).headers;
+    receiver = await startReceiver();
+    app = await bootApp(
+      {
+        DATABASE_URL: db.url,
+        ROLES: 'api',
+        ALERTS_INTERVAL_MS: '0',
+        ALERT_SLACK_WEBHOOK_URL: `${receiver.url}/slack/T000/B000/secret-token`,
+        ALERT_PAGERDUTY_URL: `${receiver.url}/pagerduty/v2/enqueue`,
+        ALERT_PAGERDUTY_ROUTING_KEY: 'routing-key-1',
+        ALERT_QUEUE_DEPTH: '2',
+        ALERT_PROJECTION_LAG_EVENTS: '2',
+        ALERT_PROJECTION_LAG_SECONDS: '0',
+      },
+      (builder) => builder.overrideProvider(CLOCK).useValue(clock),
+    );
+    apps.push(app);
+  });
+
+  afterAll(async () => {
+    for (const each of apps.reverse()) await each.close().catch(() => undefined);
+    receiver?.server.closeAllConnections();
+    receiver?.server.close();
+    await db?.drop();
+  });
+
+  const tick = () => app.get(AlertEvaluator).tick();
+  const http = () => app.getHttpServer() as App;
+  const keysOf = (path: string, pick: (body: Record<string, unknown>) => string | null) =>
+    receiver.received
+      .filter((r) => r.path.startsWith(path))
+      .map((r) => pick(r.body))
+      .filter((k): k is string => k !== null)
+      .sort();
+
+  it('fires every rule once, does not repeat while firing, and resolves each once', async () => {
+    const queue = app.get<MessageQueue>(MESSAGE_QUEUE);
+    const store = app.get<EventStore>(EVENT_STORE);
+    // A dead letter, and 3 waiting in P2 (threshold 2).
+    await queue.send([{ id: 'dead-1', priority: 'P1', body: '{}' }]);
+    const [dying] = await queue.receive({ priorities: ['P1'], maxMessages: 1, waitMs: 0 });
+    await queue.deadLetter(dying, 'test: undeliverable');
+    await queue.send(['a', 'b', 'c'].map((id) => ({ id, priority: 'P2' as const, body: '{}' })));
+    // 4 of 10 attempts failed a minute ago (threshold 10 %).
+    const minuteAgo = new Date(clock.now().getTime() - MIN);
+    await db.pool.query(
+      `INSERT INTO job_results (id, job_id, directory_id, idempotency_key, priority, status, scheduled_at, updated_at, version)
+       SELECT 'r' || i, 'job-1', 'dir-' || i, 'key-' || i, 'P1', CASE WHEN i <= 4 THEN 'failed' ELSE 'succeeded' END, $1, $1, 1
+       FROM generate_series(1, 10) AS i`,
+      [minuteAgo],
+    );
+    // One worker silent for 6 minutes, one alive with its breaker open.
+    await db.pool.query(
+      `INSERT INTO worker_heartbeats (worker_id, status, last_heartbeat, breaker) VALUES
+         ('w-silent', 'idle', $1, NULL), ('w-breaker', 'paused', $2, '{"state":"open"}')`,
+      [new Date(clock.now().getTime() - 6 * MIN), clock.now()],
+    );
+    // No projector runs in this process: 3 events leave every projection behind.
+    await store.appendToStream(
+      `alerts-test-${randomUUID()}`,
+      [1, 2, 3].map((n) => ({ type: 'SomethingHappened', data: { n } })),
+      {
+        expectedVersion: 'any',
+      },
+    );
+    await eventually(async () => (await db.pool.query(`SELECT 1 FROM events WHERE recorded_at < now() - interval '10 ms'`)).rowCount);
+
+    const first = await tick();
+    const firing = await request(http()).get('/api/admin/alerts?state=firing&limit=100').set(staff).expect(200);
+    const fired = (firing.body.items as { rule: string; key: string }[]).map((a) => `${a.rule}/${a.key}`);
+    expect(EXPECTED.every((k) => fired.includes(k))).toBe(true);
+    expect(first.fired).toBe(fired.length);
+    expect(first.failedDeliveries).toBe(0);
+
+    const again = await tick();
+    expect(again).toEqual({ fired: 0, resolved: 0, delivered: 0, failedDeliveries: 0 });
+
+    // Clear every condition; the clock moves 6 minutes on, past the error-rate window.
+    await queue.discardDeadLetters(['dead-1']);
+    await queue.ack(await queue.receive({ priorities: ['P2'], maxMessages: 10, waitMs: 0 }));
+    clock.advance(6 * MIN);
+    await db.pool.query(`UPDATE worker_heartbeats SET status = 'stopped' WHERE worker_id = 'w-silent'`);
+    await db.pool.query(
+      `UPDATE worker_heartbeats SET status = 'idle', breaker = '{"state":"closed"}', last_heartbeat = $1 WHERE worker_id = 'w-breaker'`,
+      [clock.now()],
+    );
+    apps.push(await bootApp({ DATABASE_URL: db.url, ROLES: 'projector', ALERTS_INTERVAL_MS: '0', SUBSCRIPTION_POLL_MS: '50' }));
+    const host = app.get(ProjectionHost);
+    await eventually(async () => (await host.status()).every((p) => p.lag?.events === 0), { timeoutMs: 20_000 });
+
+    const cleared = await tick();
+    expect(cleared.resolved).toBe(first.fired);
+    expect((await tick()).resolved).toBe(0);
+
+    const all = await request(http()).get('/api/admin/alerts?state=all').set(staff).expect(200);
+    for (const alert of all.body.items as Record<string, unknown>[]) {
+      expect(alert).toEqual({
+        id: expect.any(String),
+        rule: expect.any(String),
+        key: expect.any(String),
+        severity: expect.stringMatching(/^(critical|warning)$/),
+        state: 'resolved',
+        summary: expect.any(String),
+        value: expect.any(Number),
+        threshold: expect.any(Number),
+        firedAt: new Date(clock.now().getTime() - 6 * MIN).toISOString(),
+        resolvedAt: clock.now().toISOString(),
+      });
+    }
+
+    // Each (rule, key) once as firing and once as resolved, on each webhook.
+    const slackFired = keysOf('/slack', (b) =>
+      String(b.text).includes('[FIRING]')
+        ? (String(b.text)
+            .match(/\] \w+ (\w+) \(([^)]+)\)/)
+            ?.slice(1)
+            .join('/') ?? '')
+        : null,
+    );
+    const slackResolved = keysOf('/slack', (b) =>
+      String(b.text).includes('[RESOLVED]')
+        ? (String(b.text)
+            .match(/\] (\w+) \(([^)]+)\)/)
+            ?.slice(1)
+            .join('/') ?? '')
+        : null,
+    );
+    const pdTriggered = keysOf('/pagerduty', (b) => (b.event_action === 'trigger' ? String(b.dedup_key).replace('dbolt/', '') : null));
+    const pdResolved = keysOf('/pagerduty', (b) => (b.event_action === 'resolve' ? String(b.dedup_key).replace('dbolt/', '') : null));
+    expect(slackFired).toEqual([...fired].sort());
+    expect(slackResolved).toEqual([...fired].sort());
+    expect(pdTriggered).toEqual([...fired].sort());
+    expect(pdResolved).toEqual([...fired].sort());
+    const trigger = receiver.received.find((r) => r.path.startsWith('/pagerduty') && r.body.event_action === 'trigger');
+    expect(trigger?.body).toMatchObject({
+      routing_key: 'routing-key-1',
+      payload: { source: 'directorybolt', severity: expect.any(String) },
+    });
+  }, 60_000);
+});
