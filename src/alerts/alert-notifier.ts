@@ -35,7 +35,8 @@ export async function notify(webhooks: AlertWebhooksConfig, channel: AlertChanne
 }
 
 function describeFetchError(error: unknown): string {
-  const { name, cause } = error as { name?: string; cause?: { code?: string } };
+  const { name, cause } = error as { name?: string; cause?: { code?: string; message?: string } };
   if (name === 'TimeoutError') return 'timed out';
-  return cause?.code ?? name ?? 'failed';
+  // A cause's message could quote a URL: any is cut out.
+  return cause?.code ?? cause?.message?.replace(/\S+:\/\/\S*/g, '<url>') ?? name ?? 'failed';
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { ProjectionHost } from '../../projections/runtime/projection-host';
@@ -20,20 +20,28 @@ interface Received {
   readonly body: Record<string, unknown>;
 }
 
-/** A local webhook receiver: records every JSON body posted to it; `/fail` paths answer 500. */
-async function startReceiver(): Promise<{ server: Server; url: string; received: Received[] }> {
-  const received: Received[] = [];
+interface Receiver {
+  readonly server: Server;
+  readonly url: string;
+  readonly received: Received[];
+  /** While true, every post is answered 500 and not recorded. */
+  failing: boolean;
+}
+
+/** A local webhook receiver: records every JSON body posted to it. */
+async function startReceiver(): Promise<Receiver> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      if (req.url?.startsWith('/fail')) return res.writeHead(500).end();
-      received.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
+      if (receiver.failing) return res.writeHead(500).end();
+      receiver.received.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
       res.writeHead(200).end('ok');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+  const receiver: Receiver = { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received: [], failing: false };
+  return receiver;
 }
 
 const MIN = 60_000;
@@ -55,8 +63,9 @@ const EXPECTED = [
 describe('alerts', () => {
   let db: TestDatabase;
   let app: INestApplication;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Receiver;
   let staff: Record<string, string>;
+  let env: Record<string, string>;
   const clock = new TestClock(new Date());
   const apps: INestApplication[] = [];
 
@@ -64,20 +73,18 @@ describe('alerts', () => {
     db = await createTestDatabase('dbolt_test_alerts');
     staff = (await staffSession(db.pool)).headers;
     receiver = await startReceiver();
-    app = await bootApp(
-      {
-        DATABASE_URL: db.url,
-        ROLES: 'api',
-        ALERTS_INTERVAL_MS: '0',
-        ALERT_SLACK_WEBHOOK_URL: `${receiver.url}/slack/T000/B000/secret-token`,
-        ALERT_PAGERDUTY_URL: `${receiver.url}/pagerduty/v2/enqueue`,
-        ALERT_PAGERDUTY_ROUTING_KEY: 'routing-key-1',
-        ALERT_QUEUE_DEPTH: '2',
-        ALERT_PROJECTION_LAG_EVENTS: '2',
-        ALERT_PROJECTION_LAG_SECONDS: '0',
-      },
-      (builder) => builder.overrideProvider(CLOCK).useValue(clock),
-    );
+    env = {
+      DATABASE_URL: db.url,
+      ROLES: 'api',
+      ALERTS_INTERVAL_MS: '0',
+      ALERT_SLACK_WEBHOOK_URL: `${receiver.url}/slack/T000/B000/secret-token`,
+      ALERT_PAGERDUTY_URL: `${receiver.url}/pagerduty/v2/enqueue`,
+      ALERT_PAGERDUTY_ROUTING_KEY: 'routing-key-1',
+      ALERT_QUEUE_DEPTH: '2',
+      ALERT_PROJECTION_LAG_EVENTS: '2',
+      ALERT_PROJECTION_LAG_SECONDS: '0',
+    };
+    app = await bootApp(env, (builder) => builder.overrideProvider(CLOCK).useValue(clock));
     apps.push(app);
   });
 
@@ -201,4 +208,70 @@ describe('alerts', () => {
       payload: { source: 'directorybolt', severity: expect.any(String) },
     });
   }, 60_000);
+
+  it('retries a failing webhook on the next tick; another process taking over neither re-fires nor re-sends', async () => {
+    // The evaluator's logger is Nest's, whichever sink the process gives it.
+    const warned = jest.spyOn(Logger.prototype, 'warn');
+    const other = await bootApp(env, (builder) => builder.overrideProvider(CLOCK).useValue(clock));
+    apps.push(other);
+    const queue = app.get<MessageQueue>(MESSAGE_QUEUE);
+    await queue.send([{ id: 'dead-2', priority: 'P3', body: '{}' }]);
+    const [dying] = await queue.receive({ priorities: ['P3'], maxMessages: 1, waitMs: 0 });
+    await queue.deadLetter(dying, 'test: undeliverable');
+    const before = receiver.received.length;
+
+    receiver.failing = true;
+    expect(await tick()).toEqual({ fired: 1, resolved: 0, delivered: 0, failedDeliveries: 2 });
+    // The other process, as after a lease hand-over: the alert is recorded as firing, still owed.
+    const otherTick = () => other.get(AlertEvaluator).tick();
+    expect(await otherTick()).toEqual({ fired: 0, resolved: 0, delivered: 0, failedDeliveries: 2 });
+    receiver.failing = false;
+    expect(await otherTick()).toEqual({ fired: 0, resolved: 0, delivered: 2, failedDeliveries: 0 });
+    expect(await tick()).toEqual({ fired: 0, resolved: 0, delivered: 0, failedDeliveries: 0 });
+
+    const sent = receiver.received.slice(before);
+    expect(sent.map((r) => r.path.split('/')[1]).sort()).toEqual(['pagerduty', 'slack']);
+    expect(sent.find((r) => r.path.startsWith('/pagerduty'))?.body).toMatchObject({
+      event_action: 'trigger',
+      dedup_key: 'dbolt/dead_letters/dlq',
+    });
+    const logged = JSON.stringify(warned.mock.calls);
+    warned.mockRestore();
+    expect(logged).toContain('slack webhook answered HTTP 500');
+    expect(logged).not.toContain('secret-token');
+    expect(logged).not.toContain('routing-key-1');
+  });
+
+  it('lists firing alerts for staff, and answers 400 to a bad filter and 401 without a session', async () => {
+    const firing = await request(http()).get('/api/admin/alerts?state=firing').set(staff).expect(200);
+    expect(firing.body.items).toEqual([expect.objectContaining({ rule: 'dead_letters', key: 'dlq', state: 'firing', resolvedAt: null })]);
+    const resolved = await request(http()).get('/api/admin/alerts?state=resolved&limit=2').set(staff).expect(200);
+    expect(resolved.body.items).toHaveLength(2);
+    const bad = await request(http()).get('/api/admin/alerts?state=open').set(staff).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('state must be firing, resolved or all');
+    await request(http()).get('/api/admin/alerts?limit=0').set(staff).expect(400);
+    await request(http()).get('/api/admin/alerts').expect(401);
+    const metrics = await request(http()).get('/api/metrics').set(staff).expect(200);
+    expect(metrics.text).toMatch(/^dbolt_alerts_firing\{rule="dead_letters"\} 1$/m);
+    expect(metrics.text).toMatch(/^dbolt_alerts_firing\{rule="queue_depth"\} 0$/m);
+  });
+
+  it('evaluates on its schedule in a dispatcher process, under the lease "alerts"', async () => {
+    // That process reads the system clock: the attempts of the first test are inside its window.
+    await db.pool.query('DELETE FROM job_results');
+    apps.push(await bootApp({ ...env, ROLES: 'dispatcher', ALERTS_INTERVAL_MS: '100' }));
+    await app.get<MessageQueue>(MESSAGE_QUEUE).discardDeadLetters(['dead-2']);
+    const firedAt = clock.now().toISOString();
+    await eventually(async () => {
+      const { body } = await request(http()).get('/api/admin/alerts?state=resolved').set(staff).expect(200);
+      return (body.items as { rule: string; firedAt: string }[]).some((a) => a.rule === 'dead_letters' && a.firedAt === firedAt);
+    });
+    const { rows } = await db.pool.query<{ holder: string }>(`SELECT holder FROM leases WHERE name = 'alerts'`);
+    expect(rows).toHaveLength(1);
+    // Sent after the resolution is recorded: trigger and resolve of each of the two firings.
+    const pagerDuty = () =>
+      receiver.received.filter((r) => r.path.startsWith('/pagerduty') && r.body.dedup_key === 'dbolt/dead_letters/dlq');
+    await eventually(() => pagerDuty().length === 4);
+    expect(pagerDuty().map((r) => r.body.event_action)).toEqual(['trigger', 'resolve', 'trigger', 'resolve']);
+  });
 });
