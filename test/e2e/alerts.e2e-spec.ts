@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Logger, type INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -14,35 +12,7 @@ import { eventually } from '../support/eventually';
 import { staffSession } from '../support/sessions';
 import { TestClock } from '../support/test-clock';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-
-interface Received {
-  readonly path: string;
-  readonly body: Record<string, unknown>;
-}
-
-interface Receiver {
-  readonly server: Server;
-  readonly url: string;
-  readonly received: Received[];
-  /** While true, every post is answered 500 and not recorded. */
-  failing: boolean;
-}
-
-/** A local webhook receiver: records every JSON body posted to it. */
-async function startReceiver(): Promise<Receiver> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      if (receiver.failing) return res.writeHead(500).end();
-      receiver.received.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
-      res.writeHead(200).end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const receiver: Receiver = { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received: [], failing: false };
-  return receiver;
-}
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 const MIN = 60_000;
 /** Every rule, with the key the scenario makes it fire for. */
@@ -63,7 +33,7 @@ const EXPECTED = [
 describe('alerts', () => {
   let db: TestDatabase;
   let app: INestApplication;
-  let receiver: Receiver;
+  let receiver: WebhookReceiver;
   let staff: Record<string, string>;
   let env: Record<string, string>;
   const clock = new TestClock(new Date());
@@ -72,7 +42,7 @@ describe('alerts', () => {
   beforeAll(async () => {
     db = await createTestDatabase('dbolt_test_alerts');
     staff = (await staffSession(db.pool)).headers;
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
     env = {
       DATABASE_URL: db.url,
       ROLES: 'api',
@@ -90,8 +60,7 @@ describe('alerts', () => {
 
   afterAll(async () => {
     for (const each of apps.reverse()) await each.close().catch(() => undefined);
-    receiver?.server.closeAllConnections();
-    receiver?.server.close();
+    await receiver?.close();
     await db?.drop();
   });
 
