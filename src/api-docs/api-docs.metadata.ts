@@ -12,6 +12,11 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
           import('../fleet/list-workers.request.dto.js'),
           { ListWorkersQueryDto: { includeStopped: { required: false, enum: ['true', 'false'] } } },
         ],
+        [import('../http/page-limit.dto.js'), { PageLimitQueryDto: { limit: { required: false, type: () => Number, minimum: 1 } } }],
+        [
+          import('../alerts/list-alerts.request.dto.js'),
+          { ListAlertsQueryDto: { state: { required: false, enum: ['firing', 'resolved', 'all'] } } },
+        ],
         [
           import('../auth/api-keys/api-keys.request.dto.js'),
           {
@@ -37,7 +42,6 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
             CreateCustomerLoginDto: { customerId: { required: true, type: () => String, pattern: '^[A-Za-z0-9_-]{1,64}$' } },
           },
         ],
-        [import('../http/page-limit.dto.js'), { PageLimitQueryDto: { limit: { required: false, type: () => Number, minimum: 1 } } }],
         [
           import('../customers/http/customer.request.dto.js'),
           {
@@ -219,6 +223,7 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
             },
           },
         ],
+        [import('../alerts/alerts.controller.js'), { AlertsController: { list: {} } }],
         [
           import('../auth/api-keys/api-keys.controller.js'),
           { ApiKeysController: { create: { type: Object }, list: {}, rotate: { type: Object }, revoke: { type: Object } } },

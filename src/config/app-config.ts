@@ -5,6 +5,7 @@ import { readCustomerApiConfig, type CustomerApiConfig } from './customer-api-co
 import { EnvReader, type Env } from './env-reader';
 import { readHealthConfig, type HealthConfig } from './health-config';
 import { readScalingConfig, type ScalingConfig } from './scaling-config';
+import { readAlertsConfig, type AlertsConfig } from './alerts-config';
 import { readHttpConfig, type HttpConfig } from './http-config';
 import { readLoggingConfig, type LoggingConfig } from './logging-config';
 import { withSecretFiles } from './secret-files';
@@ -20,6 +21,7 @@ export type { LoggingConfig } from './logging-config';
 export type { CustomerApiConfig, RunApproval } from './customer-api-config';
 export type { HealthConfig } from './health-config';
 export type { ScalingConfig } from './scaling-config';
+export type { AlertsConfig, AlertThresholds, AlertWebhooksConfig } from './alerts-config';
 export type { OutboundConfig, RateLimitConfig, SecurityConfig } from './security-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -67,6 +69,8 @@ export interface AppConfig extends HttpConfig {
   readonly health: HealthConfig;
   /** The autoscaling signal's bounds and hysteresis (GET /api/admin/scaling, dbolt_scaling_desired_workers). */
   readonly scaling: ScalingConfig;
+  /** Alert rules' schedule, thresholds and webhooks (src/alerts/). */
+  readonly alerts: AlertsConfig;
 }
 
 export interface RetentionConfig {
@@ -127,6 +131,7 @@ export function loadConfig(given: Env = process.env, sections: readonly ConfigSe
     customerApi: readCustomerApiConfig(http.read),
     health: readHealthConfig(http.read),
     scaling: readScalingConfig(runtime.read, runtime.problems),
+    alerts: readAlertsConfig(runtime.read, runtime.problems),
   };
   const found = [...new Set(sections)].flatMap((name) => problems[name]);
   if (found.length > 0) throw new ConfigError(found);

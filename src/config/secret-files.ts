@@ -13,6 +13,8 @@ export const SECRET_SETTINGS: Readonly<Record<string, ConfigSection>> = {
   SQS_ACCESS_KEY_ID: 'runtime',
   SQS_SECRET_ACCESS_KEY: 'runtime',
   REDIS_URL: 'runtime',
+  ALERT_SLACK_WEBHOOK_URL: 'runtime',
+  ALERT_PAGERDUTY_ROUTING_KEY: 'runtime',
 };
 
 export type ReadSecretFile = (path: string) => string;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
 import { ProjectionHost } from '../../projections/runtime/projection-host';
+import { firingByRule } from '../alerts/alerts-firing-gauge';
 import { API_KEY_STATUSES } from '../auth/api-keys/api-key-status';
 import { apiKeyCounts } from '../auth/api-keys/api-key-metrics';
 import { ApiKeys } from '../auth/api-keys/api-keys.service';
@@ -66,6 +67,7 @@ export class FleetMetrics {
     'Workers the fleet should run now (GET /api/admin/scaling): from queue depth per live worker and throughput, within SCALING_MIN/MAX_WORKERS.',
     [],
   );
+  private readonly alertsFiring = this.gauge('dbolt_alerts_firing', 'Alerts firing now, by rule (GET /api/admin/alerts).', ['rule']);
   private readonly readFailed = this.gauge(
     'dbolt_fleet_read_failed',
     'A fleet-wide source that could not be read at this scrape (1); its metrics are left out.',
@@ -97,6 +99,7 @@ export class FleetMetrics {
       workers: { read: () => this.readWorkers(), gauges: [this.workers] },
       projections: { read: () => this.readProjections(), gauges: [this.lagEvents, this.lagSeconds] },
       api_keys: { read: () => this.readKeys(), gauges: [this.apiKeys, this.apiKeysStale] },
+      alerts: { read: () => this.readAlerts(), gauges: [this.alertsFiring] },
       scaling: {
         read: async () => void this.desiredWorkers.set((await this.scaling.decide(depth)).desiredWorkers),
         gauges: [this.desiredWorkers],
@@ -150,6 +153,10 @@ export class FleetMetrics {
       this.lagEvents.set({ projection: name }, lag.events);
       this.lagSeconds.set({ projection: name }, lag.seconds);
     }
+  }
+
+  private async readAlerts(): Promise<void> {
+    for (const [rule, n] of await firingByRule(this.database.pool)) this.alertsFiring.set({ rule }, n);
   }
 
   private async readKeys(): Promise<void> {

@@ -1,5 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { Role } from '../config/app-config';
+import { AlertsModule } from '../alerts/alerts.module';
+import { AlertsScheduleModule } from '../alerts/alerts-schedule.module';
 import { ApiKeysHttpModule } from '../auth/api-keys/api-keys-http.module';
 import { AuthHttpModule } from '../auth/http/auth-http.module';
 import { CustomersHttpModule } from '../customers/customers-http.module';
@@ -52,6 +54,7 @@ export const EVERY_PROCESS: readonly Type[] = [
   CatalogModule,
   CustomerSubmissionsModule,
   CustomersHttpModule,
+  AlertsModule,
 ];
 
 /**
@@ -59,14 +62,15 @@ export const EVERY_PROCESS: readonly Type[] = [
  * processing runtime when the application has booted:
  * - projector: a projector per projection (lease `projection:<name>`), retention (`retention`)
  * - reactor: reactors `submission-scheduler` and `job-progress` (lease `reaction:<name>`)
- * - dispatcher: reactor `dispatcher`; periodic `dead-letter-monitor` and `stale-work-sweeper`
+ * - dispatcher: reactor `dispatcher`; periodic `dead-letter-monitor`, `stale-work-sweeper` and `alerts`
+ *   (the alert evaluator watches the projector and the workers, so it lives in neither of them)
  * - worker: the queue consumer (no lease: every worker process consumes)
  */
 export const ROLE_TABLE: Readonly<Record<Role, readonly Type[]>> = {
   api: [],
   projector: [ProjectorRoleModule],
   reactor: [ReactorRoleModule],
-  dispatcher: [DispatcherRoleModule],
+  dispatcher: [DispatcherRoleModule, AlertsScheduleModule],
   worker: [WorkerRoleModule],
 };
 

@@ -36,6 +36,8 @@ const TREATMENTS: Readonly<Record<string, TableTreatment>> = {
   api_keys: 'rows',
   listing_submissions: 'rows',
   run_requests: 'rows',
+  // Alert history and what is firing: copied, so the target neither forgets nor re-fires them.
+  alerts: 'rows',
   job_progress_jobs: 'rows',
   job_progress_submissions: 'rows',
   job_progress_pending_reopens: 'rows',

@@ -1,0 +1,58 @@
+import type { AlertThresholds } from '../config/alerts-config';
+import type { AlertReadings } from './alert-readings';
+import { ALERT_RULES } from './alert-rules';
+import { planTransitions } from './alert-transitions';
+
+const T = {
+  deadLetters: 0,
+  errorRatePercent: 10,
+  errorRateWindowMs: 300_000,
+  errorRateMinAttempts: 10,
+  queueDepth: 100,
+  workerSilentMs: 300_000,
+  projectionLagEvents: 1000,
+  projectionLagSeconds: 300,
+} satisfies AlertThresholds;
+
+const readings = (over: Partial<AlertReadings>): AlertReadings => ({
+  deadLetters: 0,
+  queueDepth: { P1: 0, P2: 0, P3: 0 },
+  workers: [],
+  attempts: { failed: 0, total: 0 },
+  projections: [],
+  ...over,
+});
+
+describe('planTransitions', () => {
+  it('fires what newly crosses its threshold, once', () => {
+    const now = readings({ deadLetters: 2, queueDepth: { P1: 0, P2: 101, P3: 0 } });
+    const first = planTransitions(ALERT_RULES, now, T, []);
+    expect(first.fire.map((c) => [c.rule, c.key, c.severity])).toEqual([
+      ['dead_letters', 'dlq', 'warning'],
+      ['queue_depth', 'P2', 'warning'],
+    ]);
+    const open = [
+      { id: 'a1', rule: 'dead_letters', key: 'dlq' },
+      { id: 'a2', rule: 'queue_depth', key: 'P2' },
+    ];
+    expect(planTransitions(ALERT_RULES, now, T, open)).toEqual({ fire: [], resolve: [] });
+  });
+
+  it('resolves what is recorded as firing and now clear', () => {
+    const open = [
+      { id: 'a1', rule: 'dead_letters', key: 'dlq' },
+      { id: 'a2', rule: 'worker_silent', key: 'gone-worker' },
+    ];
+    expect(planTransitions(ALERT_RULES, readings({ deadLetters: 0 }), T, open).resolve.map((a) => a.id)).toEqual(['a1', 'a2']);
+  });
+
+  it('leaves the alerts of a rule whose reading is unknown as they are', () => {
+    const open = [{ id: 'a1', rule: 'dead_letters', key: 'dlq' }];
+    expect(planTransitions(ALERT_RULES, readings({ deadLetters: null }), T, open)).toEqual({ fire: [], resolve: [] });
+  });
+
+  it('resolves an alert of a rule that no longer exists', () => {
+    const open = [{ id: 'a9', rule: 'retired_rule', key: 'x' }];
+    expect(planTransitions(ALERT_RULES, readings({}), T, open).resolve).toEqual(open);
+  });
+});
