@@ -6,6 +6,7 @@ import { connectionStringFor, createDatabase, dropDatabase } from '../shared/ben
 import { resultsPath, writeResultsSection } from '../shared/results-file';
 import { benchStaffHeaders } from '../submissions/bench-session';
 import { startApi, type Guards } from './api-app';
+import { cpuPerRequest } from './cpu-usage';
 import { runLoad, type LoadResult } from './load-run';
 import { API_HEADING, apiSection, resultRows, targetLines, type Measured } from './report';
 
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   try {
     await runMigrations(pool);
     await seed(pool);
-    for (const guards of ['on', 'off'] as const) measured.push(...(await measure(pool, connectionStringFor(name), guards)));
+    for (const guards of ['on', 'off'] as const) measured.push(...(await measure(pool, name, guards)));
   } finally {
     await pool.end();
     await dropDatabase(name, NAME_PATTERN);
@@ -58,8 +59,8 @@ async function seed(pool: Pool): Promise<void> {
   );
 }
 
-async function measure(pool: Pool, databaseUrl: string, guards: Guards): Promise<Measured[]> {
-  const { app, baseUrl } = await startApi(databaseUrl, guards);
+async function measure(pool: Pool, databaseName: string, guards: Guards): Promise<Measured[]> {
+  const { app, baseUrl } = await startApi(connectionStringFor(databaseName), guards);
   try {
     const headers = guards === 'on' ? await benchStaffHeaders(pool, baseUrl) : {};
     const url = `${baseUrl}/api/queue/${CUSTOMER}`;
@@ -67,11 +68,12 @@ async function measure(pool: Pool, databaseUrl: string, guards: Guards): Promise
     await runLoad({ ...post, rate: 50, seconds: 2 }); // warm up: plans, pools, JIT, and jobs for the list to show
     const get = { url, method: 'GET' as const, headers, connections: 10 };
     await runLoad({ ...get, rate: 500, seconds: 2 });
-    const list: LoadResult = await runLoad({ ...get, rate: 500, seconds: SECONDS });
-    const create: LoadResult = await runLoad({ ...post, rate: 100, seconds: SECONDS });
+    const requests = (result: LoadResult): number => result.total;
+    const list = await cpuPerRequest(pool, databaseName, () => runLoad({ ...get, rate: 500, seconds: SECONDS }), requests);
+    const create = await cpuPerRequest(pool, databaseName, () => runLoad({ ...post, rate: 100, seconds: SECONDS }), requests);
     return [
-      { route: 'GET /api/queue/:customerId', rate: 500, guards, result: list },
-      { route: 'POST /api/queue/:customerId', rate: 100, guards, result: create },
+      { route: 'GET /api/queue/:customerId', rate: 500, guards, ...list },
+      { route: 'POST /api/queue/:customerId', rate: 100, guards, ...create },
     ];
   } finally {
     await app.close();

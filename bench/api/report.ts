@@ -1,6 +1,7 @@
 import type { MachineInfo } from '../event-store/machine-info';
 import { markdownTable, textTable, type Table } from '../shared/tables';
 import type { Guards } from './api-app';
+import type { CpuPerRequest } from './cpu-usage';
 import type { LoadResult } from './load-run';
 
 export const API_HEADING = '## API (`npm run bench:api`)';
@@ -11,6 +12,7 @@ export interface Measured {
   readonly rate: number;
   readonly guards: Guards;
   readonly result: LoadResult;
+  readonly cpu: CpuPerRequest;
 }
 
 /** p99 targets (ms) at the offered rate, from the issue; the seed measured 150 ms (list) and 80 ms (create). */
@@ -18,8 +20,21 @@ const TARGET_P99_MS: Readonly<Record<string, number>> = { 'GET /api/queue/:custo
 
 function table(measured: readonly Measured[]): Table {
   return {
-    headers: ['route', 'guards', 'offered req/s', 'served req/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'errors'],
-    rows: measured.map(({ route, rate, guards, result: r }) => [
+    headers: [
+      'route',
+      'guards',
+      'offered req/s',
+      'served req/s',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'requests',
+      'non-2xx',
+      'errors',
+      'app CPU µs/req',
+      'PostgreSQL CPU µs/req',
+    ],
+    rows: measured.map(({ route, rate, guards, result: r, cpu }) => [
       route,
       guards === 'on' ? 'session + rate limit' : 'off',
       String(rate),
@@ -30,6 +45,8 @@ function table(measured: readonly Measured[]): Table {
       String(r.total),
       String(r.non2xx),
       String(r.errors),
+      cpu.app.toFixed(0),
+      cpu.database === null ? 'n/a' : cpu.database.toFixed(0),
     ]),
   };
 }
@@ -61,7 +78,7 @@ export function apiSection(info: MachineInfo, loadAtEnd: string, seconds: number
     '',
     `Run ${info.date}: ${info.cores} cores, ${info.cpuModel}, ${info.postgres}, Node ${info.node}. Load average (1 / 5 / 15 min) at start ${info.loadAtStart}, at end ${loadAtEnd}.`,
     '',
-    `The app (roles api and projector, machine PostgreSQL, rate-limit counts in the machine's Redis) in this process; the load from autocannon in a separate one, on 127.0.0.1, ${seconds} s per row at a fixed offered rate after a warm-up. "on": a staff session (looked up in PostgreSQL per request) and the rate-limit guard (counts in Redis) with limits far above the load, so nothing is refused; "off": the session, API-key and rate-limit guards replaced by one that admits everyone. Creating a job appends its events and answers 201; the projector builds the read models beside it.`,
+    `The app (roles api and projector, machine PostgreSQL, rate-limit counts in the machine's Redis) in this process; the load from autocannon in a separate one, on 127.0.0.1, ${seconds} s per row at a fixed offered rate after a warm-up. "on": a staff session (looked up in PostgreSQL, then held in the process for SESSION_CACHE_MS) and the rate-limit guard (counts in Redis) with limits far above the load, so nothing is refused; "off": the session, API-key and rate-limit guards replaced by one that admits everyone. Creating a job appends its events and answers 201; the projector builds the read models beside it. "CPU µs/req": CPU time (user + system) over the row's run divided by its requests, of the app process (projector included) and of its PostgreSQL backends (from /proc); on a shared machine these move far less than the latencies do.`,
     '',
     markdownTable(table(measured)),
     '',

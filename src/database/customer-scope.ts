@@ -18,8 +18,8 @@ export const CURRENT_CUSTOMER_SQL = "current_setting('app.customer_id', true)";
  */
 export async function withCustomerScope<T>(pool: Pool, customerId: string, read: (client: PoolClient) => Promise<T>): Promise<T> {
   return withTransaction(pool, async (client) => {
-    await client.query(`SET LOCAL ROLE ${CUSTOMER_ROLE}`);
-    await client.query(`SELECT set_config('app.customer_id', $1, true)`, [customerId]);
+    // set_config('role', …, true) is SET LOCAL ROLE (same membership check): both settings in one round trip.
+    await client.query(`SELECT set_config('role', $1, true), set_config('app.customer_id', $2, true)`, [CUSTOMER_ROLE, customerId]);
     return read(client);
   });
 }

@@ -55,6 +55,14 @@ describe.each(TEST_BACKENDS)('customer row security ($name)', (backend) => {
     expect((await db.pool.query('SELECT count(*)::int AS n FROM job_results')).rows[0].n).toBe(5);
   });
 
+  it('runs the scoped read as the customer role with the customer id set, both for the transaction only', async () => {
+    const inside = await withCustomerScope(db.pool, 'cust-a', async (client) => {
+      const { rows } = await client.query(`SELECT current_user AS who, current_setting('app.customer_id', true) AS scope`);
+      return rows[0] as { who: string; scope: string };
+    });
+    expect(inside).toEqual({ who: 'dbolt_customer', scope: 'cust-a' });
+  });
+
   it("asking for B's job by id in A's scope finds nothing", async () => {
     await expect(asA((query) => query(`SELECT * FROM jobs WHERE id = '${jobOfB}'`))).resolves.toEqual([]);
     await expect(asA((query) => query(`SELECT * FROM job_results WHERE job_id = '${jobOfB}'`))).resolves.toEqual([]);

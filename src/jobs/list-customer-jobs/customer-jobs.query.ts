@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readAs, type Reader } from '../../database/customer-scope';
 import { Database } from '../../database/database';
+import { preparedQuery } from '../../database/prepared-query';
 import { DomainError } from '../../shared/decider';
 import type { JobStatus, PackageTier, Priority } from '../job.events';
 import type { SubmissionStatus } from '../../submissions/submission.events';
@@ -41,6 +42,20 @@ interface NoJobRow {
   readonly id: null;
 }
 
+/** One round trip: the customer row (none: 404), its newest jobs, and each job's counts by status. */
+const LIST_SQL = `SELECT j.id, j.status, j.status_reason, j.priority, j.package_tier, j.business_name, j.directory_count,
+              j.dead_lettered, j.created_at, j.updated_at, j.version, counts.by_status
+       FROM customers c
+       LEFT JOIN LATERAL (
+         SELECT * FROM jobs WHERE customer_id = c.id ORDER BY created_at DESC, id DESC LIMIT $2
+       ) j ON true
+       LEFT JOIN LATERAL (
+         SELECT jsonb_object_agg(status, n) AS by_status
+         FROM (SELECT status, count(*)::int AS n FROM job_results WHERE job_id = j.id GROUP BY status) s
+       ) counts ON true
+       WHERE c.id = $1
+       ORDER BY j.created_at DESC, j.id DESC`;
+
 /** A customer's jobs from the `jobs` read model (may trail the event store by a moment), newest first. */
 @Injectable()
 export class CustomerJobsQuery {
@@ -54,25 +69,10 @@ export class CustomerJobsQuery {
     return readAs(this.database.pool, scoped ? customerId : null, (reader) => this.read(reader, customerId, limit));
   }
 
-  /**
-   * One round trip: the customer row (none: 404), its newest jobs, and each job's counts by status.
-   * A customer without jobs comes back as one row whose job columns are null.
-   */
+  /** A customer without jobs comes back as one row whose job columns are null. */
   private async read(reader: Reader, customerId: string, limit: number): Promise<JobSummary[]> {
     const { rows } = await reader.query<JobListRow | NoJobRow>(
-      `SELECT j.id, j.status, j.status_reason, j.priority, j.package_tier, j.business_name, j.directory_count,
-              j.dead_lettered, j.created_at, j.updated_at, j.version, counts.by_status
-       FROM customers c
-       LEFT JOIN LATERAL (
-         SELECT * FROM jobs WHERE customer_id = c.id ORDER BY created_at DESC, id DESC LIMIT $2
-       ) j ON true
-       LEFT JOIN LATERAL (
-         SELECT jsonb_object_agg(status, n) AS by_status
-         FROM (SELECT status, count(*)::int AS n FROM job_results WHERE job_id = j.id GROUP BY status) s
-       ) counts ON true
-       WHERE c.id = $1
-       ORDER BY j.created_at DESC, j.id DESC`,
-      [customerId, limit],
+      preparedQuery(this.database.mode, 'customer-jobs', LIST_SQL, [customerId, limit]),
     );
     if (rows.length === 0) throw new DomainError('NOT_FOUND', `Customer ${customerId} does not exist`);
     return rows.filter((row): row is JobListRow => row.id !== null).map((row) => toSummary(row, countsOf(row.by_status)));
