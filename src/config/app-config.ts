@@ -5,6 +5,7 @@ import { readCustomerApiConfig, type CustomerApiConfig } from './customer-api-co
 import { EnvReader, type Env } from './env-reader';
 import { readHealthConfig, type HealthConfig } from './health-config';
 import { readScalingConfig, type ScalingConfig } from './scaling-config';
+import { readMappingServiceConfig, type MappingServiceConfig } from './mapping-service-config';
 import { readHttpConfig, type HttpConfig } from './http-config';
 import { readLoggingConfig, type LoggingConfig } from './logging-config';
 import { withSecretFiles } from './secret-files';
@@ -20,6 +21,7 @@ export type { LoggingConfig } from './logging-config';
 export type { CustomerApiConfig, RunApproval } from './customer-api-config';
 export type { HealthConfig } from './health-config';
 export type { ScalingConfig } from './scaling-config';
+export type { MappingServiceConfig } from './mapping-service-config';
 export type { OutboundConfig, RateLimitConfig, SecurityConfig } from './security-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -67,6 +69,8 @@ export interface AppConfig extends HttpConfig {
   readonly health: HealthConfig;
   /** The autoscaling signal's bounds and hysteresis (GET /api/admin/scaling, dbolt_scaling_desired_workers). */
   readonly scaling: ScalingConfig;
+  /** The optional mapping service workers ask when detection is uncertain (off without MAPPING_SERVICE_URL). */
+  readonly mappingService: MappingServiceConfig;
 }
 
 export interface RetentionConfig {
@@ -127,6 +131,7 @@ export function loadConfig(given: Env = process.env, sections: readonly ConfigSe
     customerApi: readCustomerApiConfig(http.read),
     health: readHealthConfig(http.read),
     scaling: readScalingConfig(runtime.read, runtime.problems),
+    mappingService: readMappingServiceConfig(runtime.read),
   };
   const found = [...new Set(sections)].flatMap((name) => problems[name]);
   if (found.length > 0) throw new ConfigError(found);

@@ -13,6 +13,7 @@ export const SECRET_SETTINGS: Readonly<Record<string, ConfigSection>> = {
   SQS_ACCESS_KEY_ID: 'runtime',
   SQS_SECRET_ACCESS_KEY: 'runtime',
   REDIS_URL: 'runtime',
+  MAPPING_SERVICE_TOKEN: 'runtime',
 };
 
 export type ReadSecretFile = (path: string) => string;
