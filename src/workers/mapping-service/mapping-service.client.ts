@@ -72,12 +72,23 @@ export class MappingServiceClient {
   }
 }
 
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+interface ErrorLike {
+  readonly message?: unknown;
+  readonly code?: unknown;
+  readonly cause?: unknown;
 }
 
-/** fetch's own message is "fetch failed"; the cause says why (ECONNREFUSED, a DNS failure). */
+// Duck-typed: fetch's errors may come from another realm (a test runner's), where instanceof Error is false.
+const asErrorLike = (value: unknown): ErrorLike => (typeof value === 'object' && value !== null ? value : {});
+
+function reasonOf(error: unknown): string {
+  const { message } = asErrorLike(error);
+  return typeof message === 'string' ? message : String(error);
+}
+
+/** fetch's own message is "fetch failed"; the cause says why (ECONNREFUSED, a closed socket, a DNS failure). */
 function causeOf(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  return cause?.code ?? cause?.message ?? reasonOf(error);
+  const cause = asErrorLike(asErrorLike(error).cause);
+  if (typeof cause.code === 'string') return cause.code;
+  return typeof cause.message === 'string' ? cause.message : reasonOf(error);
 }
