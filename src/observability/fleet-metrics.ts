@@ -9,6 +9,7 @@ import { Database } from '../database/database';
 import { MESSAGE_QUEUE, PRIORITIES, type MessageQueue, type QueueDepth } from '../queue/queue.port';
 import { ScalingSignal } from '../scaling/scaling-signal.service';
 import { JobDurationMetric } from './job-duration-metric';
+import { MappingHealthGauges } from './mapping-health-metrics';
 
 const QUEUE_STATES = ['visible', 'delayed', 'inFlight'] as const;
 const WORKER_STATES = ['alive', 'stale', 'stopped'] as const;
@@ -66,6 +67,7 @@ export class FleetMetrics {
     'Workers the fleet should run now (GET /api/admin/scaling): from queue depth per live worker and throughput, within SCALING_MIN/MAX_WORKERS.',
     [],
   );
+  private readonly mappings = new MappingHealthGauges(this.registry);
   private readonly readFailed = this.gauge(
     'dbolt_fleet_read_failed',
     'A fleet-wide source that could not be read at this scrape (1); its metrics are left out.',
@@ -97,6 +99,7 @@ export class FleetMetrics {
       workers: { read: () => this.readWorkers(), gauges: [this.workers] },
       projections: { read: () => this.readProjections(), gauges: [this.lagEvents, this.lagSeconds] },
       api_keys: { read: () => this.readKeys(), gauges: [this.apiKeys, this.apiKeysStale] },
+      mappings: { read: () => this.mappings.read(this.database.pool), gauges: this.mappings.gauges },
       scaling: {
         read: async () => void this.desiredWorkers.set((await this.scaling.decide(depth)).desiredWorkers),
         gauges: [this.desiredWorkers],

@@ -42,11 +42,22 @@ async function listen(server: Server): Promise<LocalServer> {
   };
 }
 
-/** Every path serves the unlabelled form; what each POST carried is kept by path. */
-export async function startFormSite(): Promise<LocalServer & { readonly posts: Map<string, URLSearchParams> }> {
+/** A form detection maps in full. */
+export const LABELLED_FORM = `<form method="post">
+  <label for="biz">Business name</label><input id="biz" name="business_name">
+  <label for="mail">Email</label><input id="mail" type="email" name="email">
+  <label for="tel">Phone</label><input id="tel" name="phone">
+  <label for="web">Website</label><input id="web" name="website">
+  <label for="town">City</label><input id="town" name="city">
+  <button type="submit">Submit listing</button></form>`;
+
+/** Paths serve `pages[path]`, else the unlabelled form; what each POST carried is kept by path. */
+export async function startFormSite(
+  pages: Readonly<Record<string, string>> = {},
+): Promise<LocalServer & { readonly posts: Map<string, URLSearchParams> }> {
   const posts = new Map<string, URLSearchParams>();
   const server = createServer((req, res) => {
-    if (req.method !== 'POST') return page(res, UNLABELLED_FORM);
+    if (req.method !== 'POST') return page(res, pages[new URL(req.url ?? '/', 'http://x').pathname] ?? UNLABELLED_FORM);
     void readBody(req).then((body) => {
       posts.set(new URL(req.url ?? '/', 'http://x').pathname, new URLSearchParams(body));
       page(res, '<h1>Thank you! Your listing is pending review.</h1>');
