@@ -6,6 +6,7 @@ import { EnvReader, type Env } from './env-reader';
 import { readHealthConfig, type HealthConfig } from './health-config';
 import { readScalingConfig, type ScalingConfig } from './scaling-config';
 import { readAlertsConfig, type AlertsConfig } from './alerts-config';
+import { readMappingServiceConfig, type MappingServiceConfig } from './mapping-service-config';
 import { readHttpConfig, type HttpConfig } from './http-config';
 import { readLoggingConfig, type LoggingConfig } from './logging-config';
 import { withSecretFiles } from './secret-files';
@@ -22,6 +23,7 @@ export type { CustomerApiConfig, RunApproval } from './customer-api-config';
 export type { HealthConfig } from './health-config';
 export type { ScalingConfig } from './scaling-config';
 export type { AlertsConfig, AlertThresholds, AlertWebhooksConfig } from './alerts-config';
+export type { MappingServiceConfig } from './mapping-service-config';
 export type { OutboundConfig, RateLimitConfig, SecurityConfig } from './security-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -71,6 +73,8 @@ export interface AppConfig extends HttpConfig {
   readonly scaling: ScalingConfig;
   /** Alert rules' schedule, thresholds and webhooks (src/alerts/). */
   readonly alerts: AlertsConfig;
+  /** The optional mapping service workers ask when detection is uncertain (off without MAPPING_SERVICE_URL). */
+  readonly mappingService: MappingServiceConfig;
 }
 
 export interface RetentionConfig {
@@ -132,6 +136,7 @@ export function loadConfig(given: Env = process.env, sections: readonly ConfigSe
     health: readHealthConfig(http.read),
     scaling: readScalingConfig(runtime.read, runtime.problems),
     alerts: readAlertsConfig(runtime.read, runtime.problems),
+    mappingService: readMappingServiceConfig(runtime.read),
   };
   const found = [...new Set(sections)].flatMap((name) => problems[name]);
   if (found.length > 0) throw new ConfigError(found);

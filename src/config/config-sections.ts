@@ -14,7 +14,7 @@ export type ConfigSection =
   | 'projections'
   /** RETENTION_*, and IDEMPOTENCY_WINDOW_DAYS, whose bookkeeping a retention pass cleans up. */
   | 'retention'
-  /** What the app's roles run: ROLES, the queue, retries, workers, the browser, the demo; LOG_LEVEL, LOG_FORMAT; SCALING_*; ALERT_*, ALERTS_INTERVAL_MS. */
+  /** What the app's roles run: ROLES, the queue, retries, workers, the browser, the demo; LOG_LEVEL, LOG_FORMAT; SCALING_*; ALERT_*, ALERTS_INTERVAL_MS; MAPPING_SERVICE_*. */
   | 'runtime'
   /** DIRECTORY_URL_ALLOWLIST: which forbidden addresses directory URLs may still reach (import, worker). */
   | 'outbound';

@@ -15,6 +15,7 @@ export const SECRET_SETTINGS: Readonly<Record<string, ConfigSection>> = {
   REDIS_URL: 'runtime',
   ALERT_SLACK_WEBHOOK_URL: 'runtime',
   ALERT_PAGERDUTY_ROUTING_KEY: 'runtime',
+  MAPPING_SERVICE_TOKEN: 'runtime',
 };
 
 export type ReadSecretFile = (path: string) => string;

@@ -1,5 +1,7 @@
 import type { Pool } from 'pg';
-import type { DirectoryTarget, FormMapping } from '../workers/submitter.port';
+import type { DirectoryTarget, FormMapping, SubmissionOutcome } from '../workers/submitter.port';
+import { recordMappingHealth } from './mapping-health/mapping-health.repository';
+import { observeMapping } from './mapping-health/mapping-observation';
 
 interface DirectoryRow {
   readonly id: string;
@@ -41,6 +43,12 @@ export class DirectoryTargets {
       [directoryId, JSON.stringify(mapping)],
     );
     this.cache.delete(directoryId);
+  }
+
+  /** How the directory's mapping fared in this submission (directory_mapping_health). */
+  async noteMappingHealth(target: DirectoryTarget, outcome: SubmissionOutcome): Promise<void> {
+    const seen = observeMapping(target, outcome);
+    if (seen) await recordMappingHealth(this.pool, target.id, seen);
   }
 }
 

@@ -10,6 +10,7 @@ import { Database } from '../database/database';
 import { MESSAGE_QUEUE, PRIORITIES, type MessageQueue, type QueueDepth } from '../queue/queue.port';
 import { ScalingSignal } from '../scaling/scaling-signal.service';
 import { JobDurationMetric } from './job-duration-metric';
+import { MappingHealthGauges } from './mapping-health-metrics';
 
 const QUEUE_STATES = ['visible', 'delayed', 'inFlight'] as const;
 const WORKER_STATES = ['alive', 'stale', 'stopped'] as const;
@@ -68,6 +69,7 @@ export class FleetMetrics {
     [],
   );
   private readonly alertsFiring = this.gauge('dbolt_alerts_firing', 'Alerts firing now, by rule (GET /api/admin/alerts).', ['rule']);
+  private readonly mappings = new MappingHealthGauges(this.registry);
   private readonly readFailed = this.gauge(
     'dbolt_fleet_read_failed',
     'A fleet-wide source that could not be read at this scrape (1); its metrics are left out.',
@@ -100,6 +102,7 @@ export class FleetMetrics {
       projections: { read: () => this.readProjections(), gauges: [this.lagEvents, this.lagSeconds] },
       api_keys: { read: () => this.readKeys(), gauges: [this.apiKeys, this.apiKeysStale] },
       alerts: { read: () => this.readAlerts(), gauges: [this.alertsFiring] },
+      mappings: { read: () => this.mappings.read(this.database.pool), gauges: this.mappings.gauges },
       scaling: {
         read: async () => void this.desiredWorkers.set((await this.scaling.decide(depth)).desiredWorkers),
         gauges: [this.desiredWorkers],

@@ -1,13 +1,18 @@
 import type { AppConfig } from '../config/app-config';
 import { destinationAllowlist } from '../outbound/destination-guard';
 import { BrowserPool } from './browser/browser-pool';
-import { detectFieldsInPage } from './playwright/detect-fields';
+import type { MappingServiceClient } from './mapping-service/mapping-service.client';
+import { fieldDetection } from './mapping-service/field-detection.factory';
 import { PlaywrightSubmitter } from './playwright/playwright.submitter';
 import { RedisPoliteness } from './playwright/redis-politeness';
 import type { Submitter } from './submitter.port';
 
 /** The process's submitter: one Chromium, launched on first use, shared by every submission. `watch` sees its pool (metrics). */
-export async function createSubmitter(config: AppConfig, watch?: (pool: BrowserPool) => void): Promise<Submitter> {
+export async function createSubmitter(
+  config: AppConfig,
+  watch?: (pool: BrowserPool) => void,
+  mappingService?: { readonly log: (message: string) => void; readonly watch?: (client: MappingServiceClient) => void },
+): Promise<Submitter> {
   const { browser, worker } = config;
   const pool = new BrowserPool({
     executablePath: browser.chromiumPath,
@@ -23,7 +28,7 @@ export async function createSubmitter(config: AppConfig, watch?: (pool: BrowserP
     submitTimeoutMs: browser.submitTimeoutMs,
     politenessDelayMs: browser.politenessDelayMs,
     politeness,
-    detectFields: detectFieldsInPage,
+    detectFields: fieldDetection(config.mappingService, mappingService?.log ?? (() => undefined), mappingService?.watch),
     directoryUrlAllowlist: destinationAllowlist(config),
   });
 }

@@ -161,6 +161,9 @@ export class SubmissionProcessor {
 
   /** Best effort, after the result: a person's curated mapping is never replaced by a guess; a learned one is, when it no longer fits. */
   private async learn(target: DirectoryTarget, outcome: SubmissionOutcome): Promise<void> {
+    await this.deps.targets.noteMappingHealth(target, outcome).catch((error: unknown) => {
+      this.deps.onError?.(`noting the mapping health of ${target.id}`, error);
+    });
     if (!outcome.mappingUsed || target.mappingSource === 'curated') return;
     try {
       await this.deps.targets.saveLearned(target.id, outcome.mappingUsed);

@@ -8,6 +8,7 @@ import { DuplicateGuard } from '../duplicate-suppression/duplicate-guard';
 import { ListingSubmissions } from '../duplicate-suppression/listing-submissions.repository';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { registerBrowserMetrics } from '../observability/local-metrics';
+import { registerMappingServiceMetrics } from '../observability/mapping-service-metrics';
 import { MeasuredSubmitter } from '../observability/measured-submitter';
 import { ProcessMetrics } from '../observability/process-metrics';
 import { MESSAGE_QUEUE, type MessageQueue } from '../queue/queue.port';
@@ -42,7 +43,10 @@ export class LocalWorker {
       provide: SUBMITTER,
       inject: [APP_CONFIG, ProcessMetrics],
       useFactory: (config: AppConfig, metrics: ProcessMetrics) =>
-        createSubmitter(config, (pool) => registerBrowserMetrics(metrics.registry, () => pool.stats())),
+        createSubmitter(config, (pool) => registerBrowserMetrics(metrics.registry, () => pool.stats()), {
+          log: (message) => logger.warn(message),
+          watch: (client) => registerMappingServiceMetrics(metrics.registry, () => client.stats()),
+        }),
     },
     LocalWorker,
   ],

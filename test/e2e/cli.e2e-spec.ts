@@ -31,7 +31,7 @@ describe('CLI (machine PostgreSQL)', () => {
     expect(await cli('migrate')).toMatchObject({
       code: 0,
       out: expect.stringMatching(
-        /^applied: 001_event_store, .*008_queue_history_archive, 009_message_queue, .*012_test_submissions, .*017_customer_address2, 018_customer_row_security, 019_staff_accounts_and_customer_logins, 020_sessions, 021_sign_in_lockouts, 022_api_keys, 023_customers_event_sourced, 024_customer_data_keys, .*026_listing_submissions, .*027_worker_heartbeat_details, 028_alerts$/,
+        /^applied: 001_event_store, .*008_queue_history_archive, 009_message_queue, .*012_test_submissions, .*017_customer_address2, 018_customer_row_security, 019_staff_accounts_and_customer_logins, 020_sessions, 021_sign_in_lockouts, 022_api_keys, 023_customers_event_sourced, 024_customer_data_keys, .*026_listing_submissions, .*027_worker_heartbeat_details, 028_alerts, 029_directory_mapping_health$/,
       ),
     });
     expect(await cli('migrate')).toMatchObject({ code: 0, out: 'database is up to date' });

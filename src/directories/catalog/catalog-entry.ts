@@ -1,4 +1,5 @@
 import type { Difficulty, DirectoryEntry } from '../directory-entries.validation';
+import type { MappingHealth } from '../mapping-health/mapping-health.repository';
 
 /** curated: a person's mapping; learned: what a worker's field detection saved; none: detected on every visit. */
 export type MappingStatus = 'curated' | 'learned' | 'none';
@@ -18,6 +19,8 @@ export interface CatalogEntry extends Omit<DirectoryEntry, 'formMapping'> {
   readonly mappingStatus: MappingStatus;
   readonly createdAt: string;
   readonly recentSuccess: RecentSuccess;
+  /** Staff only: how the mapping fares (its last failure can quote a site's page). */
+  readonly mappingHealth?: MappingHealth;
 }
 
 export interface CatalogRow {

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
 import { CLOCK, type Clock } from '../../shared/clock';
 import type { Difficulty } from '../directory-entries.validation';
+import { NO_HEALTH, readMappingHealth } from '../mapping-health/mapping-health.repository';
 import { CATALOG_COLUMNS, recentSuccessOf, toCatalogEntry, type CatalogEntry, type CatalogRow, type SuccessCounts } from './catalog-entry';
 
 export interface CatalogFilter {
@@ -43,7 +44,7 @@ export class CatalogQuery {
        ORDER BY id LIMIT $8`,
       [filter.category, filter.difficulty, filter.requiresLogin, filter.hasCaptcha, filter.active, filter.activeOnly, after, limit],
     );
-    return this.withRates(rows);
+    return this.withRates(rows, !filter.activeOnly);
   }
 
   async get(id: string, activeOnly: boolean): Promise<CatalogEntry | null> {
@@ -51,16 +52,21 @@ export class CatalogQuery {
       `SELECT ${CATALOG_COLUMNS} FROM directories WHERE id = $1 AND (NOT $2::boolean OR active)`,
       [id, activeOnly],
     );
-    return rows.length === 0 ? null : (await this.withRates(rows))[0];
+    return rows.length === 0 ? null : (await this.withRates(rows, !activeOnly))[0];
   }
 
-  private async withRates(rows: readonly CatalogRow[]): Promise<CatalogEntry[]> {
+  /** `withHealth`: staff see how each mapping fares; customers (active directories only) do not. */
+  private async withRates(rows: readonly CatalogRow[], withHealth: boolean): Promise<CatalogEntry[]> {
     const windowDays = this.config.customerApi.directorySuccessWindowDays;
-    const counts = await this.successCounts(
-      rows.map((row) => row.id),
-      new Date(this.clock.now().getTime() - windowDays * DAY_MS),
-    );
-    return rows.map((row) => toCatalogEntry(row, recentSuccessOf(counts.get(row.id), windowDays)));
+    const ids = rows.map((row) => row.id);
+    const [counts, health] = await Promise.all([
+      this.successCounts(ids, new Date(this.clock.now().getTime() - windowDays * DAY_MS)),
+      withHealth ? readMappingHealth(this.database.pool, ids) : null,
+    ]);
+    return rows.map((row) => {
+      const entry = toCatalogEntry(row, recentSuccessOf(counts.get(row.id), windowDays));
+      return health ? { ...entry, mappingHealth: health.get(row.id) ?? NO_HEALTH } : entry;
+    });
   }
 
   private async successCounts(ids: readonly string[], since: Date): Promise<Map<string, SuccessCounts>> {

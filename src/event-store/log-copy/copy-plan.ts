@@ -32,6 +32,8 @@ const TREATMENTS: Readonly<Record<string, TableTreatment>> = {
   staff_accounts: 'rows',
   customer_logins: 'rows',
   directories: 'rows',
+  // Workers' notes on each directory's mapping: not derived from events.
+  directory_mapping_health: 'rows',
   test_submissions: 'rows',
   api_keys: 'rows',
   listing_submissions: 'rows',

@@ -17,4 +17,5 @@ export interface DetectedForm {
   readonly missingRequired?: readonly ListingField[];
 }
 
-export type DetectFields = (page: Page) => Promise<DetectedForm>;
+/** `known`: the curated or learned mapping the form is filled with first (detection may be asked less of). */
+export type DetectFields = (page: Page, known?: FormMapping | null) => Promise<DetectedForm>;

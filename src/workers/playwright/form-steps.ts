@@ -80,7 +80,7 @@ async function resolveControls(page: Page, input: StepsInput): Promise<FormScan>
   // Detection only reads the page, so it runs alongside the curated scan: one round trip less.
   const [first, detected] = await Promise.all([
     page.evaluate(scanForm, { fields: mapped, termsSelectors: [], reset: true }),
-    input.detectFields(page).catch((): DetectedForm => ({ mapping: {}, termsCheckboxes: [] })),
+    input.detectFields(page, input.mapping).catch((): DetectedForm => ({ mapping: {}, termsCheckboxes: [] })),
   ]);
   const claimed = new Set(first.controls.map((control) => control.key));
   const missing = entries(detected.mapping).filter(([field]) => !claimed.has(field));
