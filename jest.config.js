@@ -21,7 +21,12 @@ const base = {
 };
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/projections'], testMatch: ['**/*.unit.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      roots: ['<rootDir>/src', '<rootDir>/projections', '<rootDir>/test/support'],
+      testMatch: ['**/*.unit.spec.ts'],
+    },
     { ...base, displayName: 'contract', roots: ['<rootDir>/test/contract'], testMatch: ['**/*.contract.spec.ts'] },
     { ...base, displayName: 'int', roots: ['<rootDir>/test/int'], testMatch: ['**/*.int.spec.ts'] },
     { ...base, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.e2e-spec.ts'] },
