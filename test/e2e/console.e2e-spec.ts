@@ -192,12 +192,34 @@ describe('operations console (real Chromium)', () => {
     await shot('09-job');
   });
 
+  it('shows alerts in the alerting API’s shape, their text as text (the API answered by the browser here)', async () => {
+    const alert = {
+      id: 'a1',
+      rule: 'dlq_depth',
+      key: 'dlq',
+      severity: 'critical',
+      state: 'firing',
+      summary: '<b>3</b> dead letters',
+      value: 3,
+      threshold: 0,
+      firedAt: new Date().toISOString(),
+      resolvedAt: null,
+    };
+    await page.route('**/api/admin/alerts?*', (route) => route.fulfill({ json: { items: [alert] } }));
+    await page.getByRole('navigation').getByRole('link', { name: 'Overview' }).click();
+    await panel('Alerts').getByText('1 firing').waitFor();
+    await panel('Alerts').getByRole('cell', { name: '<b>3</b> dead letters' }).waitFor();
+    expect(await panel('Alerts').locator('b').count()).toBe(0);
+    await shot('10-alerts');
+    await page.unroute('**/api/admin/alerts?*');
+  });
+
   it('signs out: the session ends on the server and the sign-in form is back', async () => {
     const token = await page.evaluate<string | null>("sessionStorage.getItem('dbolt.console.token')");
     expect(token).toEqual(expect.any(String));
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Staff sign-in' }).waitFor();
     await request(http()).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
-    await shot('10-signed-out');
+    await shot('11-signed-out');
   });
 });
