@@ -9,6 +9,7 @@ import { expectedOutcomeOf, sandboxDirectories } from '../../sandbox/sandbox-cat
 import { SANDBOX_BUSINESS } from '../../sandbox/sandbox.fixtures';
 import { startSandbox } from '../../sandbox/sandbox.server';
 import type { Sandbox } from '../../sandbox/sandbox.types';
+import { APP_CONFIG, type AppConfig } from '../../src/config/app-config';
 import { APP_ROOT } from '../../src/database/app-paths';
 import { DEMO_CUSTOMER_ID, seedDemoCatalog, seedDemoCustomer } from '../../src/demo/demo-catalog';
 import { MESSAGE_QUEUE, type MessageQueue } from '../../src/queue/queue.port';
@@ -68,7 +69,11 @@ describe('operations console (real Chromium)', () => {
     worker = await bootApp({ ...env, ROLES: 'worker', WORKER_CONCURRENCY: '2' });
     jobId = await createJob(DEMO_CUSTOMER_ID);
     await eventually(async () => (await jobStatus(jobId)) === 'complete' || null, { timeoutMs: 120_000, intervalMs: 250 });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: control.get<AppConfig>(APP_CONFIG).browser.chromiumPath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   }, 240_000);
 
@@ -162,6 +167,7 @@ describe('operations console (real Chromium)', () => {
       { timeoutMs: 60_000, intervalMs: 250 },
     );
     expect(finished[1]).toBe('live');
+    await panel('Projections').getByText('Rebuild of queue_history finished: generation 2 is live.').waitFor();
     await shot('06-rebuilt');
   });
 

@@ -7,12 +7,16 @@ import { ago, badge, el, errorBox, table, widePanel } from './dom.js';
 export function projectionsPanel() {
   /** @type {Node | null} */
   let outcome = null;
+  /** The rebuild asked for here, to say when it is done: its generation then is the live one. @type {{ name: string, from: number } | null} */
+  let pending = null;
 
-  /** @param {string} name @param {() => void} refresh */
-  async function rebuild(name, refresh) {
+  /** @param {any} p @param {() => void} refresh */
+  async function rebuild(p, refresh) {
+    const name = p.name;
     try {
       await api(`/api/admin/projections/${encodeURIComponent(name)}/rebuild`, { method: 'POST' });
       outcome = el('p', { class: 'muted', role: 'status' }, `Rebuild of ${name} requested.`);
+      pending = { name, from: p.liveGeneration };
     } catch (error) {
       outcome = errorBox(`Rebuild of ${name} refused: ${/** @type {Error} */ (error).message}`);
     }
@@ -23,6 +27,16 @@ export function projectionsPanel() {
     /** @param {() => void} refresh */
     async render(refresh) {
       const statuses = await api('/api/admin/projections');
+      const wanted = pending;
+      const done = wanted && statuses.find((/** @type {any} */ p) => p.name === wanted.name && p.liveGeneration > wanted.from);
+      if (done) {
+        outcome = el(
+          'p',
+          { class: 'good', role: 'status' },
+          `Rebuild of ${done.name} finished: generation ${done.liveGeneration} is live.`,
+        );
+        pending = null;
+      }
       /** @param {any} p */
       const row = (p) => [
         p.name,
@@ -35,7 +49,7 @@ export function projectionsPanel() {
         p.lastRebuildAt ? ago(p.lastRebuildAt) : 'never',
         el(
           'button',
-          { type: 'button', disabled: p.rebuild !== null || p.rebuildRequestedAt !== null, onclick: () => void rebuild(p.name, refresh) },
+          { type: 'button', disabled: p.rebuild !== null || p.rebuildRequestedAt !== null, onclick: () => void rebuild(p, refresh) },
           'Rebuild',
         ),
       ];
