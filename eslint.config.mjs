@@ -10,7 +10,18 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   // The OpenAPI metadata is generated (npm run api-docs:metadata), not written.
-  { ignores: ['dist/', 'coverage/', 'data/', 'node_modules/', '**/*.js', '**/*.mjs', 'src/api-docs/api-docs.metadata.ts'] },
+  {
+    ignores: [
+      'dist/',
+      'coverage/',
+      'data/',
+      'node_modules/',
+      '**/*.js',
+      '!src/console/public/*.js',
+      '**/*.mjs',
+      'src/api-docs/api-docs.metadata.ts',
+    ],
+  },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   prettier,
@@ -44,5 +55,11 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
+  },
+  {
+    // The console's browser modules: plain JS with JSDoc types (no build step), checked by their own tsconfig.
+    files: ['src/console/public/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.browser, sourceType: 'module', parserOptions: { projectService: false } },
   },
 );

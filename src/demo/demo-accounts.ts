@@ -22,6 +22,7 @@ export function demoSignInHelp(baseUrl: string): string[] {
     `sign in as the demo admin: curl -s -X POST ${baseUrl}/api/auth/login -H 'Content-Type: application/json' -d '${body(DEMO_ADMIN)}'`,
     `sign in as the demo customer: curl -s -X POST ${baseUrl}/api/customer/auth -H 'Content-Type: application/json' -d '${body(DEMO_CUSTOMER_LOGIN)}'`,
     'then send the token you get: -H "Authorization: Bearer <token>"',
+    `or open the operations console at ${baseUrl}/console/ and sign in as the demo admin (${DEMO_ADMIN.email} / ${DEMO_ADMIN.password})`,
   ];
 }
 

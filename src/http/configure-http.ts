@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_DOCS_PATH, mountApiDocs } from '../api-docs/api-docs.setup';
 import type { AppConfig } from '../config/app-config';
+import { consoleHeaders, isConsolePath, mountConsole } from '../console/console.setup';
 import { REQUEST_LOGGING } from '../observability/logging/logging.module';
 import { correlationIdMiddleware } from './api-request';
 import { httpMetricsMiddleware } from '../observability/http-metrics.middleware';
@@ -32,8 +33,10 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   const apiHeaders = helmet();
   const docsHeaders = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   const docsPath = new RegExp(`^${API_DOCS_PATH}(?:[/?]|$)`);
+  const pageHeaders = consoleHeaders();
+  const headersFor = (url: string): typeof apiHeaders => (docsPath.test(url) ? docsHeaders : isConsolePath(url) ? pageHeaders : apiHeaders);
   express.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) =>
-    (docsPath.test(request.url ?? '') ? docsHeaders : apiHeaders)(request, response, next),
+    headersFor(request.url ?? '')(request, response, next),
   );
   // Off unless configured: a browser page from another origin gets no Access-Control-* header at all.
   if (config.security.corsOrigins.length > 0) express.enableCors({ origin: [...config.security.corsOrigins] });
@@ -45,4 +48,5 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   express.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   express.useGlobalFilters(new ApiExceptionFilter(express.getHttpAdapter()));
   if (config.apiDocs) mountApiDocs(express);
+  mountConsole(express);
 }

@@ -7,7 +7,8 @@ export interface ContextPage {
   readonly page: Page;
 }
 
-const CHROMIUM_ARGS = [
+/** Headless flags: without the background-networking ones Chromium keeps trying to reach the network. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
