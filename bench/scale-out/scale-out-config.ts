@@ -28,13 +28,13 @@ export const SCENARIOS: readonly Scenario[] = ((): readonly Scenario[] => {
 })();
 
 /** Simple-form directories in the catalog; every job is a package of all of them. */
-export const CATALOG_SIZE = envNumber('SCALE_CATALOG', 30);
+export const CATALOG_SIZE = envNumber('SCALE_CATALOG', 14);
 /** Timed jobs per worker process: the work grows with the processes, so each has the same share. */
-export const JOBS_PER_WORKER = envNumber('SCALE_JOBS_PER_WORKER', 2);
+export const JOBS_PER_WORKER = envNumber('SCALE_JOBS_PER_WORKER', 1);
 /** WORKER_CONCURRENCY of every worker process (the same in every scenario). */
 export const WORKER_CONCURRENCY = envNumber('SCALE_WORKER_CONCURRENCY', 2);
 /** Untimed warm-up submissions per worker process (browsers launched, mappings learned). */
-export const WARM_PER_WORKER = envNumber('SCALE_WARM_PER_WORKER', 6);
+export const WARM_PER_WORKER = envNumber('SCALE_WARM_PER_WORKER', 4);
 export const LEVEL_TIMEOUT_MS = envNumber('SCALE_LEVEL_TIMEOUT_MS', 240_000);
 
 /**
