@@ -46,8 +46,9 @@ export function scenarioTable(results: readonly ScenarioResult[]): Table {
   };
 }
 
-export function sectionText(report: ScaleOutReport): string {
+export function sectionText(report: ScaleOutReport, planned: number): string {
   const { info } = report;
+  const partial = report.results.length < planned ? ` **Partial: ${report.results.length} of ${planned} scenarios measured so far.**` : '';
   return [
     '## Scale-out (bench/scale-out)',
     '',
@@ -61,7 +62,7 @@ export function sectionText(report: ScaleOutReport): string {
       `WORKER_CONCURRENCY=${WORKER_CONCURRENCY} each) sharing the queue; an untimed warm-up job, then ${JOBS_PER_WORKER} jobs × ${CATALOG_SIZE} ` +
       `simple-form directories per worker process POSTed at once, timed until every job is complete in the log and the read model. ` +
       `Directories are on the multi-origin sandbox (each its own loopback site; some pages load third-party assets). ` +
-      `Per-process figures: attempts started by that process (by the pid in its worker id) and its cgroup CPU (Node + Chromium). Total run ${fixed(report.totalSeconds, 0)} s.`,
+      `Per-process figures: attempts started by that process (by the pid in its worker id) and its cgroup CPU (Node + Chromium). Total run ${fixed(report.totalSeconds, 0)} s.${partial}`,
     '',
     markdownTable(scenarioTable(report.results)),
     '',
@@ -70,8 +71,4 @@ export function sectionText(report: ScaleOutReport): string {
       'is what the capacity arithmetic in the README multiplies out. The total rate cannot double here: both processes share the ' +
       "same 2 cores (and other sessions' work), so the per-process rate halves when the cores are already full; on separate machines it would not.",
   ].join('\n');
-}
-
-export function consoleSummary(report: ScaleOutReport): string {
-  return markdownTable(scenarioTable(report.results));
 }

@@ -4,7 +4,8 @@ import { resultsPath, writeResultsSection } from '../shared/results-file';
 import { startSandboxChild } from '../submissions/child-processes';
 import { SCENARIOS } from './scale-out-config';
 import { runScenario, type ScenarioResult } from './scale-out-level';
-import { consoleSummary, sectionText, type ScaleOutReport } from './scale-out-report';
+import { markdownTable } from '../shared/tables';
+import { scenarioTable, sectionText, type ScaleOutReport } from './scale-out-report';
 
 /**
  * The same submissions run with 1 and 2 worker processes sharing the PostgreSQL queue, then SQS
@@ -32,6 +33,17 @@ async function main(): Promise<void> {
   console.log(`Scale-out benchmark: ${info.cores} cores; ${info.postgres}; ${chromium}; load ${info.loadAtStart}`);
   const sandbox = await startSandboxChild();
   const results: ScenarioResult[] = [];
+  const path = process.env.BENCH_RESULTS ?? resultsPath();
+  // Written after every scenario: a run cut short (the machine is shared) still leaves what it measured.
+  const write = (): void => {
+    const report: ScaleOutReport = {
+      info: { ...info, loadAtEnd: loadAverage() },
+      chromium,
+      results,
+      totalSeconds: (Date.now() - started) / 1000,
+    };
+    writeResultsSection(HEADING, sectionText(report, SCENARIOS.length), path);
+  };
   try {
     for (const scenario of SCENARIOS) {
       console.log(`${scenario.queue} queue, ${scenario.workers} worker process(es)…`);
@@ -39,20 +51,12 @@ async function main(): Promise<void> {
       const last = results[results.length - 1];
       console.log(`  ${last.submissions} submissions (${last.succeeded} ok) in ${last.wallSeconds.toFixed(1)} s; load ${loadAverage()}`);
       for (const line of last.otherOutcomes) console.log(`    ${line}`);
+      write();
     }
   } finally {
     await sandbox.child.stop();
   }
-  const report: ScaleOutReport = {
-    info: { ...info, loadAtEnd: loadAverage() },
-    chromium,
-    results,
-    totalSeconds: (Date.now() - started) / 1000,
-  };
-  console.log(`\n${consoleSummary(report)}`);
-  const path = process.env.BENCH_RESULTS ?? resultsPath();
-  writeResultsSection(HEADING, sectionText(report), path);
-  console.log(`\nWrote ${path}`);
+  console.log(`\n${markdownTable(scenarioTable(results))}\n\nWrote ${path}`);
 }
 
 main().catch((error: unknown) => {
