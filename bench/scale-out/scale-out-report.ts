@@ -66,9 +66,9 @@ export function sectionText(report: ScaleOutReport, planned: number): string {
     '',
     markdownTable(scenarioTable(report.results)),
     '',
-    'Reading it: both worker processes of a 2-process row claim from the same queue and split the work between them with no ' +
-      'submission done twice; what holds from 1 to 2 processes is the CPU each submission costs (per process and in all), which ' +
-      'is what the capacity arithmetic in the README multiplies out. The total rate cannot double here: both processes share the ' +
-      "same 2 cores (and other sessions' work), so the per-process rate halves when the cores are already full; on separate machines it would not.",
+    'Reading it: in a 2-process row both worker processes claim from the same queue; the per-process columns show how the ' +
+      'work split and what each submission cost each process. What should hold from 1 to 2 processes is the CPU per submission ' +
+      "(the README's capacity arithmetic multiplies it); the total rate cannot double here, since both processes share the " +
+      "same 2 cores with the API process, PostgreSQL, the sandbox and other sessions' work.",
   ].join('\n');
 }
