@@ -20,6 +20,8 @@ async function main(): Promise<void> {
     seed: numberFrom(process.env.SANDBOX_SEED),
   });
   process.stdout.write(`Directory sandbox listening on ${sandbox.baseUrl}\n`);
+  if (sandbox.thirdPartyOrigin)
+    process.stdout.write(`  third-party assets at ${sandbox.thirdPartyOrigin}; each directory on its own address:\n`);
   for (const directory of sandboxDirectories(sandbox.baseUrl, sandbox.sites.length)) {
     process.stdout.write(`  ${directory.id.padEnd(32)} ${directory.submissionUrl}\n`);
   }

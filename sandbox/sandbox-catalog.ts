@@ -1,4 +1,5 @@
 import type { FormMapping } from '../src/workers/submitter.port';
+import { sandboxSiteOrigin } from './sandbox-addresses';
 import { SANDBOX_SITES } from './sandbox.server';
 import type { ExpectedOutcome, SandboxSite } from './sandbox.types';
 import { SITE_TEMPLATES } from './sites/site.registry';
@@ -10,7 +11,7 @@ export interface SandboxDirectory {
   readonly name: string;
   readonly url: string;
   readonly submissionUrl: string;
-  /** Logical and distinct per instance, though every instance is served by the one sandbox host. */
+  /** Logical and distinct per instance (politeness keys on it); the URL's loopback address is its site. */
   readonly domain: string;
   readonly domainAuthority: number;
   readonly category: string;
@@ -27,13 +28,14 @@ export const sandboxDirectoryId = (siteId: string, instance: number): string => 
 /**
  * `count` directories dealt round-robin over the templates (instance 1 of every template first),
  * so any count ≥ the number of templates covers the captcha, login, exists, flaky and slow sites.
+ * Directory k is served from its own loopback address when the sandbox at `baseUrl` is multi-origin
+ * (k mod SANDBOX_SITE_ADDRESSES: beyond that many, addresses are shared).
  */
 export function sandboxDirectories(baseUrl: string, count: number): SandboxDirectory[] {
-  const base = baseUrl.replace(/\/+$/, '');
   return Array.from({ length: count }, (_, index) => {
     const site = SITE_TEMPLATES[index % SITE_TEMPLATES.length];
     const instance = Math.floor(index / SITE_TEMPLATES.length) + 1;
-    const root = `${base}/d/${site.id}-${instance}/`;
+    const root = `${sandboxSiteOrigin(baseUrl, index)}/d/${site.id}-${instance}/`;
     const city = CITIES[(instance - 1) % CITIES.length];
     const round = Math.floor((instance - 1) / CITIES.length);
     return {

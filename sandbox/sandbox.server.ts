@@ -1,13 +1,22 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { escapeHtml } from './http/html';
 import { redirect, sendHtml, sendJson } from './http/responses';
+import { RequestLog } from './request-log';
+import {
+  SANDBOX_CONTROL_HOST,
+  SANDBOX_THIRD_PARTY_HOST,
+  sandboxSiteHosts,
+  sandboxSiteOrigin,
+  sandboxThirdPartyOrigin,
+} from './sandbox-addresses';
+import { listenOnAll } from './sandbox-listeners';
 import { SandboxState } from './sandbox.state';
 import type { Sandbox, SandboxOptions, SandboxSite } from './sandbox.types';
 import type { SandboxConfig } from './site.context';
 import { routeSite } from './site.router';
-import { findSiteTemplate, SITE_TEMPLATES } from './sites/site.registry';
+import { catalogIndexOf, findSiteTemplate, SITE_TEMPLATES } from './sites/site.registry';
 import type { SiteTemplate } from './sites/site-template';
+import { handleThirdParty } from './third-party/third-party.handler';
 
 const INSTANCE_PATH = /^\/d\/([a-z0-9-]+)-(\d+)(\/.*)?$/;
 
@@ -30,31 +39,54 @@ function describe(site: SiteTemplate): SandboxSite {
 
 export const SANDBOX_SITES: readonly SandboxSite[] = SITE_TEMPLATES.map(describe);
 
+/**
+ * On the control host (127.0.0.1, the default) the sandbox is multi-origin: every directory on an
+ * address of its own and the third-party assets on another, all on one port (see
+ * sandbox-addresses.ts); every address also serves every site by path, as a single-origin sandbox
+ * on any other host does.
+ */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const state = new SandboxState(options.seed ?? 42);
-  const config: SandboxConfig = {
+  const log = new RequestLog();
+  const config: { -readonly [K in keyof SandboxConfig]: SandboxConfig[K] } = {
     slowMs: options.slowMs ?? 3000,
     flakyFailFirst: options.flakyFailFirst ?? 2,
     flakyRate: options.flakyRate ?? 0,
+    thirdPartyOrigin: null,
   };
-  const server = createServer((request, response) => {
-    handle(request, response, state, config).catch((error: unknown) => {
+  const sites: RequestListener = (request, response) => {
+    handle(request, response, state, config, log).catch((error: unknown) => {
       if (!response.headersSent) sendHtml(response, 500, `<h1>Sandbox error</h1><pre>${escapeHtml(String(error))}</pre>`);
       else response.destroy();
     });
-  });
-  const host = options.host ?? '127.0.0.1';
-  await listen(server, options.port ?? 0, host);
-  const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  };
+  const thirdParty: RequestListener = (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://sandbox.local').pathname;
+    log.record(request, path);
+    handleThirdParty(request, response, path);
+  };
+  const host = options.host ?? SANDBOX_CONTROL_HOST;
+  const multiOrigin = host === SANDBOX_CONTROL_HOST;
+  const hosts: (readonly [string, RequestListener])[] = [[host, sites]];
+  if (multiOrigin) hosts.push([SANDBOX_THIRD_PARTY_HOST, thirdParty], ...sandboxSiteHosts().map((site) => [site, sites] as const));
+  const listeners = await listenOnAll(hosts, options.port ?? 0);
+  const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${listeners.port}`;
+  config.thirdPartyOrigin = sandboxThirdPartyOrigin(baseUrl);
+  const siteOrigin = (siteId: string, instance: number): string => sandboxSiteOrigin(baseUrl, catalogIndexOf(siteId, instance));
   return {
     baseUrl,
+    thirdPartyOrigin: config.thirdPartyOrigin,
     sites: SANDBOX_SITES,
     accepted: () => [...state.acceptedList],
     rejected: () => [...state.rejectedList],
-    submissionUrl: (siteId, instance) => `${baseUrl}${sandboxSubmissionPath(siteId, instance)}`,
-    reset: () => state.reset(),
-    close: () => closeServer(server),
+    requests: () => log.list(),
+    siteOrigin,
+    submissionUrl: (siteId, instance) => `${siteOrigin(siteId, instance)}${sandboxSubmissionPath(siteId, instance)}`,
+    reset: () => {
+      state.reset();
+      log.clear();
+    },
+    close: () => listeners.close(),
   };
 }
 
@@ -65,9 +97,16 @@ export function sandboxSubmissionPath(siteId: string, instance: number): string 
   return `/d/${siteId}-${instance}/${site.submitPath}`;
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, state: SandboxState, config: SandboxConfig): Promise<void> {
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  state: SandboxState,
+  config: SandboxConfig,
+  log: RequestLog,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://sandbox.local');
-  if (url.pathname.startsWith('/__sandbox/')) return control(url.pathname, request, response, state);
+  if (url.pathname.startsWith('/__sandbox/')) return control(url.pathname, request, response, state, log);
+  log.record(request, url.pathname);
   const match = INSTANCE_PATH.exec(url.pathname);
   const site = match ? findSiteTemplate(match[1]) : undefined;
   if (match === null || site === undefined || Number(match[2]) < 1) {
@@ -81,13 +120,15 @@ async function handle(request: IncomingMessage, response: ServerResponse, state:
   await routeSite({ site, instance, root, path, url, request, response, state, config });
 }
 
-function control(path: string, request: IncomingMessage, response: ServerResponse, state: SandboxState): void {
+function control(path: string, request: IncomingMessage, response: ServerResponse, state: SandboxState, log: RequestLog): void {
   if (path === '/__sandbox/accepted' && request.method === 'GET') return sendJson(response, 200, state.acceptedList);
   if (path === '/__sandbox/rejected' && request.method === 'GET') return sendJson(response, 200, state.rejectedList);
   if (path === '/__sandbox/sites' && request.method === 'GET') return sendJson(response, 200, SANDBOX_SITES);
+  if (path === '/__sandbox/requests' && request.method === 'GET') return sendJson(response, 200, log.list());
   if (path === '/__sandbox/health' && request.method === 'GET') return sendJson(response, 200, { ok: true });
   if (path === '/__sandbox/reset' && request.method === 'POST') {
     state.reset();
+    log.clear();
     return sendJson(response, 200, { reset: true });
   }
   sendJson(response, 404, { error: 'unknown sandbox endpoint' });
@@ -99,22 +140,4 @@ function indexPage(): string {
   ).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Directory sandbox</title></head>
 <body><h1>Directory sandbox</h1><p>Each site is served under /d/&lt;siteId&gt;-&lt;n&gt;/ for any n ≥ 1.</p><ul>${items}</ul></body></html>`;
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Keep-alive connections (browsers) would otherwise hold close() open.
-    server.closeAllConnections();
-  });
 }

@@ -1,4 +1,5 @@
 import type { ListingField } from '../src/workers/submitter.port';
+import type { SandboxRequestRecord } from './request-log';
 
 /** What a correct, fully automated submitter should end up with on a site's instance. */
 export type ExpectedOutcome = 'success' | 'duplicate' | 'needs_manual:captcha' | 'needs_manual:login' | 'transient-then-success';
@@ -47,8 +48,9 @@ export interface RejectedSubmission {
 }
 
 export interface SandboxOptions {
-  /** 0 (default) picks a free port. */
+  /** 0 (default) picks a free port, the same on every address. */
   readonly port?: number;
+  /** 127.0.0.1 (default): multi-origin (sandbox-addresses.ts); any other host: every site on that one origin. */
   readonly host?: string;
   /** Delay of the `slow` site on the form and on the POST; default 3000. */
   readonly slowMs?: number;
@@ -60,11 +62,18 @@ export interface SandboxOptions {
 }
 
 export interface Sandbox {
+  /** The control host: index, `/__sandbox/…` endpoints, and every site by path. */
   readonly baseUrl: string;
+  /** Where the heavy sites load their scripts, stylesheet, font and hero image from; null when single-origin. */
+  readonly thirdPartyOrigin: string | null;
   readonly sites: readonly SandboxSite[];
   accepted(): readonly AcceptedSubmission[];
   rejected(): readonly RejectedSubmission[];
-  /** Absolute URL of instance `n` of a site's listing form. */
+  /** The last requests to sites and the third-party origin, with their Sec-Fetch-Site (bounded; cleared by reset). */
+  requests(): readonly SandboxRequestRecord[];
+  /** The origin of instance `n` of a site: its own loopback address when multi-origin. */
+  siteOrigin(siteId: string, instance: number): string;
+  /** Absolute URL of instance `n` of a site's listing form, on its own origin. */
   submissionUrl(siteId: string, instance: number): string;
   reset(): void;
   close(): Promise<void>;

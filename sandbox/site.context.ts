@@ -8,6 +8,8 @@ export interface SandboxConfig {
   readonly slowMs: number;
   readonly flakyFailFirst: number;
   readonly flakyRate: number;
+  /** Origin of the third-party assets; null: pages load nothing from elsewhere. */
+  readonly thirdPartyOrigin: string | null;
 }
 
 /** One request to one site instance. */
@@ -27,7 +29,8 @@ export interface SiteRequest {
 }
 
 export function sendSitePage(req: SiteRequest, status: number, title: string, body: string, headers: Record<string, string> = {}): void {
-  const html = renderPage({ siteName: req.site.name, title, root: req.root, theme: req.site.theme, body });
+  const { site, root, config } = req;
+  const html = renderPage({ siteName: site.name, title, root, theme: site.theme, body, thirdPartyOrigin: config.thirdPartyOrigin });
   sendHtml(req.response, status, html, headers);
 }
 

@@ -4,6 +4,11 @@ export interface SiteTheme {
   readonly nav: readonly string[];
   /** A footer newsletter form with its own email input: a decoy for field detection. */
   readonly newsletter?: boolean;
+  /**
+   * Pages of realistic weight: an analytics-like script, a stylesheet with a web font and a large
+   * hero image, all from the sandbox's third-party origin (when it has one).
+   */
+  readonly thirdParty?: boolean;
 }
 
 export function escapeHtml(value: string): string {
@@ -40,20 +45,33 @@ function footer(siteName: string, root: string, theme: SiteTheme): string {
 </footer>`;
 }
 
+/** What a heavy page loads from the third-party origin: in the head, and a banner above the content. */
+function thirdPartyParts(theme: SiteTheme, origin: string | null): { readonly head: string; readonly banner: string } {
+  if (!theme.thirdParty || origin === null) return { head: '', banner: '' };
+  return {
+    head: `<link rel="stylesheet" href="${origin}/static/site.css">
+<script async src="${origin}/js/analytics.js"></script>`,
+    banner: `<div class="hero-banner"><img src="${origin}/img/hero.png" alt="" width="1280" height="480"></div>`,
+  };
+}
+
 export function renderPage(input: {
   readonly siteName: string;
   readonly title: string;
   readonly root: string;
   readonly theme: SiteTheme;
   readonly body: string;
+  readonly thirdPartyOrigin: string | null;
 }): string {
   const { siteName, title, root, theme, body } = input;
+  const thirdParty = thirdPartyParts(theme, input.thirdPartyOrigin);
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} | ${escapeHtml(siteName)}</title>
+${thirdParty.head}
 <style>
   body { font-family: system-ui, sans-serif; margin: 0; color: #222; }
   .site-header { display: flex; gap: 1.5rem; align-items: center; padding: .8rem 1.5rem; background: ${theme.accent}; color: #fff; }
@@ -69,6 +87,7 @@ export function renderPage(input: {
 </head>
 <body>
 ${header(siteName, root, theme)}
+${thirdParty.banner}
 <main>
 ${body}
 </main>

@@ -31,7 +31,7 @@ export const ariaOnlySite = defineSite({
   terms: null,
   stateStyle: 'code',
   categoryStyle: 'id',
-  theme: { accent: '#f1c40f', tagline: 'The yellow pages, reinvented', nav: ['Search', 'Free Listing', 'Advertise'] },
+  theme: { accent: '#f1c40f', thirdParty: true, tagline: 'The yellow pages, reinvented', nav: ['Search', 'Free Listing', 'Advertise'] },
   messages: {
     successTitle: 'Thanks!',
     success: 'Thanks! Your free listing request was received and is pending approval.',

@@ -24,7 +24,13 @@ export const camelWrappedSite = defineSite({
   terms: 'acceptTerms',
   stateStyle: 'name',
   categoryStyle: null,
-  theme: { accent: '#8e44ad', tagline: 'Small business, big reach', nav: ['Home', 'Top Rated', 'Get Listed', 'Blog'], newsletter: true },
+  theme: {
+    accent: '#8e44ad',
+    thirdParty: true,
+    tagline: 'Small business, big reach',
+    nav: ['Home', 'Top Rated', 'Get Listed', 'Blog'],
+    newsletter: true,
+  },
   successRedirect: true,
   messages: {
     successTitle: 'Submission received',

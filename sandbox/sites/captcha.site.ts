@@ -33,7 +33,7 @@ export const captchaSite = defineSite({
   terms: null,
   stateStyle: 'code',
   categoryStyle: 'label',
-  theme: { accent: '#27ae60', tagline: 'Verified businesses only', nav: ['Directory', 'Submit', 'Verification'] },
+  theme: { accent: '#27ae60', thirdParty: true, tagline: 'Verified businesses only', nav: ['Directory', 'Submit', 'Verification'] },
   messages: {
     successTitle: 'Submitted',
     success: 'Thank you! Your listing has been submitted for verification.',

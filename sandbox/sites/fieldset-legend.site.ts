@@ -41,7 +41,12 @@ export const fieldsetLegendSite = defineSite({
   terms: 'listing[terms]',
   stateStyle: 'name',
   categoryStyle: 'id',
-  theme: { accent: '#16a085', tagline: 'B2B suppliers and trades', nav: ['Suppliers', 'Trades', 'New listing', 'Pricing'] },
+  theme: {
+    accent: '#16a085',
+    thirdParty: true,
+    tagline: 'B2B suppliers and trades',
+    nav: ['Suppliers', 'Trades', 'New listing', 'Pricing'],
+  },
   duplicateStatus: 422,
   messages: {
     successTitle: 'Listing created',

@@ -30,6 +30,7 @@ export const plainLabelsSite = defineSite({
     tagline: 'Find local businesses near you',
     nav: ['Browse', 'Categories', 'Add Listing', 'Contact'],
     newsletter: true,
+    thirdParty: true,
   },
   successRedirect: true,
   messages: {

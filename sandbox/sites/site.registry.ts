@@ -35,3 +35,11 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
 export function findSiteTemplate(id: string): SiteTemplate | undefined {
   return SITE_TEMPLATES.find((site) => site.id === id);
 }
+
+/** The catalog's 0-based index of instance `n` of a template (instances are dealt round-robin, see the catalog). */
+export function catalogIndexOf(siteId: string, instance: number): number {
+  const template = SITE_TEMPLATES.findIndex((site) => site.id === siteId);
+  if (template < 0) throw new Error(`Unknown sandbox site ${siteId}`);
+  if (!Number.isInteger(instance) || instance < 1) throw new Error(`Not a sandbox instance: ${instance}`);
+  return (instance - 1) * SITE_TEMPLATES.length + template;
+}

@@ -29,7 +29,12 @@ export const slowSite = defineSite({
   terms: null,
   stateStyle: 'name',
   categoryStyle: 'id',
-  theme: { accent: '#7f8c8d', tagline: 'Trusted listings for established businesses', nav: ['Home', 'Directory', 'Add URL'] },
+  theme: {
+    accent: '#7f8c8d',
+    thirdParty: true,
+    tagline: 'Trusted listings for established businesses',
+    nav: ['Home', 'Directory', 'Add URL'],
+  },
   validationStatus: 200,
   messages: {
     successTitle: 'Thank you',

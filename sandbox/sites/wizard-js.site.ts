@@ -42,7 +42,7 @@ export const wizardJsSite = defineSite({
   terms: 'agree',
   stateStyle: 'name',
   categoryStyle: 'label',
-  theme: { accent: '#34495e', tagline: 'The professional network for local firms', nav: ['Members', 'Join', 'Sign in'] },
+  theme: { accent: '#34495e', thirdParty: true, tagline: 'The professional network for local firms', nav: ['Members', 'Join', 'Sign in'] },
   duplicateStatus: 409,
   messages: {
     successTitle: 'Welcome aboard',

@@ -54,7 +54,7 @@ export class DemoModule implements OnApplicationBootstrap, BeforeApplicationShut
     // Forced: each boot's sandbox is new and empty, so an earlier boot's acceptances say nothing about it.
     const job = await this.commands.execute(new CreateJobCommand(DEMO_CUSTOMER_ID, null, context, true));
     logger.log(
-      `sandbox with ${catalog.length} directory sites at ${this.sandbox.baseUrl} (accepted submissions: ${this.sandbox.baseUrl}/__sandbox/accepted)`,
+      `sandbox with ${catalog.length} directory sites, each on its own loopback address (first: ${catalog[0]?.url ?? 'none'}), third-party assets at ${this.sandbox.thirdPartyOrigin ?? 'none'} (accepted submissions: ${this.sandbox.baseUrl}/__sandbox/accepted)`,
     );
     logger.log(`demo job ${job.jobId} queued for ${job.directoryCount} directories: GET /api/jobs/${job.jobId}`);
     this.reportWhenDone(job.jobId);

@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { SANDBOX_ALLOWLIST } from '../../sandbox/sandbox-addresses';
 import type { AppConfig } from '../config/app-config';
 import { FORBIDDEN_KIND_LABEL, forbiddenAddressKind } from './address-class';
 
@@ -63,9 +64,12 @@ export class DestinationGuard {
   }
 }
 
-/** The demo's sandbox listens on 127.0.0.1: demo mode lets that through on top of the setting. */
+/**
+ * Demo mode lets the multi-origin sandbox's addresses through on top of the setting: its directory
+ * range and its third-party origin, not the rest of loopback (127.0.0.1, where the API listens).
+ */
 export function destinationAllowlist(config: Pick<AppConfig, 'outbound' | 'demo'>): readonly string[] {
-  return [...config.outbound.directoryUrlAllowlist, ...(config.demo.enabled ? ['127.0.0.1'] : [])];
+  return [...config.outbound.directoryUrlAllowlist, ...(config.demo.enabled ? SANDBOX_ALLOWLIST : [])];
 }
 
 /** One lookup per host for the life of the returned resolver (an import, a submission's page). */

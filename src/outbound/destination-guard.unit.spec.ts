@@ -1,3 +1,4 @@
+import { SANDBOX_THIRD_PARTY_HOST, sandboxSiteHosts } from '../../sandbox/sandbox-addresses';
 import { loadConfig } from '../config/app-config';
 import { DestinationGuard, destinationAllowlist, type ResolveHost } from './destination-guard';
 
@@ -62,8 +63,31 @@ describe('DestinationGuard', () => {
     expect((await allowing.check('http://metadata.test/')).allowed).toBe(false);
   });
 
-  it('allows the sandbox address in demo mode only', () => {
-    expect(destinationAllowlist(loadConfig({ DEMO: 'true' }))).toEqual(['127.0.0.1']);
+  it('allows the sandbox addresses in demo mode only', () => {
+    expect(destinationAllowlist(loadConfig({ DEMO: 'true' }))).toEqual(['127.0.0.2', '127.0.16.0/20']);
     expect(destinationAllowlist(loadConfig({ DEMO: 'false', DIRECTORY_URL_ALLOWLIST: 'sandbox.local' }))).toEqual(['sandbox.local']);
+  });
+
+  it('in demo mode lets every sandbox directory address and the third-party origin through, not the rest of loopback', async () => {
+    const demo = new DestinationGuard(destinationAllowlist(loadConfig({ DEMO: 'true' })), resolve);
+    const plain = new DestinationGuard(destinationAllowlist(loadConfig({ DEMO: 'false' })), resolve);
+    const sandboxUrls = [
+      ...sandboxSiteHosts().map((host) => `http://${host}:4455/d/x-1/`),
+      `http://${SANDBOX_THIRD_PARTY_HOST}:4455/js/analytics.js`,
+    ];
+    for (const url of sandboxUrls) {
+      expect({ url, demo: await demo.check(url) }).toEqual({ url, demo: { allowed: true } });
+      expect({ url, plain: (await plain.check(url)).allowed }).toEqual({ url, plain: false });
+    }
+    // The API's own address and loopback beside the sandbox's stay fenced off even in demo mode.
+    for (const url of [
+      'http://127.0.0.1:3000/api/admin',
+      'http://127.0.0.3/',
+      'http://127.0.15.255/',
+      'http://127.0.32.1/',
+      'http://[::1]/',
+    ]) {
+      expect({ url, demo: (await demo.check(url)).allowed }).toEqual({ url, demo: false });
+    }
   });
 });

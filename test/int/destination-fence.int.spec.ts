@@ -3,6 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SANDBOX_THIRD_PARTY_HOST } from '../../sandbox/sandbox-addresses';
+import { sandboxDirectories, type SandboxDirectory } from '../../sandbox/sandbox-catalog';
+import { SANDBOX_BUSINESS } from '../../sandbox/sandbox.fixtures';
+import { startSandbox } from '../../sandbox/sandbox.server';
+import type { Sandbox } from '../../sandbox/sandbox.types';
+import { loadConfig } from '../../src/config/app-config';
+import { destinationAllowlist } from '../../src/outbound/destination-guard';
 import { BrowserPool } from '../../src/workers/browser/browser-pool';
 import { detectFieldsInPage } from '../../src/workers/playwright/detect-fields';
 import { PlaywrightSubmitter } from '../../src/workers/playwright/playwright.submitter';
@@ -128,5 +135,66 @@ describe('PlaywrightSubmitter destination fence (real Chromium)', () => {
 
   it('follows redirects between allowed addresses as before', async () => {
     expect(await submit(siteUrl('/to-form'))).toMatchObject({ kind: 'success' });
+  });
+});
+
+/** Demo mode's allowlist (destinationAllowlist) against the real multi-origin sandbox; nothing else lets it through. */
+describe('destination fence and the multi-origin sandbox (real Chromium)', () => {
+  let sandbox: Sandbox;
+  let evidenceDir: string;
+  const submitters: PlaywrightSubmitter[] = [];
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ slowMs: 10 });
+    evidenceDir = await mkdtemp(join(tmpdir(), 'dbolt-fence-sbx-'));
+  });
+  afterAll(async () => {
+    for (const submitter of submitters) await submitter.close();
+    await sandbox?.close();
+    if (evidenceDir) await rm(evidenceDir, { recursive: true, force: true });
+  });
+
+  function submitterWith(allowlist: readonly string[]): PlaywrightSubmitter {
+    const pool = new BrowserPool({ executablePath: '/usr/bin/chromium', maxConcurrency: 1, retireAfter: 200, launchTimeoutMs: 15_000 });
+    const submitter = new PlaywrightSubmitter(pool, {
+      evidenceDir,
+      navigationTimeoutMs: 8_000,
+      submitTimeoutMs: 8_000,
+      politenessDelayMs: 0,
+      detectFields: detectFieldsInPage,
+      directoryUrlAllowlist: allowlist,
+    });
+    submitters.push(submitter);
+    return submitter;
+  }
+
+  const request = (directory: SandboxDirectory, tag: string): SubmissionRequest => ({
+    jobId: `job-fence-${tag}`,
+    directoryId: directory.id,
+    attempt: 1,
+    idempotencyKey: `fence-${tag}`,
+    business: SANDBOX_BUSINESS,
+    directory: { ...directory, formMapping: directory.formMapping },
+  });
+
+  it('lets a heavy sandbox site and its third-party origin through in demo mode', async () => {
+    const [directory] = sandboxDirectories(sandbox.baseUrl, 1);
+    const outcome = await submitterWith(destinationAllowlist(loadConfig({ DEMO: 'true' }))).submit(request(directory, 'demo'));
+    expect(outcome).toMatchObject({ kind: 'success' });
+    expect(sandbox.accepted().map((accepted) => accepted.instance)).toEqual(['plain-labels-1']);
+    const thirdParty = sandbox.requests().filter((seen) => seen.host === SANDBOX_THIRD_PARTY_HOST);
+    // Images and fonts the browser pool drops before the network; scripts and styles pass the fence.
+    expect(thirdParty.map((seen) => seen.path)).toEqual(expect.arrayContaining(['/js/analytics.js', '/static/site.css']));
+  });
+
+  it('refuses the sandbox addresses outside demo mode', async () => {
+    const [, directory] = sandboxDirectories(sandbox.baseUrl, 2);
+    sandbox.reset();
+    const outcome = await submitterWith(destinationAllowlist(loadConfig({ DEMO: 'false' }))).submit(request(directory, 'plain'));
+    expect(outcome).toMatchObject({
+      kind: 'permanent',
+      message: `directory URL refused: ${new URL(directory.url).hostname} is a loopback address`,
+    });
+    expect(sandbox.requests()).toEqual([]);
   });
 });

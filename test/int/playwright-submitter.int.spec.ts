@@ -8,6 +8,7 @@ import { detectFieldsInPage } from '../../src/workers/playwright/detect-fields';
 import { PlaywrightSubmitter } from '../../src/workers/playwright/playwright.submitter';
 import type { FormMapping, SubmissionOutcome, SubmissionRequest } from '../../src/workers/submitter.port';
 import type { BusinessSnapshot } from '../../src/jobs/job.events';
+import { SANDBOX_ALLOWLIST } from '../../sandbox/sandbox-addresses';
 import { sandboxDirectories } from '../../sandbox/sandbox-catalog';
 import { SANDBOX_BUSINESS, sandboxFormFields } from '../../sandbox/sandbox.fixtures';
 import { startSandbox } from '../../sandbox/sandbox.server';
@@ -234,7 +235,8 @@ function makeSubmitter(
     submitTimeoutMs: timeoutMs,
     politenessDelayMs: 0,
     detectFields: detectFieldsInPage,
-    directoryUrlAllowlist: ['127.0.0.1'],
+    // Local test sites on 127.0.0.1; the multi-origin sandbox on its own addresses.
+    directoryUrlAllowlist: ['127.0.0.1', ...SANDBOX_ALLOWLIST],
   });
   return { pool, submitter };
 }
