@@ -14,6 +14,8 @@ export async function createSubmitter(config: AppConfig, watch?: (pool: BrowserP
     maxConcurrency: worker.concurrency,
     retireAfter: browser.retireAfter,
     launchTimeoutMs: browser.launchTimeoutMs,
+    reuseContexts: browser.contextReuse,
+    extraArgs: browser.extraArgs,
   });
   watch?.(pool);
   const politeness = browser.redisUrl ? await connectRedis(browser.redisUrl, browser.politenessDelayMs) : undefined;
@@ -25,6 +27,9 @@ export async function createSubmitter(config: AppConfig, watch?: (pool: BrowserP
     politeness,
     detectFields: detectFieldsInPage,
     directoryUrlAllowlist: destinationAllowlist(config),
+    blockResources: browser.blockResources,
+    evidence: { type: browser.evidenceFormat, quality: browser.evidenceJpegQuality },
+    skipCoveredDetection: browser.skipCoveredDetection,
   });
 }
 
