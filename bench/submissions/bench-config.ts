@@ -55,6 +55,8 @@ export const APP_SETTINGS: Readonly<Record<string, string>> = {
   QUEUE_RECEIVE_WAIT_MS: '20000',
   BROWSER_RETIRE_AFTER: '200',
   DEMO: 'false',
+  // The sandbox is on loopback, which the directory URL fence refuses unless allowed (without it every submission is refused).
+  DIRECTORY_URL_ALLOWLIST: '127.0.0.1',
 };
 
 export const KEEP_DATABASE = process.env.BENCH_KEEP_DB === '1';

@@ -43,8 +43,8 @@ async function main(): Promise<void> {
       console.log(`${variant.name}: warm run on ${WARM_SITE}…`);
       const warm = await runWarmMicro(WARM_SITE, WARM_SUBMISSIONS, sandbox.baseUrl, sandbox.child, variant.settings);
       console.log(`  ${(warm.run.cpuPerSubmission * 1000).toFixed(0)} CPU ms/sub`);
-      // End to end for today's and all together (bounded run); every variant with BENCH_E2E_ALL=1.
-      const e2e = index === 0 || index === selected.length - 1 || process.env.BENCH_E2E_ALL === '1';
+      // End to end for today's and all together (bounded run); every variant with BENCH_E2E_ALL=1, none with BENCH_E2E=0.
+      const e2e = process.env.BENCH_E2E !== '0' && (index === 0 || index === selected.length - 1 || process.env.BENCH_E2E_ALL === '1');
       const ours = e2e ? await runOursLevel(concurrency, sandbox.baseUrl, sandbox.child, variant.settings) : null;
       if (ours)
         console.log(`  end to end at WORKER_CONCURRENCY=${concurrency}: ${ours.submissions} submissions in ${ours.seconds.toFixed(1)} s`);
