@@ -41,7 +41,10 @@ async function main(): Promise<void> {
     const selected = selectedVariants();
     for (const [index, variant] of selected.entries()) {
       console.log(`${variant.name}: warm run on ${WARM_SITE}…`);
-      const warm = await runWarmMicro(WARM_SITE, WARM_SUBMISSIONS, sandbox.baseUrl, sandbox.child, variant.settings);
+      const warm = await runWarmMicro(WARM_SITE, WARM_SUBMISSIONS, sandbox.baseUrl, sandbox.child, {
+        ...variant.settings,
+        BENCH_TAG: `v${index}`,
+      });
       console.log(`  ${(warm.run.cpuPerSubmission * 1000).toFixed(0)} CPU ms/sub`);
       // End to end for today's and all together (bounded run); every variant with BENCH_E2E_ALL=1, none with BENCH_E2E=0.
       const e2e = process.env.BENCH_E2E !== '0' && (index === 0 || index === selected.length - 1 || process.env.BENCH_E2E_ALL === '1');
