@@ -28,6 +28,12 @@ export interface SiteRequest {
   readonly config: SandboxConfig;
 }
 
+export function sendAsset(req: SiteRequest, asset: { readonly type: string; readonly body: string; readonly cacheSeconds?: number }): void {
+  const cache = asset.cacheSeconds ? `public, max-age=${asset.cacheSeconds}` : 'no-store';
+  req.response.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': cache });
+  req.response.end(asset.body);
+}
+
 export function sendSitePage(req: SiteRequest, status: number, title: string, body: string, headers: Record<string, string> = {}): void {
   const { site, root, config } = req;
   const html = renderPage({ siteName: site.name, title, root, theme: site.theme, body, thirdPartyOrigin: config.thirdPartyOrigin });

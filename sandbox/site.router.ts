@@ -2,7 +2,7 @@ import { escapeHtml } from './http/html';
 import { delay } from './http/responses';
 import { handleListingPost } from './listing-post.handler';
 import { handleLogin, isSignedIn, sendToLogin } from './login.handler';
-import { sendForm, sendSitePage, successBody, type SiteRequest } from './site.context';
+import { sendAsset, sendForm, sendSitePage, successBody, type SiteRequest } from './site.context';
 
 const STATIC_LISTINGS = ['Blue Door Bakery', 'Summit Plumbing Co.', 'Northside Dental', 'Greenleaf Landscaping'];
 const SIMPLE_PAGES = ['about', 'privacy', 'terms', 'newsletter'];
@@ -18,6 +18,8 @@ export async function routeSite(req: SiteRequest): Promise<void> {
     return showForm(req);
   }
   if (path === 'login' && site.behaviour === 'login') return handleLogin(req);
+  const asset = method === 'GET' && site.assets && Object.hasOwn(site.assets, path) ? site.assets[path] : undefined;
+  if (asset) return sendAsset(req, asset);
   if (method !== 'GET' && method !== 'HEAD' && path !== 'newsletter') {
     return sendSitePage(req, 405, 'Method not allowed', '<h1>Method not allowed</h1>');
   }

@@ -2,6 +2,7 @@ import { BASELINE_TIMEOUT_MS } from './bench-config';
 import { BASELINE_ENTRY, startChild, waitFor, type Child } from './child-processes';
 import { startCpuWindow, type CpuSplit } from './cpu-window';
 import type { ColdRun } from './submitter-runs';
+import { TODAY } from './variants';
 import type { WarmRun } from './warm-phases';
 
 export interface BaselineLevel {
@@ -16,8 +17,12 @@ export interface WarmResult {
 }
 
 /** Runs one baseline child to its RESULT line, CPU measured from its start signal to its result. */
-async function runChild<T>(args: readonly string[], sandbox: Child): Promise<{ result: T; cpu: CpuSplit }> {
-  const child = startChild(BASELINE_ENTRY, args, {});
+async function runChild<T>(
+  args: readonly string[],
+  sandbox: Child,
+  env: Readonly<Record<string, string>>,
+): Promise<{ result: T; cpu: CpuSplit }> {
+  const child = startChild(BASELINE_ENTRY, args, { ...env });
   try {
     await waitFor(
       'the baseline child to be ready',
@@ -45,13 +50,20 @@ function exited(code: number | null, output: string): null {
   return null;
 }
 
+/** The seed's browser per submission, on today's cost settings. */
 export async function runBaselineLevel(concurrency: number, count: number, sandboxUrl: string, sandbox: Child): Promise<BaselineLevel> {
-  const { result, cpu } = await runChild<ColdRun>(['cold', sandboxUrl, String(concurrency), String(count)], sandbox);
+  const { result, cpu } = await runChild<ColdRun>(['cold', sandboxUrl, String(concurrency), String(count)], sandbox, TODAY);
   // The child's own clock covers the submissions and the last browsers' exit, not the wait for its RESULT line.
   return { concurrency, run: result, cpu: { ...cpu, wallSeconds: result.seconds } };
 }
 
-export async function runWarmMicro(site: string, count: number, sandboxUrl: string, sandbox: Child): Promise<WarmResult> {
-  const { result, cpu } = await runChild<WarmRun>(['warm', sandboxUrl, site, String(count)], sandbox);
+export async function runWarmMicro(
+  site: string,
+  count: number,
+  sandboxUrl: string,
+  sandbox: Child,
+  settings: Readonly<Record<string, string>>,
+): Promise<WarmResult> {
+  const { result, cpu } = await runChild<WarmRun>(['warm', sandboxUrl, site, String(count)], sandbox, settings);
   return { run: result, cpu };
 }

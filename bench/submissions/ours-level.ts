@@ -48,10 +48,15 @@ async function untilComplete(pool: Pool, jobIds: readonly string[], timeoutMs: n
  * JOBS_PER_LEVEL jobs POSTed at once; timed from the first POST until all are complete both in
  * the log and in the jobs read model.
  */
-export async function runOursLevel(concurrency: number, sandboxUrl: string, sandbox: Child): Promise<OursLevel> {
+export async function runOursLevel(
+  concurrency: number,
+  sandboxUrl: string,
+  sandbox: Child,
+  variant: Readonly<Record<string, string>>,
+): Promise<OursLevel> {
   const db = await createBenchDatabase();
   const scratch = join(tmpdir(), db.name);
-  const settings = { ...APP_SETTINGS, WORKER_CONCURRENCY: String(concurrency) };
+  const settings = { ...APP_SETTINGS, ...variant, WORKER_CONCURRENCY: String(concurrency) };
   let app: Awaited<ReturnType<typeof startAppChild>> | null = null;
   try {
     await seedCatalog(db.pool, simpleDirectories(sandboxUrl, CATALOG_SIZE));

@@ -1,185 +1,165 @@
 import type { MachineInfo } from '../event-store/machine-info';
-import { BASELINE_SUBMISSIONS, CATALOG_SIZE, TARGET_PER_HOUR, TARGET_SIMPLE_P50_MS, TARGET_VS_BASELINE, WARM_SITE } from './bench-config';
+import {
+  BASELINE_SUBMISSIONS,
+  CATALOG_SIZE,
+  TARGET_CPU_PER_SUBMISSION,
+  TARGET_PER_HOUR,
+  TARGET_VS_BASELINE,
+  WARM_SITE,
+} from './bench-config';
 import type { BaselineLevel, WarmResult } from './baseline-level';
-import type { CpuSplit } from './cpu-window';
 import type { OursLevel } from './ours-level';
 import { n0, p50p95, percentile, perHour, s2, s3, textTable, type Table } from './stats';
 import { PHASES } from './warm-phases';
 
+/** One pipeline of the side-by-side run: its settings, its warm phase split and its end-to-end level. */
+export interface VariantResult {
+  readonly name: string;
+  readonly settings: Readonly<Record<string, string>>;
+  readonly warm: WarmResult;
+  /** Null when the bounded run skipped its end-to-end level. */
+  readonly ours: OursLevel | null;
+}
+
 export interface BenchReport {
   readonly info: MachineInfo;
   readonly chromium: string;
-  readonly warm: WarmResult;
-  readonly ours: readonly OursLevel[];
-  readonly baseline: readonly BaselineLevel[];
+  readonly variants: readonly VariantResult[];
+  readonly baseline: BaselineLevel;
   readonly totalSeconds: number;
 }
 
 const cores = (r: BenchReport): number => Number(r.info.cores) || 2;
-const ourCpu = (l: OursLevel): number => (l.cpu.systemSeconds + l.cpu.postgresSeconds) / l.submissions;
-const baseCount = (l: BaselineLevel): number => l.run.submissions.length;
-const oursRate = (l: OursLevel): number => perHour(l.submissions, l.seconds);
-const baseRate = (l: BaselineLevel): number => perHour(baseCount(l), l.run.seconds);
+/** The headline: app (Node + Chromium, cgroup) + PostgreSQL backends, CPU seconds per submission, end to end. */
+export const cpuPerSubmission = (l: OursLevel): number => (l.cpu.systemSeconds + l.cpu.postgresSeconds) / l.submissions;
+const baseCount = (b: BaselineLevel): number => b.run.submissions.length;
+const baseCpu = (b: BaselineLevel): number => b.cpu.systemSeconds / baseCount(b);
+const ceiling = (r: BenchReport, cpu: number): number => (cores(r) / cpu) * 3600;
 const ok = (met: boolean): string => (met ? '**met**' : '**NOT met**');
-const share = (cpu: CpuSplit, count: number): string => `${s3(cpu.sandboxSeconds / count)} / ${s3(cpu.machineSeconds / count)}`;
+const succeeded = (kinds: readonly { kind: string }[]): number => kinds.filter((s) => s.kind === 'success').length;
 
-export function oursTable(r: BenchReport): Table {
+export function headlineTable(r: BenchReport): Table {
+  const b = r.baseline;
+  const rows = r.variants.map((v) => {
+    const l = v.ours;
+    if (!l) return [v.name, 'not run end to end', '', '', '', '', `warm: ${(baseCpu(b) / v.warm.run.cpuPerSubmission).toFixed(1)}×`, ''];
+    const cpu = cpuPerSubmission(l);
+    const rate = perHour(l.submissions, l.seconds);
+    return [
+      v.name,
+      `**${s3(cpu)}**`,
+      `${s3(l.cpu.systemNodeSeconds / l.submissions)} / ${s3((l.cpu.systemSeconds - l.cpu.systemNodeSeconds) / l.submissions)} / ${s3(l.cpu.postgresSeconds / l.submissions)}`,
+      n0(ceiling(r, cpu)),
+      n0(rate),
+      `${Math.round((rate / ceiling(r, cpu)) * 100)} %`,
+      `${(baseCpu(b) / cpu).toFixed(1)}×`,
+      `${n0(l.outcomes.succeeded)} / ${n0(l.submissions)}`,
+    ];
+  });
+  const bRate = perHour(baseCount(b), b.run.seconds);
+  rows.push([
+    'baseline: browser per submission',
+    `**${s3(baseCpu(b))}**`,
+    `${s3(b.cpu.systemNodeSeconds / baseCount(b))} / ${s3((b.cpu.systemSeconds - b.cpu.systemNodeSeconds) / baseCount(b))} / 0`,
+    n0(ceiling(r, baseCpu(b))),
+    n0(bRate),
+    `${Math.round((bRate / ceiling(r, baseCpu(b))) * 100)} %`,
+    '1.0×',
+    `${succeeded(b.run.submissions)} / ${baseCount(b)}`,
+  ]);
   return {
     headers: [
-      'WORKER_CONCURRENCY',
-      'Submissions (succeeded)',
-      'Wall s',
-      'Submissions/h',
-      'Attempt→success p50 / p95 ms',
-      'CPU s/sub: app (Node + Chromium) + PostgreSQL',
-      'of the app: Node / Chromium',
+      'Pipeline',
+      'CPU s/sub (app + PostgreSQL)',
+      'Node / Chromium / PostgreSQL',
       'Ceiling/h (cores ÷ CPU)',
-      'Sandbox / whole machine CPU s/sub',
+      'Measured/h',
+      'Measured ÷ ceiling',
+      'Cheaper than baseline',
+      'Succeeded',
     ],
-    rows: r.ours.map((l) => [
-      String(l.concurrency),
-      `${n0(l.submissions)} (${n0(l.outcomes.succeeded)})`,
-      s2(l.seconds),
-      `**${n0(oursRate(l))}**`,
-      p50p95(l.latenciesMs),
-      `${s3(l.cpu.systemSeconds / l.submissions)} + ${s3(l.cpu.postgresSeconds / l.submissions)} = ${s3(ourCpu(l))}`,
-      `${s3(l.cpu.systemNodeSeconds / l.submissions)} / ${s3((l.cpu.systemSeconds - l.cpu.systemNodeSeconds) / l.submissions)}`,
-      n0((cores(r) / ourCpu(l)) * 3600),
-      share(l.cpu, l.submissions),
-    ]),
+    rows,
   };
 }
 
-export function baselineTable(r: BenchReport): Table {
+/** CPU ms (Node + Chromium) per phase, p50, from the warm sequential run of each variant. */
+export function phaseCpuTable(r: BenchReport): Table {
   return {
-    headers: [
-      'Concurrency',
-      'Submissions (succeeded)',
-      'Browsers launched',
-      'Wall s',
-      'Submissions/h',
-      'Launch→closed p50 / p95 ms',
-      'CPU s/sub (Node + Chromium)',
-      'Ceiling/h (cores ÷ CPU)',
-      'Sandbox / whole machine CPU s/sub',
-    ],
-    rows: r.baseline.map((l) => {
-      const count = baseCount(l);
-      const cpu = l.cpu.systemSeconds / count;
+    headers: ['Warm, one at a time: CPU ms p50', ...PHASES, 'sum of p50s', 'mean per submission', 'vs today', 'contexts opened / reused'],
+    rows: r.variants.map((v) => {
+      const w = v.warm.run;
+      const p50s = PHASES.map((p) => percentile(w.phasesCpuMs[p], 50));
       return [
-        String(l.concurrency),
-        `${count} (${l.run.submissions.filter((s) => s.kind === 'success').length})`,
-        String(l.run.launches),
-        s2(l.run.seconds),
-        `**${n0(baseRate(l))}**`,
-        p50p95(l.run.submissions.map((s) => s.ms)),
-        s3(cpu),
-        n0((cores(r) / cpu) * 3600),
-        share(l.cpu, count),
+        v.name,
+        ...p50s.map(n0),
+        n0(p50s.reduce((a, b) => a + b, 0)),
+        `**${n0(w.cpuPerSubmission * 1000)}**`,
+        `${Math.round((w.cpuPerSubmission / r.variants[0].warm.run.cpuPerSubmission - 1) * 100)} %`,
+        `${w.contextsOpened} / ${w.contextsReused}`,
       ];
     }),
   };
 }
 
-export function comparisonTable(r: BenchReport): Table {
+export function phaseWallTable(r: BenchReport): Table {
   return {
-    headers: ['Concurrency', 'Ours submissions/h', 'Baseline submissions/h', 'Ours ÷ baseline', 'CPU s/sub ours (app + PG) vs baseline'],
-    rows: r.ours.map((o) => {
-      const b = r.baseline.find((l) => l.concurrency === o.concurrency);
-      if (!b) return [String(o.concurrency), n0(oursRate(o)), 'n/a', 'n/a', 'n/a'];
-      return [
-        String(o.concurrency),
-        n0(oursRate(o)),
-        n0(baseRate(b)),
-        `**${(oursRate(o) / baseRate(b)).toFixed(1)}×**`,
-        `${s3(ourCpu(o))} vs ${s3(b.cpu.systemSeconds / baseCount(b))}`,
-      ];
+    headers: ['Warm, one at a time: wall ms p50', ...PHASES, '`submit()` p50 / p95'],
+    rows: r.variants.map((v) => {
+      const w = v.warm.run;
+      return [v.name, ...PHASES.map((p) => n0(percentile(w.phasesMs[p], 50))), p50p95(w.submissions.map((s) => s.ms))];
     }),
   };
-}
-
-export function warmTable(r: BenchReport): Table {
-  const w = r.warm.run;
-  const rows = PHASES.map((p) => [`  ${p}`, p50p95(w.phasesMs[p]), p50p95(w.phasesCpuMs[p])]);
-  const sum = (by: Readonly<Record<string, readonly number[]>>): number[] =>
-    by[PHASES[0]].map((_, i) => PHASES.reduce((acc, p) => acc + by[p][i], 0));
-  return {
-    headers: ['Warm browser, one at a time', 'Wall p50 / p95 ms', 'CPU (Node + Chromium) p50 / p95 ms'],
-    rows: [
-      [
-        `**PlaywrightSubmitter.submit()** (${w.submissions.length} × ${WARM_SITE})`,
-        `**${p50p95(w.submissions.map((s) => s.ms))}**`,
-        `mean ${n0(w.cpuPerSubmission * 1000)}`,
-      ],
-      ['the same steps one by one, sum', p50p95(sum(w.phasesMs)), p50p95(sum(w.phasesCpuMs))],
-      ...rows,
-    ],
-  };
-}
-
-function best<T>(items: readonly T[], rate: (t: T) => number): T | undefined {
-  return [...items].sort((a, b) => rate(b) - rate(a))[0];
 }
 
 export function targetLines(r: BenchReport): string[] {
-  const bestOurs = best(r.ours, oursRate);
-  const bestBase = best(r.baseline, baseRate);
-  const warmP50 = percentile(
-    r.warm.run.submissions.map((s) => s.ms),
-    50,
-  );
-  const perLevel = r.ours.map((o) => {
-    const b = r.baseline.find((l) => l.concurrency === o.concurrency);
-    return b ? oursRate(o) / baseRate(b) : Number.NaN;
-  });
-  const bestRatio = bestOurs && bestBase ? oursRate(bestOurs) / baseRate(bestBase) : Number.NaN;
+  const all = r.variants.at(-1);
+  const today = r.variants[0];
+  if (!all?.ours || !today?.ours) return ['- Targets need the first and last pipelines run end to end.'];
+  const cpu = cpuPerSubmission(all.ours);
+  const times = baseCpu(r.baseline) / cpu;
+  const rate = perHour(all.ours.submissions, all.ours.seconds);
   return [
-    `- ≥ ${n0(TARGET_PER_HOUR)} submissions/h end to end: best ${n0(bestOurs ? oursRate(bestOurs) : Number.NaN)} (WORKER_CONCURRENCY=${bestOurs?.concurrency}) — ${ok(bestOurs !== undefined && oursRate(bestOurs) >= TARGET_PER_HOUR)}. CPU ceiling at that level: ${bestOurs ? n0((cores(r) / ourCpu(bestOurs)) * 3600) : 'n/a'}/h.`,
-    `- ≥ ${TARGET_VS_BASELINE}× the baseline: best against best ${bestRatio.toFixed(1)}×, level by level ${perLevel.map((x) => `${x.toFixed(1)}×`).join(', ')} — ${ok(bestRatio >= TARGET_VS_BASELINE)}.`,
-    `- Simple-form submission p50 ≤ ${TARGET_SIMPLE_P50_MS} ms (\`submit()\` on ${WARM_SITE}, warm browser): ${n0(warmP50)} ms — ${ok(warmP50 <= TARGET_SIMPLE_P50_MS)}.`,
+    `- ≤ ${TARGET_CPU_PER_SUBMISSION} CPU s per simple-form submission (${all.name}, end to end): ${s3(cpu)} (today's ${s3(cpuPerSubmission(today.ours))}) — ${ok(cpu <= TARGET_CPU_PER_SUBMISSION)}. Ceiling it implies: ${n0(ceiling(r, cpu))}/h on ${cores(r)} cores (target ${n0(TARGET_PER_HOUR)}/h).`,
+    `- ≥ ${TARGET_VS_BASELINE}× cheaper in CPU than the browser-per-submission baseline: ${times.toFixed(1)}× (${s3(cpu)} vs ${s3(baseCpu(r.baseline))}) — ${ok(times >= TARGET_VS_BASELINE)}.`,
+    `- Measured throughput of ${all.name}: ${n0(rate)}/h, ${Math.round((rate / ceiling(r, cpu)) * 100)} % of its ceiling (the machine is shared: see the load average).`,
   ];
 }
 
 export function checkLines(r: BenchReport): string[] {
   return [
-    ...r.ours.map(
-      (l) =>
-        `- Ours at ${l.concurrency}: ${n0(l.outcomes.succeeded)} succeeded of ${n0(l.submissions)}, failed ${l.outcomes.failed}, needs manual ${l.outcomes.needsManual}, skipped ${l.outcomes.skipped}, retries ${l.outcomes.retries}; ${s2(l.eventsPerSubmission)} events appended per submission.`,
-    ),
-    ...r.baseline.map(
-      (l) =>
-        `- Baseline at ${l.concurrency}: ${l.run.submissions.filter((s) => s.kind === 'success').length} succeeded of ${baseCount(l)} (of ${BASELINE_SUBMISSIONS} asked), ${l.run.launches} browsers launched.`,
-    ),
-    ...r.ours.map(
-      (l) =>
-        `- CPU accounting, ours at ${l.concurrency}: ${l.cpu.accounting}; the live /proc tree alone reads ${s3(l.cpu.systemTreeSeconds / l.submissions)} s/sub.`,
-    ),
-    ...r.baseline.map(
-      (l) =>
-        `- CPU accounting, baseline at ${l.concurrency}: ${l.cpu.accounting}; the live /proc tree alone reads ${s3(l.cpu.systemTreeSeconds / baseCount(l))} s/sub (browsers' helper processes outlive the reaped main process).`,
-    ),
-    `- Warm micro-run: ${r.warm.run.submissions.filter((s) => s.kind === 'success').length} of ${r.warm.run.submissions.length} succeeded; CPU (Node + Chromium) ${s3(r.warm.run.cpuPerSubmission)} s per submission, of which the Node process (Playwright's client) ${s3(r.warm.run.nodeCpuPerSubmission)} s and Chromium's processes the rest.`,
+    ...r.variants.map((v) => {
+      const warm = `warm run ${succeeded(v.warm.run.submissions)} of ${v.warm.run.submissions.length} succeeded, CPU ${s3(v.warm.run.cpuPerSubmission)} s/sub of which Node ${s3(v.warm.run.nodeCpuPerSubmission)}`;
+      const l = v.ours;
+      if (!l) return `- ${v.name}: ${warm}; not run end to end.`;
+      return `- ${v.name}: ${n0(l.outcomes.succeeded)} succeeded of ${n0(l.submissions)}, failed ${l.outcomes.failed}, needs manual ${l.outcomes.needsManual}, retries ${l.outcomes.retries}; ${s2(l.eventsPerSubmission)} events per submission; attempt→success p50 / p95 ${p50p95(l.latenciesMs)} ms; CPU accounting ${l.cpu.accounting}; ${warm}.`;
+    }),
+    `- Baseline: ${succeeded(r.baseline.run.submissions)} succeeded of ${baseCount(r.baseline)} (of ${BASELINE_SUBMISSIONS} asked), ${r.baseline.run.launches} browsers launched, concurrency ${r.baseline.concurrency}; CPU accounting ${r.baseline.cpu.accounting}.`,
   ];
+}
+
+export function settingsLines(r: BenchReport): string[] {
+  return r.variants.map(
+    (v) =>
+      `- ${v.name}: ${Object.entries(v.settings)
+        .map(([k, val]) => `${k}=${val === '' ? "''" : val}`)
+        .join(', ')}`,
+  );
 }
 
 export function machineLine(r: BenchReport): string {
   const i = r.info;
-  return `Machine: ${i.cores} cores (\`nproc\`), ${i.cpuModel}; ${i.postgres}; Node ${i.node}; ${r.chromium}; run ${i.date}. Load average (1 / 5 / 15 min) at start ${i.loadAtStart}, at end ${i.loadAtEnd ?? 'n/a'}. Whole run ${n0(r.totalSeconds)} s. Catalog ${CATALOG_SIZE} simple-form directories.`;
+  return `Machine: ${i.cores} cores (\`nproc\`), ${i.cpuModel}; ${i.postgres}; Node ${i.node}; ${r.chromium}; run ${i.date}. Load average (1 / 5 / 15 min) at start ${i.loadAtStart}, at end ${i.loadAtEnd ?? 'n/a'}. Whole run ${n0(r.totalSeconds)} s. Catalog ${CATALOG_SIZE} simple-form directories; warm runs on ${WARM_SITE}.`;
 }
 
 export function consoleSummary(r: BenchReport): string {
   return [
     machineLine(r),
     '',
-    'Ours, end to end:',
-    textTable(oursTable(r)),
+    textTable(headlineTable(r)),
     '',
-    'Baseline, browser per submission:',
-    textTable(baselineTable(r)),
+    textTable(phaseCpuTable(r)),
     '',
-    textTable(comparisonTable(r)),
-    '',
-    textTable(warmTable(r)),
+    textTable(phaseWallTable(r)),
     '',
     ...targetLines(r),
     ...checkLines(r),

@@ -1,9 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resultsPath, writeResultsSection } from '../shared/results-file';
-import { APP_SETTINGS, BASELINE_SUBMISSIONS, CATALOG_SIZE, JOBS_PER_LEVEL, WARM_SITE } from './bench-config';
+import { APP_SETTINGS, BASELINE_SUBMISSIONS, CATALOG_SIZE, JOBS_PER_LEVEL, WARM_SUBMISSIONS } from './bench-config';
 import { SIMPLE_TEMPLATES } from './bench-catalog';
 import { CAVEAT_LINES, METHOD_LINES } from './report-notes';
-import { baselineTable, checkLines, comparisonTable, machineLine, oursTable, targetLines, warmTable, type BenchReport } from './report';
+import {
+  checkLines,
+  headlineTable,
+  machineLine,
+  phaseCpuTable,
+  phaseWallTable,
+  settingsLines,
+  targetLines,
+  type BenchReport,
+} from './report';
 import { markdownTable } from './stats';
 
 export const HEADING = '## Submissions (bench/submissions)';
@@ -33,33 +42,34 @@ function earlierRuns(): string[] {
 }
 
 function runText(r: BenchReport): string {
-  const settings = Object.entries(r.ours[0]?.settings ?? APP_SETTINGS)
-    .filter(([k]) => k !== 'WORKER_CONCURRENCY')
+  const settings = Object.entries(r.variants[0]?.ours?.settings ?? APP_SETTINGS)
+    .filter(([k]) => k in APP_SETTINGS)
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
+  const concurrency = r.variants[0]?.ours?.concurrency ?? r.baseline.concurrency;
   return [
     `${RUN_HEADING}${r.info.date}`,
     '',
     machineLine(r),
-    `App settings besides WORKER_CONCURRENCY: ${settings}.`,
+    `App settings of every end-to-end level: WORKER_CONCURRENCY=${concurrency}, ${settings}.`,
     '',
-    `Ours, end to end (${JOBS_PER_LEVEL} jobs × ${CATALOG_SIZE} directories per level, built app process, all roles):`,
+    `CPU per submission, end to end (${JOBS_PER_LEVEL} job(s) × ${CATALOG_SIZE} directories per pipeline, built app process, all roles; baseline ${BASELINE_SUBMISSIONS} submissions, a browser each):`,
     '',
-    markdownTable(oursTable(r)),
+    markdownTable(headlineTable(r)),
     '',
-    `Baseline, a browser launched per submission (${BASELINE_SUBMISSIONS} submissions per level):`,
+    `Where it goes, by phase (${WARM_SUBMISSIONS} warm submissions one at a time per pipeline, submitter only; CPU of Node + Chromium):`,
     '',
-    markdownTable(baselineTable(r)),
+    markdownTable(phaseCpuTable(r)),
     '',
-    markdownTable(comparisonTable(r)),
-    '',
-    `Simple-form submission inside the submitter (${WARM_SITE}):`,
-    '',
-    markdownTable(warmTable(r)),
+    markdownTable(phaseWallTable(r)),
     '',
     'Targets:',
     '',
     ...targetLines(r),
+    '',
+    'Settings per pipeline:',
+    '',
+    ...settingsLines(r),
     '',
     'Checks:',
     '',

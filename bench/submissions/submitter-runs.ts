@@ -1,4 +1,7 @@
+import { readBrowserConfig } from '../../src/config/browser-config';
+import { EnvReader } from '../../src/config/env-reader';
 import { BrowserPool } from '../../src/workers/browser/browser-pool';
+import type { PhaseListener } from '../../src/workers/playwright/submission-phases';
 import { detectFieldsInPage } from '../../src/workers/playwright/detect-fields';
 import { PlaywrightSubmitter } from '../../src/workers/playwright/playwright.submitter';
 import type { SubmissionRequest } from '../../src/workers/submitter.port';
@@ -17,13 +20,24 @@ export interface ColdRun {
   readonly launches: number;
 }
 
-/** The app's submitter settings (defaults), on a pool of the size given. */
+/** The app's submitter on the cost settings of this process's environment (a variant's), on a pool of the size given. */
 export function makeSubmitter(
   evidenceDir: string,
   retireAfter: number,
   maxConcurrency: number,
+  phases?: PhaseListener,
 ): { submitter: PlaywrightSubmitter; pool: BrowserPool } {
-  const pool = new BrowserPool({ executablePath: CHROMIUM_PATH, maxConcurrency, retireAfter, launchTimeoutMs: 15_000 });
+  const problems: string[] = [];
+  const browser = readBrowserConfig(new EnvReader(process.env, problems), evidenceDir, problems);
+  if (problems.length > 0) throw new Error(problems.join('; '));
+  const pool = new BrowserPool({
+    executablePath: CHROMIUM_PATH,
+    maxConcurrency,
+    retireAfter,
+    launchTimeoutMs: 15_000,
+    reuseContexts: browser.contextReuse,
+    extraArgs: browser.extraArgs,
+  });
   const submitter = new PlaywrightSubmitter(pool, {
     evidenceDir,
     navigationTimeoutMs: 15_000,
@@ -31,6 +45,10 @@ export function makeSubmitter(
     politenessDelayMs: 0,
     detectFields: detectFieldsInPage,
     directoryUrlAllowlist: ['127.0.0.1'],
+    blockResources: browser.blockResources,
+    evidence: { type: browser.evidenceFormat, quality: browser.evidenceJpegQuality },
+    skipCoveredDetection: browser.skipCoveredDetection,
+    phases,
   });
   return { submitter, pool };
 }

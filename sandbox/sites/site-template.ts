@@ -50,6 +50,8 @@ export interface SiteTemplate extends SandboxSite {
     readonly domainAuthority: number;
     readonly formMapping: FormMapping | null;
   };
+  /** Static files under the instance root (a service worker script, a cacheable file). */
+  readonly assets?: Readonly<Record<string, { readonly type: string; readonly body: string; readonly cacheSeconds?: number }>>;
   renderForm(ctx: FormContext): string;
 }
 

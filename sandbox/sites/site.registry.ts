@@ -9,6 +9,7 @@ import { loginSite } from './login.site';
 import { placeholderOnlySite } from './placeholder-only.site';
 import { plainLabelsSite } from './plain-labels.site';
 import type { SiteTemplate } from './site-template';
+import { siteStateSite } from './site-state.site';
 import { slowSite } from './slow.site';
 import { tableLayoutSite } from './table-layout.site';
 import { wizardJsSite } from './wizard-js.site';
@@ -32,8 +33,11 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
   adjacentTextSite,
 ];
 
+/** Served by the sandbox but left out of the catalog (the demo, e2e and benchmarks never deal them). */
+export const UNLISTED_TEMPLATES: readonly SiteTemplate[] = [siteStateSite];
+
 export function findSiteTemplate(id: string): SiteTemplate | undefined {
-  return SITE_TEMPLATES.find((site) => site.id === id);
+  return SITE_TEMPLATES.find((site) => site.id === id) ?? UNLISTED_TEMPLATES.find((site) => site.id === id);
 }
 
 /** The catalog's 0-based index of instance `n` of a template (instances are dealt round-robin, see the catalog). */

@@ -127,7 +127,7 @@ export function loadConfig(given: Env = process.env, sections: readonly ConfigSe
     queue: readQueueConfig(runtime.read, runtime.problems),
     retry: readRetryConfig(runtime.read, runtime.problems),
     worker: readWorkerConfig(runtime.read, runtime.problems),
-    browser: readBrowserConfig(runtime.read, database.dataDir),
+    browser: readBrowserConfig(runtime.read, database.dataDir, runtime.problems),
     demo: readDemoConfig(runtime.read, !env.DATABASE_URL?.trim()),
     security: readSecurityConfig(http.read, http.problems),
     outbound: readOutboundConfig(section('outbound').read, problems.outbound),

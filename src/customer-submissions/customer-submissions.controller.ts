@@ -47,9 +47,9 @@ export class CustomerSubmissionsController {
   ): Promise<StreamableFile> {
     const file = await this.submissions.screenshot(jobId, directoryId, scopeOf(request));
     return new StreamableFile(createReadStream(file.path), {
-      type: 'image/png',
+      type: file.type,
       length: file.size,
-      disposition: `inline; filename="${jobId}-${directoryId}.png"`,
+      disposition: `inline; filename="${jobId}-${directoryId}.${file.type === 'image/jpeg' ? 'jpg' : 'png'}"`,
     });
   }
 }

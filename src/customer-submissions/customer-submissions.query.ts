@@ -4,7 +4,7 @@ import { CustomerRepository } from '../customers/customer.repository';
 import { readAs, type Reader } from '../database/customer-scope';
 import { Database } from '../database/database';
 import { DomainError } from '../shared/decider';
-import { openableEvidence } from '../test-submissions/evidence-file';
+import { openableEvidence, type EvidenceImageType } from '../test-submissions/evidence-file';
 import {
   JOB_COLUMNS,
   RESULT_COLUMNS,
@@ -71,7 +71,11 @@ export class CustomerSubmissionsQuery {
   }
 
   /** The screenshot file of one result; 404 alike for another customer's, a missing one, or a path outside the evidence directory. */
-  async screenshot(jobId: string, directoryId: string, scope: string | null): Promise<{ path: string; size: number }> {
+  async screenshot(
+    jobId: string,
+    directoryId: string,
+    scope: string | null,
+  ): Promise<{ path: string; size: number; type: EvidenceImageType }> {
     const evidencePath = await readAs(this.database.pool, scope, async (reader) => {
       const { rows } = await reader.query<{ evidence_path: string | null; customer_id: string }>(
         `SELECT r.evidence_path, j.customer_id FROM job_results r JOIN jobs j ON j.id = r.job_id

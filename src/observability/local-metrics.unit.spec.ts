@@ -28,7 +28,16 @@ describe('process-local metrics read from snapshots at scrape time', () => {
   });
 
   it('counts browser launches, restarts (launches after the first), kills and contexts', async () => {
-    const stats: BrowserPoolStats = { launched: true, launches: 3, active: 1, contextsOnCurrent: 4, contextsOpened: 25, kills: 1 };
+    const stats: BrowserPoolStats = {
+      launched: true,
+      launches: 3,
+      active: 1,
+      contextsOnCurrent: 4,
+      contextsOpened: 25,
+      contextsReused: 0,
+      pagesReplaced: 0,
+      kills: 1,
+    };
     const registry = new Registry();
     registerBrowserMetrics(registry, () => stats);
     const text = await registry.metrics();

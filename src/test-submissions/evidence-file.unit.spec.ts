@@ -12,6 +12,7 @@ describe('evidence files', () => {
     evidence = join(base, 'evidence');
     await mkdir(join(evidence, 'test-1'), { recursive: true });
     await writeFile(join(evidence, 'test-1', 'shot.png'), 'png');
+    await writeFile(join(evidence, 'test-1', 'shot.jpg'), 'jpeg');
     await writeFile(join(base, 'secret.png'), 'secret');
     await symlink(join(base, 'secret.png'), join(evidence, 'test-1', 'link.png'));
   });
@@ -40,7 +41,17 @@ describe('evidence files', () => {
   });
 
   it('opens an existing file; a missing file or a link pointing outside is null', async () => {
-    expect(await openableEvidence(evidence, 'test-1/shot.png')).toEqual({ path: expect.stringMatching(/shot\.png$/), size: 3 });
+    expect(await openableEvidence(evidence, 'test-1/shot.png')).toEqual({
+      path: expect.stringMatching(/shot\.png$/),
+      size: 3,
+      type: 'image/png',
+    });
+    // EVIDENCE_FORMAT=jpeg screenshots are served as JPEG.
+    expect(await openableEvidence(evidence, 'test-1/shot.jpg')).toEqual({
+      path: expect.stringMatching(/shot\.jpg$/),
+      size: 4,
+      type: 'image/jpeg',
+    });
     expect(await openableEvidence(evidence, 'test-1/missing.png')).toBeNull();
     expect(await openableEvidence(evidence, 'test-1/link.png')).toBeNull();
     expect(await openableEvidence(evidence, 'test-1')).toBeNull();

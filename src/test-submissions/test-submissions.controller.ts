@@ -38,13 +38,19 @@ export class TestSubmissionsController {
   }
 
   @Get(':id/screenshot')
-  @ApiOkResponse({ description: 'The screenshot', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({
+    description: 'The screenshot (PNG or JPEG, per EVIDENCE_FORMAT when it was taken)',
+    content: {
+      'image/png': { schema: { type: 'string', format: 'binary' } },
+      'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   async screenshot(@Param('id', TestSubmissionIdPipe) id: string): Promise<StreamableFile> {
     const file = await this.testSubmissions.screenshot(id);
     return new StreamableFile(createReadStream(file.path), {
-      type: 'image/png',
+      type: file.type,
       length: file.size,
-      disposition: `inline; filename="test-submission-${id}.png"`,
+      disposition: `inline; filename="test-submission-${id}.${file.type === 'image/jpeg' ? 'jpg' : 'png'}"`,
     });
   }
 }

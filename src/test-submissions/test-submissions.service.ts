@@ -7,7 +7,7 @@ import type { BusinessSnapshot } from '../jobs/job.events';
 import { SUBMITTER, type SubmissionOutcome, type Submitter } from '../workers/submitter.port';
 import { directoryNotFound } from '../directories/directory-not-found';
 import { submitterFailed } from './test-submission-errors';
-import { evidenceFilePath, openableEvidence } from './evidence-file';
+import { evidenceFilePath, openableEvidence, type EvidenceImageType } from './evidence-file';
 import { isSubmissionOutcome, toTestOutcome } from './test-outcome';
 import { TestSubmissionsRepository, type TestSubmissionRecord } from './test-submissions.repository';
 
@@ -71,7 +71,7 @@ export class TestSubmissions {
   }
 
   /** The screenshot to stream; 404 when there is none, the file is gone, or its path leads outside the evidence directory. */
-  async screenshot(id: string): Promise<{ path: string; size: number }> {
+  async screenshot(id: string): Promise<{ path: string; size: number; type: EvidenceImageType }> {
     const record = await this.get(id);
     const file = await openableEvidence(this.config.browser.evidenceDir, record.outcome.evidencePath);
     if (!file) throw new NotFoundException({ error: 'screenshot_not_found', message: `Test submission ${id} has no screenshot` });

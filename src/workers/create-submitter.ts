@@ -19,6 +19,8 @@ export async function createSubmitter(
     maxConcurrency: worker.concurrency,
     retireAfter: browser.retireAfter,
     launchTimeoutMs: browser.launchTimeoutMs,
+    reuseContexts: browser.contextReuse,
+    extraArgs: browser.extraArgs,
   });
   watch?.(pool);
   const politeness = browser.redisUrl ? await connectRedis(browser.redisUrl, browser.politenessDelayMs) : undefined;
@@ -30,6 +32,9 @@ export async function createSubmitter(
     politeness,
     detectFields: fieldDetection(config.mappingService, mappingService?.log ?? (() => undefined), mappingService?.watch),
     directoryUrlAllowlist: destinationAllowlist(config),
+    blockResources: browser.blockResources,
+    evidence: { type: browser.evidenceFormat, quality: browser.evidenceJpegQuality },
+    skipCoveredDetection: browser.skipCoveredDetection,
   });
 }
 

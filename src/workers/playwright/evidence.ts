@@ -12,23 +12,38 @@ export interface EvidenceTarget {
 /** A page stuck mid-navigation can block screenshots and content() indefinitely. */
 const EVIDENCE_TIMEOUT_MS = 3_000;
 
-/** Screenshot (+ HTML on failures) under `<dir>/<jobId>/<directoryId>-a<attempt>`. Never throws. */
+export interface EvidenceFormat {
+  readonly type: 'png' | 'jpeg';
+  /** JPEG only, 1–100. */
+  readonly quality: number;
+}
+
+const PNG: EvidenceFormat = { type: 'png', quality: 100 };
+
+/**
+ * One screenshot of the result (+ HTML on failures only) under `<dir>/<jobId>/<directoryId>-a<attempt>`.
+ * JPEG encodes in a fraction of PNG's CPU for a page of text and flat colour. Never throws.
+ */
 export class EvidenceRecorder {
   private readonly madeDirs = new Set<string>();
 
-  constructor(private readonly evidenceDir: string) {}
+  constructor(
+    private readonly evidenceDir: string,
+    private readonly format: EvidenceFormat = PNG,
+  ) {}
 
   /** Returns the screenshot path relative to the evidence directory, or null when none was taken. */
   async record(page: Page, target: EvidenceTarget, withHtml: boolean): Promise<string | null> {
     const folder = safeSegment(target.jobId);
     const base = `${safeSegment(target.directoryId)}-a${Math.max(0, Math.trunc(target.attempt))}`;
+    const file = `${base}.${this.format.type === 'jpeg' ? 'jpg' : 'png'}`;
     try {
       await this.ensureDir(join(this.evidenceDir, folder));
       const [shot] = await Promise.all([
-        this.screenshot(page, join(this.evidenceDir, folder, `${base}.png`)),
+        this.screenshot(page, join(this.evidenceDir, folder, file)),
         withHtml ? this.html(page, join(this.evidenceDir, folder, `${base}.html`)) : Promise.resolve(),
       ]);
-      return shot ? `${folder}/${base}.png` : null;
+      return shot ? `${folder}/${file}` : null;
     } catch {
       return null;
     }
@@ -36,9 +51,10 @@ export class EvidenceRecorder {
 
   private async screenshot(page: Page, path: string): Promise<boolean> {
     try {
-      const shot = page.screenshot({ type: 'png', fullPage: false, caret: 'initial', timeout: EVIDENCE_TIMEOUT_MS });
-      const png = await withTimeout(shot, EVIDENCE_TIMEOUT_MS + 500, 'screenshot');
-      await writeFile(path, png);
+      const { type, quality } = this.format;
+      const options = { type, fullPage: false, caret: 'initial', timeout: EVIDENCE_TIMEOUT_MS } as const;
+      const shot = page.screenshot(type === 'jpeg' ? { ...options, quality } : options);
+      await writeFile(path, await withTimeout(shot, EVIDENCE_TIMEOUT_MS + 500, 'screenshot'));
       return true;
     } catch {
       return false;

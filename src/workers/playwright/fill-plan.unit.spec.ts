@@ -32,6 +32,7 @@ const scan = (controls: ScannedControl[], extra: Partial<FormScan> = {}): FormSc
   confirmEmail: false,
   terms: 0,
   fillable: controls.length,
+  formUnclaimed: 0,
   requiredUnclaimed: 0,
   submitButton: true,
   nextButton: false,

@@ -9,6 +9,7 @@ import { loginRedirectVerdict, type Verdict } from './outcome-classifier';
 import { detectObstacles, type PageObstacles } from './page-obstacles.browser';
 import { awaitChange, isNavigationError } from './page-change';
 import { scanForm, type FormScan } from './page-scan.browser';
+import type { PhaseListener } from './submission-phases';
 import { pressButton } from './submit-and-wait';
 
 export interface StepsInput {
@@ -16,6 +17,9 @@ export interface StepsInput {
   readonly business: BusinessSnapshot;
   readonly detectFields: DetectFields;
   readonly stepTimeoutMs: number;
+  /** No detection pass when the curated mapping claimed every visible control (the form is covered). */
+  readonly skipCoveredDetection?: boolean;
+  readonly phases?: PhaseListener;
 }
 
 export type StepsResult =
@@ -30,6 +34,7 @@ export async function fillFormSteps(page: Page, input: StepsInput): Promise<Step
   let used: FormMapping = {};
   for (let step = 0; step < MAX_STEPS; step += 1) {
     const [obstacles, scan] = await inspectStep(page, input);
+    input.phases?.('detection');
     const obstacle = obstacleVerdict(obstacles);
     if (obstacle) return { kind: 'stopped', verdict: obstacle, mappingUsed: null };
     const plan = planFill(scan, input.business);
@@ -38,6 +43,7 @@ export async function fillFormSteps(page: Page, input: StepsInput): Promise<Step
     await page.evaluate(fillControls, plan.actions);
     for (const key of plan.fileKeys) await attachLogo(page, key, input.stepTimeoutMs);
     used = { ...used, ...plan.mappingUsed };
+    input.phases?.('fill');
     if (!scan.nextButton || scan.submitButton || step === MAX_STEPS - 1) break;
     await pressButton(page, { target: 'next' });
     if ((await awaitChange(page, 0, input.stepTimeoutMs)).kind === 'timeout') {
@@ -77,11 +83,20 @@ export function obstacleVerdict(obstacles: PageObstacles): Verdict | null {
 /** The curated mapping first; detection then fills in whatever the mapping did not claim. */
 async function resolveControls(page: Page, input: StepsInput): Promise<FormScan> {
   const mapped = entries(input.mapping);
-  // Detection only reads the page, so it runs alongside the curated scan: one round trip less.
-  const [first, detected] = await Promise.all([
-    page.evaluate(scanForm, { fields: mapped, termsSelectors: [], reset: true }),
-    input.detectFields(page, input.mapping).catch((): DetectedForm => ({ mapping: {}, termsCheckboxes: [] })),
-  ]);
+  const curated = page.evaluate(scanForm, { fields: mapped, termsSelectors: [], reset: true });
+  const detect = (): Promise<DetectedForm> =>
+    input.detectFields(page, input.mapping).catch((): DetectedForm => ({ mapping: {}, termsCheckboxes: [] }));
+  let first: FormScan;
+  let detected: DetectedForm;
+  if (input.skipCoveredDetection && mapped.length > 0) {
+    // The curated scan first: a form whose every visible control it claimed needs no detection pass.
+    first = await curated;
+    if (isCovered(first)) return first;
+    detected = await detect();
+  } else {
+    // Detection only reads the page, so it runs alongside the curated scan: one round trip less.
+    [first, detected] = await Promise.all([curated, detect()]);
+  }
   const claimed = new Set(first.controls.map((control) => control.key));
   const missing = entries(detected.mapping).filter(([field]) => !claimed.has(field));
   const extras: Array<readonly [string, readonly string[]]> = [
@@ -95,6 +110,11 @@ async function resolveControls(page: Page, input: StepsInput): Promise<FormScan>
   if (fields.length === 0 && detected.termsCheckboxes.length === 0) return first;
   const second = await page.evaluate(scanForm, { fields, termsSelectors: detected.termsCheckboxes, reset: false });
   return mergeScans(first, second);
+}
+
+/** Pure: the curated mapping claimed every visible control of its form and left nothing required empty. */
+export function isCovered(scan: FormScan): boolean {
+  return scan.formUnclaimed === 0 && scan.requiredUnclaimed === 0;
 }
 
 function mergeScans(first: FormScan, second: FormScan): FormScan {

@@ -27,6 +27,8 @@ export interface FormScan {
   readonly terms: number;
   /** Visible fillable controls on the page. */
   readonly fillable: number;
+  /** Of those, the ones left untagged in the form(s) holding a claimed control (a search or newsletter box elsewhere is not the form); -1 when nothing was claimed. */
+  readonly formUnclaimed: number;
   /** Visible required controls that are empty and claimed by no field. */
   readonly requiredUnclaimed: number;
   readonly submitButton: boolean;
@@ -93,11 +95,13 @@ export function scanForm(request: ScanRequest): FormScan {
   untag('submit');
   untag('next');
   const controls: ScannedControl[] = [];
+  const forms = new Set<DomElement>();
   for (const [key, selectors] of request.fields) {
     for (const selector of selectors) {
       const el = all(selector).find((candidate) => candidate.matches(CONTROLS) && tags(candidate).length === 0 && usable(candidate));
       if (!el) continue;
       tag(el, key);
+      if (el.form) forms.add(el.form);
       const type = el.tagName === 'INPUT' ? (el.getAttribute('type') ?? 'text').toLowerCase() : el.tagName.toLowerCase();
       const options = Array.from(el.options ?? []).map((option) => ({ value: option.value, label: option.text.trim() }));
       const maxLength = Math.max(0, Number.parseInt(el.getAttribute('maxlength') ?? '', 10) || 0);
@@ -124,7 +128,10 @@ export function scanForm(request: ScanRequest): FormScan {
   const terms = tagTerms();
   const requiredUnclaimed = visible.filter((el) => el.hasAttribute('required') && tags(el).length === 0 && !el.value).length;
   const { submitButton, nextButton } = tagButtons();
-  return { controls, firstName, lastName, confirmEmail, terms, fillable: visible.length, requiredUnclaimed, submitButton, nextButton };
+  const inForms = visible.filter((el) => el.form && forms.has(el.form));
+  const formUnclaimed = forms.size === 0 ? -1 : inForms.filter((el) => tags(el).length === 0).length;
+  const fillable = visible.length;
+  return { controls, firstName, lastName, confirmEmail, terms, fillable, formUnclaimed, requiredUnclaimed, submitButton, nextButton };
 
   function tagTerms(): number {
     const TERMS = /agree|accept|terms|conditions|privacy|consent|gdpr|policy|akzeptier|zustimm|datenschutz|j'accepte|conditions|acepto/i;

@@ -7,7 +7,10 @@ import type { BrowserState, SubmissionOutcome, SubmissionRequest, Submitter, For
 import { storableOutcome } from '../storable-outcome';
 import { fenceDestinations, type DestinationFence } from './destination-fence';
 import type { DetectFields } from './detected-form';
-import { EvidenceRecorder } from './evidence';
+import type { BlockCategory } from '../../config/browser-config';
+import { EvidenceRecorder, type EvidenceFormat } from './evidence';
+import type { PhaseListener } from './submission-phases';
+import { blockPolicy } from './resource-blocking';
 import { fillFormSteps } from './form-steps';
 import { browserErrorVerdict, openForm, refuseUrl } from './navigation';
 import type { Verdict } from './outcome-classifier';
@@ -25,6 +28,14 @@ export interface PlaywrightSubmitterOptions {
   readonly detectFields: DetectFields;
   /** Hosts, IPs and CIDRs directory pages may reach although non-public (the local sandbox). */
   readonly directoryUrlAllowlist: readonly string[];
+  /** BROWSER_BLOCK_RESOURCES; default none. */
+  readonly blockResources?: readonly BlockCategory[];
+  /** EVIDENCE_FORMAT / EVIDENCE_JPEG_QUALITY; default PNG. */
+  readonly evidence?: EvidenceFormat;
+  /** DETECTION_SKIP_WHEN_MAPPED; default false (detection always runs). */
+  readonly skipCoveredDetection?: boolean;
+  /** Benchmarks: told when each phase of a submission ends. */
+  readonly phases?: PhaseListener;
 }
 
 interface FlowResult {
@@ -48,7 +59,7 @@ export class PlaywrightSubmitter implements Submitter {
     private readonly pool: BrowserPool,
     private readonly options: PlaywrightSubmitterOptions,
   ) {
-    this.evidence = new EvidenceRecorder(options.evidenceDir);
+    this.evidence = new EvidenceRecorder(options.evidenceDir, options.evidence);
     this.politeness = options.politeness ?? new DomainPoliteness(options.politenessDelayMs);
   }
 
@@ -63,6 +74,7 @@ export class PlaywrightSubmitter implements Submitter {
     let lease: BrowserLease;
     try {
       lease = await this.pool.acquire(signal);
+      this.options.phases?.('context');
     } catch (error) {
       if (signal?.aborted) return outcome(ABORTED, null, null);
       return outcome({ kind: 'transient', message: `browser unavailable: ${firstLine(error)}` }, null, null);
@@ -89,10 +101,13 @@ export class PlaywrightSubmitter implements Submitter {
     guard: DestinationGuard,
     signal?: AbortSignal,
   ): Promise<SubmissionOutcome> {
-    const result = await raceAbort(this.guardedFlow(lease, request, guard), signal, () => void lease.release());
+    // A flow still running on the page (abort) or a frozen page must never hand its context on.
+    const result = await raceAbort(this.guardedFlow(lease, request, guard), signal, () => void lease.discard());
     if (!result) return outcome(ABORTED, null, null);
+    if (result.pageFrozen) void lease.discard();
     const failed = result.verdict.kind !== 'success' && result.verdict.kind !== 'dry_run' && result.verdict.kind !== 'duplicate';
     const evidencePath = signal?.aborted || result.pageFrozen ? null : await this.evidence.record(lease.page, request, failed);
+    this.options.phases?.('evidence');
     return outcome(result.verdict, result.mappingUsed, evidencePath);
   }
 
@@ -101,7 +116,7 @@ export class PlaywrightSubmitter implements Submitter {
     const { navigationTimeoutMs, submitTimeoutMs } = this.options;
     const limit = navigationTimeoutMs + submitTimeoutMs * MAX_WAITS + WATCHDOG_SLACK_MS;
     try {
-      return await withTimeout(this.fencedFlow(lease.page, request, guard), limit, 'submission');
+      return await withTimeout(this.fencedFlow(lease, request, guard), limit, 'submission');
     } catch (error) {
       if (!(error instanceof TimeoutExceededError)) throw error;
       lease.reportHung();
@@ -110,33 +125,41 @@ export class PlaywrightSubmitter implements Submitter {
   }
 
   /** A page the fence refused (a redirect or a form posting to a forbidden address) decides the outcome. */
-  private async fencedFlow(page: Page, request: SubmissionRequest, guard: DestinationGuard): Promise<FlowResult> {
+  private async fencedFlow(lease: BrowserLease, request: SubmissionRequest, guard: DestinationGuard): Promise<FlowResult> {
     let fence: DestinationFence;
     try {
-      fence = await fenceDestinations(page, guard);
+      fence = await fenceDestinations(lease.page, guard, {
+        block: blockPolicy(this.options.blockResources ?? [], request.directory.submissionUrl),
+        onOrigin: (origin) => lease.origins.add(origin),
+      });
     } catch (error) {
       return { verdict: browserErrorVerdict(error), mappingUsed: null };
     }
-    const result = await this.flow(page, request);
+    // The fence stays up through the evidence: only a page that left the site goes unfenced.
+    lease.beforeReuse.push(() => fence.detach());
+    const result = await this.flow(lease.page, request);
     const refusal = fence.refusal();
     return refusal ? { verdict: { kind: 'permanent', message: `refused to load ${refusal}` }, mappingUsed: result.mappingUsed } : result;
   }
 
   private async flow(page: Page, request: SubmissionRequest): Promise<FlowResult> {
-    const { navigationTimeoutMs, submitTimeoutMs } = this.options;
+    const { navigationTimeoutMs, submitTimeoutMs, phases } = this.options;
     page.setDefaultTimeout(submitTimeoutMs);
     try {
       const landing = await openForm(page, request.directory.submissionUrl, navigationTimeoutMs);
+      phases?.('form load');
       if (!landing.ok) return { verdict: landing.verdict, mappingUsed: null };
       const steps = await fillFormSteps(page, {
         mapping: request.directory.formMapping,
         business: request.business,
         detectFields: this.options.detectFields,
         stepTimeoutMs: submitTimeoutMs,
+        skipCoveredDetection: this.options.skipCoveredDetection === true,
+        phases,
       });
       if (steps.kind === 'stopped') return { verdict: steps.verdict, mappingUsed: steps.mappingUsed };
       if (request.dryRun) return { verdict: { kind: 'dry_run' }, mappingUsed: steps.mappingUsed };
-      return { verdict: await submitAndClassify(page, landing.status, submitTimeoutMs), mappingUsed: steps.mappingUsed };
+      return { verdict: await submitAndClassify(page, landing.status, submitTimeoutMs, phases), mappingUsed: steps.mappingUsed };
     } catch (error) {
       return { verdict: browserErrorVerdict(error), mappingUsed: null };
     }

@@ -2,6 +2,7 @@ import type { Page, Request, Response } from 'playwright';
 import { clipText } from '../../shared/storable-text';
 import { classifyResult, isUnconfirmed, type Verdict } from './outcome-classifier';
 import { awaitChange, isNavigationError, stopLoading, takeSnapshot, type PageChange } from './page-change';
+import type { PhaseListener } from './submission-phases';
 import { triggerSubmit, type TriggerRequest, type TriggerResult } from './submit-trigger.browser';
 
 /** After an inconclusive change with nothing in flight, how long more changes may still bring the verdict. */
@@ -13,7 +14,7 @@ interface Traffic {
 }
 
 /** Clicks submit, waits for the page to answer, and classifies the answer. */
-export async function submitAndClassify(page: Page, landingStatus: number, timeoutMs: number): Promise<Verdict> {
+export async function submitAndClassify(page: Page, landingStatus: number, timeoutMs: number, phases?: PhaseListener): Promise<Verdict> {
   const traffic: Traffic = { status: landingStatus, inFlight: new Set() };
   const onRequest = (request: Request): void => void traffic.inFlight.add(request);
   const onDone = (request: Request): void => void traffic.inFlight.delete(request);
@@ -27,7 +28,10 @@ export async function submitAndClassify(page: Page, landingStatus: number, timeo
       return { kind: 'permanent', message: `the form rejected the values: ${clipText(trigger.problems.join('; '), 300)}` };
     if (trigger.kind === 'nothing') return { kind: 'permanent', message: 'no way to submit the form was found' };
     if (trigger.kind === 'press_enter') await page.locator(`[data-dbolt~="${trigger.key}"]`).press('Enter', { timeout: timeoutMs });
-    return await awaitVerdict(page, traffic, timeoutMs);
+    phases?.('submit');
+    const verdict = await awaitVerdict(page, traffic, timeoutMs);
+    phases?.('result page');
+    return verdict;
   } finally {
     page.off('request', onRequest).off('requestfinished', onDone).off('requestfailed', onDone).off('response', onResponse);
   }
