@@ -1,3 +1,5 @@
+import { SANDBOX_ALLOWLIST } from '../../sandbox/sandbox-addresses';
+
 /** Sizes and settings of the submissions benchmark; every one can be overridden from the environment. */
 function envNumber(name: string, fallback: number): number {
   const value = Number(process.env[name]);
@@ -55,8 +57,8 @@ export const APP_SETTINGS: Readonly<Record<string, string>> = {
   QUEUE_RECEIVE_WAIT_MS: '20000',
   BROWSER_RETIRE_AFTER: '200',
   DEMO: 'false',
-  // The sandbox is on loopback, which the directory URL fence refuses unless allowed (without it every submission is refused).
-  DIRECTORY_URL_ALLOWLIST: '127.0.0.1',
+  // The sandbox's sites are on loopback, which the directory URL fence refuses unless allowed (without it every submission is refused).
+  DIRECTORY_URL_ALLOWLIST: ['127.0.0.1', ...SANDBOX_ALLOWLIST].join(','),
 };
 
 export const KEEP_DATABASE = process.env.BENCH_KEEP_DB === '1';

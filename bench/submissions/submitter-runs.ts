@@ -1,3 +1,5 @@
+import { SANDBOX_ALLOWLIST } from '../../sandbox/sandbox-addresses';
+
 import { readBrowserConfig } from '../../src/config/browser-config';
 import { EnvReader } from '../../src/config/env-reader';
 import { BrowserPool } from '../../src/workers/browser/browser-pool';
@@ -44,7 +46,7 @@ export function makeSubmitter(
     submitTimeoutMs: 15_000,
     politenessDelayMs: 0,
     detectFields: detectFieldsInPage,
-    directoryUrlAllowlist: ['127.0.0.1'],
+    directoryUrlAllowlist: ['127.0.0.1', ...SANDBOX_ALLOWLIST],
     blockResources: browser.blockResources,
     evidence: { type: browser.evidenceFormat, quality: browser.evidenceJpegQuality },
     skipCoveredDetection: browser.skipCoveredDetection,
