@@ -1,5 +1,4 @@
 import { SANDBOX_ALLOWLIST } from '../../sandbox/sandbox-addresses';
-
 import { readBrowserConfig } from '../../src/config/browser-config';
 import { EnvReader } from '../../src/config/env-reader';
 import { BrowserPool } from '../../src/workers/browser/browser-pool';
