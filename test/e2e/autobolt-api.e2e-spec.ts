@@ -222,14 +222,14 @@ describe('AutoBolt API (machine PostgreSQL)', () => {
   it('refuses to import a directory URL that reaches a loopback or metadata address with 400 naming it', async () => {
     const entries = [
       entry('omega'),
-      { ...entry('psi'), submissionUrl: 'http://127.0.0.2:9/add' },
+      { ...entry('psi'), submissionUrl: 'http://127.0.0.9:9/add' },
       { ...entry('chi'), url: 'http://[fd00:ec2::254]/' },
     ];
     const response = await request(http()).post('/api/autobolt/dynamic-mapping').set(apiKey).send(entries).expect(400);
     expect(response.body).toMatchObject({
       error: 'validation_failed',
       problems: [
-        'directories[1] ("psi").submissionUrl: refused, 127.0.0.2 is a loopback address',
+        'directories[1] ("psi").submissionUrl: refused, 127.0.0.9 is a loopback address',
         'directories[2] ("chi").url: refused, fd00:ec2::254 is a cloud metadata address',
       ],
     });
