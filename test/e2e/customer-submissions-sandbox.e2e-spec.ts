@@ -97,7 +97,7 @@ describe('a customer-requested run in the directory sandbox (real Chromium)', ()
     for (const result of results) {
       expect(result.evidenceUrl).toBe(`/api/submissions/${jobId}/results/${result.directoryId}/screenshot`);
       const shot = await request(http()).get(result.evidenceUrl!).set(owner.headers).expect(200);
-      expect(shot.headers['content-type']).toBe('image/png');
+      expect(shot.headers['content-type']).toBe('image/jpeg'); // EVIDENCE_FORMAT's default;
       expect((shot.body as Buffer).subarray(0, 8)).toEqual(PNG_SIGNATURE);
       await request(http()).get(result.evidenceUrl!).set(other.headers).expect(404);
     }

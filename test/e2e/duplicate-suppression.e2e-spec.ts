@@ -142,7 +142,7 @@ describe('duplicate suppression across jobs (sandbox, real Chromium)', () => {
       });
     }
     const shot = await http().get(mineResults[0].earlier.evidenceUrl).set(owner.headers).expect(200);
-    expect(shot.headers['content-type']).toBe('image/png');
+    expect(shot.headers['content-type']).toBe('image/jpeg'); // EVIDENCE_FORMAT's default;
     const job = await eventually(async () => {
       const { body } = await http().get(`/api/queue/${DEMO_CUSTOMER_ID}`).set(staff.headers).expect(200);
       return (
