@@ -14,6 +14,7 @@ import { slowSite } from './slow.site';
 import { tableLayoutSite } from './table-layout.site';
 import { wizardJsSite } from './wizard-js.site';
 import { wizardNavSite } from './wizard-nav.site';
+import { SANDBOX_SITE_ADDRESSES } from '../sandbox-addresses';
 
 /** Order matters: the catalog deals instances round-robin in this order. */
 export const SITE_TEMPLATES: readonly SiteTemplate[] = [
@@ -40,10 +41,15 @@ export function findSiteTemplate(id: string): SiteTemplate | undefined {
   return SITE_TEMPLATES.find((site) => site.id === id) ?? UNLISTED_TEMPLATES.find((site) => site.id === id);
 }
 
-/** The catalog's 0-based index of instance `n` of a template (instances are dealt round-robin, see the catalog). */
+/**
+ * The catalog's 0-based index of instance `n` of a template (instances are dealt round-robin, see the catalog).
+ * Unlisted templates take slots from the top of the address range down, which no catalog of ordinary size reaches.
+ */
 export function catalogIndexOf(siteId: string, instance: number): number {
-  const template = SITE_TEMPLATES.findIndex((site) => site.id === siteId);
-  if (template < 0) throw new Error(`Unknown sandbox site ${siteId}`);
   if (!Number.isInteger(instance) || instance < 1) throw new Error(`Not a sandbox instance: ${instance}`);
-  return (instance - 1) * SITE_TEMPLATES.length + template;
+  const template = SITE_TEMPLATES.findIndex((site) => site.id === siteId);
+  if (template >= 0) return (instance - 1) * SITE_TEMPLATES.length + template;
+  const unlisted = UNLISTED_TEMPLATES.findIndex((site) => site.id === siteId);
+  if (unlisted < 0) throw new Error(`Unknown sandbox site ${siteId}`);
+  return SANDBOX_SITE_ADDRESSES - 1 - (((instance - 1) * UNLISTED_TEMPLATES.length + unlisted) % SANDBOX_SITE_ADDRESSES);
 }

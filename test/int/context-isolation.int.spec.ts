@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SANDBOX_ALLOWLIST } from '../../sandbox/sandbox-addresses';
 import { startSandbox } from '../../sandbox/sandbox.server';
 import type { Sandbox } from '../../sandbox/sandbox.types';
 import { SANDBOX_BUSINESS } from '../../sandbox/sandbox.fixtures';
@@ -69,7 +70,7 @@ describe('context reuse keeps customers apart', () => {
       submitTimeoutMs: 10_000,
       politenessDelayMs: 0,
       detectFields: detectFieldsInPage,
-      directoryUrlAllowlist: ['127.0.0.1'],
+      directoryUrlAllowlist: ['127.0.0.1', ...SANDBOX_ALLOWLIST],
     });
     const url = sandbox.submissionUrl('site-state', instance);
     // A person answering a prompt on A's visit: a page cannot grant itself a permission.
@@ -121,7 +122,7 @@ describe('context reuse keeps customers apart', () => {
       submitTimeoutMs: 10_000,
       politenessDelayMs: 0,
       detectFields: detectFieldsInPage,
-      directoryUrlAllowlist: ['127.0.0.1'],
+      directoryUrlAllowlist: ['127.0.0.1', ...SANDBOX_ALLOWLIST],
     });
     try {
       const url = sandbox.submissionUrl('plain-labels', 1);

@@ -141,7 +141,8 @@ describe('field detection', () => {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const context = await browser.newContext({ javaScriptEnabled: false });
     // Nothing leaves the machine: only the local sandbox is reachable.
-    await context.route('**', (route) => (route.request().url().startsWith('http://127.0.0.1:') ? route.continue() : route.abort()));
+    // Loopback only: the sandbox's sites each have their own 127.x address.
+    await context.route('**', (route) => (new URL(route.request().url()).hostname.startsWith('127.') ? route.continue() : route.abort()));
     page = await context.newPage();
   });
   afterAll(async () => browser?.close());
