@@ -110,7 +110,7 @@ describe('a customer onboarded through the API, its job in the directory sandbox
 
     const stranger = await signIn('o@other.test');
     for (const result of results) {
-      await request(http()).get(result.evidenceUrl).set(owner).expect(200).expect('content-type', 'image/png');
+      await request(http()).get(result.evidenceUrl).set(owner).expect(200).expect('content-type', 'image/jpeg');
       await request(http()).get(result.evidenceUrl).set(stranger).expect(404);
     }
     expect((await request(http()).get('/api/submissions').set(stranger).expect(200)).body.jobs).toEqual([]);

@@ -46,7 +46,8 @@ describe('npm start on embedded defaults runs the demo job', () => {
     );
     expect(done.submissions?.byStatus).toMatchObject({ succeeded: 11, needs_manual: 2, skipped: 1 });
     const evidence = await readdir(join(dataDir, 'evidence', job.jobId));
-    expect(evidence.filter((file) => file.endsWith('.png')).length).toBeGreaterThanOrEqual(14);
+    // One screenshot per attempt, JPEG by default (EVIDENCE_FORMAT).
+    expect(evidence.filter((file) => file.endsWith('.jpg')).length).toBeGreaterThanOrEqual(14);
 
     // The demo says how to sign in, and its customer login sees its own job.
     expect(app.output()).toContain(`curl -s -X POST http://127.0.0.1:`);
