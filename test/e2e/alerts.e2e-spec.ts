@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { ProjectionHost } from '../../projections/runtime/projection-host';
 import { AlertEvaluator } from '../../src/alerts/alert-evaluator.service';
+import { AlertReadingsReader } from '../../src/alerts/alert-readings.service';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port';
 import { MESSAGE_QUEUE, type MessageQueue } from '../../src/queue/queue.port';
 import { CLOCK } from '../../src/shared/clock';
@@ -103,8 +104,9 @@ describe('alerts', () => {
         expectedVersion: 'any',
       },
     );
-    // Old enough that the lag, rounded to a tenth of a second by the rule, is above the 0 s threshold.
-    await eventually(async () => (await db.pool.query(`SELECT 1 FROM events WHERE recorded_at < now() - interval '200 ms'`)).rowCount);
+    // Old enough, as the evaluator reads it, that the lag rounded to a tenth of a second is above the 0 s threshold.
+    const readings = app.get(AlertReadingsReader);
+    await eventually(async () => (await readings.read(clock.now())).readings.projections?.every((p) => p.lagSeconds >= 0.2) || null);
 
     const first = await tick();
     const firing = await request(http()).get('/api/admin/alerts?state=firing&limit=100').set(staff).expect(200);

@@ -16,7 +16,7 @@ import { eventually } from '../support/eventually';
 import { customerSession, type TestSession } from '../support/sessions';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const PNG_SIGNATURE = Buffer.from('89504e470d0a1a0a', 'hex');
+const JPEG_SIGNATURE = Buffer.from('ffd8ff', 'hex');
 
 /**
  * A customer asks for a run (SUBMISSION_RUN_APPROVAL=auto); the job runs through the whole system
@@ -97,8 +97,8 @@ describe('a customer-requested run in the directory sandbox (real Chromium)', ()
     for (const result of results) {
       expect(result.evidenceUrl).toBe(`/api/submissions/${jobId}/results/${result.directoryId}/screenshot`);
       const shot = await request(http()).get(result.evidenceUrl!).set(owner.headers).expect(200);
-      expect(shot.headers['content-type']).toBe('image/jpeg'); // EVIDENCE_FORMAT's default;
-      expect((shot.body as Buffer).subarray(0, 8)).toEqual(PNG_SIGNATURE);
+      expect(shot.headers['content-type']).toBe('image/jpeg'); // EVIDENCE_FORMAT's default
+      expect((shot.body as Buffer).subarray(0, 3)).toEqual(JPEG_SIGNATURE);
       await request(http()).get(result.evidenceUrl!).set(other.headers).expect(404);
     }
     await request(http()).get(`/api/submissions/${jobId}`).set(other.headers).expect(404);
