@@ -84,7 +84,7 @@ export function writeSubmissionsSection(r: BenchReport): string {
   const section = [
     HEADING,
     '',
-    `Command: \`npm run bench:submissions\`. Bounded (every phase has a deadline), 127.0.0.1 only. Simple-form templates: ${SIMPLE_TEMPLATES.join(', ')}. Each run keeps the ${KEEP_RUNS} before it below; the newest is first.`,
+    `Command: \`npm run bench:submissions\`. Bounded (every phase has a deadline), loopback only (the multi-origin sandbox's 127.x addresses). Simple-form templates: ${SIMPLE_TEMPLATES.join(', ')}. Each run keeps the ${KEEP_RUNS} before it below; the newest is first.`,
     '',
     runText(r).trimEnd(),
     '',
