@@ -60,8 +60,11 @@ export async function runOursLevel(
   let app: Awaited<ReturnType<typeof startAppChild>> | null = null;
   try {
     await seedCatalog(db.pool, simpleDirectories(sandboxUrl, CATALOG_SIZE));
-    const [warm] = await seedCustomers(db.pool, `warm-c${concurrency}`, 1, WARMUP_SUBMISSIONS);
-    const customers = await seedCustomers(db.pool, `bench-c${concurrency}`, JOBS_PER_LEVEL, CATALOG_SIZE);
+    // Listings unique to this level: the sandbox is shared by every pipeline and answers a listing it already has as
+    // "already listed", which would turn a later pipeline's submissions into skips.
+    const tag = db.name.slice(-6);
+    const [warm] = await seedCustomers(db.pool, `warm-c${concurrency}-${tag}`, 1, WARMUP_SUBMISSIONS);
+    const customers = await seedCustomers(db.pool, `bench-c${concurrency}-${tag}`, JOBS_PER_LEVEL, CATALOG_SIZE);
     app = await startAppChild({
       ...settings,
       DATABASE_URL: db.url,

@@ -131,7 +131,7 @@ export function checkLines(r: BenchReport): string[] {
       const warm = `warm run ${succeeded(v.warm.run.submissions)} of ${v.warm.run.submissions.length} succeeded, CPU ${s3(v.warm.run.cpuPerSubmission)} s/sub of which Node ${s3(v.warm.run.nodeCpuPerSubmission)}`;
       const l = v.ours;
       if (!l) return `- ${v.name}: ${warm}; not run end to end.`;
-      return `- ${v.name}: ${n0(l.outcomes.succeeded)} succeeded of ${n0(l.submissions)}, failed ${l.outcomes.failed}, needs manual ${l.outcomes.needsManual}, retries ${l.outcomes.retries}; ${s2(l.eventsPerSubmission)} events per submission; attempt→success p50 / p95 ${p50p95(l.latenciesMs)} ms; CPU accounting ${l.cpu.accounting}; ${warm}.`;
+      return `- ${v.name}: ${n0(l.outcomes.succeeded)} succeeded of ${n0(l.submissions)}, failed ${l.outcomes.failed}, needs manual ${l.outcomes.needsManual}, skipped ${l.outcomes.skipped}, retries ${l.outcomes.retries}; ${s2(l.eventsPerSubmission)} events per submission; attempt→success p50 / p95 ${p50p95(l.latenciesMs)} ms; CPU accounting ${l.cpu.accounting}; ${warm}.`;
     }),
     `- Baseline: ${succeeded(r.baseline.run.submissions)} succeeded of ${baseCount(r.baseline)} (of ${BASELINE_SUBMISSIONS} asked), ${r.baseline.run.launches} browsers launched, concurrency ${r.baseline.concurrency}; CPU accounting ${r.baseline.cpu.accounting}.`,
   ];
