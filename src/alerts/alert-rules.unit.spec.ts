@@ -1,4 +1,3 @@
-import type { AlertThresholds } from '../config/alerts-config';
 import type { AlertReadings } from './alert-readings';
 import {
   ALERT_RULES,
@@ -10,17 +9,10 @@ import {
   queueDepthRule,
   workerSilentRule,
 } from './alert-rules';
+import { loadConfig } from '../config/app-config';
 
-const T: AlertThresholds = {
-  deadLetters: 0,
-  errorRatePercent: 10,
-  errorRateWindowMs: 300_000,
-  errorRateMinAttempts: 10,
-  queueDepth: 100,
-  workerSilentMs: 300_000,
-  projectionLagEvents: 1000,
-  projectionLagSeconds: 300,
-};
+// The shipped defaults (ALERT_* unset); the config spec pins their values.
+const T = loadConfig({}).alerts.thresholds;
 
 const CALM: AlertReadings = {
   deadLetters: 0,

@@ -1,18 +1,10 @@
-import type { AlertThresholds } from '../config/alerts-config';
 import type { AlertReadings } from './alert-readings';
 import { ALERT_RULES } from './alert-rules';
 import { planTransitions } from './alert-transitions';
+import { loadConfig } from '../config/app-config';
 
-const T = {
-  deadLetters: 0,
-  errorRatePercent: 10,
-  errorRateWindowMs: 300_000,
-  errorRateMinAttempts: 10,
-  queueDepth: 100,
-  workerSilentMs: 300_000,
-  projectionLagEvents: 1000,
-  projectionLagSeconds: 300,
-} satisfies AlertThresholds;
+// The shipped defaults (ALERT_* unset); the config spec pins their values.
+const T = loadConfig({}).alerts.thresholds;
 
 const readings = (over: Partial<AlertReadings>): AlertReadings => ({
   deadLetters: 0,
