@@ -50,6 +50,17 @@ describe('context reuse keeps customers apart', () => {
     },
   });
 
+  /** A submitter on `pool` that may reach the sandbox's sites. */
+  const submitterOn = (pool: BrowserPool): PlaywrightSubmitter =>
+    new PlaywrightSubmitter(pool, {
+      evidenceDir,
+      navigationTimeoutMs: 10_000,
+      submitTimeoutMs: 10_000,
+      politenessDelayMs: 0,
+      detectFields: detectFieldsInPage,
+      directoryUrlAllowlist: ['127.0.0.1', ...SANDBOX_ALLOWLIST],
+    });
+
   /** Runs A then B on one reusable context; returns the kinds each page found on arrival. */
   async function aThenB(
     instance: number,
@@ -64,14 +75,7 @@ describe('context reuse keeps customers apart', () => {
       clearBetween,
       serviceWorkers: 'allow',
     });
-    const submitter = new PlaywrightSubmitter(pool, {
-      evidenceDir,
-      navigationTimeoutMs: 10_000,
-      submitTimeoutMs: 10_000,
-      politenessDelayMs: 0,
-      detectFields: detectFieldsInPage,
-      directoryUrlAllowlist: ['127.0.0.1', ...SANDBOX_ALLOWLIST],
-    });
+    const submitter = submitterOn(pool);
     const url = sandbox.submissionUrl('site-state', instance);
     // A person answering a prompt on A's visit: a page cannot grant itself a permission.
     const acquire = pool.acquire.bind(pool);
@@ -116,14 +120,7 @@ describe('context reuse keeps customers apart', () => {
       launchTimeoutMs: 15_000,
       reuseContexts: true,
     });
-    const submitter = new PlaywrightSubmitter(pool, {
-      evidenceDir,
-      navigationTimeoutMs: 10_000,
-      submitTimeoutMs: 10_000,
-      politenessDelayMs: 0,
-      detectFields: detectFieldsInPage,
-      directoryUrlAllowlist: ['127.0.0.1', ...SANDBOX_ALLOWLIST],
-    });
+    const submitter = submitterOn(pool);
     try {
       const url = sandbox.submissionUrl('plain-labels', 1);
       const plain = (customer: string): SubmissionRequest => {
