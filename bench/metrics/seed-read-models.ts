@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { JOB_DURATION_BUCKETS, UNFINISHED_BUCKET } from '../../projections/jobs/job-stats';
 
 /** What the benchmark puts in the read models: the issue's 10,000 jobs and 500,000 submissions. */
 export interface SeedSize {
@@ -42,12 +43,25 @@ const RESULTS_SQL = `
   SELECT jb.id || ':' || d, jb.id, d, md5(jb.id || ':' || d), jb.priority, r.status, CASE WHEN r.status = 'scheduled' THEN 0 ELSE 1 END,
          'worker-' || (h % 8), CASE WHEN r.status = 'succeeded' THEN 'https://listings.example/' || jb.id || '/' || d END,
          CASE WHEN r.status = 'failed' THEN 'permanent' END, jb.created_at, jb.started_at,
-         CASE WHEN r.status NOT IN ('scheduled') THEN least(now(), jb.started_at + (h % 600) * interval '1 second') END, jb.created_at, 3
+         f.at, coalesce(f.at, jb.created_at), 3
   FROM jobs jb
   CROSS JOIN LATERAL generate_series(1, jb.directory_count) n
   CROSS JOIN LATERAL (SELECT 'dir-' || lpad(n::text, 3, '0') AS d, ((abs(hashtext(jb.id)::bigint) + n * 40503) % 1000)::int AS h) k
   CROSS JOIN LATERAL (SELECT CASE WHEN jb.finished_at IS NULL THEN 'scheduled' WHEN h < 800 THEN 'succeeded'
-                                  WHEN h < 900 THEN 'failed' WHEN h < 960 THEN 'needs_manual' ELSE 'skipped' END AS status) r`;
+                                  WHEN h < 900 THEN 'failed' WHEN h < 960 THEN 'needs_manual' ELSE 'skipped' END AS status) r
+  CROSS JOIN LATERAL (SELECT CASE WHEN r.status <> 'scheduled' THEN least(now(), jb.started_at + (h % 600) * interval '1 second') END AS at) f`;
+
+/**
+ * What the jobs projection keeps beside its rows (projections/jobs/job-stats.ts): jobs per status
+ * and duration bucket, the bucket being the number of bounds a finished job's duration exceeds.
+ */
+const JOB_STATS_SQL = `
+  INSERT INTO job_stats (status, bucket, jobs, duration_ms)
+  SELECT status, bucket, count(*), coalesce(sum(ms), 0)
+  FROM (SELECT status, ms, CASE WHEN ms IS NULL THEN ${UNFINISHED_BUCKET}
+                                ELSE (SELECT count(*) FROM unnest(ARRAY[${JOB_DURATION_BUCKETS.join(', ')}]) le WHERE le * 1000 < ms) END AS bucket
+        FROM (SELECT status, (extract(epoch FROM finished_at) * 1000)::bigint - (extract(epoch FROM created_at) * 1000)::bigint AS ms FROM jobs) d) b
+  GROUP BY status, bucket`;
 
 const QUEUE_SQL = (queued: number): string => `
   INSERT INTO queue_messages (id, priority, body, visible_at)
@@ -61,6 +75,7 @@ const WORKERS_SQL = (workers: number): string => `
 /** Fills the read models (installed by the app's boot) straight with SQL, then analyzes them as autovacuum would. */
 export async function seedReadModels(pool: Pool, size: SeedSize): Promise<{ jobs: number; submissions: number }> {
   await pool.query(JOBS_SQL(count(size.jobs), count(size.directoriesPerJob)));
+  await pool.query(JOB_STATS_SQL);
   await pool.query(RESULTS_SQL);
   await pool.query(QUEUE_SQL(count(size.queued)));
   await pool.query(WORKERS_SQL(count(size.workers)));

@@ -159,7 +159,8 @@ export const jobResultsRows: KeyedRowsSpec<JobResultRow> = {
 export const jobResultsProjection: Projection = {
   name: 'job_results',
   // 2: the skip reason and the earlier submission an 'already-submitted' skip points to.
-  version: 2,
+  // 3: an index on updated_at, so the recent submissions (scaling throughput, alert error rate) are a range read.
+  version: 3,
   handles: SUBMISSION_EVENT_TYPES,
   tables: [
     {
@@ -174,8 +175,9 @@ export const jobResultsProjection: Projection = {
         earlier_evidence_path text, scheduled_at timestamptz NOT NULL, started_at timestamptz, finished_at timestamptz,
         updated_at timestamptz NOT NULL, version int NOT NULL);
       CREATE INDEX ${t}_job_idx ON ${t} (job_id, directory_id);
-      CREATE INDEX ${t}_status_idx ON ${t} (status);`,
+      CREATE INDEX ${t}_status_idx ON ${t} (status);
+      CREATE INDEX ${t}_updated_at_idx ON ${t} (updated_at);`,
     },
   ],
-  apply: (events, context) => applyKeyedRows(jobResultsRows, events, context),
+  apply: async (events, context) => void (await applyKeyedRows(jobResultsRows, events, context)),
 };

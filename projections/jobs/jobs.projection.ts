@@ -3,6 +3,7 @@ import { isOneOf } from '../../src/event-store/event-decoding';
 import { JOB_EVENT_TYPES, type JobEvent, type JobStatus, type OutcomeCounts } from '../../src/jobs/job.events';
 import { applyKeyedRows, type KeyedRowsSpec } from '../runtime/keyed-rows';
 import type { Projection } from '../runtime/projection';
+import { applyJobStats, jobStatsTable } from './job-stats';
 import { reopenedReason, requeuedReason } from '../../src/jobs/status-reason';
 
 export interface JobRow {
@@ -144,7 +145,8 @@ export const jobsRows: KeyedRowsSpec<JobRow> = {
 
 export const jobsProjection: Projection = {
   name: 'jobs',
-  version: 1,
+  // 2: job_stats, the counts and duration histogram the metrics read.
+  version: 2,
   handles: JOB_EVENT_TYPES,
   tables: [
     {
@@ -163,6 +165,7 @@ export const jobsProjection: Projection = {
       CREATE INDEX ${t}_customer_idx ON ${t} (customer_id, created_at DESC);
       CREATE INDEX ${t}_status_idx ON ${t} (status);`,
     },
+    jobStatsTable,
   ],
-  apply: (events, context) => applyKeyedRows(jobsRows, events, context),
+  apply: async (events, context) => applyJobStats(await applyKeyedRows(jobsRows, events, context), context),
 };

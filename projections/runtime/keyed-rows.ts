@@ -22,26 +22,34 @@ export interface KeyedRowsSpec<Row extends KeyedRow> {
   readonly guard: 'stream_version' | 'none';
 }
 
+/** A row this page changed: as it was before the page (null when new) and as it is now. */
+export interface KeyedRowChange<Row extends KeyedRow> {
+  readonly before: Row | null;
+  readonly after: Row;
+}
+
 /**
  * One page in three statements whatever its size: load the touched rows, evolve them in memory,
- * upsert the changed ones from one JSON parameter. This is what makes rebuilds fast.
+ * upsert the changed ones from one JSON parameter. This is what makes rebuilds fast. Returns the
+ * changes, so a projection can keep aggregates of its rows in step within the same transaction.
  */
 export async function applyKeyedRows<Row extends KeyedRow>(
   spec: KeyedRowsSpec<Row>,
   events: readonly RecordedEvent[],
   context: ProjectionContext,
-): Promise<void> {
+): Promise<readonly KeyedRowChange<Row>[]> {
   const byKey = groupByKey(spec, events);
-  if (byKey.size === 0) return;
+  if (byKey.size === 0) return [];
   const table = context.table(spec.table);
   const { rows } = await context.client.query<Row>(`SELECT * FROM ${table} WHERE id = ANY ($1::text[])`, [[...byKey.keys()]]);
   const current = new Map(rows.map((row) => [row.id, row]));
-  const changed: Row[] = [];
+  const changes: KeyedRowChange<Row>[] = [];
   for (const [key, keyEvents] of byKey) {
-    const next = evolveRow(spec, current.get(key) ?? null, keyEvents);
-    if (next) changed.push(next);
+    const before = current.get(key) ?? null;
+    const after = evolveRow(spec, before, keyEvents);
+    if (after) changes.push({ before, after });
   }
-  if (changed.length === 0) return;
+  if (changes.length === 0) return [];
   const assignments = spec.columns
     .filter((c) => c !== 'id')
     .map((c) => `${c} = EXCLUDED.${c}`)
@@ -50,8 +58,9 @@ export async function applyKeyedRows<Row extends KeyedRow>(
   await context.client.query(
     `INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
      ON CONFLICT (id) DO UPDATE SET ${assignments} ${guard}`,
-    [JSON.stringify(changed)],
+    [JSON.stringify(changes.map((change) => change.after))],
   );
+  return changes;
 }
 
 function groupByKey<Row extends KeyedRow>(spec: KeyedRowsSpec<Row>, events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {

@@ -5,6 +5,7 @@ import { ProcessingRuntime } from '../../src/processing/processing-runtime';
 import type { ProjectorProcessor } from '../../src/processing/projector';
 import type { ProjectorOptions, RunnerState } from './projection-leader';
 import { installProjections, readAllStates, requestRebuild, type ProjectionStateRow } from './projection-registry';
+import type { SqlReader } from '../../src/database/read-batch';
 
 export interface LogLag {
   readonly events: number;
@@ -27,7 +28,8 @@ export interface ProjectionStatus {
   readonly lastError: string | null;
 }
 
-export type LagProbe = (checkpoint: string | null) => Promise<LogLag | null>;
+/** `reader`: where to read, when the caller batches its reads (a metrics scrape). */
+export type LagProbe = (checkpoint: string | null, reader?: SqlReader) => Promise<LogLag | null>;
 
 export const DEFAULT_RUNNER_OPTIONS: Omit<ProjectorOptions, 'onError'> = {
   batchSize: 1000,
@@ -82,17 +84,26 @@ export class ProjectionHost {
     return requested;
   }
 
-  async status(): Promise<ProjectionStatus[]> {
-    const states = new Map((await readAllStates(this.pool)).map((s) => [s.name, s]));
-    const result: ProjectionStatus[] = [];
-    for (const projection of this.projections) {
+  /** `reader`: a batch the caller reads other things through too (a metrics scrape). */
+  async status(reader: SqlReader = this.pool): Promise<ProjectionStatus[]> {
+    const states = new Map((await readAllStates(reader)).map((s) => [s.name, s]));
+    // Caught-up projections share a checkpoint: one lag read each, all at once (a metrics scrape waits on this).
+    const lags = new Map<string | null, Promise<LogLag | null>>();
+    const lagAt = (checkpoint: string | null): Promise<LogLag | null> => {
+      const known = lags.get(checkpoint);
+      if (known) return known;
+      const read = this.lagProbe(checkpoint, reader);
+      lags.set(checkpoint, read);
+      return read;
+    };
+    const described = this.projections.flatMap((projection) => {
       const state = states.get(projection.name);
-      if (state) result.push(await this.describe(projection, state));
-    }
-    return result;
+      return state ? [this.describe(projection, state, lagAt(state.liveCheckpoint))] : [];
+    });
+    return Promise.all(described);
   }
 
-  private async describe(projection: Projection, s: ProjectionStateRow): Promise<ProjectionStatus> {
+  private async describe(projection: Projection, s: ProjectionStateRow, lag: Promise<LogLag | null>): Promise<ProjectionStatus> {
     const runner = this.runners.get(projection.name);
     return {
       name: projection.name,
@@ -101,7 +112,7 @@ export class ProjectionHost {
       liveGeneration: s.liveGeneration,
       checkpoint: s.liveCheckpoint,
       eventsApplied: s.liveEvents,
-      lag: await this.lagProbe(s.liveCheckpoint),
+      lag: await lag,
       state: runner?.state ?? (s.nextGeneration !== null ? 'rebuilding' : 'elsewhere'),
       rebuild:
         s.nextGeneration === null ? null : { generation: s.nextGeneration, eventsApplied: s.nextEvents, startedAt: s.rebuildStartedAt },

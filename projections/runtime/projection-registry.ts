@@ -4,6 +4,7 @@ import type { Checkpoint } from '../../src/event-store/event-store.port';
 import type { Projection } from './projection';
 import { createGeneration, pointViewsAt } from './projection-schema';
 import { secureGeneration, secureViews } from './row-security';
+import type { SqlReader } from '../../src/database/read-batch';
 
 export interface ProjectionStateRow {
   readonly name: string;
@@ -37,7 +38,7 @@ export async function readState(db: Pool | PoolClient, name: string): Promise<Pr
   return rows[0] ?? null;
 }
 
-export async function readAllStates(db: Pool): Promise<ProjectionStateRow[]> {
+export async function readAllStates(db: SqlReader): Promise<ProjectionStateRow[]> {
   return (await db.query<ProjectionStateRow>(`${SELECT} ORDER BY name`)).rows;
 }
 

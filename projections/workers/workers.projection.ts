@@ -93,5 +93,5 @@ export const workersProjection: Projection = {
         retries_scheduled int NOT NULL, last_event_at timestamptz NOT NULL, version int NOT NULL);`,
     },
   ],
-  apply: (events, context) => applyKeyedRows(workersRows, events, context),
+  apply: async (events, context) => void (await applyKeyedRows(workersRows, events, context)),
 };

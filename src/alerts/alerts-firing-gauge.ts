@@ -1,8 +1,8 @@
-import type { Pool } from 'pg';
+import type { SqlReader } from '../database/read-batch';
 import { ALERT_RULE_NAMES } from './alert-rules';
 
 /** Firing alerts per rule, every rule listed (0 when quiet), for `dbolt_alerts_firing{rule}`. */
-export async function firingByRule(pool: Pool): Promise<Map<string, number>> {
+export async function firingByRule(pool: SqlReader): Promise<Map<string, number>> {
   const { rows } = await pool.query<{ rule: string; n: number }>(
     `SELECT rule, count(*)::int AS n FROM alerts WHERE state = 'firing' GROUP BY rule`,
   );

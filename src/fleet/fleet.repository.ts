@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../database/database';
+import type { SqlReader } from '../database/read-batch';
 import type { WorkerRecord } from './worker-view';
 
 export interface FleetCounts {
@@ -43,8 +44,8 @@ export class FleetRepository {
     return rows;
   }
 
-  async counts(staleAfterMs: number): Promise<FleetCounts> {
-    const { rows } = await this.database.pool.query<FleetCounts>(
+  async counts(staleAfterMs: number, reader: SqlReader = this.database.pool): Promise<FleetCounts> {
+    const { rows } = await reader.query<FleetCounts>(
       `SELECT count(*) FILTER (WHERE h.status <> 'stopped' AND NOT ${STALE})::int AS live,
          count(*) FILTER (WHERE h.status = 'paused' AND NOT ${STALE})::int AS paused,
          count(*) FILTER (WHERE ${STALE})::int AS stale,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
+import type { JobStatsRow } from '../../projections/jobs/job-stats';
 import { ProjectionHost } from '../../projections/runtime/projection-host';
 import { firingByRule } from '../alerts/alerts-firing-gauge';
 import { API_KEY_STATUSES } from '../auth/api-keys/api-key-status';
@@ -7,6 +8,7 @@ import { apiKeyCounts } from '../auth/api-keys/api-key-metrics';
 import { ApiKeys } from '../auth/api-keys/api-keys.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
+import { ReadBatch, type SqlReader } from '../database/read-batch';
 import { MESSAGE_QUEUE, PRIORITIES, type MessageQueue, type QueueDepth } from '../queue/queue.port';
 import { ScalingSignal } from '../scaling/scaling-signal.service';
 import { JobDurationMetric } from './job-duration-metric';
@@ -89,22 +91,34 @@ export class FleetMetrics {
     return this.config.metricsFleet;
   }
 
+  /** At most one read at a time: scrapes that arrive while one is under way share its answer. */
+  private reading: Promise<string> | null = null;
+
   /** Empty where the fleet gauges are off. */
   async text(): Promise<string> {
     if (!this.enabled) return '';
+    this.reading ??= this.read().finally(() => {
+      this.reading = null;
+    });
+    return this.reading;
+  }
+
+  private async read(): Promise<string> {
     // Read once for the queue gauges and the scaling signal; a rejection is handled by each reader.
     const depth = this.queue.depth();
+    // The database reads below go out together, one round trip per stage rather than one each.
+    const reader = new ReadBatch(this.database.pool);
     depth.catch(() => undefined);
     const sources: Readonly<Record<string, { read: () => Promise<void>; gauges: readonly Gauge<string>[] }>> = {
       queue: { read: () => this.readQueue(depth), gauges: [this.queueMessages, this.deadLetters] },
-      jobs: { read: () => this.readJobs(), gauges: [this.jobs] },
-      workers: { read: () => this.readWorkers(), gauges: [this.workers] },
-      projections: { read: () => this.readProjections(), gauges: [this.lagEvents, this.lagSeconds] },
-      api_keys: { read: () => this.readKeys(), gauges: [this.apiKeys, this.apiKeysStale] },
-      alerts: { read: () => this.readAlerts(), gauges: [this.alertsFiring] },
-      mappings: { read: () => this.mappings.read(this.database.pool), gauges: this.mappings.gauges },
+      jobs: { read: () => this.readJobs(reader), gauges: [this.jobs] },
+      workers: { read: () => this.readWorkers(reader), gauges: [this.workers] },
+      projections: { read: () => this.readProjections(reader), gauges: [this.lagEvents, this.lagSeconds] },
+      api_keys: { read: () => this.readKeys(reader), gauges: [this.apiKeys, this.apiKeysStale] },
+      alerts: { read: () => this.readAlerts(reader), gauges: [this.alertsFiring] },
+      mappings: { read: () => this.mappings.read(reader), gauges: this.mappings.gauges },
       scaling: {
-        read: async () => void this.desiredWorkers.set((await this.scaling.decide(depth)).desiredWorkers),
+        read: async () => void this.desiredWorkers.set((await this.scaling.decide(depth, reader)).desiredWorkers),
         gauges: [this.desiredWorkers],
       },
     };
@@ -130,25 +144,25 @@ export class FleetMetrics {
     this.deadLetters.set(depth.deadLetters);
   }
 
-  private async readJobs(): Promise<void> {
-    // The read model exists once the projector has run; until then there is nothing to count.
-    const [{ rows }] = await Promise.all([
-      this.database.pool
-        .query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM jobs GROUP BY status')
-        .catch(() => ({ rows: [] })),
-      this.jobDuration.refresh(this.database.pool),
-    ]);
+  private async readJobs(reader: SqlReader): Promise<void> {
+    // job_stats exists once the jobs projection (version 2 on) has built it; until then there is nothing to count.
+    const { rows } = await reader
+      .query<JobStatsRow>('SELECT status, bucket, jobs, duration_ms::float8 AS duration_ms FROM job_stats')
+      .catch(() => ({ rows: [] as JobStatsRow[] }));
+    const byStatus = new Map<string, number>();
+    for (const row of rows) byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + row.jobs);
     this.jobs.reset();
-    for (const row of rows) this.jobs.set({ status: row.status }, row.n);
+    for (const [status, n] of byStatus) this.jobs.set({ status }, n);
+    this.jobDuration.update(rows);
   }
 
-  private async readWorkers(): Promise<void> {
-    const { rows } = await this.database.pool.query<{ state: string; n: number }>(WORKERS_SQL, [this.config.worker.staleAfterMs]);
+  private async readWorkers(reader: SqlReader): Promise<void> {
+    const { rows } = await reader.query<{ state: string; n: number }>(WORKERS_SQL, [this.config.worker.staleAfterMs]);
     for (const state of WORKER_STATES) this.workers.set({ state }, rows.find((row) => row.state === state)?.n ?? 0);
   }
 
-  private async readProjections(): Promise<void> {
-    const statuses = await this.host.status();
+  private async readProjections(reader: SqlReader): Promise<void> {
+    const statuses = await this.host.status(reader);
     this.lagEvents.reset();
     this.lagSeconds.reset();
     for (const { name, lag } of statuses) {
@@ -158,12 +172,12 @@ export class FleetMetrics {
     }
   }
 
-  private async readAlerts(): Promise<void> {
-    for (const [rule, n] of await firingByRule(this.database.pool)) this.alertsFiring.set({ rule }, n);
+  private async readAlerts(reader: SqlReader): Promise<void> {
+    for (const [rule, n] of await firingByRule(reader)) this.alertsFiring.set({ rule }, n);
   }
 
-  private async readKeys(): Promise<void> {
-    const counts = apiKeyCounts(await this.keys.list());
+  private async readKeys(reader: SqlReader): Promise<void> {
+    const counts = apiKeyCounts(await this.keys.list(reader));
     for (const status of API_KEY_STATUSES) this.apiKeys.set({ status }, counts.byStatus[status]);
     this.apiKeysStale.set(counts.stale);
   }

@@ -19,6 +19,14 @@ const DEPTH: QueueDepth = {
   deadLetters: 4,
 };
 
+// Two complete jobs (one ≤ 60 s, one ≤ 900 s), one failed over a day, three still queued.
+const JOB_STATS = [
+  { status: 'complete', bucket: 0, jobs: 1, duration_ms: 30_000 },
+  { status: 'complete', bucket: 2, jobs: 1, duration_ms: 600_000 },
+  { status: 'failed', bucket: 8, jobs: 1, duration_ms: 90_000_000 },
+  { status: 'queued', bucket: -1, jobs: 3, duration_ms: 0 },
+];
+
 function fleet(env: Record<string, string>, depth: () => Promise<QueueDepth>): FleetMetrics {
   const query = jest.fn().mockImplementation(async (sql: string) => ({
     rows: sql.includes('worker_heartbeats')
@@ -26,7 +34,9 @@ function fleet(env: Record<string, string>, depth: () => Promise<QueueDepth>): F
           { state: 'alive', n: 2 },
           { state: 'stale', n: 1 },
         ]
-      : [],
+      : sql.includes('job_stats')
+        ? JOB_STATS
+        : [],
   }));
   const database = fake<Database>({ pool: fake<Pool>({ query }) });
   const lag: ProjectionStatus['lag'] = { events: 5, seconds: 1.5 };
@@ -60,6 +70,34 @@ describe('FleetMetrics', () => {
     expect(text).toMatch(/^dbolt_queue_dead_letters nan$/im); // prom-client writes "Nan"; Prometheus reads any case
     expect(text).toContain('dbolt_fleet_read_failed{source="queue"} 1\n');
     expect(text).toContain('dbolt_workers{state="alive"} 2\n');
+  });
+
+  it('counts jobs by status and their durations from the job_stats rows', async () => {
+    const text = await fleet({}, async () => DEPTH).text();
+    expect(text).toContain('dbolt_jobs{status="complete"} 2\n');
+    expect(text).toContain('dbolt_jobs{status="queued"} 3\n');
+    expect(text).toContain('dbolt_job_duration_seconds_bucket{status="complete",le="60"} 1\n');
+    expect(text).toContain('dbolt_job_duration_seconds_bucket{status="complete",le="300"} 1\n');
+    expect(text).toContain('dbolt_job_duration_seconds_bucket{status="complete",le="900"} 2\n');
+    expect(text).toContain('dbolt_job_duration_seconds_bucket{status="failed",le="86400"} 0\n');
+    expect(text).toContain('dbolt_job_duration_seconds_bucket{status="failed",le="+Inf"} 1\n');
+    expect(text).toContain('dbolt_job_duration_seconds_sum{status="complete"} 630\n');
+    expect(text).toContain('dbolt_job_duration_seconds_count{status="failed"} 1\n');
+    expect(text).not.toMatch(/dbolt_job_duration_seconds_count\{status="queued"\}/);
+  });
+
+  it('lets scrapes that arrive together share one read of the fleet', async () => {
+    let release: (depth: QueueDepth) => void = () => undefined;
+    const gate = new Promise<QueueDepth>((resolve) => (release = resolve));
+    const depth = jest.fn(() => gate);
+    const metrics = fleet({}, depth);
+    const scrapes = [metrics.text(), metrics.text(), metrics.text()];
+    release(DEPTH);
+    const texts = await Promise.all(scrapes);
+    expect(depth).toHaveBeenCalledTimes(1);
+    expect(new Set(texts).size).toBe(1);
+    await metrics.text(); // once answered, the next scrape reads afresh
+    expect(depth).toHaveBeenCalledTimes(2);
   });
 
   it('adds nothing in a process without the api role', async () => {

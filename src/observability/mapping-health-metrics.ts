@@ -1,5 +1,5 @@
-import type { Pool } from 'pg';
 import { Gauge, type Registry } from 'prom-client';
+import type { SqlReader } from '../database/read-batch';
 import { readMappingHealth } from '../directories/mapping-health/mapping-health.repository';
 
 /** Per directory, how its mapping fares (directory_mapping_health), read at scrape time. */
@@ -34,7 +34,7 @@ export class MappingHealthGauges {
     return [this.submissions, this.successRate, this.redetections, this.lastFailure];
   }
 
-  async read(pool: Pool): Promise<void> {
+  async read(pool: SqlReader): Promise<void> {
     const health = await readMappingHealth(pool, null);
     for (const gauge of this.gauges) gauge.reset();
     for (const [directory, h] of health) {

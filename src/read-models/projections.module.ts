@@ -12,7 +12,8 @@ const logger = new Logger('Projections');
 
 function createHost(config: AppConfig, database: Database, store: EventStore): ProjectionHost {
   const adapter = innermostStore(store);
-  const lagProbe: LagProbe = async (checkpoint) => (adapter instanceof PostgresEventStore ? adapter.lagAfter(checkpoint) : null);
+  const lagProbe: LagProbe = async (checkpoint, reader) =>
+    adapter instanceof PostgresEventStore ? adapter.lagAfter(checkpoint, reader) : null;
   return new ProjectionHost(
     database.pool,
     store,

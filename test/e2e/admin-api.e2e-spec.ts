@@ -75,8 +75,8 @@ describe('admin API (machine PostgreSQL)', () => {
     expect(body.map((s) => s.name)).toEqual(NAMES);
     expect(body[0]).toEqual({
       name: 'jobs',
-      codeVersion: 1,
-      liveVersion: 1,
+      codeVersion: 2,
+      liveVersion: 2,
       liveGeneration: 1,
       checkpoint: expect.any(String),
       eventsApplied: 4,
@@ -120,6 +120,15 @@ describe('admin API (machine PostgreSQL)', () => {
       problem: null,
       tables: [
         { table: 'jobs', liveRows: 1, replayedRows: 1, missingFromLive: [], missingCount: 0, unexpectedInLive: [], unexpectedCount: 0 },
+        {
+          table: 'job_stats',
+          liveRows: 1,
+          replayedRows: 1,
+          missingFromLive: [],
+          missingCount: 0,
+          unexpectedInLive: [],
+          unexpectedCount: 0,
+        },
       ],
     });
   });

@@ -168,6 +168,11 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
       expect(report).toMatchObject({ ok: true, problem: null });
       expect(report.tables.every((t) => t.liveRows === t.replayedRows && t.liveRows > 0)).toBe(true);
     }
+    // The stats the metrics read agree with the rows they summarise.
+    const stats = await db.pool.query('SELECT status, sum(jobs)::int AS n FROM job_stats GROUP BY status ORDER BY status');
+    const counted = await db.pool.query('SELECT status, count(*)::int AS n FROM jobs GROUP BY status ORDER BY status');
+    expect(stats.rows).toEqual(counted.rows);
+    expect(stats.rows.length).toBeGreaterThan(0);
     const generation = (await host.status()).find((s) => s.name === 'jobs')!.liveGeneration;
     const [victim] = (await db.pool.query('SELECT id FROM jobs ORDER BY id LIMIT 1')).rows;
     await db.pool.query(`UPDATE jobs__g${generation} SET status = 'failed' WHERE id = $1`, [victim.id]);
@@ -188,9 +193,11 @@ describe.each(TEST_BACKENDS)('projections ($name)', (backend) => {
       const context = { client, table: (name: string) => `${name}__g${state.live_generation}` };
       await jobsProjection.apply(events, context);
       const once = (await client.query('SELECT * FROM jobs WHERE id = $1', [jobId])).rows;
+      const statsOnce = (await client.query('SELECT * FROM job_stats ORDER BY status, bucket')).rows;
       await jobsProjection.apply(events, context);
       await jobsProjection.apply(events.slice(0, 2), context);
       expect((await client.query('SELECT * FROM jobs WHERE id = $1', [jobId])).rows).toEqual(once);
+      expect((await client.query('SELECT * FROM job_stats ORDER BY status, bucket')).rows).toEqual(statsOnce);
       expect(once[0]).toMatchObject({ status: 'complete', version: 4 });
     } finally {
       client.release();

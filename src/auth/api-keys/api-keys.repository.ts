@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DatabaseError, type Pool, type PoolClient } from 'pg';
 import { Database } from '../../database/database';
+import type { SqlReader } from '../../database/read-batch';
 import { withTransaction } from '../../database/transaction';
 import type { Actor } from '../../event-store/event-store.port';
 import type { ApiKeyLifecycle } from './api-key-status';
@@ -72,8 +73,8 @@ export class ApiKeysRepository {
   }
 
   /** Newest first: there are few keys, so no paging. */
-  async list(): Promise<ApiKeyRecord[]> {
-    const { rows } = await this.database.pool.query<ApiKeyRecord>(`SELECT ${COLUMNS} FROM api_keys ORDER BY created_at DESC, id`);
+  async list(reader: SqlReader = this.database.pool): Promise<ApiKeyRecord[]> {
+    const { rows } = await reader.query<ApiKeyRecord>(`SELECT ${COLUMNS} FROM api_keys ORDER BY created_at DESC, id`);
     return rows;
   }
 

@@ -9,6 +9,7 @@ import { displayPrefix, hashApiKey, newApiKey } from './api-key-secret';
 import { graceEnd, rotationRefusal, successorExpiry } from './api-key-status';
 import { toApiKeyView, type ApiKeyView, type IssuedApiKey } from './api-key-view';
 import { ApiKeyNameTakenError, ApiKeysRepository, type ApiKeyRecord, type NewApiKey, type RotationPlan } from './api-keys.repository';
+import type { SqlReader } from '../../database/read-batch';
 
 export interface ApiKeyRequest {
   readonly name: string;
@@ -39,9 +40,10 @@ export class ApiKeys {
     return { key, apiKey: this.view(record, now) };
   }
 
-  async list(): Promise<ApiKeyView[]> {
+  /** `reader`: a batch the caller reads other things through too (a metrics scrape). */
+  async list(reader?: SqlReader): Promise<ApiKeyView[]> {
     const now = this.clock.now();
-    return (await this.repository.list()).map((record) => this.view(record, now));
+    return (await this.repository.list(reader)).map((record) => this.view(record, now));
   }
 
   /** A new key under the same name and scopes; the old one works until now + the rotation grace. */

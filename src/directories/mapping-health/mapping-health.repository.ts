@@ -1,3 +1,4 @@
+import type { SqlReader } from '../../database/read-batch';
 import type { Pool } from 'pg';
 import { clipText } from '../../shared/storable-text';
 import type { MappingObservation } from './mapping-observation';
@@ -63,7 +64,7 @@ export async function recordMappingHealth(pool: Pool, directoryId: string, seen:
   );
 }
 
-export async function readMappingHealth(pool: Pool, ids: readonly string[] | null): Promise<Map<string, MappingHealth>> {
+export async function readMappingHealth(pool: SqlReader, ids: readonly string[] | null): Promise<Map<string, MappingHealth>> {
   if (ids !== null && ids.length === 0) return new Map();
   const { rows } = await pool.query<MappingHealthRow>(
     `SELECT directory_id, succeeded, failed, last_failure_at, last_failure, redetections, last_redetected_at, last_redetected_fields

@@ -19,6 +19,7 @@ import { decodePgCheckpoint, encodePgCheckpoint } from './pg-checkpoint';
 import { READ_ALL_FILTERED_SQL, READ_ALL_SQL, readStreamSql, toRecordedEvent, type EventRow } from './pg-event-rows';
 import { PollingSubscription } from './postgres.subscription';
 import { ChannelWake } from '../../database/channel-wake';
+import type { SqlReader } from '../../database/read-batch';
 
 export interface PostgresEventStoreOptions {
   readonly maxEventBytes: number;
@@ -120,9 +121,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** How far a reader at `after` is behind: events past it and the age of the oldest of them. */
-  async lagAfter(after: Checkpoint | null): Promise<{ events: number; seconds: number }> {
+  async lagAfter(after: Checkpoint | null, reader: SqlReader = this.pool): Promise<{ events: number; seconds: number }> {
     const at = decodePgCheckpoint(after);
-    const { rows } = await this.pool.query<{ events: number; seconds: number | null }>(
+    const { rows } = await reader.query<{ events: number; seconds: number | null }>(
       `SELECT count(*)::int AS events, extract(epoch FROM now() - min(recorded_at))::float8 AS seconds
        FROM events e WHERE (e.transaction_id, e.position) > ($1::xid8, $2::bigint)`,
       [at.transactionId, at.position.toString()],

@@ -119,15 +119,18 @@ SELECT id, priority, body, sent_at, subject FROM moved ORDER BY seq
 ON CONFLICT (id) DO NOTHING
 RETURNING id`;
 
+// Counted per tier first, then joined to the three tiers (a scrape reads this: joining every message costs twice as much).
 export const DEPTH_SQL = `
-SELECT t.priority,
-  count(m.id) FILTER (WHERE m.visible_at <= now())::int AS visible,
-  count(m.id) FILTER (WHERE m.visible_at > now() AND m.receipt IS NULL)::int AS delayed,
-  count(m.id) FILTER (WHERE m.visible_at > now() AND m.receipt IS NOT NULL)::int AS in_flight,
+SELECT t.priority, coalesce(m.visible, 0) AS visible, coalesce(m.delayed, 0) AS delayed, coalesce(m.in_flight, 0) AS in_flight,
   (SELECT count(*) FROM queue_dead_letters)::int AS dead_letters
 FROM (VALUES ('P1'), ('P2'), ('P3')) AS t(priority)
-LEFT JOIN queue_messages m ON m.priority = t.priority
-GROUP BY t.priority`;
+LEFT JOIN (
+  SELECT priority,
+    count(*) FILTER (WHERE visible_at <= now())::int AS visible,
+    count(*) FILTER (WHERE visible_at > now() AND receipt IS NULL)::int AS delayed,
+    count(*) FILTER (WHERE visible_at > now() AND receipt IS NOT NULL)::int AS in_flight
+  FROM queue_messages GROUP BY priority
+) m ON m.priority = t.priority`;
 
 /** $1 message retention (ms, from enqueue or redrive), $2 dead-letter retention (ms, from death). */
 export const PURGE_SQL = `
