@@ -26,6 +26,11 @@ export function createRequestLogging(
     customAttributeKeys: { reqId: 'correlationId' },
     // Only the id on lines written inside a request; the access line has the method, path and status.
     quietReqLogger: true,
+    // The request's fields join the access line when it is written, not a child logger made per
+    // request: that child serialized and redacted them even when the line's level was off.
+    quietResLogger: true,
+    customSuccessObject: withRequest,
+    customErrorObject: (request, response, _error, fields: object) => withRequest(request, response, fields),
     wrapSerializers: false,
     serializers: { req: requestFields, res: responseFields, err: redactedError },
     autoLogging: { ignore: (request) => isQuiet((request.url ?? '').split('?')[0]) },
@@ -36,6 +41,10 @@ export function createRequestLogging(
   // The rest of the request runs in a context whose Nest logger is bound to the same id.
   return (request, response, next) =>
     http(request, response, () => nestLogger.runInContext(next, { bindings: { correlationId: request.id } }));
+}
+
+function withRequest(request: ApiRequest, _response: ServerResponse, fields: object): object {
+  return { ...fields, req: request };
 }
 
 function requestFields(request: IncomingMessage): Record<string, unknown> {
