@@ -34,7 +34,11 @@ export function createRequestLogging(
     wrapSerializers: false,
     serializers: { req: requestFields, res: responseFields, err: redactedError },
     autoLogging: { ignore: (request) => isQuiet((request.url ?? '').split('?')[0]) },
-    customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
+    // 'silent' when the level is off: pino-http then builds no line (fields, message) only to drop it.
+    customLogLevel: (_request, response, error) => {
+      const level = error || response.statusCode >= 500 ? 'error' : 'info';
+      return logger.isLevelEnabled(level) ? level : 'silent';
+    },
     customSuccessMessage: (request, response) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
     customErrorMessage: (request, response) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
   });
