@@ -19,6 +19,9 @@ import { createValidationPipe } from './validation.pipe';
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.setGlobalPrefix('api');
+  // The ETags clients use are the versions handlers set (If-Match); Express's own weak one hashed
+  // every JSON body on the hottest reads for conditional GETs no client makes.
+  express.set('etag', false);
   // Behind a load balancer every client would otherwise share its address, and so one rate limit.
   if (config.security.trustProxyHops > 0) express.set('trust proxy', config.security.trustProxyHops);
   // First: a request refused by any later middleware is timed too.

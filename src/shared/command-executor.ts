@@ -16,6 +16,12 @@ export interface ExecuteOptions {
    * so replaying the same cause appends nothing new.
    */
   readonly eventIds?: readonly string[];
+  /**
+   * The caller knows the stream is new (an id it just generated, or a stream it has just read
+   * empty): the read is skipped and the append expects `no_stream`, which still refuses a stream
+   * that exists by then. One round trip less on the busiest command (job creation).
+   */
+  readonly newStream?: boolean;
 }
 
 export interface ExecuteResult<Event, State> {
@@ -27,6 +33,8 @@ export interface ExecuteResult<Event, State> {
   readonly appended: boolean;
 }
 
+const NO_EVENTS = { events: [], version: 0 } as const;
+
 /** Read → fold → decide → append with an expected version. The only way commands change state. */
 export async function executeCommand<Command, Event extends AnyEvent, State>(
   store: EventStore,
@@ -35,7 +43,7 @@ export async function executeCommand<Command, Event extends AnyEvent, State>(
   command: Command,
   options: ExecuteOptions,
 ): Promise<ExecuteResult<Event, State>> {
-  const { events: recorded, version } = await readStream(store, streamId, decider.eventTypes);
+  const { events: recorded, version } = options.newStream ? NO_EVENTS : await readStream(store, streamId, decider.eventTypes);
   // A stale edit fails even when it would change nothing: the caller decided on an old picture.
   if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
     throw new WrongExpectedVersionError(streamId, options.expectedVersion, version);
@@ -50,7 +58,7 @@ export async function executeCommand<Command, Event extends AnyEvent, State>(
   }));
   const result = await store.appendToStream(streamId, toAppend, {
     ...options.metadata,
-    expectedVersion: options.expectedVersion ?? version,
+    expectedVersion: options.expectedVersion ?? (options.newStream ? 'no_stream' : version),
   });
   return {
     events: decided,

@@ -100,7 +100,13 @@ describe('jobs API: create and read (machine PostgreSQL)', () => {
       expect(body.jobs[0]).toMatchObject({ status: 'queued', priority: 'P3', packageTier: 'starter', directoryCount: 2, version: 2 });
       expect(body.jobs[0].submissions.byStatus).toMatchObject({ succeeded: 1, retry_scheduled: 1, scheduled: 0 });
       expect(body.jobs[1].submissions.total).toBe(0);
+      // The list formats its timestamps in SQL: the same ISO 8601 text as the job folded from its stream.
+      const view = await request(http()).get(`/api/jobs/${older}`).set(auth).expect(200);
+      expect(body.jobs[1].createdAt).toBe(view.body.createdAt);
+      expect(body.jobs[1].updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       const limited = await request(http()).get('/api/queue/lister?limit=1').set(auth).expect(200);
+      // Only versions are ETags: the list has none (no hash of its body per request).
+      expect(limited.headers.etag).toBeUndefined();
       expect(limited.body.jobs.map((j: { jobId: string }) => j.jobId)).toEqual([newer]);
     });
 

@@ -50,9 +50,11 @@ export class CreateJobHandler implements ICommandHandler<CreateJobCommand> {
     };
     // With a key, event ids derive from the job: a racing retry's append is a no-op or a version conflict, never a copy.
     const eventIds = idempotencyKey === null ? undefined : [deterministicUuid(jobId, 'JobCreated'), deterministicUuid(jobId, 'JobQueued')];
+    // The id is a fresh UUID, or one whose stream execute() has just read empty: no need to read it (again).
     const result = await executeCommand(this.store, jobStreamId(jobId), jobDecider, createJob, {
       metadata: appendMetadata(context),
       eventIds,
+      newStream: true,
     });
     // A no-op append means a concurrent request with this key stored these very events first: it created the job, not us.
     if (!result.appended) throw new DomainError('ALREADY_EXISTS', `Job ${jobId} was created by a concurrent request`);

@@ -31,8 +31,9 @@ interface JobListRow {
   readonly business_name: string;
   readonly directory_count: number;
   readonly dead_lettered: number;
-  readonly created_at: Date;
-  readonly updated_at: Date;
+  /** ISO 8601 text, as Date.toISOString() would write it. */
+  readonly created_at: string;
+  readonly updated_at: string;
   readonly version: number;
   readonly by_status: Partial<Record<SubmissionStatus, number>> | null;
 }
@@ -42,9 +43,13 @@ interface NoJobRow {
   readonly id: null;
 }
 
+/** toISOString()'s format (milliseconds truncated alike): the hottest read skips a Date per timestamp both ways. */
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
 /** One round trip: the customer row (none: 404), its newest jobs, and each job's counts by status. */
 const LIST_SQL = `SELECT j.id, j.status, j.status_reason, j.priority, j.package_tier, j.business_name, j.directory_count,
-              j.dead_lettered, j.created_at, j.updated_at, j.version, counts.by_status
+              j.dead_lettered, to_char(j.created_at AT TIME ZONE 'UTC', ${ISO_UTC}) AS created_at,
+              to_char(j.updated_at AT TIME ZONE 'UTC', ${ISO_UTC}) AS updated_at, j.version, counts.by_status
        FROM customers c
        LEFT JOIN LATERAL (
          SELECT * FROM jobs WHERE customer_id = c.id ORDER BY created_at DESC, id DESC LIMIT $2
@@ -95,8 +100,8 @@ function toSummary(row: JobListRow, submissions: SubmissionCounts): JobSummary {
     businessName: row.business_name,
     directoryCount: row.directory_count,
     deadLettered: row.dead_lettered,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
     version: row.version,
     submissions,
   };

@@ -26,16 +26,29 @@ export function createRequestLogging(
     customAttributeKeys: { reqId: 'correlationId' },
     // Only the id on lines written inside a request; the access line has the method, path and status.
     quietReqLogger: true,
+    // The request's fields join the access line when it is written, not a child logger made per
+    // request: that child serialized and redacted them even when the line's level was off.
+    quietResLogger: true,
+    customSuccessObject: withRequest,
+    customErrorObject: (request, response, _error, fields: object) => withRequest(request, response, fields),
     wrapSerializers: false,
     serializers: { req: requestFields, res: responseFields, err: redactedError },
     autoLogging: { ignore: (request) => isQuiet((request.url ?? '').split('?')[0]) },
-    customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
+    // 'silent' when the level is off: pino-http then builds no line (fields, message) only to drop it.
+    customLogLevel: (_request, response, error) => {
+      const level = error || response.statusCode >= 500 ? 'error' : 'info';
+      return logger.isLevelEnabled(level) ? level : 'silent';
+    },
     customSuccessMessage: (request, response) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
     customErrorMessage: (request, response) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
   });
   // The rest of the request runs in a context whose Nest logger is bound to the same id.
   return (request, response, next) =>
     http(request, response, () => nestLogger.runInContext(next, { bindings: { correlationId: request.id } }));
+}
+
+function withRequest(request: ApiRequest, _response: ServerResponse, fields: object): object {
+  return { ...fields, req: request };
 }
 
 function requestFields(request: IncomingMessage): Record<string, unknown> {
