@@ -206,7 +206,18 @@ export const apiDocsMetadata = async (): Promise<Record<string, unknown>> => {
         ],
       ],
       controllers: [
-        [import('../fleet/workers-admin.controller.js'), { WorkersAdminController: { list: { type: Object } } }],
+        [
+          import('../fleet/workers-admin.controller.js'),
+          {
+            WorkersAdminController: {
+              list: { type: Object },
+              forget: {
+                summary:
+                  'Forgets a worker that stopped or went silent past WORKER_STALE_AFTER_MS (a crashed or\ndecommissioned process): it leaves the fleet view, the health counts and the worker_silent\nalert, which then resolves. A live worker is refused with 409: stop it first.',
+              },
+            },
+          },
+        ],
         [
           import('../health/health.controller.js'),
           {

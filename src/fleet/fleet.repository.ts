@@ -55,4 +55,26 @@ export class FleetRepository {
     );
     return rows[0];
   }
+
+  /**
+   * Removes a worker's heartbeat row unless it is live: 'forgotten', 'live' (refused; its silence
+   * in seconds), or 'unknown'. A process that is in fact alive writes its row again on its next beat.
+   */
+  async forget(
+    workerId: string,
+    staleAfterMs: number,
+  ): Promise<{ readonly outcome: 'forgotten' | 'unknown' } | { readonly outcome: 'live'; readonly silentSeconds: number }> {
+    const { rows } = await this.database.pool.query<{ deleted: boolean; silent_seconds: number }>(
+      `WITH target AS (
+         SELECT h.worker_id, h.status = 'stopped' OR ${STALE} AS gone, extract(epoch FROM now() - h.last_heartbeat)::float8 AS silent_seconds
+         FROM worker_heartbeats h WHERE h.worker_id = $2
+       ), deleted AS (
+         DELETE FROM worker_heartbeats h USING target t WHERE h.worker_id = t.worker_id AND t.gone RETURNING h.worker_id
+       )
+       SELECT EXISTS (SELECT 1 FROM deleted) AS deleted, silent_seconds FROM target`,
+      [staleAfterMs, workerId],
+    );
+    if (rows.length === 0) return { outcome: 'unknown' };
+    return rows[0].deleted ? { outcome: 'forgotten' } : { outcome: 'live', silentSeconds: rows[0].silent_seconds };
+  }
 }

@@ -131,6 +131,32 @@ describe('fleet view (machine PostgreSQL)', () => {
     expect((await list('?limit=5').expect(400)).body.message).toContain('property limit should not exist');
   });
 
+  it('forgets a stopped or silent worker (204), refuses a live one (409) and an unknown one (404)', async () => {
+    const pool = pipeline.db.pool;
+    const forget = (id: string): request.Test =>
+      request(pipeline.http())
+        .delete(`/api/admin/workers/${encodeURIComponent(id)}`)
+        .set(staff);
+    const live = ((await list().expect(200)).body.workers as ListedWorker[]).find((w) => !w.stale)!;
+    const refused = await forget(live.id).expect(409);
+    expect(refused.body).toEqual({ error: 'worker_live', message: expect.stringContaining(`Worker "${live.id}" is live`) });
+    expect((await forget('no-such-worker').expect(404)).body).toEqual({ error: 'not_found', message: 'No worker "no-such-worker"' });
+
+    await new WorkerHeartbeat(pool, 'host-d-9-silent').beat({ status: 'running', inFlight: [] });
+    await new WorkerHeartbeat(pool, 'host-e-9-stopped').beat({ status: 'stopped', inFlight: [] });
+    await pool.query("UPDATE worker_heartbeats SET last_heartbeat = now() - interval '1 hour' WHERE worker_id = 'host-d-9-silent'");
+    const before = (await list('?includeStopped=true').expect(200)).body.counts;
+    await forget('host-d-9-silent').expect(204);
+    await forget('host-e-9-stopped').expect(204);
+    const after = await list('?includeStopped=true').expect(200);
+    expect(after.body.counts).toEqual({ ...before, stale: before.stale - 1, stopped: before.stopped - 1 });
+    expect((after.body.workers as ListedWorker[]).map((w) => w.id)).not.toEqual(expect.arrayContaining(['host-d-9-silent']));
+    expect((after.body.workers as ListedWorker[]).map((w) => w.id)).toContain(live.id);
+    await forget('host-d-9-silent').expect(404);
+    const member = await staffSession(pool, { role: 'staff' });
+    await request(pipeline.http()).delete('/api/admin/workers/host-b-4242-dead').set(member.headers).expect(403);
+  });
+
   it('is for admins only: 401 without a session, 403 for staff and customers', async () => {
     const pool = pipeline.db.pool;
     await request(pipeline.http()).get('/api/admin/workers').expect(401);
