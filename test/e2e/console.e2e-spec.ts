@@ -14,6 +14,7 @@ import { APP_ROOT } from '../../src/database/app-paths';
 import { DEMO_CUSTOMER_ID, seedDemoCatalog, seedDemoCustomer } from '../../src/demo/demo-catalog';
 import { MESSAGE_QUEUE, type MessageQueue } from '../../src/queue/queue.port';
 import { CHROMIUM_ARGS } from '../../src/workers/browser/browser-generation';
+import { WorkerHeartbeat } from '../../src/workers/worker-heartbeat';
 import { bootApp } from '../support/app-harness';
 import { eventually } from '../support/eventually';
 import { FAST_SETTINGS } from '../support/pipeline-harness';
@@ -148,6 +149,21 @@ describe('operations console (real Chromium)', () => {
     await shot('04-redriven');
     const { body } = await request(http()).get('/api/admin/dlq').set(admin.headers).expect(200);
     expect(body.deadLetters).toEqual([]);
+  });
+
+  it('forgets a worker that went silent', async () => {
+    await new WorkerHeartbeat(db.pool, 'crashed-host-1-dead').beat({ status: 'running', inFlight: [] });
+    await db.pool.query(
+      "UPDATE worker_heartbeats SET last_heartbeat = now() - interval '10 minutes' WHERE worker_id = 'crashed-host-1-dead'",
+    );
+    const row = panel('Workers').getByRole('row').filter({ hasText: 'crashed-host-1-dead' });
+    await row.getByText('stale').waitFor(); // the overview polls: the row shows on its next refresh
+    await shot('04b-stale-worker');
+    await row.getByRole('button', { name: 'Forget' }).click();
+    await row.waitFor({ state: 'detached' });
+    const { body } = await request(http()).get('/api/admin/workers').set(admin.headers).expect(200);
+    expect(body.workers.map((w: { id: string }) => w.id)).not.toContain('crashed-host-1-dead');
+    expect(body.counts.live).toBeGreaterThanOrEqual(1);
   });
 
   it('starts a rebuild and shows it finish in a new generation', async () => {

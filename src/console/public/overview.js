@@ -19,7 +19,7 @@ export function overviewPage() {
       const panels = await Promise.all([
         guarded('Queue', queuePanel),
         guarded('Alerts', alertsPanel),
-        guarded('Workers', workersPanel),
+        guarded('Workers', () => workersPanel(refresh)),
         guarded('Dead letters', () => deadLetters.render(refresh)),
         guarded('Projections', () => projections.render(refresh)),
       ]);
@@ -55,14 +55,43 @@ async function queuePanel() {
   );
 }
 
-async function workersPanel() {
+/** Why the last "Forget" failed, kept across refreshes until the next one succeeds. @type {string | null} */
+let forgetFailure = null;
+
+/**
+ * Forgets a stale worker (a crashed or decommissioned process): admins; staff get the API's 403.
+ * @param {string} id @param {() => void} refresh
+ */
+async function forgetWorker(id, refresh) {
+  try {
+    await api(`/api/admin/workers/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    forgetFailure = null;
+  } catch (error) {
+    forgetFailure = `Forget ${id} failed: ${/** @type {Error} */ (error).message}`;
+  }
+  refresh();
+}
+
+/** @param {() => void} refresh */
+async function workersPanel(refresh) {
   const fleet = await api('/api/admin/workers');
   const { counts } = fleet;
+  /** @param {any} w */
+  const status = (w) =>
+    w.stale
+      ? el(
+          'span',
+          { class: 'nowrap' },
+          badge('stale', 'bad'),
+          ' ',
+          el('button', { type: 'button', onclick: () => void forgetWorker(w.id, refresh) }, 'Forget'),
+        )
+      : badge(w.status, ['running', 'idle'].includes(w.status) ? 'good' : 'warn');
   /** @param {any} w */
   const row = (w) => [
     el('span', { class: 'mono nowrap' }, w.id),
     `${w.host ?? '?'}:${w.pid ?? '?'}`,
-    w.stale ? badge('stale', 'bad') : badge(w.status, ['running', 'idle'].includes(w.status) ? 'good' : 'warn'),
+    status(w),
     `${ago(w.lastHeartbeat)}`,
     w.concurrency ? `${w.inFlight.length}/${w.concurrency.limit}` : String(w.inFlight.length),
     el(
@@ -77,6 +106,7 @@ async function workersPanel() {
   return widePanel(
     'Workers',
     el('p', { class: 'muted' }, summary(counts), ` · stale after ${fleet.staleAfterSeconds} s`),
+    forgetFailure ? errorBox(forgetFailure) : null,
     table(['Worker', 'Host:pid', 'Status', 'Heartbeat', 'Busy', 'Current work', 'Breaker'], fleet.workers.map(row), 'No workers.'),
   );
 }
