@@ -48,7 +48,7 @@ describe('CLI (machine PostgreSQL)', () => {
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^name\s+code\/live\s+gen\s+events\s+lag\s+state\s+rebuild\s+last error$/);
     expect(lines.slice(2).map((line) => line.split(/\s+/)[0])).toEqual(['jobs', 'job_results', 'queue_history', 'workers', 'customers']);
-    expect(lines[2]).toMatch(/^jobs\s+v1\/v1\s+g1\s+0\s+\d+ ev, [\d.]+ s\s+not run here/);
+    expect(lines[2]).toMatch(/^jobs\s+v2\/v2\s+g1\s+0\s+\d+ ev, [\d.]+ s\s+not run here/);
     const json = JSON.parse((await cli('projections', 'status', '--json')).out);
     expect(json).toHaveLength(5);
   });

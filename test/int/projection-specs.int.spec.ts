@@ -3,6 +3,7 @@ import type { RecordedEvent } from '../../src/event-store/event-store.port';
 import type { JobEvent } from '../../src/jobs/job.events';
 import type { SubmissionEvent } from '../../src/submissions/submission.events';
 import { jobResultsProjection, jobResultsRows } from '../../projections/job-results/job-results.projection';
+import { jobStatsDeltas } from '../../projections/jobs/job-stats';
 import { jobsProjection, jobsRows } from '../../projections/jobs/jobs.projection';
 import { queueHistoryProjection, toHistoryRow } from '../../projections/queue-history/queue-history.projection';
 import { workersProjection, workersRows } from '../../projections/workers/workers.projection';
@@ -66,7 +67,14 @@ describe.each(TEST_BACKENDS)('projection specs: the rows of each projection, app
       all.filter((e) => isOneOf(jobsProjection.handles, e)),
     );
     expect(expected).toEqual([expect.objectContaining({ id: 'j1', status: 'complete', succeeded: 1, failed: 1, version: 4 })]);
-    await projectionSpec(jobsProjection, db).given(given).when(when).then(expected);
+    // Beside the rows, job_stats: the finished job once, in its duration bucket (bigint milliseconds come back as text).
+    const stats = jobStatsDeltas(expected.map((after) => ({ before: null, after })));
+    expect(stats).toEqual([{ status: 'complete', bucket: 0, jobs: 1, duration_ms: 11_000 }]);
+    const statRows = stats.map((row) => ({ ...row, duration_ms: String(row.duration_ms) }));
+    await projectionSpec(jobsProjection, db)
+      .given(given)
+      .when(when)
+      .then([...expected, ...statRows]);
   });
 
   it('job_results: one row per submission as its evolve builds it, unchanged by a replayed page', async () => {
