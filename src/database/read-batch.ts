@@ -18,8 +18,8 @@ interface Pending {
  * reads, and on a host where a socket write costs ~0.15 ms of CPU the round trips were most
  * of its cost. Parameters are inlined as quoted literals, which PostgreSQL types from context
  * as it types an untyped parameter; a statement it cannot inline (an array or object value, a
- * dollar-quoted string) goes on its own. If the batch fails, each statement is re-run alone,
- * so a failure lands on its own reader and the others still get their rows.
+ * dollar-quoted string, a block comment) goes on its own. If the batch fails, each statement
+ * is re-run alone, so a failure lands on its own reader and the others still get their rows.
  */
 export class ReadBatch implements SqlReader {
   private pending: Pending[] = [];
@@ -76,12 +76,13 @@ function literal(value: unknown): string | null {
 /**
  * `$n` placeholders replaced by literals, outside quoted text and comments; null when the
  * statement cannot be inlined safely (a value without a text form, a dollar-quoted string,
- * a placeholder past the values given).
+ * a block comment, a placeholder past the values given).
  */
 export function inlineParameters(text: string, values: readonly unknown[]): string | null {
   const literals = values.map(literal);
-  // Backslash escapes (E'…') would hide where a quoted run ends from the scan below.
-  if (literals.some((l) => l === null) || text.includes('\\')) return null;
+  // Backslash escapes (E'…') would hide where a quoted run ends from the scan below, and a value
+  // put inside a block comment could close it: neither is inlined.
+  if (literals.some((l) => l === null) || text.includes('\\') || text.includes('/*')) return null;
   let out = '';
   let i = 0;
   while (i < text.length) {

@@ -19,6 +19,7 @@ describe('inlineParameters', () => {
     expect(inlineParameters('SELECT $2', [1])).toBeNull(); // a placeholder without a value
     expect(inlineParameters("SELECT E'\\''", [])).toBeNull(); // backslash escapes
     expect(inlineParameters("SELECT 'open", [])).toBeNull(); // an unterminated quote
+    expect(inlineParameters('SELECT 1 /* $1 */', ['*/ x'])).toBeNull(); // a value could close a block comment
     expect(inlineParameters('SELECT $1', ['a\\b'])).toBe("SELECT  E'a\\\\b'"); // pg's escapeLiteral for a backslash
   });
 });
