@@ -19,7 +19,7 @@ export interface FleetView {
 /** A fleet is a handful of processes: one unpaged list, with a ceiling so a runaway table cannot flood it. */
 export const MAX_LISTED = 500;
 
-/** The fleet view (docs/requirements.md R-API-11, R-FLEET-1…4): admins only. */
+/** The fleet view (docs/requirements.md R-API-11, R-FLEET-1…5): admins only. */
 @AdminController('admin/workers')
 export class WorkersAdminController {
   private static readonly logger = new Logger('Fleet');
