@@ -39,18 +39,28 @@ export async function rebuildAndWait(
   const before = await readState(pool, projection.name);
   if (!before) throw new DomainError('NOT_FOUND', `Projection ${projection.name} is not installed`);
   await requestRebuild(pool, projection.name);
+  // A projector holding the lease rebuilds it, perhaps before this process's runner has even gone
+  // to standby: name it now, from the lease, rather than only if a later look catches that state.
+  const holder = await findLeaseHolder(pool, `projection:${projection.name}`);
+  if (holder) hooks.onWaiting?.(holder);
   const host = new ProjectionHost(pool, store, [projection], { ...options, onError: (_, error) => hooks.onError?.(error) });
   host.start();
   try {
-    return await waitForSwap(pool, host, before.liveGeneration, hooks);
+    return await waitForSwap(pool, host, before.liveGeneration, hooks, holder !== null);
   } finally {
     await host.stop();
   }
 }
 
-async function waitForSwap(pool: Pool, host: ProjectionHost, generationBefore: number, hooks: RebuildWaitHooks): Promise<RebuildOutcome> {
+async function waitForSwap(
+  pool: Pool,
+  host: ProjectionHost,
+  generationBefore: number,
+  hooks: RebuildWaitHooks,
+  reportedAlready: boolean,
+): Promise<RebuildOutcome> {
   let ranHere = false;
-  let reportedWaiting = false;
+  let reportedWaiting = reportedAlready;
   for (;;) {
     const [status] = await host.status();
     // Our runner led at some point (its state is only 'live' or 'rebuilding' while it holds the lease).

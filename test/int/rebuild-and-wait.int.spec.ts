@@ -61,4 +61,18 @@ describe.each(TEST_BACKENDS)('rebuild --wait ($name)', (backend) => {
     expect((await projector.status()).find((s) => s.name === 'jobs')).toMatchObject({ liveGeneration: 3, rebuild: null });
     expect(await jobCount()).toBe(6);
   });
+
+  // The holder may swap before the waiter's runner has even gone to standby (a fast rebuild, a slow
+  // poll, a loaded host): the waiter still names who rebuilds, once, from the lease it found.
+  it('names the holder even when it swaps before this process looks again', async () => {
+    const waiting: (LeaseHolder | null)[] = [];
+    const outcome = await rebuildAndWait(db.pool, store, jobsProjection, fast, {
+      pollMs: 1500,
+      onWaiting: (holder) => waiting.push(holder),
+    });
+    expect(outcome).toMatchObject({ projection: 'jobs', generation: 4, ranHere: false });
+    expect(waiting).toEqual([
+      { holder: expect.stringMatching(/^\S+ \(pid \d+ on \S+\)$/), since: expect.any(Date), expiresAt: expect.any(Date) },
+    ]);
+  });
 });
