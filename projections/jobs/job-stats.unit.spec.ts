@@ -1,37 +1,14 @@
-import type { KeyedRowChange } from '../runtime/keyed-rows';
-import { JOB_DURATION_BUCKETS, jobStatsDeltas, UNFINISHED_BUCKET } from './job-stats';
+import { JOB_DURATION_BUCKETS, jobStatsDeltas, UNFINISHED_BUCKET, type JobStatsChange } from './job-stats';
 import type { JobRow } from './jobs.projection';
 
 const CREATED = '2026-01-01T00:00:00.000Z';
 const after = (seconds: number): string => new Date(Date.parse(CREATED) + seconds * 1000).toISOString();
 
-function job(status: JobRow['status'], finishedAfterSeconds: number | null, version = 1): JobRow {
-  return {
-    id: 'job-1',
-    customer_id: 'c',
-    package_tier: 'pro',
-    priority: 'P1',
-    priority_level: 1,
-    status,
-    status_reason: null,
-    business_name: 'B',
-    directory_count: 1,
-    succeeded: null,
-    failed: null,
-    needs_manual: null,
-    skipped: null,
-    dead_lettered: 0,
-    requeue_count: 0,
-    created_at: CREATED,
-    queued_at: null,
-    started_at: null,
-    finished_at: finishedAfterSeconds === null ? null : after(finishedAfterSeconds),
-    updated_at: CREATED,
-    version,
-  };
+function job(status: JobRow['status'], finishedAfterSeconds: number | null): JobStatsChange['after'] {
+  return { status, created_at: CREATED, finished_at: finishedAfterSeconds === null ? null : after(finishedAfterSeconds) };
 }
 
-const change = (before: JobRow | null, next: JobRow): KeyedRowChange<JobRow> => ({ before, after: next });
+const change = (before: JobStatsChange['before'], next: JobStatsChange['after']): JobStatsChange => ({ before, after: next });
 
 describe('job stats deltas', () => {
   it('counts a new job under its status, unfinished', () => {
@@ -54,19 +31,19 @@ describe('job stats deltas', () => {
   });
 
   it('takes a reopened job out of its finished bucket, and an override moves it between statuses in the same bucket', () => {
-    expect(jobStatsDeltas([change(job('complete', 100), job('queued', null, 2))])).toEqual([
+    expect(jobStatsDeltas([change(job('complete', 100), job('queued', null))])).toEqual([
       { status: 'complete', bucket: 1, jobs: -1, duration_ms: -100_000 },
       { status: 'queued', bucket: UNFINISHED_BUCKET, jobs: 1, duration_ms: 0 },
     ]);
-    expect(jobStatsDeltas([change(job('complete', 100), job('failed', 100, 2))])).toEqual([
+    expect(jobStatsDeltas([change(job('complete', 100), job('failed', 100))])).toEqual([
       { status: 'complete', bucket: 1, jobs: -1, duration_ms: -100_000 },
       { status: 'failed', bucket: 1, jobs: 1, duration_ms: 100_000 },
     ]);
   });
 
   it('leaves out what cancels within a page, and reads Date objects as PostgreSQL returns them', () => {
-    const fromDatabase = { ...job('queued', null), created_at: new Date(CREATED) } as unknown as JobRow;
-    const other = { ...job('queued', null), id: 'job-2' };
+    const fromDatabase = { ...job('queued', null), created_at: new Date(CREATED) } as unknown as JobStatsChange['after'];
+    const other = job('queued', null);
     expect(jobStatsDeltas([change(fromDatabase, job('cancelled', 30)), change(null, other)])).toEqual([
       { status: 'cancelled', bucket: 0, jobs: 1, duration_ms: 30_000 },
     ]);
