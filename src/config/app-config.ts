@@ -40,6 +40,10 @@ export interface AppConfig extends HttpConfig {
   readonly dataDir: string;
   readonly embeddedPgPort: number;
   readonly dbPoolMax: number;
+  /** Connections the pool keeps however long they idle: a burst above them pays for new ones. */
+  readonly dbPoolMin: number;
+  /** An idle connection above dbPoolMin closes after this long; 0 keeps them all. */
+  readonly dbPoolIdleTimeoutMs: number;
   readonly dbStatementTimeoutMs: number;
   readonly migrateOnBoot: boolean;
   readonly eventStore: EventStoreKind;
@@ -112,7 +116,7 @@ export function loadConfig(given: Env = process.env, sections: readonly ConfigSe
   };
   const env = withSecretFiles(given, problems);
   const section = (name: ConfigSection): SectionReader => ({ read: new EnvReader(env, problems[name]), problems: problems[name] });
-  const database = readDatabaseConfig(section('database').read);
+  const database = readDatabaseConfig(section('database'));
   const http = section('http');
   const runtime = section('runtime');
   const roles = runtime.read.list('ROLES', ALL_ROLES, ALL_ROLES);
@@ -151,18 +155,30 @@ interface SectionReader {
 
 type DatabaseConfig = Pick<
   AppConfig,
-  'databaseUrl' | 'dataDir' | 'embeddedPgPort' | 'dbPoolMax' | 'dbStatementTimeoutMs' | 'migrateOnBoot'
+  | 'databaseUrl'
+  | 'dataDir'
+  | 'embeddedPgPort'
+  | 'dbPoolMax'
+  | 'dbPoolMin'
+  | 'dbPoolIdleTimeoutMs'
+  | 'dbStatementTimeoutMs'
+  | 'migrateOnBoot'
 >;
 
-function readDatabaseConfig(read: EnvReader): DatabaseConfig {
-  return {
+function readDatabaseConfig({ read, problems }: SectionReader): DatabaseConfig {
+  const dbPoolMax = read.int('DB_POOL_MAX', 10, 1, 1000);
+  const config: DatabaseConfig = {
     databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: resolvePath(read.string('DATA_DIR', './data')),
     embeddedPgPort: read.int('EMBEDDED_PG_PORT', 0, 0, 65535),
-    dbPoolMax: read.int('DB_POOL_MAX', 10, 1, 1000),
+    dbPoolMax,
+    dbPoolMin: read.int('DB_POOL_MIN', Math.min(2, dbPoolMax), 0, 1000),
+    dbPoolIdleTimeoutMs: read.int('DB_POOL_IDLE_TIMEOUT_MS', 60_000, 0, 86_400_000),
     dbStatementTimeoutMs: read.int('DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
     migrateOnBoot: read.bool('MIGRATE_ON_BOOT', true),
   };
+  if (config.dbPoolMin > config.dbPoolMax) problems.push('DB_POOL_MIN must not be more than DB_POOL_MAX');
+  return config;
 }
 
 type EventStoreConfig = Pick<AppConfig, 'eventStore' | 'eventStoreUrl' | 'maxEventBytes' | 'subscriptionPollMs'>;

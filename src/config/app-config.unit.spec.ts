@@ -58,6 +58,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('keeps 2 pool connections for good and the rest a minute by default; a minimum above the maximum is refused', () => {
+    expect(loadConfig({})).toMatchObject({ dbPoolMax: 10, dbPoolMin: 2, dbPoolIdleTimeoutMs: 60_000 });
+    expect(loadConfig({ DB_POOL_MAX: '1' }).dbPoolMin).toBe(1);
+    expect(loadConfig({ DB_POOL_MIN: '0', DB_POOL_IDLE_TIMEOUT_MS: '0' })).toMatchObject({ dbPoolMin: 0, dbPoolIdleTimeoutMs: 0 });
+    expect(() => loadConfig({ DB_POOL_MAX: '4', DB_POOL_MIN: '5' })).toThrow(/DB_POOL_MIN must not be more than DB_POOL_MAX/);
+    expect(() => loadConfig({ DB_POOL_IDLE_TIMEOUT_MS: '-1' })).toThrow(/DB_POOL_IDLE_TIMEOUT_MS/);
+  });
+
   it('gives sessions 12 h (staff) and 7 d (customers) by default, caches lookups 2 s, and refuses a zero lifetime', () => {
     expect(loadConfig({}).auth).toEqual({ staffSessionTtlMinutes: 720, customerSessionTtlMinutes: 10_080, sessionCacheMs: 2000 });
     expect(loadConfig({ SESSION_CACHE_MS: '0' }).auth.sessionCacheMs).toBe(0);

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { assertLogBelongsToCluster } from './log-cluster-guard';
 import { runMigrations } from './migration-runner';
+import { poolOptions } from './pool-options';
 
 export type DatabaseMode = 'embedded' | 'external';
 
@@ -25,12 +26,7 @@ export class Database {
           port: config.embeddedPgPort,
           maxConnections: config.dbPoolMax + 2,
         });
-    const pool = new Pool({
-      connectionString: config.databaseUrl ?? embedded!.connectionString,
-      max: config.dbPoolMax,
-      statement_timeout: config.dbStatementTimeoutMs || undefined,
-      application_name: 'directorybolt',
-    });
+    const pool = new Pool(poolOptions(config, config.databaseUrl ?? embedded!.connectionString));
     if (embedded) Database.logger.log(`embedded PostgreSQL (PGlite) in ${config.dataDir}/pg, serving ${embedded.connectionString}`);
     // An idle client can fail (server restart); the pool drops it and the next query reconnects.
     pool.on('error', (error) => Database.logger.warn(`idle database client failed: ${error.message}`));
