@@ -22,6 +22,25 @@ export function currentLogContext(): LogContext | undefined {
   return storage.getStore();
 }
 
+/**
+ * Runs `next` (a request's continuation) in `context` itself, not a copy: the request's code may add
+ * ids to it (addToLogContext), and its access line, written from the same object, has them too.
+ */
+export function runInRequestLogContext(context: LogContext, next: () => void): void {
+  storage.run(context, next);
+}
+
+/** Runs `log` in `context` (a line written from outside it, such as on a response's close). */
+export function logInContext(context: LogContext, log: () => void): void {
+  storage.run(context, log);
+}
+
+/** Adds ids to the current piece of work's context from here on (a request learning which job it is about). */
+export function addToLogContext(fields: LogContext): void {
+  const store = storage.getStore();
+  if (store) Object.assign(store, defined(fields));
+}
+
 /** Runs `work` with `fields` added to the current context; a rejection remembers the context it came from. */
 export async function withLogContext<T>(fields: LogContext, work: () => Promise<T>): Promise<T> {
   const context = { ...storage.getStore(), ...defined(fields) };

@@ -43,7 +43,7 @@ export function createBootLogger(config: AppConfig): PinoNestLogger {
     // nestjs-pino's loggers over our root, without its middleware: configureHttp mounts ours at the edge.
     { provide: PinoLogger, inject: [ROOT_LOGGER], useFactory: (logger: Logger) => new PinoLogger({ pinoHttp: { logger } }) },
     { provide: PinoNestLogger, inject: [PinoLogger], useFactory: (logger: PinoLogger) => new PinoNestLogger(logger, {}) },
-    { provide: REQUEST_LOGGING, inject: [ROOT_LOGGER, PinoLogger], useFactory: createRequestLogging },
+    { provide: REQUEST_LOGGING, inject: [ROOT_LOGGER], useFactory: createRequestLogging },
     { provide: APP_INTERCEPTOR, useClass: RequestLogIdsInterceptor },
   ],
   exports: [LOG_SINK, ROOT_LOGGER, REQUEST_LOGGING, PinoLogger, PinoNestLogger],

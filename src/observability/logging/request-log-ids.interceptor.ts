@@ -1,6 +1,6 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { PinoLogger } from 'nestjs-pino';
 import { tap, type Observable } from 'rxjs';
+import { addToLogContext } from './log-context';
 
 const ID_FIELDS = ['jobId', 'directoryId'] as const;
 
@@ -10,23 +10,15 @@ const ID_FIELDS = ['jobId', 'directoryId'] as const;
  */
 @Injectable()
 export class RequestLogIdsInterceptor implements NestInterceptor {
-  constructor(private readonly logger: PinoLogger) {}
-
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    const http = context.switchToHttp();
-    const response = http.getResponse<{ log?: { setBindings(fields: Record<string, unknown>): void } }>();
-    this.assign(http.getRequest<{ params?: unknown }>().params, response);
-    return next.handle().pipe(tap((body) => this.assign(body, response)));
+    assign(context.switchToHttp().getRequest<{ params?: unknown }>().params);
+    return next.handle().pipe(tap(assign));
   }
+}
 
-  /** On the request's lines from here on, and on its access line (written by the response's logger). */
-  private assign(source: unknown, response: { log?: { setBindings(fields: Record<string, unknown>): void } }): void {
-    if (typeof source !== 'object' || source === null) return;
-    const record = source as Record<string, unknown>;
-    const fields = Object.fromEntries(ID_FIELDS.flatMap((field) => (typeof record[field] === 'string' ? [[field, record[field]]] : [])));
-    if (Object.keys(fields).length === 0) return;
-    this.logger.assign(fields);
-    response.log?.setBindings(fields);
-  }
+function assign(source: unknown): void {
+  if (typeof source !== 'object' || source === null) return;
+  const record = source as Record<string, unknown>;
+  for (const field of ID_FIELDS) if (typeof record[field] === 'string') addToLogContext({ [field]: record[field] });
 }

@@ -1,38 +1,91 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PinoLogger } from 'nestjs-pino';
-import { pino } from 'pino';
+import type { Logger } from 'pino';
+import type { LogLevel } from '../../config/logging-config';
 import type { ApiRequest } from '../../http/api-request';
+import { addToLogContext } from './log-context';
 import { createRequestLogging } from './request-logging';
+import { createRootLogger } from './root-logger';
 
-/** A server whose every request goes through the request logging and answers `?status=`. */
-async function serve(level: string, lines: Record<string, unknown>[]): Promise<Server> {
-  const logger = pino({ level }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
-  const logging = createRequestLogging(logger, new PinoLogger({ pinoHttp: { logger } }));
-  const server = createServer((request, response) =>
-    logging(request as ApiRequest, response, () => {
-      response.statusCode = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('status'));
-      response.end();
-    }),
-  );
+type Line = Record<string, unknown>;
+
+/**
+ * A server whose every request goes through the request logging, with the app's root logger (its
+ * mixin adds the request's context): writes a line inside the request, learns a job id, answers `?status=`.
+ */
+async function serve(level: LogLevel, lines: Line[]): Promise<{ server: Server; logger: Logger }> {
+  const stream = { write: (line: string) => void lines.push(JSON.parse(line) as Line) };
+  const logger = createRootLogger({ level, format: 'json' }, stream, false);
+  const logging = createRequestLogging(logger);
+  const server = createServer((request, response) => {
+    (request as ApiRequest).correlationId = request.headers['x-request-id'] as string;
+    logging(request, response, () => {
+      setImmediate(() => {
+        logger.warn('inside the request');
+        addToLogContext({ jobId: 'job-7' });
+        response.statusCode = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('status'));
+        response.end();
+      });
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
+  return { server, logger };
 }
 
+async function call(server: Server, path: string, id: string): Promise<void> {
+  const { port } = server.address() as AddressInfo;
+  await (await fetch(`http://127.0.0.1:${port}${path}`, { headers: { 'x-request-id': id } })).text();
+}
+
+/** Lines are written on 'close', which may come just after the client has its answer. */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
+
 describe('request logging', () => {
-  it.each([
+  it.each<[LogLevel, number[]]>([
     ['info', [200, 500]],
     ['warn', [500]],
   ])('at level %s writes the access lines of %j', async (level, logged) => {
-    const lines: Record<string, unknown>[] = [];
-    const server = await serve(level, lines);
+    const lines: Line[] = [];
+    const { server } = await serve(level, lines);
     try {
-      const { port } = server.address() as AddressInfo;
-      for (const status of [200, 500]) await (await fetch(`http://127.0.0.1:${port}/api/x?status=${status}`)).text();
-      // Lines are written on 'finish', which may come just after the client has its answer.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(lines.map((line) => (line.res as { statusCode: number }).statusCode)).toEqual(logged);
-      expect(lines[0]).toMatchObject({ req: { method: 'GET', url: expect.stringContaining('/api/x') }, msg: `GET /api/x ${logged[0]}` });
+      for (const status of [200, 500]) await call(server, `/api/x?status=${status}`, `id-${status}`);
+      await settle();
+      const access = lines.filter((line) => line.res !== undefined);
+      expect(access.map((line) => (line.res as { statusCode: number }).statusCode)).toEqual(logged);
+      expect(access[0]).toMatchObject({ req: { method: 'GET', url: expect.stringContaining('/api/x') }, msg: `GET /api/x ${logged[0]}` });
+    } finally {
+      server.close();
+    }
+  });
+
+  it("puts the request's correlation id on its own lines, and the ids it learned on its access line", async () => {
+    const lines: Line[] = [];
+    const { server } = await serve('info', lines);
+    try {
+      await Promise.all([call(server, '/api/a?status=200', 'first'), call(server, '/api/b?status=201', 'second')]);
+      await settle();
+      expect(lines.filter((line) => line.msg === 'inside the request').map((line) => line.correlationId)).toEqual(
+        expect.arrayContaining(['first', 'second']),
+      );
+      expect(lines.find((line) => line.msg === 'GET /api/b 201')).toMatchObject({
+        correlationId: 'second',
+        jobId: 'job-7',
+        responseTime: expect.any(Number),
+      });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('writes no access line for health checks and scrapes', async () => {
+    const lines: Line[] = [];
+    const { server } = await serve('info', lines);
+    try {
+      await call(server, '/api/health/live?status=200', 'h');
+      await call(server, '/api/metrics?status=200', 'm');
+      await settle();
+      expect(lines.filter((line) => line.res !== undefined)).toEqual([]);
+      expect(lines.filter((line) => line.msg === 'inside the request')).toHaveLength(2);
     } finally {
       server.close();
     }
