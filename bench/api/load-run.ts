@@ -19,7 +19,8 @@ export interface LoadResult {
   readonly max: number;
   readonly total: number;
   readonly non2xx: number;
-  readonly errors: number;
+  /** Connection errors and timeouts; null where the tool counts them with non2xx. */
+  readonly errors: number | null;
 }
 
 interface AutocannonJson {
@@ -33,7 +34,10 @@ interface AutocannonJson {
 
 const AUTOCANNON = join(require.resolve('autocannon/package.json'), '..', 'autocannon.js');
 
-/** Offers the load from a separate process (autocannon), so the load generator does not share the app's event loop. */
+/**
+ * Offers the load from a separate process (autocannon), so the load generator does not share the
+ * app's event loop. Closed-loop: see open-load.ts for what its -R rate means.
+ */
 export function runLoad(load: LoadRequest): Promise<LoadResult> {
   const args = [
     AUTOCANNON,
