@@ -83,13 +83,20 @@ export function targetLines(measured: readonly Measured[]): string[] {
   return lines;
 }
 
-export function apiSection(info: MachineInfo, loadAtEnd: string, seconds: number, measured: readonly Measured[]): string {
+/** Seconds of each kind of run. */
+export interface Durations {
+  readonly list: number;
+  readonly create: number;
+  readonly bursts: number;
+}
+
+export function apiSection(info: MachineInfo, loadAtEnd: string, durations: Durations, measured: readonly Measured[]): string {
   return [
     API_HEADING,
     '',
     `Run ${info.date}: ${info.cores} cores, ${info.cpuModel}, ${info.postgres}, Node ${info.node}. Load average (1 / 5 / 15 min) at start ${info.loadAtStart}, at end ${loadAtEnd}.`,
     '',
-    `The app (roles api and projector, machine PostgreSQL, rate-limit counts in the machine's Redis) in this process; the load from a separate process on 127.0.0.1, after a warm-up. "steady": loadtest sends one request every 1/rate s on its own clock whether or not earlier ones have answered (open-loop, as users arriving at that rate; ${3 * seconds} s for the list, ${seconds} s for creation; whole milliseconds, truncated, and any non-2xx answer or failed connection counted in "non-2xx"): the targets are judged on these rows. "bursts": autocannon with -R, which is a quota per connection per second, so each of its connections (10 for the list, 5 for creation) sends back to back until its share is used, then waits for the next second: bursts at full concurrency, ${seconds} s per row (how earlier runs measured). "on": a staff session (looked up in PostgreSQL, then held in the process for SESSION_CACHE_MS) and the rate-limit guard (counts in Redis) with limits far above the load, so nothing is refused; "off": the session, API-key and rate-limit guards replaced by one that admits everyone. Creating a job appends its events and answers 201; the projector builds the read models beside it. "CPU µs/req": CPU time (user + system) over the row's run divided by its requests, of the app process (projector included) and of its PostgreSQL backends (from /proc); on a shared machine these move far less than the latencies do.`,
+    `The app (roles api and projector, machine PostgreSQL, rate-limit counts in the machine's Redis) in this process; the load from a separate process on 127.0.0.1, after a warm-up. "steady": loadtest sends one request every 1/rate s on its own clock whether or not earlier ones have answered (open-loop, as users arriving at that rate; ${durations.list} s for the list, ${durations.create} s for creation; whole milliseconds, truncated, and any non-2xx answer or failed connection counted in "non-2xx"): the targets are judged on these rows. "bursts": autocannon with -R, which is a quota per connection per second, so each of its connections (10 for the list, 5 for creation) sends back to back until its share is used, then waits for the next second: bursts at full concurrency, ${durations.bursts} s per row (how earlier runs measured). "on": a staff session (looked up in PostgreSQL, then held in the process for SESSION_CACHE_MS) and the rate-limit guard (counts in Redis) with limits far above the load, so nothing is refused; "off": the session, API-key and rate-limit guards replaced by one that admits everyone. Creating a job appends its events and answers 201; the projector builds the read models beside it. "CPU µs/req": CPU time (user + system) over the row's run divided by its requests, of the app process (projector included) and of its PostgreSQL backends (from /proc); on a shared machine these move far less than the latencies do.`,
     '',
     markdownTable(table(measured)),
     '',
