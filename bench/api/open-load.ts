@@ -29,7 +29,7 @@ export function runOpenLoad(load: LoadRequest): Promise<LoadResult> {
 }
 
 /** loadtest's report: whole milliseconds, truncated (a "9 ms" p99 is under 10 ms). Every non-2xx answer counts as an error. */
-export function parseReport(text: string): LoadResult {
+function parseReport(text: string): LoadResult {
   const number = (pattern: RegExp): number => {
     const match = pattern.exec(text);
     if (!match) throw new Error(`no match for ${pattern.source}`);

@@ -23,16 +23,11 @@ export function currentLogContext(): LogContext | undefined {
 }
 
 /**
- * Runs `next` (a request's continuation) in `context` itself, not a copy: the request's code may add
- * ids to it (addToLogContext), and its access line, written from the same object, has them too.
+ * Runs `work` in `context` itself, not a copy: a request runs in its own object, so the ids its code
+ * adds (addToLogContext) are on its access line too, written from the same object on the response's close.
  */
-export function runInRequestLogContext(context: LogContext, next: () => void): void {
-  storage.run(context, next);
-}
-
-/** Runs `log` in `context` (a line written from outside it, such as on a response's close). */
-export function logInContext(context: LogContext, log: () => void): void {
-  storage.run(context, log);
+export function runInLogContext<T>(context: LogContext, work: () => T): T {
+  return storage.run(context, work);
 }
 
 /** Adds ids to the current piece of work's context from here on (a request learning which job it is about). */
@@ -55,7 +50,7 @@ export async function withLogContext<T>(fields: LogContext, work: () => Promise<
 /** Runs `log` in the context `error` was thrown in, when there was one: the error's line then carries its ids. */
 export function inContextOf<T>(error: unknown, log: () => T): T {
   const context = typeof error === 'object' && error !== null ? contextOfErrors.get(error) : undefined;
-  return context ? storage.run(context, log) : log();
+  return context ? runInLogContext(context, log) : log();
 }
 
 /** The ids an event gives the work it causes. */

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { ApiRequest } from '../../http/api-request';
-import { logInContext, runInRequestLogContext, type LogContext } from './log-context';
+import { runInLogContext, type LogContext } from './log-context';
 import { redactSecrets } from './secret-redaction';
 
 /** Polled by supervisors and Prometheus every few seconds: a line each would drown the rest. */
@@ -24,14 +24,21 @@ export function createRequestLogging(logger: Logger): (request: ApiRequest, resp
     const path = (request.url ?? '').split('?')[0];
     if (!isQuiet(path)) {
       const started = Date.now();
-      response.once('close', () => accessLine(logger, request, response, context, Date.now() - started));
+      response.once('close', () => accessLine(logger, request, path, response, context, Date.now() - started));
     }
-    runInRequestLogContext(context, next);
+    runInLogContext(context, next);
   };
 }
 
 /** 'close' comes after 'finish' for an answered request, and alone for one whose client went away first. */
-function accessLine(logger: Logger, request: ApiRequest, response: ServerResponse, context: LogContext, responseTime: number): void {
+function accessLine(
+  logger: Logger,
+  request: ApiRequest,
+  path: string,
+  response: ServerResponse,
+  context: LogContext,
+  responseTime: number,
+): void {
   const level = response.statusCode >= 500 ? 'error' : 'info';
   if (!logger.isLevelEnabled(level)) return;
   const fields = {
@@ -40,11 +47,11 @@ function accessLine(logger: Logger, request: ApiRequest, response: ServerRespons
     responseTime,
     ...(response.writableFinished ? {} : { aborted: true }),
   };
-  logInContext(context, () => logger[level](fields, `${request.method} ${pathOf(request)} ${response.statusCode}`));
+  runInLogContext(context, () => logger[level](fields, `${request.method} ${shown(path)} ${response.statusCode}`));
 }
 
 /** Long paths are cut: a 2 kB URI (answered 414) would otherwise fill the line. */
-function pathOf(request: ApiRequest): string {
-  const path = redactSecrets((request.url ?? '').split('?')[0]);
-  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
+function shown(path: string): string {
+  const redacted = redactSecrets(path);
+  return redacted.length > 200 ? `${redacted.slice(0, 200)}…` : redacted;
 }
